@@ -1,0 +1,45 @@
+"""Builds the services once — settings, database, localizer, clock, conversation — and wires
+them; transports receive the finished :class:`App`."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.config import Settings
+from bot.i18n import Localizer
+from handlers.clock import Clock, SystemClock
+from handlers.conversation import Conversation
+from storage.database import Database
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class App:
+    settings: Settings
+    database: Database
+    localizer: Localizer
+    clock: Clock
+    conversation: Conversation
+
+    async def start(self) -> None:
+        """Prepare the database: upgraded automatically unless the operator turned that off."""
+        if self.settings.storage.auto_upgrade:
+            await self.database.upgrade()
+
+    async def stop(self) -> None:
+        await self.database.dispose()
+
+
+def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
+    database = Database(settings.storage.url)
+    localizer = Localizer()
+    clock = clock or SystemClock()
+    conversation = Conversation(
+        database=database,
+        policy=settings.intake_policy(),
+        clock=clock,
+        label_text=localizer.plain,
+    )
+    return App(settings, database, localizer, clock, conversation)

@@ -1,0 +1,217 @@
+"""Settings: a TOML file (optional) plus ``REFUND_DESK_<SECTION>__<KEY>`` environment overrides.
+
+A bad value stops start-up with one line naming the key and what is wrong (:class:`ConfigError`).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+from handlers.languages import SUPPORTED
+from handlers.policy import KNOWN_PAYMENT_METHODS, KNOWN_PLATFORMS, IntakePolicy
+from storage.database import DEFAULT_URL
+
+ENV_PREFIX = "REFUND_DESK_"
+DEFAULT_PATH = Path("config.toml")
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; the message is one line naming the key."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_language(value: str) -> str:
+    if value not in SUPPORTED:
+        raise ValueError(f"must be one of {', '.join(SUPPORTED)} (got {value!r})")
+    return value
+
+
+def _check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {value!r} (use an IANA name like Asia/Shanghai)")
+    return value
+
+
+class WebhookSettings(_Section):
+    listen: str = "127.0.0.1"
+    port: int = Field(8080, ge=1, le=65535)
+    path: str = "/telegram/webhook"
+    public_url: str | None = None
+    secret_token: SecretStr | None = None
+
+
+class TelegramSettings(_Section):
+    token: SecretStr | None = None
+    framework: Literal["aiogram", "python-telegram-bot"] = "python-telegram-bot"
+    mode: Literal["polling", "webhook"] = "polling"
+    api_base_url: str = "https://api.telegram.org"
+    webhook: WebhookSettings = WebhookSettings()
+
+
+class StorageSettings(_Section):
+    url: str = DEFAULT_URL
+    auto_upgrade: bool = True
+
+
+class AgentSettings(_Section):
+    chat_id: int | None = None
+    language: str = "en"
+
+    _language = field_validator("language")(_check_language)
+
+
+class IntakeSettings(_Section):
+    default_language: str = "en"
+    platforms: list[str] = ["douyin", "wechat", "kuaishou"]
+    platform_names: dict[str, str] = {}
+    payment_methods: list[str] = list(KNOWN_PAYMENT_METHODS)
+    timezones: dict[str, str] = dict(IntakePolicy().timezones)
+    currencies: dict[str, str] = dict(IntakePolicy().currencies)
+    platform_currencies: dict[str, str] = dict(IntakePolicy().platform_currencies)
+    max_transactions: int = Field(20, ge=1, le=100)
+    max_evidence: int = Field(30, ge=1, le=200)
+    max_file_mb: int = Field(20, ge=1, le=2000)
+    confirm_older_than_days: int = Field(90, ge=1)
+
+    _language = field_validator("default_language")(_check_language)
+
+    @field_validator("platforms")
+    @classmethod
+    def _platforms(cls, value: list[str], info: Any) -> list[str]:
+        if not value:
+            raise ValueError("list at least one platform")
+        names = info.data.get("platform_names", {})
+        for platform in value:
+            if platform not in KNOWN_PLATFORMS and platform not in names and platform != "other":
+                raise ValueError(
+                    f"{platform!r} has no translated name: add it to intake.platform_names "
+                    f"or use one of {', '.join(KNOWN_PLATFORMS)}"
+                )
+        return [p for p in value if p != "other"]
+
+    @field_validator("payment_methods")
+    @classmethod
+    def _payment_methods(cls, value: list[str]) -> list[str]:
+        unknown = [m for m in value if m not in KNOWN_PAYMENT_METHODS and m != "other"]
+        if unknown:
+            raise ValueError(f"unknown {unknown[0]!r}; known: {', '.join(KNOWN_PAYMENT_METHODS)}")
+        return [m for m in value if m != "other"]
+
+    @field_validator("timezones")
+    @classmethod
+    def _timezones(cls, value: dict[str, str]) -> dict[str, str]:
+        for lang, zone in value.items():
+            _check_language(lang)
+            _check_timezone(zone)
+        return value
+
+    @field_validator("currencies", "platform_currencies")
+    @classmethod
+    def _currencies(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, code in value.items():
+            if len(code) != 3 or not code.isalpha() or not code.isupper():
+                raise ValueError(f"{key} = {code!r} is not an ISO 4217 code like CNY")
+        return value
+
+
+class SlaSettings(_Section):
+    first_decision_working_days: int = Field(2, ge=1, le=60)
+    appeal_working_days: int = Field(7, ge=1, le=60)
+
+
+class LoggingSettings(_Section):
+    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+
+class Settings(_Section):
+    telegram: TelegramSettings = TelegramSettings()
+    storage: StorageSettings = StorageSettings()
+    agents: AgentSettings = AgentSettings()
+    intake: IntakeSettings = IntakeSettings()
+    sla: SlaSettings = SlaSettings()
+    logging: LoggingSettings = LoggingSettings()
+
+    def intake_policy(self) -> IntakePolicy:
+        intake = self.intake
+        return IntakePolicy(
+            default_language=intake.default_language,
+            platforms=tuple(intake.platforms),
+            platform_names=dict(intake.platform_names),
+            payment_methods=tuple(intake.payment_methods),
+            timezones={**IntakePolicy().timezones, **intake.timezones},
+            currencies={**IntakePolicy().currencies, **intake.currencies},
+            platform_currencies=dict(intake.platform_currencies),
+            max_transactions=intake.max_transactions,
+            max_evidence=intake.max_evidence,
+            max_file_bytes=intake.max_file_mb * 1024 * 1024,
+            confirm_older_than_days=intake.confirm_older_than_days,
+            first_decision_working_days=self.sla.first_decision_working_days,
+            appeal_working_days=self.sla.appeal_working_days,
+        )
+
+
+def _env_value(raw: str) -> Any:
+    """Read an override as a TOML value when it is one (numbers, booleans), else as text."""
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def _apply_env(data: dict[str, Any], environ: dict[str, str]) -> None:
+    for name, raw in environ.items():
+        if not name.startswith(ENV_PREFIX):
+            continue
+        path = [part.lower() for part in name[len(ENV_PREFIX) :].split("__")]
+        if len(path) < 2:
+            continue
+        node = data
+        for part in path[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise ConfigError(f"{name}: {'.'.join(path)} is not a table")
+        node[path[-1]] = _env_value(raw)
+
+
+def _describe(error: ValidationError, source: str) -> str:
+    first = error.errors()[0]
+    key = ".".join(str(part) for part in first["loc"])
+    message = first["msg"].removeprefix("Value error, ")
+    if first["type"] == "extra_forbidden":
+        message = "unknown setting (check the spelling against config.example.toml)"
+    elif "input" in first and first["type"] != "value_error":
+        message = f"{message} (got {first['input']!r})"
+    return f"{source}: {key}: {message}"
+
+
+def load_settings(path: Path | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Load ``path`` (default ``config.toml`` if present), then apply environment overrides."""
+    environ = dict(os.environ) if environ is None else environ
+    explicit = path is not None
+    path = path or DEFAULT_PATH
+    data: dict[str, Any] = {}
+    source = "defaults"
+    if path.exists():
+        source = str(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    elif explicit:
+        raise ConfigError(f"{path}: no such file (copy config.example.toml to start one)")
+    _apply_env(data, environ)
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, source)) from None

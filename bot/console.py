@@ -1,0 +1,117 @@
+"""The console transport: talk to the bot in a terminal, as a parent would in Telegram.
+
+Buttons are numbered (type the number or the label); a line naming existing files (one or
+several, separated by spaces or commas) is an upload; ``/commands`` work as in Telegram.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import mimetypes
+import shlex
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from bot.app import App
+from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
+from handlers.replies import AnswerButton, Button, Outgoing, Reply
+
+CONSOLE_USER_ID = 1
+CONSOLE_CHAT_ID = 1
+
+
+def _media_for(path: Path) -> Media:
+    data = path.read_bytes()
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    kind = MediaKind.PHOTO if mime in ("image/jpeg", "image/png", "image/webp") else MediaKind.DOCUMENT
+    return Media(
+        kind=kind,
+        local_path=str(path.resolve()),
+        file_name=path.name,
+        mime_type=mime,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def _paths(line: str) -> list[Path] | None:
+    """Every word of the line is an existing file: an upload. Otherwise None."""
+    try:
+        words = shlex.split(line.replace(",", " "))
+    except ValueError:
+        return None
+    paths = [Path(w).expanduser() for w in words]
+    if paths and all(p.is_file() for p in paths):
+        return paths
+    return None
+
+
+class ConsoleTransport:
+    def __init__(self, app: App, *, language_code: str | None, out: TextIO = sys.stdout) -> None:
+        self.app = app
+        self.sender = Sender(CONSOLE_USER_ID, language_code, "console")
+        self.out = out
+        self.buttons: list[Button] = []
+        self.language = app.settings.intake.default_language
+        self._message_id = 0
+
+    def event_for(self, line: str) -> Incoming:
+        """Turn one typed line into the event Telegram would have delivered."""
+        self._message_id += 1
+        base = {"sender": self.sender, "chat_id": CONSOLE_CHAT_ID, "message_id": self._message_id}
+        text = line.strip()
+        if text.startswith("/"):
+            command, _, argument = text[1:].partition(" ")
+            return Incoming(kind=EventKind.COMMAND, command=command, payload=argument, **base)
+        button = self._button_for(text)
+        if button is not None:
+            return Incoming(kind=EventKind.BUTTON, payload=button.data,
+                            callback_id=f"console-{self._message_id}", **base)  # fmt: skip
+        paths = _paths(text)
+        if paths:
+            media = tuple(_media_for(p) for p in paths)
+            group = f"console-{self._message_id}" if len(media) > 1 else None
+            return Incoming(kind=EventKind.MEDIA, media=media, media_group_id=group, **base)
+        return Incoming(kind=EventKind.TEXT, text=line, **base)
+
+    def _button_for(self, text: str) -> Button | None:
+        if text.isdigit() and 1 <= int(text) <= len(self.buttons):
+            return self.buttons[int(text) - 1]
+        folded = text.casefold()
+        for button in self.buttons:
+            if self.app.localizer.plain(self.language, button.label).casefold() == folded:
+                return button
+        return None
+
+    def render(self, outgoing: list[Outgoing]) -> None:
+        for item in outgoing:
+            if isinstance(item, AnswerButton):
+                continue
+            self._render_reply(item)
+
+    def _render_reply(self, reply: Reply) -> None:
+        plain = self.app.localizer.plain
+        self.language = reply.language
+        text = "\n\n".join(plain(reply.language, part) for part in reply.parts)
+        print(f"\n🤖 {text}", file=self.out)
+        self.buttons = [button for row in reply.buttons for button in row]
+        for number, button in enumerate(self.buttons, start=1):
+            print(f"   [{number}] {plain(reply.language, button.label)}", file=self.out)
+
+    async def send(self, line: str) -> None:
+        self.render(await self.app.conversation.handle(self.event_for(line)))
+
+    async def run(self, read_line: Callable[[], str] = input) -> None:
+        """Talk until end of input or Ctrl-C; begins as /start does, offering to resume."""
+        await self.send("/start")
+        loop = asyncio.get_running_loop()
+        while True:
+            try:
+                line = await loop.run_in_executor(None, read_line)
+            except EOFError:
+                return
+            if line.strip():
+                await self.send(line)

@@ -1,0 +1,216 @@
+"""Commands and buttons that work at every step: /start, /cancel, /help, /language,
+/timezone, /status, and the language, time-zone and resume buttons."""
+
+from __future__ import annotations
+
+import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from handlers.formatting import format_when
+from handlers.intake.context import StepName
+from handlers.intake.prompting import question
+from handlers.intake.steps import first_step
+from handlers.languages import SUPPORTED, normalize_language
+from handlers.replies import Button, Msg
+from handlers.turn import Turn
+from storage.models import Draft
+from storage.repositories import cases, drafts
+
+#: Offered as buttons by /timezone; any IANA name or UTC offset can also be typed.
+COMMON_ZONES = (
+    "Asia/Shanghai",
+    "Asia/Hong_Kong",
+    "Asia/Taipei",
+    "Asia/Singapore",
+    "Europe/Paris",
+    "Europe/London",
+    "America/New_York",
+    "America/Los_Angeles",
+)
+_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})$", re.IGNORECASE)
+
+
+async def run_command(turn: Turn, command: str, argument: str) -> None:
+    handler = _COMMANDS.get(command.lower().lstrip("/"))
+    if handler is None:
+        await _reask(turn, Msg("error-unknown-command", {"command": command}))
+        return
+    await handler(turn, argument.strip())
+
+
+async def run_global_button(turn: Turn, data: str) -> bool:
+    """Buttons that are not answers to a step. Returns False when ``data`` is not one."""
+    kind, _, value = data.partition(":")
+    if kind == "lang" and normalize_language(value):
+        await _set_language(turn, normalize_language(value) or turn.user.language)
+    elif kind == "tz":
+        await _set_timezone(turn, value)
+    elif kind in ("resume", "restart"):
+        draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+        if draft is None or str(draft.id) != value:
+            turn.say(Msg("error-stale-button"), Msg("hint-start"))
+        elif kind == "resume":
+            await turn.ask_current(draft)
+        else:
+            drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
+            await start_draft(turn, platform=None)
+    else:
+        return False
+    return True
+
+
+async def without_draft(turn: Turn) -> None:
+    """A message when no intake is open: point to the open case, or start an intake."""
+    if turn.event.kind.value == "button":
+        turn.say(Msg("error-stale-button"), Msg("hint-start"))
+        return
+    own = await cases.cases_of_user(session=turn.session, user_id=turn.user.id)
+    if own:
+        turn.say(Msg("case-already-submitted", {"reference": own[0].reference}))
+        return
+    await start_draft(turn, platform=None)
+
+
+async def start_draft(turn: Turn, *, platform: str | None) -> Draft:
+    answers: dict[str, object] = {}
+    if turn.user.consented_at is not None:
+        answers["consent"] = True
+    if platform:
+        answers["platform"] = platform
+    draft = await drafts.create_draft(
+        session=turn.session,
+        user_id=turn.user.id,
+        chat_id=turn.event.chat_id,
+        step=StepName.CONSENT.value,
+        answers=answers,
+        now=turn.now,
+    )
+    ctx = await turn.context(draft)
+    step = first_step(ctx)
+    drafts.save_draft(draft, step=step.name, answers=answers, cursor={}, now=turn.now)
+    parts, buttons = question(ctx, step)
+    turn.say(Msg("welcome"), *parts, buttons=buttons)
+    return draft
+
+
+async def _reask(turn: Turn, *before: Msg) -> None:
+    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    if draft is None:
+        turn.say(*before, Msg("hint-start"))
+    else:
+        await turn.ask_current(draft, *before)
+
+
+async def _start(turn: Turn, argument: str) -> None:
+    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    if draft is not None:
+        started = format_when(draft.created_at, turn.user.timezone, turn.user.language)
+        turn.say(
+            Msg("resume-question", {"started": started}),
+            buttons=(
+                (
+                    Button(Msg("button-resume"), f"resume:{draft.id}"),
+                    Button(Msg("button-restart"), f"restart:{draft.id}"),
+                ),
+            ),
+        )
+        return
+    payload = argument.lower()
+    platform = payload if payload in (*turn.policy.platforms, "other") else None
+    await start_draft(turn, platform=platform)
+
+
+async def _cancel(turn: Turn, argument: str) -> None:
+    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    if draft is None:
+        turn.say(Msg("nothing-to-cancel"), Msg("hint-start"))
+        return
+    drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
+    turn.say(Msg("cancelled"))
+
+
+async def _help(turn: Turn, argument: str) -> None:
+    await _reask(turn, Msg("help"))
+
+
+async def _language(turn: Turn, argument: str) -> None:
+    chosen = normalize_language(argument) if argument else None
+    if chosen:
+        await _set_language(turn, chosen)
+        return
+    buttons = tuple((Button(Msg(f"language-name-{lang}"), f"lang:{lang}"),) for lang in SUPPORTED)
+    turn.say(Msg("ask-language"), buttons=buttons)
+
+
+async def _set_language(turn: Turn, language: str) -> None:
+    user = turn.user
+    # A time zone still at the old language's default follows the language; a chosen one stays.
+    if user.timezone == turn.policy.timezone_for(user.language):
+        user.timezone = turn.policy.timezone_for(language)
+    user.language = language
+    user.updated_at = turn.now
+    await _reask(turn, Msg("language-changed"))
+
+
+def _zone_from(text: str) -> str | None:
+    text = text.strip()
+    match = _OFFSET.match(text)
+    if match:
+        hours = int(match.group(2))
+        if hours > 14:
+            return None
+        # IANA's Etc/GMT zones have the sign reversed: UTC+8 is Etc/GMT-8.
+        return "UTC" if hours == 0 else f"Etc/GMT{'-' if match.group(1) == '+' else '+'}{hours}"
+    candidate = text.replace(" ", "_")
+    try:
+        ZoneInfo(candidate)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return candidate if "/" in candidate or candidate.upper() == "UTC" else None
+
+
+async def _timezone(turn: Turn, argument: str) -> None:
+    if argument:
+        await _set_timezone(turn, argument)
+        return
+    buttons = tuple(
+        tuple(Button(Msg("timezone-button", {"zone": z}), f"tz:{z}") for z in COMMON_ZONES[i:i+2])
+        for i in range(0, len(COMMON_ZONES), 2)
+    )
+    turn.say(Msg("ask-timezone", {"timezone": turn.user.timezone}), buttons=buttons)
+
+
+async def _set_timezone(turn: Turn, text: str) -> None:
+    zone = _zone_from(text)
+    if zone is None:
+        await _reask(turn, Msg("error-timezone", {"value": text}))
+        return
+    turn.user.timezone = zone
+    turn.user.updated_at = turn.now
+    await _reask(turn, Msg("timezone-changed", {"timezone": zone}))
+
+
+async def _status(turn: Turn, argument: str) -> None:
+    own = await cases.cases_of_user(session=turn.session, user_id=turn.user.id)
+    if not own:
+        await _reask(turn, Msg("status-none"))
+        return
+    lines = [Msg("status-header")]
+    for case in own[:10]:
+        when = format_when(case.submitted_at, turn.user.timezone, turn.user.language)
+        status = Msg(f"status-{case.status.replace('_', '-')}")
+        params = {"reference": case.reference, "status": status, "submitted": when}
+        lines.append(Msg("status-line", params))
+    await _reask(turn, *lines)
+
+
+_COMMANDS = {
+    "start": _start,
+    "cancel": _cancel,
+    "help": _help,
+    "language": _language,
+    "timezone": _timezone,
+    "status": _status,
+}
+#: Shown in Telegram's command menu, in this order (descriptions are ``command-<name>`` keys).
+MENU = ("start", "status", "language", "timezone", "help", "cancel")

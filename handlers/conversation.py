@@ -1,0 +1,177 @@
+"""The parent's side of the bot: one entry point, :meth:`Conversation.handle`.
+
+Each incoming event is handled in one database transaction: the answer is validated, the draft
+saved, and only then are the replies returned for the transport to send — so nothing accepted
+is lost if the process dies before or while replying.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from handlers import commands
+from handlers.clock import Clock
+from handlers.events import EventKind, Incoming
+from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Rejected, decode_button
+from handlers.intake.evidence import screen_media
+from handlers.intake.prompting import LabelText, choice_values, question, typed_choice
+from handlers.intake.steps import BY_NAME, Step, next_step
+from handlers.intake.submit import submit_draft
+from handlers.languages import detect_language
+from handlers.policy import IntakePolicy
+from handlers.replies import AnswerButton, Msg, Outgoing
+from handlers.turn import Turn
+from storage.database import Database
+from storage.models import Draft, User
+from storage.repositories import drafts, users
+
+_UNREADABLE = {
+    EventKind.STICKER: "error-sticker",
+    EventKind.VOICE: "error-voice",
+    EventKind.OTHER: "error-unsupported",
+}
+
+
+class Conversation:
+    """Routes a parent's events: commands, global buttons, or an answer to the current step."""
+
+    def __init__(
+        self, *, database: Database, policy: IntakePolicy, clock: Clock, label_text: LabelText
+    ) -> None:
+        self.database = database
+        self.policy = policy
+        self.clock = clock
+        self.label_text = label_text
+
+    async def handle(self, event: Incoming) -> list[Outgoing]:
+        if not event.is_private:
+            return []
+        now = self.clock.now()
+        async with self.database.unit_of_work() as session:
+            user = await self._user(session, event, now)
+            turn = Turn(session, event, user, now, self.policy, self.label_text)
+            await self._route(turn)
+        if event.kind is EventKind.BUTTON and event.callback_id:
+            turn.out.insert(0, AnswerButton(event.callback_id, user.language))
+        return turn.out
+
+    async def _user(self, session: AsyncSession, event: Incoming, now: datetime) -> User:
+        user = await users.get_user(session=session, user_id=event.sender.user_id)
+        if user is None:
+            language = detect_language(event.sender.language_code, self.policy.default_language)
+            user = await users.create_user(
+                session=session,
+                user_id=event.sender.user_id,
+                language=language,
+                timezone=self.policy.timezone_for(language),
+                display_name=event.sender.display_name,
+                now=now,
+            )
+        return user
+
+    async def _route(self, turn: Turn) -> None:
+        event = turn.event
+        if event.kind is EventKind.COMMAND:
+            await commands.run_command(turn, event.command or "", event.payload or "")
+            return
+        if event.kind is EventKind.BUTTON and await commands.run_global_button(
+            turn, event.payload or ""
+        ):
+            return
+        draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+        if draft is None:
+            await commands.without_draft(turn)
+            return
+        await answer_step(turn, draft)
+
+
+async def answer_step(turn: Turn, draft: Draft) -> None:
+    ctx = await turn.context(draft)
+    step = BY_NAME[ctx.step]
+    answer = _read_answer(turn, ctx, step)
+    if isinstance(answer, Rejected):
+        if turn.event.kind is EventKind.MEDIA and ctx.answers.get("consent"):
+            answer = await _keep_aside(turn, draft, ctx)
+        parts, buttons = question(ctx, step)
+        turn.say(*answer.reasons, *parts, buttons=buttons)
+        return
+    outcome = step.accept(ctx, answer)
+    if isinstance(outcome, Rejected):
+        parts, buttons = question(ctx, step)
+        turn.say(*outcome.reasons, *parts, buttons=buttons)
+        return
+    await _advance(turn, draft, ctx, step, outcome)
+
+
+async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Accepted) -> None:
+    if ctx.answers.get("consent") and turn.user.consented_at is None:
+        turn.user.consented_at = turn.now
+    if outcome.store_media:
+        await turn.store_media(draft, outcome.store_media)
+        ctx.evidence_count += len(outcome.store_media)
+    if outcome.cancel:
+        drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
+        turn.say(*outcome.notes)
+        return
+    if outcome.submit:
+        case = await submit_draft(
+            session=turn.session, draft=draft, ctx=ctx, user_id=turn.user.id, now=turn.now
+        )
+        turn.say(
+            Msg("submitted", {"reference": case.reference}),
+            Msg("submitted-timeline", {"days": turn.policy.first_decision_working_days}),
+        )
+        return
+    following = BY_NAME[outcome.goto] if outcome.goto else next_step(ctx, step.name)
+    parts, buttons = question(ctx, following)
+    drafts.save_draft(
+        draft, step=following.name, answers=ctx.answers, cursor=ctx.cursor, now=turn.now
+    )
+    turn.say(*outcome.notes, *parts, buttons=buttons)
+
+
+def _read_answer(turn: Turn, ctx: Ctx, step: Step) -> Answer | Rejected:
+    """Tell apart a button press, typed text and an upload, refusing what the step can't take."""
+    event = turn.event
+    if event.kind is EventKind.BUTTON:
+        decoded = decode_button(event.payload or "")
+        if (
+            decoded is None
+            or decoded[0] != ctx.draft_id
+            or decoded[1] != step.name.value
+            or decoded[2] not in choice_values(ctx, step)
+        ):
+            return Rejected.because("error-stale-button")
+        return Answer(AnswerKind.CHOICE, choice=decoded[2])
+    if event.kind is EventKind.TEXT:
+        choice = typed_choice(ctx, step, event.text, turn.label_text)
+        if choice is not None:
+            return Answer(AnswerKind.CHOICE, choice=choice)
+        if AnswerKind.TEXT not in step.takes:
+            return Rejected.because("error-use-buttons")
+        text = event.text.strip()
+        limit = (
+            turn.policy.max_description_length if step.long_text else turn.policy.max_text_length
+        )
+        if not text:
+            return Rejected.because("error-empty-answer")
+        if len(text) > limit:
+            return Rejected.because("error-text-too-long", length=len(text), max=limit)
+        return Answer(AnswerKind.TEXT, text=text)
+    if event.kind is EventKind.MEDIA:
+        if AnswerKind.MEDIA in step.takes:
+            return Answer(AnswerKind.MEDIA, media=event.media)
+        return Rejected.because("error-media-here")
+    return Rejected.because(_UNREADABLE.get(event.kind, "error-unsupported"))
+
+
+async def _keep_aside(turn: Turn, draft: Draft, ctx: Ctx) -> Rejected:
+    """A file sent where text was asked is kept as evidence, not thrown away."""
+    kept, problems = screen_media(ctx, turn.event.media)
+    if kept:
+        await turn.store_media(draft, kept)
+        ctx.evidence_count += len(kept)
+        return Rejected((*problems, Msg("evidence-kept-aside", {"count": len(kept)})))
+    return Rejected(problems or (Msg("error-media-here"),))

@@ -1,0 +1,69 @@
+"""What a person sent, as the core sees it: plain frozen data, no framework types.
+
+Transports (Telegram through either framework, the console) turn their updates into an
+:class:`Incoming` and hand it to the core.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class EventKind(StrEnum):
+    TEXT = "text"
+    COMMAND = "command"
+    BUTTON = "button"
+    MEDIA = "media"  # photos and/or documents, one message or one album
+    STICKER = "sticker"
+    VOICE = "voice"
+    OTHER = "other"  # video, location, contact, poll… anything the intake never asks for
+
+
+class MediaKind(StrEnum):
+    PHOTO = "photo"
+    DOCUMENT = "document"
+
+
+@dataclass(frozen=True)
+class Media:
+    """One uploaded file. Telegram uploads carry a file id; console uploads a local path."""
+
+    kind: MediaKind
+    file_id: str | None = None
+    file_unique_id: str | None = None
+    local_path: str | None = None
+    file_name: str | None = None
+    mime_type: str | None = None
+    size: int | None = None
+    sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Sender:
+    user_id: int
+    language_code: str | None = None
+    display_name: str = ""
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One thing a person did: a message, a command, a button press or an upload.
+
+    ``payload`` is the command's argument (``/start douyin``) or the button's data.
+    ``media`` holds every item of an album, in order, when the transport grouped them.
+    """
+
+    sender: Sender
+    chat_id: int
+    kind: EventKind
+    text: str = ""
+    command: str | None = None
+    payload: str | None = None
+    media: tuple[Media, ...] = field(default_factory=tuple)
+    media_group_id: str | None = None
+    message_id: int | None = None
+    thread_id: int | None = None
+    callback_id: str | None = None
+    is_private: bool = True
+    edited: bool = False

@@ -1,0 +1,115 @@
+"""What a step sees (:class:`Ctx`) and what it answers (:class:`Accepted` / :class:`Rejected`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from handlers.events import Media
+from handlers.policy import IntakePolicy
+from handlers.replies import Button, Msg
+
+
+class StepName(StrEnum):
+    CONSENT = "consent"
+    PLATFORM = "platform"
+    PLATFORM_OTHER = "platform_other"
+    PROBLEM = "problem"
+    WRITER = "writer"
+    MINOR_AGE = "minor_age"
+    ACCOUNT = "account"
+    TX_AMOUNT = "tx_amount"
+    TX_TIME = "tx_time"
+    TX_CONFIRM = "tx_confirm"
+    TX_ORDER = "tx_order"
+    TX_MORE = "tx_more"
+    TX_LIST = "tx_list"
+    PAYMENT = "payment"
+    PAYMENT_OTHER = "payment_other"
+    EVIDENCE = "evidence"
+    DESCRIPTION = "description"
+    CONTACT = "contact"
+    REVIEW = "review"
+
+
+class AnswerKind(StrEnum):
+    TEXT = "text"
+    CHOICE = "choice"
+    MEDIA = "media"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The parent's answer to the current step, already told apart by the conversation."""
+
+    kind: AnswerKind
+    text: str = ""
+    choice: str = ""
+    media: tuple[Media, ...] = ()
+
+
+@dataclass
+class Ctx:
+    """A draft being worked on: answers and cursor are mutable working copies, saved after."""
+
+    language: str
+    timezone: str
+    policy: IntakePolicy
+    now: datetime
+    draft_id: int
+    step: StepName
+    answers: dict[str, Any]
+    cursor: dict[str, Any]
+    evidence_count: int = 0
+
+    def button(self, label: Msg, value: str, step: StepName | None = None) -> Button:
+        return Button(label=label, data=encode_button(self.draft_id, step or self.step, value))
+
+    @property
+    def pending_tx(self) -> dict[str, Any]:
+        pending: dict[str, Any] = self.cursor.setdefault("pending_tx", {})
+        return pending
+
+    @property
+    def transactions(self) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = self.answers.setdefault("transactions", [])
+        return items
+
+    @property
+    def in_review(self) -> bool:
+        return bool(self.cursor.get("review"))
+
+
+@dataclass(frozen=True)
+class Accepted:
+    notes: tuple[Msg, ...] = ()
+    goto: StepName | None = None
+    store_media: tuple[Media, ...] = ()
+    submit: bool = False
+    cancel: bool = False
+
+
+@dataclass(frozen=True)
+class Rejected:
+    reasons: tuple[Msg, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def because(cls, key: str, **params: Any) -> Rejected:
+        return cls((Msg(key, params),))
+
+
+Outcome = Accepted | Rejected
+
+
+def encode_button(draft_id: int, step: StepName, value: str) -> str:
+    """Button data names its draft and step, so a press on an old message is recognised."""
+    return f"{draft_id}|{step.value}|{value}"
+
+
+def decode_button(data: str) -> tuple[int, str, str] | None:
+    parts = data.split("|", 2)
+    if len(parts) != 3 or not parts[0].isdigit():
+        return None
+    return int(parts[0]), parts[1], parts[2]

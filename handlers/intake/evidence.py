@@ -1,0 +1,80 @@
+"""Screenshots and documents: several messages or albums, a Done button, or "I have none"."""
+
+from __future__ import annotations
+
+from handlers.events import Media, MediaKind
+from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected
+from handlers.replies import Msg
+
+Rows = list[list[tuple[str, Msg]]]
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}"
+
+
+def screen_media(ctx: Ctx, media: tuple[Media, ...]) -> tuple[tuple[Media, ...], tuple[Msg, ...]]:
+    """Split uploads into those we keep and translated reasons for the ones we refuse."""
+    kept: list[Media] = []
+    problems: list[Msg] = []
+    room = ctx.policy.max_evidence - ctx.evidence_count
+    for item in media:
+        name = item.file_name or ""
+        mime = item.mime_type or ""
+        if item.kind is MediaKind.DOCUMENT and not mime.startswith(
+            ctx.policy.accepted_mime_prefixes
+        ):
+            problems.append(Msg("error-file-type", {"name": name or mime or "?"}))
+        elif item.size is not None and item.size > ctx.policy.max_file_bytes:
+            problems.append(
+                Msg(
+                    "error-file-size",
+                    {
+                        "name": name or "?",
+                        "size": _megabytes(item.size),
+                        "limit": _megabytes(ctx.policy.max_file_bytes),
+                    },
+                )
+            )
+        elif len(kept) >= room:
+            problems.append(Msg("error-evidence-max", {"max": ctx.policy.max_evidence}))
+            break
+        else:
+            kept.append(item)
+    return tuple(kept), tuple(problems)
+
+
+def ask_evidence(ctx: Ctx) -> tuple[Msg, ...]:
+    if ctx.evidence_count:
+        return (Msg("evidence-count", {"count": ctx.evidence_count}),)
+    return (Msg("ask-evidence"),)
+
+
+def evidence_choices(ctx: Ctx) -> Rows:
+    if ctx.evidence_count:
+        return [[("done", Msg("button-evidence-done"))]]
+    return [[("none", Msg("button-no-evidence"))]]
+
+
+def evidence_answered(ctx: Ctx) -> bool:
+    return bool(ctx.cursor.get("evidence_done"))
+
+
+def accept_evidence(ctx: Ctx, answer: Answer) -> Outcome:
+    if answer.kind is AnswerKind.MEDIA:
+        kept, problems = screen_media(ctx, answer.media)
+        if not kept:
+            return Rejected(problems)
+        return Accepted(store_media=kept, notes=problems, goto=ctx.step)
+    if answer.kind is AnswerKind.TEXT:
+        return Rejected.because("error-evidence-text")
+    if answer.choice == "done":
+        if not ctx.evidence_count:
+            return Rejected.because("error-evidence-none")
+        ctx.answers["no_evidence"] = False
+    elif answer.choice == "none":
+        if ctx.evidence_count:
+            return Rejected.because("error-stale-button")
+        ctx.answers["no_evidence"] = True
+    ctx.cursor["evidence_done"] = True
+    return Accepted()

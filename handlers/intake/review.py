@@ -1,0 +1,87 @@
+"""The review screen: one summary of every answer, each field editable, then Submit."""
+
+from __future__ import annotations
+
+from handlers.intake.context import Accepted, Answer, Ctx, Outcome, Rejected, StepName
+from handlers.intake.questions import needs_minor_age, platform_display
+from handlers.intake.transactions import describe, totals
+from handlers.replies import Msg
+
+Rows = list[list[tuple[str, Msg]]]
+
+#: Review fields in display order, with the step that edits each one.
+EDITABLE = (
+    ("platform", StepName.PLATFORM),
+    ("problem", StepName.PROBLEM),
+    ("writer", StepName.WRITER),
+    ("minor_age", StepName.MINOR_AGE),
+    ("account", StepName.ACCOUNT),
+    ("transactions", StepName.TX_LIST),
+    ("payment", StepName.PAYMENT),
+    ("evidence", StepName.EVIDENCE),
+    ("description", StepName.DESCRIPTION),
+    ("contact", StepName.CONTACT),
+)
+
+
+def _payment(ctx: Ctx) -> Msg:
+    method = ctx.answers["payment_method"]
+    if method == "other":
+        return Msg("platform-custom", {"name": ctx.answers.get("payment_other", "")})
+    return Msg(f"payment-{method.replace('_', '-')}")
+
+
+def _fields(ctx: Ctx) -> list[str]:
+    return [f for f, _ in EDITABLE if f != "minor_age" or needs_minor_age(ctx)]
+
+
+def ask_review(ctx: Ctx) -> tuple[Msg, ...]:
+    a = ctx.answers
+    parts = [
+        Msg("review-header"),
+        Msg("review-platform", {"value": platform_display(ctx)}),
+        Msg("review-problem", {"value": Msg(f"problem-{a['problem'].replace('_', '-')}")}),
+        Msg("review-writer", {"value": Msg(f"writer-{a['writer']}")}),
+    ]
+    if needs_minor_age(ctx):
+        parts.append(Msg("review-minor-age", {"age": a.get("minor_age", "-")}))
+    parts.append(Msg("review-account", {"value": a["account"]}))
+    for number, item in enumerate(ctx.transactions, start=1):
+        money, when = describe(item, ctx)
+        order = item.get("order") or "-"
+        parts.append(
+            Msg("review-tx-line", {"number": number, "money": money, "when": when, "order": order})
+        )
+    parts.append(Msg("review-total", {"total": totals(ctx)}))
+    parts.append(Msg("review-payment", {"value": _payment(ctx)}))
+    if a.get("no_evidence"):
+        parts.append(Msg("review-no-evidence"))
+    else:
+        parts.append(Msg("review-evidence", {"count": ctx.evidence_count}))
+    parts.append(Msg("review-description", {"value": a["description"]}))
+    contact = a.get("contact")
+    parts.append(
+        Msg("review-contact", {"value": contact}) if contact else Msg("review-no-contact")
+    )
+    parts.append(Msg("ask-review"))
+    return tuple(parts)
+
+
+def review_choices(ctx: Ctx) -> Rows:
+    edits = [(f"edit:{f}", Msg(f"button-edit-{f.replace('_', '-')}")) for f in _fields(ctx)]
+    rows: Rows = [edits[i : i + 2] for i in range(0, len(edits), 2)]
+    rows.append([("submit", Msg("button-submit"))])
+    return rows
+
+
+def accept_review(ctx: Ctx, answer: Answer) -> Outcome:
+    if answer.choice == "submit":
+        return Accepted(submit=True)
+    field = answer.choice.removeprefix("edit:")
+    target = dict(EDITABLE).get(field)
+    if target is None or field not in _fields(ctx):
+        return Rejected.because("error-stale-button")
+    ctx.cursor["review"] = True
+    if target is StepName.EVIDENCE:
+        ctx.cursor["evidence_done"] = False
+    return Accepted(goto=target)

@@ -1,0 +1,79 @@
+"""Turning a finished draft into a case: reference, transactions, evidence, first event."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from handlers.intake.context import Ctx
+from handlers.intake.questions import needs_minor_age
+from handlers.reference import LENGTH, new_reference
+from storage.models import Case, CaseTransaction, Draft
+from storage.repositories import cases, drafts, evidence
+
+#: Attempts per length before a longer reference is used (28.6M five-letter references).
+_TRIES_PER_LENGTH = 5
+
+
+async def unique_reference(*, session: AsyncSession) -> str:
+    length = LENGTH
+    while True:
+        for _ in range(_TRIES_PER_LENGTH):
+            reference = new_reference(length)
+            if not await cases.reference_taken(session=session, reference=reference):
+                return reference
+        length += 1
+
+
+async def submit_draft(
+    *, session: AsyncSession, draft: Draft, ctx: Ctx, user_id: int, now: datetime
+) -> Case:
+    a = ctx.answers
+    case = Case(
+        reference=await unique_reference(session=session),
+        user_id=user_id,
+        chat_id=draft.chat_id,
+        language=ctx.language,
+        timezone=ctx.timezone,
+        platform=a["platform"],
+        platform_other=a.get("platform_other"),
+        problem=a["problem"],
+        writer=a["writer"],
+        minor_age=a.get("minor_age") if needs_minor_age(ctx) else None,
+        account=a["account"],
+        payment_method=a["payment_method"],
+        payment_other=a.get("payment_other"),
+        no_evidence=bool(a.get("no_evidence")),
+        description=a["description"],
+        contact=a.get("contact"),
+        submitted_at=now,
+        updated_at=now,
+    )
+    items = [
+        CaseTransaction(
+            case_id=0,
+            position=0,
+            amount=Decimal(t["amount"]),
+            currency=t["currency"],
+            occurred_at=datetime.fromisoformat(t["when"]),
+            has_time=t.get("has_time", True),
+            order_number=t.get("order"),
+        )
+        for t in ctx.transactions
+    ]
+    await cases.add_case(session=session, case=case, transactions=items)
+    assert case.id is not None and draft.id is not None
+    await evidence.attach_to_case(session=session, draft_id=draft.id, case_id=case.id)
+    await cases.add_event(
+        session=session,
+        case_id=case.id,
+        actor_kind="parent",
+        actor_id=user_id,
+        action="submitted",
+        now=now,
+        details={"draft_id": draft.id, "evidence": ctx.evidence_count},
+    )
+    drafts.close_draft(draft, status=drafts.SUBMITTED, now=now, case_id=case.id)
+    return case

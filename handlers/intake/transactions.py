@@ -1,0 +1,220 @@
+"""One or more transactions: amount, time, confirmation, order number, and "another one?".
+
+The transaction being entered lives in ``cursor["pending_tx"]`` (saved with the draft after
+every answer) and joins ``answers["transactions"]`` once its order number question is done.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from handlers.formatting import format_money, format_totals, format_when
+from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected, StepName
+from handlers.parsing import parse_amount
+from handlers.parsing.when import parse_when_detail
+from handlers.replies import Msg
+
+Rows = list[list[tuple[str, Msg]]]
+#: How far ahead of the clock a time may be before it counts as "in the future" (clock drift).
+FUTURE_TOLERANCE = timedelta(minutes=5)
+_ORDER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.#]{2,63}$")
+
+
+def position(ctx: Ctx) -> int:
+    """1-based number of the transaction being entered or changed."""
+    return int(ctx.cursor.get("tx", len(ctx.transactions))) + 1
+
+
+def describe(item: dict[str, Any], ctx: Ctx) -> tuple[str, str]:
+    money = format_money(Decimal(item["amount"]), item["currency"], ctx.language)
+    when = format_when(
+        datetime.fromisoformat(item["when"]),
+        ctx.timezone,
+        ctx.language,
+        with_time=item.get("has_time", True),
+    )
+    return money, when
+
+
+def totals(ctx: Ctx) -> str:
+    items = [(Decimal(t["amount"]), t["currency"]) for t in ctx.transactions]
+    return format_totals(items, ctx.language)
+
+
+def answered(key: str) -> Any:
+    def check(ctx: Ctx) -> bool:
+        if ctx.cursor.get("pending_tx"):
+            return key in ctx.pending_tx
+        return bool(ctx.cursor.get("tx_done"))
+
+    return check
+
+
+# -- amount --------------------------------------------------------------------------------
+
+
+def ask_amount(ctx: Ctx) -> tuple[Msg, ...]:
+    return (Msg("ask-tx-amount", {"number": position(ctx)}),)
+
+
+def accept_amount(ctx: Ctx, answer: Answer) -> Outcome:
+    money = parse_amount(answer.text, ctx.language)
+    if money is None:
+        return Rejected.because("error-amount")
+    platform = ctx.answers.get("platform")
+    currency = money.currency or ctx.policy.default_currency(platform, ctx.language)
+    ctx.cursor["pending_tx"] = {
+        "amount": str(money.amount),
+        "currency": currency,
+        "currency_assumed": money.currency is None,
+    }
+    return Accepted()
+
+
+# -- time ----------------------------------------------------------------------------------
+
+
+def ask_time(ctx: Ctx) -> tuple[Msg, ...]:
+    return (Msg("ask-tx-time", {"timezone": ctx.timezone}),)
+
+
+def accept_time(ctx: Ctx, answer: Answer) -> Outcome:
+    parsed = parse_when_detail(answer.text, ctx.language, ctx.timezone, ctx.now)
+    if parsed is None:
+        return Rejected.because("error-time", timezone=ctx.timezone)
+    if parsed.dt - FUTURE_TOLERANCE > ctx.now:
+        now_text = format_when(ctx.now, ctx.timezone, ctx.language)
+        return Rejected.because("error-time-future", now=now_text)
+    ctx.pending_tx["when"] = parsed.dt.astimezone(UTC).isoformat()
+    ctx.pending_tx["has_time"] = parsed.has_time
+    return Accepted()
+
+
+# -- confirmation --------------------------------------------------------------------------
+
+
+def ask_confirm(ctx: Ctx) -> tuple[Msg, ...]:
+    pending = ctx.pending_tx
+    money, when = describe(pending, ctx)
+    parts = [Msg("ask-tx-confirm", {"money": money, "when": when})]
+    if pending.get("currency_assumed"):
+        parts.append(Msg("tx-currency-assumed", {"currency": pending["currency"]}))
+    age = ctx.now - datetime.fromisoformat(pending["when"])
+    if age > timedelta(days=ctx.policy.confirm_older_than_days):
+        parts.append(Msg("tx-old-warning", {"days": age.days}))
+    return tuple(parts)
+
+
+def confirm_choices(ctx: Ctx) -> Rows:
+    return [[("yes", Msg("button-tx-correct")), ("no", Msg("button-tx-fix"))]]
+
+
+def accept_confirm(ctx: Ctx, answer: Answer) -> Outcome:
+    if answer.choice == "yes":
+        ctx.pending_tx["confirmed"] = True
+        return Accepted()
+    ctx.cursor["pending_tx"] = {}
+    return Accepted(goto=StepName.TX_AMOUNT)
+
+
+# -- order number --------------------------------------------------------------------------
+
+
+def order_choices(ctx: Ctx) -> Rows:
+    return [[("none", Msg("button-no-order"))]]
+
+
+def accept_order(ctx: Ctx, answer: Answer) -> Outcome:
+    if answer.kind is AnswerKind.CHOICE:
+        order = None
+    else:
+        order = re.sub(r"\s+", "", answer.text)
+        if not _ORDER.match(order) or not any(ch.isdigit() for ch in order):
+            return Rejected.because("error-order")
+    item = {k: v for k, v in ctx.pending_tx.items() if k not in ("confirmed", "currency_assumed")}
+    item["order"] = order
+    index = int(ctx.cursor.get("tx", len(ctx.transactions)))
+    if index < len(ctx.transactions):
+        ctx.transactions[index] = item
+    else:
+        ctx.transactions.append(item)
+    ctx.cursor["pending_tx"] = {}
+    ctx.cursor.pop("tx", None)
+    return Accepted()
+
+
+# -- another one? --------------------------------------------------------------------------
+
+
+def ask_more(ctx: Ctx) -> tuple[Msg, ...]:
+    return (
+        Msg("tx-recorded", {"count": len(ctx.transactions), "total": totals(ctx)}),
+        Msg("ask-tx-more"),
+    )
+
+
+def more_choices(ctx: Ctx) -> Rows:
+    row = [("done", Msg("button-tx-done"))]
+    if len(ctx.transactions) < ctx.policy.max_transactions:
+        row.insert(0, ("add", Msg("button-tx-add")))
+    return [row]
+
+
+def accept_more(ctx: Ctx, answer: Answer) -> Outcome:
+    if answer.choice == "add":
+        if len(ctx.transactions) >= ctx.policy.max_transactions:
+            return Rejected.because("error-tx-max", max=ctx.policy.max_transactions)
+        ctx.cursor["tx"] = len(ctx.transactions)
+        return Accepted(goto=StepName.TX_AMOUNT)
+    ctx.cursor["tx_done"] = True
+    return Accepted()
+
+
+# -- the list, from the review screen ------------------------------------------------------
+
+
+def ask_list(ctx: Ctx) -> tuple[Msg, ...]:
+    lines = [Msg("ask-tx-list")]
+    for number, item in enumerate(ctx.transactions, start=1):
+        money, when = describe(item, ctx)
+        lines.append(Msg("review-tx-line", {"number": number, "money": money, "when": when,
+                                            "order": item.get("order") or "-"}))
+    return tuple(lines)
+
+
+def list_choices(ctx: Ctx) -> Rows:
+    rows: Rows = []
+    for number in range(1, len(ctx.transactions) + 1):
+        rows.append([
+            (f"change:{number}", Msg("button-tx-change", {"number": number})),
+            (f"remove:{number}", Msg("button-tx-remove", {"number": number})),
+        ])
+    last = [("back", Msg("button-back-to-review"))]
+    if len(ctx.transactions) < ctx.policy.max_transactions:
+        last.insert(0, ("add", Msg("button-tx-add")))
+    rows.append(last)
+    return rows
+
+
+def accept_list(ctx: Ctx, answer: Answer) -> Outcome:
+    action, _, number = answer.choice.partition(":")
+    if action == "back":
+        return Accepted(goto=StepName.REVIEW)
+    if action == "add":
+        if len(ctx.transactions) >= ctx.policy.max_transactions:
+            return Rejected.because("error-tx-max", max=ctx.policy.max_transactions)
+        ctx.cursor.update(tx=len(ctx.transactions), pending_tx={})
+        return Accepted(goto=StepName.TX_AMOUNT)
+    if not number.isdigit() or not 1 <= int(number) <= len(ctx.transactions):
+        return Rejected.because("error-stale-button")
+    index = int(number) - 1
+    if action == "remove":
+        if len(ctx.transactions) == 1:
+            return Rejected.because("error-tx-last")
+        del ctx.transactions[index]
+        return Accepted(goto=StepName.TX_LIST, notes=(Msg("tx-removed", {"number": number}),))
+    ctx.cursor.update(tx=index, pending_tx={})
+    return Accepted(goto=StepName.TX_AMOUNT)

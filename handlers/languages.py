@@ -1,0 +1,41 @@
+"""Supported languages and how a Telegram client's language code maps onto them."""
+
+from __future__ import annotations
+
+SUPPORTED = ("en", "fr", "zh-Hans", "zh-Hant")
+
+_SIMPLIFIED = ("zh-hans", "zh-cn", "zh-sg", "zh-my", "zh")
+_TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+
+#: Babel locale identifiers used for formatting numbers, money and dates.
+BABEL_LOCALE = {"en": "en", "fr": "fr", "zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_TW"}
+
+
+def detect_language(language_code: str | None, default: str) -> str:
+    """Pick the supported language for a client's IETF code (``zh-TW``, ``fr-CA``, ``en``…).
+
+    Telegram clients send codes such as ``zh-hans``, ``zh-hant``, ``zh-tw`` or plain ``zh``;
+    plain ``zh`` means Simplified (mainland clients), the commonest case.
+    """
+    if not language_code:
+        return default
+    code = language_code.strip().lower().replace("_", "-")
+    if code.startswith("zh"):
+        if any(code == c or code.startswith(c + "-") for c in _TRADITIONAL):
+            return "zh-Hant"
+        if "hant" in code:
+            return "zh-Hant"
+        return "zh-Hans"
+    if code == "fr" or code.startswith("fr-"):
+        return "fr"
+    if code == "en" or code.startswith("en-"):
+        return "en"
+    return default
+
+
+def normalize_language(value: str) -> str | None:
+    """Return the supported language matching ``value`` exactly (case-insensitive), or None."""
+    for lang in SUPPORTED:
+        if lang.lower() == value.strip().lower():
+            return lang
+    return None

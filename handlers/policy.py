@@ -1,0 +1,59 @@
+"""The intake's operator-chosen rules, handed to the core (which never reads config files)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+#: Platforms with translated names in locales/ (``platform-<id>``); others need a name in config.
+KNOWN_PLATFORMS = ("douyin", "tiktok", "wechat", "kuaishou")
+KNOWN_PAYMENT_METHODS = (
+    "alipay",
+    "wechat_pay",
+    "bank_card",
+    "apple",
+    "google_play",
+    "platform_balance",
+)
+PROBLEMS = ("minor_purchase", "payment_failed", "not_activated", "other")
+WRITERS = ("parent", "guardian", "minor", "other")
+
+
+@dataclass(frozen=True)
+class IntakePolicy:
+    default_language: str = "en"
+    platforms: tuple[str, ...] = ("douyin", "wechat", "kuaishou")
+    platform_names: Mapping[str, str] = field(default_factory=dict)
+    payment_methods: tuple[str, ...] = KNOWN_PAYMENT_METHODS
+    timezones: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "en": "UTC",
+            "fr": "Europe/Paris",
+            "zh-Hans": "Asia/Shanghai",
+            "zh-Hant": "Asia/Taipei",
+        }
+    )
+    currencies: Mapping[str, str] = field(
+        default_factory=lambda: {"en": "USD", "fr": "EUR", "zh-Hans": "CNY", "zh-Hant": "TWD"}
+    )
+    platform_currencies: Mapping[str, str] = field(
+        default_factory=lambda: {"douyin": "CNY", "wechat": "CNY", "kuaishou": "CNY"}
+    )
+    max_transactions: int = 20
+    max_evidence: int = 30
+    max_file_bytes: int = 20 * 1024 * 1024
+    accepted_mime_prefixes: tuple[str, ...] = ("image/", "application/pdf")
+    confirm_older_than_days: int = 90
+    max_text_length: int = 200
+    max_description_length: int = 2000
+    minor_age_range: tuple[int, int] = (3, 17)
+    first_decision_working_days: int = 2
+    appeal_working_days: int = 7
+
+    def timezone_for(self, language: str) -> str:
+        return self.timezones.get(language, "UTC")
+
+    def default_currency(self, platform: str | None, language: str) -> str:
+        if platform and platform in self.platform_currencies:
+            return self.platform_currencies[platform]
+        return self.currencies.get(language, "USD")

@@ -1,0 +1,48 @@
+"""What the core asks a transport to do: plain data naming locale keys, never literal text.
+
+Every parameter value is treated as plain text by the renderer (escaped for Telegram's HTML),
+so a parent's own words can never inject markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A locale key and its parameters."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Button:
+    label: Msg
+    data: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Send a message made of one or more localized parts, with optional inline buttons."""
+
+    chat_id: int
+    language: str
+    parts: tuple[Msg, ...]
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    thread_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AnswerButton:
+    """Stop the client's spinner after a button press, optionally with a short notice."""
+
+    callback_id: str
+    language: str
+    notice: Msg | None = None
+
+
+Outgoing = Reply | AnswerButton

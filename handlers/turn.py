@@ -1,0 +1,75 @@
+"""One event's handling: the session, the person, the clock reading and the replies so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from handlers.events import Incoming, Media
+from handlers.intake.context import Ctx, StepName
+from handlers.intake.prompting import LabelText, question
+from handlers.intake.steps import BY_NAME
+from handlers.policy import IntakePolicy
+from handlers.replies import Button, Msg, Outgoing, Reply
+from storage.models import Draft, Evidence, User
+from storage.repositories import evidence
+
+
+@dataclass
+class Turn:
+    """Everything one event's handling needs, for one transaction."""
+
+    session: AsyncSession
+    event: Incoming
+    user: User
+    now: datetime
+    policy: IntakePolicy
+    label_text: LabelText
+    out: list[Outgoing] = field(default_factory=list)
+
+    def say(self, *parts: Msg, buttons: tuple[tuple[Button, ...], ...] = ()) -> None:
+        self.out.append(
+            Reply(chat_id=self.event.chat_id, language=self.user.language, parts=parts,
+                  buttons=buttons)
+        )  # fmt: skip
+
+    async def context(self, draft: Draft) -> Ctx:
+        assert draft.id is not None
+        count = await evidence.count_for_draft(session=self.session, draft_id=draft.id)
+        return Ctx(
+            language=self.user.language,
+            timezone=self.user.timezone,
+            policy=self.policy,
+            now=self.now,
+            draft_id=draft.id,
+            step=StepName(draft.step),
+            answers=dict(draft.answers),
+            cursor=dict(draft.cursor),
+            evidence_count=count,
+        )
+
+    async def ask_current(self, draft: Draft, *before: Msg) -> None:
+        ctx = await self.context(draft)
+        parts, buttons = question(ctx, BY_NAME[ctx.step])
+        self.say(*before, *parts, buttons=buttons)
+
+    async def store_media(self, draft: Draft, media: tuple[Media, ...]) -> None:
+        for item in media:
+            await evidence.add_evidence(
+                session=self.session,
+                item=Evidence(
+                    draft_id=draft.id,
+                    kind=item.kind.value,
+                    telegram_file_id=item.file_id,
+                    file_unique_id=item.file_unique_id,
+                    local_path=item.local_path,
+                    file_name=item.file_name,
+                    mime_type=item.mime_type,
+                    size=item.size,
+                    sha256=item.sha256,
+                    media_group_id=self.event.media_group_id,
+                ),
+                now=self.now,
+            )

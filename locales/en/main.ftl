@@ -1,0 +1,196 @@
+# Refund Desk — English. Every message here must exist in every language under locales/.
+# Parameters ({ $name }) are filled in by the bot and escaped; markup is limited to <b> and <i>.
+
+## Start, consent, help
+
+welcome = 👋 Hello! I'm Refund Desk. I help you ask for your money back when a child paid for something in an app without permission, when you were charged twice or charged for a payment that failed, or when you paid and the service never started. It takes about five minutes.
+ask-consent =
+    <b>Before we start: your privacy</b>
+    To handle your claim I need to keep what you tell me here — the account, the purchases, your screenshots and, if your child was involved, their age. Only our support team sees it, only to deal with your claim, and it is deleted once the claim is closed and the legal retention period has passed.
+    Do you agree?
+button-consent-yes = ✅ I agree
+button-consent-no = No, thanks
+consent-declined = Understood — I won't keep anything. Without your agreement I can't take a claim, but you can come back at any time with /start.
+help =
+    I'll ask you one question at a time; buttons are there whenever the answer is a choice.
+    /start — start a claim, or continue the one you began
+    /status — see your claims and where they are
+    /language — change language
+    /timezone — change your time zone (used for purchase times)
+    /cancel — drop the claim in progress
+hint-start = Send /start to begin a claim.
+resume-question = You have a claim you started on { $started } that isn't finished yet. Shall we pick it up where you left off?
+button-resume = ▶️ Continue
+button-restart = 🔄 Start over
+cancelled = Your unfinished claim has been dropped. Send /start whenever you want to begin again.
+nothing-to-cancel = There's no claim in progress to cancel.
+case-already-submitted = Your claim <b>{ $reference }</b> has been sent to our support team, who will reply here. To make a new claim, send /start.
+
+## Language and time zone
+
+ask-language = Which language would you like?
+language-name-en = English
+language-name-fr = Français
+language-name-zh-Hans = 简体中文
+language-name-zh-Hant = 繁體中文
+language-changed = Done — I'll talk to you in English from now on.
+ask-timezone = Your time zone is set to <b>{ $timezone }</b>. I use it to understand times like "yesterday at 9 pm". Pick yours below, or send /timezone followed by a zone name such as Europe/Paris or an offset such as UTC+8.
+timezone-button = { $zone }
+timezone-changed = Time zone set to <b>{ $timezone }</b>.
+error-timezone = I don't know the time zone "{ $value }". Try a name like Asia/Shanghai or Europe/Paris, or an offset like UTC+8.
+
+## The questions
+
+ask-platform = Which app or platform was the money spent on?
+platform-douyin = Douyin (抖音)
+platform-tiktok = TikTok
+platform-wechat = WeChat mini-program / mini-game
+platform-kuaishou = Kuaishou (快手)
+platform-other = Something else
+platform-custom = { $name }
+ask-platform-other = What is the app or platform called?
+
+ask-problem = What happened?
+problem-minor-purchase = A child paid without my permission
+problem-payment-failed = The payment failed but I was charged, or I was charged twice
+problem-not-activated = I paid but the service never started
+problem-other = Something else
+
+ask-writer = Who is writing?
+writer-parent = Parent
+writer-guardian = Other guardian
+writer-minor = The child
+writer-other = Someone else
+
+ask-minor-age = How old is the child? Just the number is fine, e.g. 12.
+error-age = I need the child's age as a number of years, between { $low } and { $high } — for example 12.
+error-age-range = { $age } is outside the range for a minor's claim ({ $low }–{ $high } years). Please check the child's age.
+
+ask-account = What is the { $platform } account that made the purchases? Its ID, username or the phone number it is registered with — whatever you can see in the app's profile page.
+
+ask-tx-amount = <b>Purchase { $number }</b>: how much was charged? For example 648 yuan, ¥30 or 9.99 USD.
+error-amount = I couldn't read that as an amount. Please write the amount with its currency, for example "648 yuan", "¥30", "9.99 USD" or "12,50 €".
+ask-tx-time = When did it happen? For example "yesterday 9 pm", "Nov 3 at 14:10" or "2025-11-03 14:10". (Times are read in your time zone, { $timezone } — /timezone to change it.)
+error-time = I couldn't read that as a date and time. Try for example "yesterday 9 pm", "last Monday around 8 pm" or "2025-11-03 14:10" (time zone { $timezone }).
+error-time-future = That's in the future — it is now { $now } where you are. When did the charge happen?
+ask-tx-confirm = <b>{ $money }</b> on <b>{ $when }</b> — is that right?
+tx-currency-assumed = (You didn't give a currency, so I assumed { $currency }. If that's wrong, tap "No, change it" and write the currency too.)
+tx-old-warning = ⚠️ That was { $days } days ago. Older purchases can still be claimed, but please make sure the date is right.
+button-tx-correct = ✅ Yes, that's right
+button-tx-fix = ✏️ No, change it
+ask-tx-order = Do you have the order number (transaction ID)? You'll find it in the payment record in Alipay, WeChat Pay or your bank app. Send it here, or tap the button if you don't have it.
+button-no-order = I don't have it
+error-order = That doesn't look like an order number: it should be letters and digits, for example 4200001234202511031234567890. Send it again, or tap "I don't have it".
+tx-recorded = Purchase { $count } saved. Total so far: <b>{ $total }</b>.
+ask-tx-more = Was there another purchase or charge to add?
+button-tx-add = ➕ Add another
+button-tx-done = That's all
+error-tx-max = That's the most purchases one claim can hold ({ $max }). If there are more, mention them in the description.
+ask-tx-list = Your purchases — choose one to change or remove:
+button-tx-change = ✏️ Change { $number }
+button-tx-remove = 🗑 Remove { $number }
+button-back-to-review = ↩️ Back to the summary
+tx-removed = Purchase { $number } removed.
+error-tx-last = A claim needs at least one purchase — change this one instead of removing it.
+
+ask-payment = How was it paid?
+payment-alipay = Alipay
+payment-wechat-pay = WeChat Pay
+payment-bank-card = Bank card
+payment-apple = Apple (App Store)
+payment-google-play = Google Play
+payment-platform-balance = Balance or coins in the app
+payment-other = Other
+ask-payment-other = Which payment method was it?
+
+ask-evidence = Now the evidence: please send screenshots of the purchase records (in the app's wallet or order history) and of the payments (Alipay, WeChat Pay or bank statement). Photos or PDF files, as many as you like, in one go or several messages. Tap "Done" when you've sent them all.
+evidence-count = { $count ->
+        [one] I have 1 file so far.
+       *[other] I have { $count } files so far.
+    } Send more, or tap "Done".
+evidence-kept-aside = { $count ->
+        [one] I've kept that file with your claim's evidence.
+       *[other] I've kept those { $count } files with your claim's evidence.
+    }
+button-evidence-done = ✅ Done
+button-no-evidence = I have no screenshots
+error-evidence-none = I haven't received any file yet. Send at least one screenshot, or tap "I have no screenshots".
+error-evidence-text = At this step I need screenshots or PDF files. Send them as photos or files, then tap "Done".
+error-file-type = I can't use "{ $name }": please send pictures or PDF files.
+error-file-size = "{ $name }" is too large ({ $size } MB; the limit is { $limit } MB). A screenshot is enough.
+error-evidence-max = That's the most files one claim can hold ({ $max }); the rest were not kept.
+
+ask-description = In your own words, what happened? Anything that helps: how the child got access, what was bought, what you have already tried.
+error-description-short = Please tell me a little more — a sentence or two is enough.
+ask-contact = Would you like to leave another way to reach you (phone or email)? Optional — we'll always answer here.
+button-skip-contact = Skip
+
+## Review and submit
+
+review-header = <b>Please check your claim</b>
+review-platform = Platform: { $value }
+review-problem = Problem: { $value }
+review-writer = Writing: { $value }
+review-minor-age = Child's age: { $age }
+review-account = Account: { $value }
+review-tx-line = { $number }. { $money } — { $when } — order: { $order }
+review-total = Total: <b>{ $total }</b>
+review-payment = Paid with: { $value }
+review-evidence = Evidence: { $count ->
+        [one] 1 file
+       *[other] { $count } files
+    }
+review-no-evidence = Evidence: none (you said you have no screenshots)
+review-description = Description: { $value }
+review-contact = Contact: { $value }
+review-no-contact = Contact: only here
+ask-review = Tap a button to change anything, or submit the claim.
+button-edit-platform = ✏️ Platform
+button-edit-problem = ✏️ Problem
+button-edit-writer = ✏️ Who is writing
+button-edit-minor-age = ✏️ Child's age
+button-edit-account = ✏️ Account
+button-edit-transactions = ✏️ Purchases
+button-edit-payment = ✏️ Payment
+button-edit-evidence = ➕ Evidence
+button-edit-description = ✏️ Description
+button-edit-contact = ✏️ Contact
+button-submit = 📨 Submit my claim
+submitted = ✅ Your claim has been sent. Your reference is <b>{ $reference }</b> — quote it whenever you contact us.
+submitted-timeline = What happens next: a support agent will look at it and reply here within { $days ->
+        [one] 1 working day
+       *[other] { $days } working days
+    }. If they need anything else, they'll ask you here. If you disagree with their decision, you can appeal once. Send /status at any time to see where it stands.
+
+## Status
+
+status-none = You haven't submitted any claim yet.
+status-header = <b>Your claims</b>
+status-line = { $reference } — { $status } (sent { $submitted })
+status-submitted = received, waiting for an agent
+status-in-review = being reviewed
+status-waiting-parent = waiting for your answer
+status-decided = decided
+status-appealed = appeal under review
+status-closed = closed
+
+## Things the bot can't use
+
+error-use-buttons = Please choose one of the buttons below.
+error-empty-answer = That answer is empty — please write something.
+error-text-too-long = That's too long for this question ({ $length } characters; up to { $max }). Please shorten it.
+error-stale-button = That button belongs to an earlier question, so I've ignored it.
+error-sticker = Nice sticker! But I can only read text here.
+error-voice = I can't listen to voice or video messages — please type your answer.
+error-unsupported = I can't use that kind of message here.
+error-media-here = Thanks — I'll ask for screenshots in a moment. For now I need a typed answer.
+error-unknown-command = I don't know the command { $command }.
+
+## Command menu (Telegram)
+
+command-start = Start or continue a refund claim
+command-status = See your claims
+command-language = Change language
+command-timezone = Change your time zone
+command-help = How this works
+command-cancel = Drop the claim in progress

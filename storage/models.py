@@ -1,0 +1,148 @@
+"""The SQLModel tables. Timestamps always come from the injected clock, never from defaults."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.types import Money, UtcDateTime
+
+
+def _when(nullable: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UtcDateTime(), nullable=nullable))
+
+
+def _json() -> Any:
+    return Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class User(SQLModel, table=True):
+    """A person who talks to the bot in a private chat (parent, guardian or minor)."""
+
+    __tablename__ = "users"
+
+    id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    language: str = Field(max_length=16)
+    timezone: str = Field(max_length=64)
+    display_name: str = Field(default="", max_length=200)
+    consented_at: datetime | None = _when(nullable=True)
+    created_at: datetime = _when()
+    updated_at: datetime = _when()
+
+
+class Draft(SQLModel, table=True):
+    """An intake in progress: the step reached and every accepted answer so far.
+
+    ``answers`` is a JSON object owned by the intake flow; ``cursor`` holds the flow's
+    bookkeeping (which transaction is being entered, whether to return to the review screen).
+    """
+
+    __tablename__ = "drafts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    status: str = Field(default="open", max_length=16, index=True)
+    step: str = Field(max_length=32)
+    answers: dict[str, Any] = _json()
+    cursor: dict[str, Any] = _json()
+    case_id: int | None = Field(default=None, foreign_key="cases.id")
+    created_at: datetime = _when()
+    updated_at: datetime = _when()
+
+
+class Case(SQLModel, table=True):
+    """A submitted claim."""
+
+    __tablename__ = "cases"
+
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(max_length=12, unique=True, index=True)
+    user_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    language: str = Field(max_length=16)
+    timezone: str = Field(max_length=64)
+    status: str = Field(default="submitted", max_length=24, index=True)
+    escalated: bool = False
+    platform: str = Field(max_length=64)
+    platform_other: str | None = Field(default=None, max_length=200)
+    problem: str = Field(max_length=32)
+    writer: str = Field(max_length=16)
+    minor_age: int | None = None
+    account: str = Field(max_length=200)
+    payment_method: str = Field(max_length=32)
+    payment_other: str | None = Field(default=None, max_length=200)
+    no_evidence: bool = False
+    description: str = Field(max_length=4000)
+    contact: str | None = Field(default=None, max_length=200)
+    assignee_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    submitted_at: datetime = _when()
+    updated_at: datetime = _when()
+
+
+class CaseTransaction(SQLModel, table=True):
+    """One purchase or charge the parent wants back."""
+
+    __tablename__ = "transactions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    position: int
+    amount: Decimal = Field(sa_column=Column(Money(), nullable=False))
+    currency: str = Field(max_length=3)
+    occurred_at: datetime = _when()
+    has_time: bool = True
+    order_number: str | None = Field(default=None, max_length=64)
+
+
+class Evidence(SQLModel, table=True):
+    """A screenshot or document; attached to a draft first, then to the case it became."""
+
+    __tablename__ = "evidence"
+
+    id: int | None = Field(default=None, primary_key=True)
+    draft_id: int | None = Field(default=None, foreign_key="drafts.id", index=True)
+    case_id: int | None = Field(default=None, foreign_key="cases.id", index=True)
+    kind: str = Field(max_length=16)
+    telegram_file_id: str | None = Field(default=None, max_length=255)
+    file_unique_id: str | None = Field(default=None, max_length=128)
+    local_path: str | None = Field(default=None, max_length=1024)
+    file_name: str | None = Field(default=None, max_length=255)
+    mime_type: str | None = Field(default=None, max_length=127)
+    size: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    sha256: str | None = Field(default=None, max_length=64)
+    media_group_id: str | None = Field(default=None, max_length=64)
+    created_at: datetime = _when()
+
+
+class CaseEvent(SQLModel, table=True):
+    """The audit trail: who did what to a case, and when."""
+
+    __tablename__ = "case_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    actor_kind: str = Field(max_length=16)  # parent | agent | system
+    actor_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    action: str = Field(max_length=32)
+    details: dict[str, Any] = _json()
+    created_at: datetime = _when()
+
+
+class InboxUpdate(SQLModel, table=True):
+    """A raw Telegram update, stored before Telegram is told it arrived (keyed by update_id)."""
+
+    __tablename__ = "inbox_updates"
+    __table_args__ = (UniqueConstraint("bot_id", "update_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    bot_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    update_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    chat_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    payload: dict[str, Any] = _json()
+    received_at: datetime = _when()
+    processed_at: datetime | None = _when(nullable=True)

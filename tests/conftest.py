@@ -1,0 +1,98 @@
+"""Shared fixtures: a database per test (SQLite, and PostgreSQL when configured), a clock the
+test controls, and the core wired as the app wires it."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from bot.i18n import Localizer
+from handlers.conversation import Conversation
+from handlers.policy import IntakePolicy
+from storage.database import Database
+
+#: Set by .ci/run to this machine's PostgreSQL; PostgreSQL tests are skipped without it.
+POSTGRES_ENV = "REFUND_DESK_TEST_POSTGRES_URL"
+_TABLES = "transactions, evidence, case_events, drafts, cases, users, inbox_updates"
+
+
+class FakeClock:
+    """A clock that only moves when the test says so."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.current = start or datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> None:
+        self.current += timedelta(**delta)
+
+
+@pytest.fixture(scope="session")
+def localizer() -> Localizer:
+    return Localizer()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str | None]:
+    """A throw-away PostgreSQL database for this test run, dropped at the end."""
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        yield None
+        return
+    import asyncio
+
+    name = f"refund_desk_test_{uuid.uuid4().hex[:8]}"
+    admin = base.replace("postgresql://", "postgresql+asyncpg://", 1)
+
+    async def run(statement: str) -> None:
+        engine = create_async_engine(admin, isolation_level="AUTOCOMMIT")
+        async with engine.connect() as conn:
+            await conn.execute(text(statement))
+        await engine.dispose()
+
+    asyncio.run(run(f'CREATE DATABASE "{name}"'))
+    yield admin.rsplit("/", 1)[0] + "/" + name
+    asyncio.run(run(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database(
+    request: pytest.FixtureRequest, tmp_path: object, postgres_url: str | None
+) -> AsyncIterator[Database]:
+    if request.param == "sqlite":
+        db = Database(f"sqlite+aiosqlite:///{tmp_path}/refund-desk.db")
+        await db.upgrade()
+    else:
+        if postgres_url is None:
+            pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (set by .ci/run)")
+        db = Database(postgres_url)
+        await db.upgrade()
+        async with db.engine.begin() as conn:
+            await conn.execute(text(f"TRUNCATE {_TABLES} RESTART IDENTITY CASCADE"))
+    yield db
+    await db.dispose()
+
+
+@pytest.fixture
+def policy() -> IntakePolicy:
+    return IntakePolicy()
+
+
+@pytest.fixture
+def conversation(
+    database: Database, policy: IntakePolicy, clock: FakeClock, localizer: Localizer
+) -> Conversation:
+    return Conversation(database=database, policy=policy, clock=clock, label_text=localizer.plain)
