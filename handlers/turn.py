@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -45,8 +46,9 @@ class Turn:
             now=self.now,
             draft_id=draft.id,
             step=StepName(draft.step),
-            answers=dict(draft.answers),
-            cursor=dict(draft.cursor),
+            # Deep copies: the draft's own JSON must stay as loaded so the change is seen.
+            answers=copy.deepcopy(draft.answers),
+            cursor=copy.deepcopy(draft.cursor),
             evidence_count=count,
         )
 

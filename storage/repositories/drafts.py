@@ -6,6 +6,7 @@ import copy
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -57,6 +58,8 @@ def save_draft(
     draft.answers = copy.deepcopy(answers)
     draft.cursor = copy.deepcopy(cursor)
     draft.updated_at = now
+    flag_modified(draft, "answers")
+    flag_modified(draft, "cursor")
 
 
 def close_draft(draft: Draft, *, status: str, now: datetime, case_id: int | None = None) -> None:

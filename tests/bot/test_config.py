@@ -1,0 +1,67 @@
+"""Settings: defaults without a file, environment overrides, one clear line per mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+
+
+def test_defaults_work_without_a_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings(environ={})
+    assert settings.telegram.token is None
+    assert settings.storage.url.startswith("sqlite+aiosqlite:///")
+    assert settings.intake_policy().first_decision_working_days == 2
+
+
+def test_example_file_is_valid_and_complete():
+    example = Path(__file__).resolve().parents[2] / "config.example.toml"
+    settings = load_settings(example, environ={})
+    assert settings.telegram.framework == "python-telegram-bot"
+
+
+def test_environment_overrides_secrets_and_numbers(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text('[telegram]\nframework = "aiogram"\n')
+    env = {
+        "REFUND_DESK_TELEGRAM__TOKEN": "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "REFUND_DESK_AGENTS__CHAT_ID": "-1001234567890",
+        "REFUND_DESK_TELEGRAM__WEBHOOK__SECRET_TOKEN": "s3cret",
+    }
+    settings = load_settings(path, environ=env)
+    assert settings.telegram.framework == "aiogram"
+    assert settings.telegram.token is not None
+    assert settings.telegram.token.get_secret_value().startswith("123456:")
+    assert "ABCDEF" not in repr(settings)  # secrets never print
+    assert settings.agents.chat_id == -1001234567890
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('[telegram]\nframework = "ptb"', "telegram.framework: "),
+        ('[telegram]\nmode = "push"', "telegram.mode: "),
+        ('[agents]\nlanguage = "de"', "agents.language: must be one of"),
+        ('[intake]\ntimezones = { fr = "Paris" }', "intake.timezones: unknown time zone 'Paris'"),
+        ('[intake]\nplatforms = ["bilibili"]', "intake.platforms: 'bilibili' has no translated"),
+        ("[storage]\nurll = 'x'", "storage.urll: unknown setting"),
+        ("[telegram.webhook]\nport = 70000", "telegram.webhook.port: "),
+        ("[telegram\n", "not valid TOML"),
+    ],
+)
+def test_a_bad_value_is_one_line_naming_the_key(tmp_path, toml, expected):
+    path = tmp_path / "config.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError) as error:
+        load_settings(path, environ={})
+    message = str(error.value)
+    assert expected in message
+    assert "\n" not in message
+
+
+def test_an_explicit_missing_file_is_an_error(tmp_path):
+    with pytest.raises(ConfigError, match="no such file"):
+        load_settings(tmp_path / "nope.toml", environ={})
