@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import locale
-import logging
 import os
 import sys
 from pathlib import Path
@@ -25,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
         "--language-code",
         help="the client language to pretend (e.g. fr, zh-TW); default: from $LANG",
     )
+    commands.add_parser("run", help="run the bot on Telegram (needs telegram.token)")
     db = commands.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
     commands.add_parser("check-config", help="validate the settings and exit")
@@ -43,6 +43,20 @@ async def _console(settings: Settings, language_code: str | None) -> None:
     await app.start()
     try:
         await ConsoleTransport(app, language_code=language_code or _terminal_language()).run()
+    finally:
+        await app.stop()
+
+
+async def _run(settings: Settings) -> None:
+    from bot.telegram.runner import TelegramRunner, install_signal_handlers
+    from bot.transports import make_transport
+
+    app = build_app(settings)
+    await app.start()
+    stop = asyncio.Event()
+    install_signal_handlers(stop)
+    try:
+        await TelegramRunner(app, make_transport(settings)).run(stop)
     finally:
         await app.stop()
 
@@ -67,6 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "console":
             asyncio.run(_console(settings, args.language_code))
+        elif args.command == "run":
+            problem = settings.telegram.run_problem()
+            if problem:
+                print(f"refund-desk: {problem}", file=sys.stderr)
+                return 2
+            asyncio.run(_run(settings))
         elif args.command == "db":
             asyncio.run(_db_upgrade(settings))
         elif args.command == "check-config":

@@ -6,6 +6,7 @@ A bad value stops start-up with one line naming the key and what is wrong (:clas
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -39,16 +40,34 @@ def _check_timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {value!r} (use an IANA name like Asia/Shanghai)")
+        raise ValueError(
+            f"unknown time zone {value!r} (use an IANA name like Asia/Shanghai)"
+        ) from None
     return value
 
 
 class WebhookSettings(_Section):
     listen: str = "127.0.0.1"
-    port: int = Field(8080, ge=1, le=65535)
+    port: int = Field(8080, ge=0, le=65535)
     path: str = "/telegram/webhook"
     public_url: str | None = None
     secret_token: SecretStr | None = None
+
+    @field_validator("path")
+    @classmethod
+    def _path(cls, value: str) -> str:
+        if not value.startswith("/"):
+            raise ValueError(f"must start with / (got {value!r})")
+        return value
+
+    @field_validator("secret_token")
+    @classmethod
+    def _secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram accepts 1-256 characters of A-Z, a-z, 0-9, _ and -.
+        secret = value.get_secret_value() if value is not None else None
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+            raise ValueError("use 1-256 characters among A-Z, a-z, 0-9, _ and -")
+        return value
 
 
 class TelegramSettings(_Section):
@@ -57,6 +76,32 @@ class TelegramSettings(_Section):
     mode: Literal["polling", "webhook"] = "polling"
     api_base_url: str = "https://api.telegram.org"
     webhook: WebhookSettings = WebhookSettings()
+    poll_timeout: int = Field(30, ge=0, le=50)
+    album_wait_seconds: float = Field(0.3, ge=0, le=5)
+    outbox_lease_seconds: float = Field(30.0, gt=0, le=3600)
+    outbox_sweep_seconds: float = Field(2.0, gt=0, le=600)
+    max_retry_wait_seconds: float = Field(120.0, gt=0)
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"must start with http:// or https:// (got {value!r})")
+        return value.rstrip("/")
+
+    def run_problem(self) -> str | None:
+        """What stops ``refund-desk run`` from starting, in one line, or None."""
+        if self.token is None or not self.token.get_secret_value().strip():
+            return (
+                "telegram.token is not set: put the token from @BotFather in config.toml or "
+                "REFUND_DESK_TELEGRAM__TOKEN — or try `refund-desk console`, which needs none"
+            )
+        if self.mode == "webhook":
+            if not self.webhook.public_url:
+                return "telegram.webhook.public_url is required in webhook mode"
+            if self.webhook.secret_token is None:
+                return "telegram.webhook.secret_token is required in webhook mode"
+        return None
 
 
 class StorageSettings(_Section):

@@ -26,7 +26,8 @@ CONSOLE_CHAT_ID = 1
 def _media_for(path: Path) -> Media:
     data = path.read_bytes()
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    kind = MediaKind.PHOTO if mime in ("image/jpeg", "image/png", "image/webp") else MediaKind.DOCUMENT
+    photo = mime in ("image/jpeg", "image/png", "image/webp")
+    kind = MediaKind.PHOTO if photo else MediaKind.DOCUMENT
     return Media(
         kind=kind,
         local_path=str(path.resolve()),

@@ -7,7 +7,14 @@ import re
 
 _TOKEN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 #: Libraries that log every request URL (with the token) at INFO.
-_CHATTY = ("httpx", "httpcore", "aiohttp.access", "aiohttp.client", "telegram.ext", "aiogram.event")
+_CHATTY = (
+    "httpx",
+    "httpcore",
+    "aiohttp.access",
+    "aiohttp.client",
+    "telegram.ext",
+    "aiogram.event",
+)
 
 
 class TokenFilter(logging.Filter):

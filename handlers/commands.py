@@ -33,7 +33,7 @@ _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})$", re.IGNORECASE)
 async def run_command(turn: Turn, command: str, argument: str) -> None:
     handler = _COMMANDS.get(command.lower().lstrip("/"))
     if handler is None:
-        await _reask(turn, Msg("error-unknown-command", {"command": command}))
+        await reask(turn, Msg("error-unknown-command", {"command": command}))
         return
     await handler(turn, argument.strip())
 
@@ -93,7 +93,7 @@ async def start_draft(turn: Turn, *, platform: str | None) -> Draft:
     return draft
 
 
-async def _reask(turn: Turn, *before: Msg) -> None:
+async def reask(turn: Turn, *before: Msg) -> None:
     draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
     if draft is None:
         turn.say(*before, Msg("hint-start"))
@@ -130,7 +130,7 @@ async def _cancel(turn: Turn, argument: str) -> None:
 
 
 async def _help(turn: Turn, argument: str) -> None:
-    await _reask(turn, Msg("help"))
+    await reask(turn, Msg("help"))
 
 
 async def _language(turn: Turn, argument: str) -> None:
@@ -149,7 +149,7 @@ async def _set_language(turn: Turn, language: str) -> None:
         user.timezone = turn.policy.timezone_for(language)
     user.language = language
     user.updated_at = turn.now
-    await _reask(turn, Msg("language-changed"))
+    await reask(turn, Msg("language-changed"))
 
 
 def _zone_from(text: str) -> str | None:
@@ -174,7 +174,9 @@ async def _timezone(turn: Turn, argument: str) -> None:
         await _set_timezone(turn, argument)
         return
     buttons = tuple(
-        tuple(Button(Msg("timezone-button", {"zone": z}), f"tz:{z}") for z in COMMON_ZONES[i:i+2])
+        tuple(
+            Button(Msg("timezone-button", {"zone": z}), f"tz:{z}") for z in COMMON_ZONES[i : i + 2]
+        )
         for i in range(0, len(COMMON_ZONES), 2)
     )
     turn.say(Msg("ask-timezone", {"timezone": turn.user.timezone}), buttons=buttons)
@@ -183,17 +185,17 @@ async def _timezone(turn: Turn, argument: str) -> None:
 async def _set_timezone(turn: Turn, text: str) -> None:
     zone = _zone_from(text)
     if zone is None:
-        await _reask(turn, Msg("error-timezone", {"value": text}))
+        await reask(turn, Msg("error-timezone", {"value": text}))
         return
     turn.user.timezone = zone
     turn.user.updated_at = turn.now
-    await _reask(turn, Msg("timezone-changed", {"timezone": zone}))
+    await reask(turn, Msg("timezone-changed", {"timezone": zone}))
 
 
 async def _status(turn: Turn, argument: str) -> None:
     own = await cases.cases_of_user(session=turn.session, user_id=turn.user.id)
     if not own:
-        await _reask(turn, Msg("status-none"))
+        await reask(turn, Msg("status-none"))
         return
     lines = [Msg("status-header")]
     for case in own[:10]:
@@ -201,7 +203,7 @@ async def _status(turn: Turn, argument: str) -> None:
         status = Msg(f"status-{case.status.replace('_', '-')}")
         params = {"reference": case.reference, "status": status, "submitted": when}
         lines.append(Msg("status-line", params))
-    await _reask(turn, *lines)
+    await reask(turn, *lines)
 
 
 _COMMANDS = {

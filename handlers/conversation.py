@@ -7,6 +7,7 @@ is lost if the process dies before or while replying.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -27,6 +28,9 @@ from storage.database import Database
 from storage.models import Draft, User
 from storage.repositories import drafts, users
 
+#: Runs inside the event's transaction with the replies (see :meth:`Conversation.handle`).
+Finish = Callable[[AsyncSession, list[Outgoing]], Awaitable[None]]
+
 _UNREADABLE = {
     EventKind.STICKER: "error-sticker",
     EventKind.VOICE: "error-voice",
@@ -45,17 +49,26 @@ class Conversation:
         self.clock = clock
         self.label_text = label_text
 
-    async def handle(self, event: Incoming) -> list[Outgoing]:
-        if not event.is_private:
-            return []
+    async def handle(self, event: Incoming, *, finish: Finish | None = None) -> list[Outgoing]:
+        """Handle one event in one transaction and return what to send.
+
+        ``finish`` runs inside the same transaction, after the core's changes and before the
+        commit: transports use it to mark the update processed and queue the replies, so
+        "handled" and "answered" can never disagree after a crash.
+        """
         now = self.clock.now()
         async with self.database.unit_of_work() as session:
-            user = await self._user(session, event, now)
-            turn = Turn(session, event, user, now, self.policy, self.label_text)
-            await self._route(turn)
-        if event.kind is EventKind.BUTTON and event.callback_id:
-            turn.out.insert(0, AnswerButton(event.callback_id, user.language))
-        return turn.out
+            out: list[Outgoing] = []
+            if event.is_private:
+                user = await self._user(session, event, now)
+                turn = Turn(session, event, user, now, self.policy, self.label_text)
+                await self._route(turn)
+                if event.kind is EventKind.BUTTON and event.callback_id:
+                    turn.out.insert(0, AnswerButton(event.callback_id, user.language))
+                out = turn.out
+            if finish is not None:
+                await finish(session, out)
+        return out
 
     async def _user(self, session: AsyncSession, event: Incoming, now: datetime) -> User:
         user = await users.get_user(session=session, user_id=event.sender.user_id)
@@ -73,6 +86,9 @@ class Conversation:
 
     async def _route(self, turn: Turn) -> None:
         event = turn.event
+        if event.edited:
+            await commands.reask(turn, Msg("error-edited"))
+            return
         if event.kind is EventKind.COMMAND:
             await commands.run_command(turn, event.command or "", event.payload or "")
             return

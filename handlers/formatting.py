@@ -1,4 +1,4 @@
-"""Money, dates and totals shown back to people, with each locale's conventions (CLDR via Babel)."""
+"""Money, dates and totals shown back to people, in each locale's conventions (CLDR via Babel)."""
 
 from __future__ import annotations
 

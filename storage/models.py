@@ -146,3 +146,26 @@ class InboxUpdate(SQLModel, table=True):
     payload: dict[str, Any] = _json()
     received_at: datetime = _when()
     processed_at: datetime | None = _when(nullable=True)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """A Bot API call to make, written in the same transaction as the change that caused it.
+
+    Rows are born ``sending`` with a short lease held by the process that wrote them, which
+    delivers them at once; the sweeper takes over rows whose lease ran out (the process died)
+    and ``pending`` rows waiting for a retry.
+    """
+
+    __tablename__ = "outbox"
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    method: str = Field(max_length=40)
+    payload: dict[str, Any] = _json()
+    status: str = Field(default="pending", max_length=16, index=True)
+    attempts: int = 0
+    not_before: datetime = _when()
+    created_at: datetime = _when()
+    sent_at: datetime | None = _when(nullable=True)
+    last_error: str | None = Field(default=None, max_length=500)
+    result: dict[str, Any] = _json()

@@ -19,7 +19,7 @@ from storage.database import Database
 
 #: Set by .ci/run to this machine's PostgreSQL; PostgreSQL tests are skipped without it.
 POSTGRES_ENV = "REFUND_DESK_TEST_POSTGRES_URL"
-_TABLES = "transactions, evidence, case_events, drafts, cases, users, inbox_updates"
+_TABLES = "transactions, evidence, case_events, drafts, cases, users, inbox_updates, outbox"
 
 
 class FakeClock:

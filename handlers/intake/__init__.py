@@ -1,1 +1,1 @@
-"""The parent's intake: a persisted, data-driven conversation (see :mod:`handlers.intake.steps`)."""
+"""The parent's intake: a persisted, data-driven dialogue (see :mod:`handlers.intake.steps`)."""

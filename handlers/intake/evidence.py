@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from babel.numbers import format_decimal
+
 from handlers.events import Media, MediaKind
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected
+from handlers.languages import BABEL_LOCALE
 from handlers.replies import Msg
 
 Rows = list[list[tuple[str, Msg]]]
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}"
+def _megabytes(size: int, language: str) -> str:
+    return format_decimal(size / (1024 * 1024), "#,##0.#", locale=BABEL_LOCALE[language])
 
 
 def screen_media(ctx: Ctx, media: tuple[Media, ...]) -> tuple[tuple[Media, ...], tuple[Msg, ...]]:
@@ -31,8 +34,8 @@ def screen_media(ctx: Ctx, media: tuple[Media, ...]) -> tuple[tuple[Media, ...],
                     "error-file-size",
                     {
                         "name": name or "?",
-                        "size": _megabytes(item.size),
-                        "limit": _megabytes(ctx.policy.max_file_bytes),
+                        "size": _megabytes(item.size, ctx.language),
+                        "limit": _megabytes(ctx.policy.max_file_bytes, ctx.language),
                     },
                 )
             )

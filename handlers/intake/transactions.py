@@ -180,18 +180,29 @@ def ask_list(ctx: Ctx) -> tuple[Msg, ...]:
     lines = [Msg("ask-tx-list")]
     for number, item in enumerate(ctx.transactions, start=1):
         money, when = describe(item, ctx)
-        lines.append(Msg("review-tx-line", {"number": number, "money": money, "when": when,
-                                            "order": item.get("order") or "-"}))
+        lines.append(
+            Msg(
+                "review-tx-line",
+                {
+                    "number": number,
+                    "money": money,
+                    "when": when,
+                    "order": item.get("order") or "-",
+                },
+            )
+        )
     return tuple(lines)
 
 
 def list_choices(ctx: Ctx) -> Rows:
     rows: Rows = []
     for number in range(1, len(ctx.transactions) + 1):
-        rows.append([
-            (f"change:{number}", Msg("button-tx-change", {"number": number})),
-            (f"remove:{number}", Msg("button-tx-remove", {"number": number})),
-        ])
+        rows.append(
+            [
+                (f"change:{number}", Msg("button-tx-change", {"number": number})),
+                (f"remove:{number}", Msg("button-tx-remove", {"number": number})),
+            ]
+        )
     last = [("back", Msg("button-back-to-review"))]
     if len(ctx.transactions) < ctx.policy.max_transactions:
         last.insert(0, ("add", Msg("button-tx-add")))

@@ -56,7 +56,7 @@ problem-payment-failed = The payment failed but I was charged, or I was charged 
 problem-not-activated = I paid but the service never started
 problem-other = Something else
 
-ask-writer = Who is writing?
+ask-writer = Who is filling in this claim?
 writer-parent = Parent
 writer-guardian = Other guardian
 writer-minor = The child
@@ -130,7 +130,7 @@ button-skip-contact = Skip
 review-header = <b>Please check your claim</b>
 review-platform = Platform: { $value }
 review-problem = Problem: { $value }
-review-writer = Writing: { $value }
+review-writer = Filled in by: { $value }
 review-minor-age = Child's age: { $age }
 review-account = Account: { $value }
 review-tx-line = { $number }. { $money } — { $when } — order: { $order }
@@ -184,6 +184,7 @@ error-sticker = Nice sticker! But I can only read text here.
 error-voice = I can't listen to voice or video messages — please type your answer.
 error-unsupported = I can't use that kind of message here.
 error-media-here = Thanks — I'll ask for screenshots in a moment. For now I need a typed answer.
+error-edited = I only read new messages, not edits. If you meant to change your answer, please send it again as a new message.
 error-unknown-command = I don't know the command { $command }.
 
 ## Command menu (Telegram)

@@ -1,0 +1,80 @@
+"""The aiogram transport: its ``Bot`` and method objects for every call, its types for updates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiogram import Bot
+from aiogram import methods as api
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import BotCommand, TelegramObject
+from aiogram.types import Update as AiogramUpdate
+
+from bot.telegram.convert import incoming_from
+from bot.telegram.errors import Permanent, RetryLater, Transient
+from bot.telegram.transport import BotIdentity
+from handlers.events import Incoming
+
+
+def _json(result: Any) -> dict[str, Any]:
+    if isinstance(result, TelegramObject):
+        return result.model_dump(mode="json", exclude_none=True, by_alias=True)
+    if isinstance(result, list):
+        return {"messages": [_json(item) for item in result]}
+    return {"result": result}
+
+
+class AiogramTransport:
+    def __init__(self, token: str, api_base_url: str, *, poll_timeout: int = 30) -> None:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(api_base_url), limit=64)
+        self.bot = Bot(token, session=session)
+        self.poll_timeout = poll_timeout
+
+    async def open(self) -> BotIdentity:
+        me = await self._guard(self.bot.get_me())
+        return BotIdentity(me.id, me.username or "")
+
+    async def close(self) -> None:
+        await self.bot.session.close()
+
+    async def get_updates(self, offset: int | None, timeout: int) -> list[dict[str, Any]]:
+        updates = await self._guard(
+            self.bot(api.GetUpdates(offset=offset, timeout=timeout), request_timeout=timeout + 10)
+        )
+        return [_json(update) for update in updates]
+
+    async def set_webhook(self, url: str, secret_token: str | None) -> None:
+        await self._guard(self.bot.set_webhook(url, secret_token=secret_token))
+
+    async def delete_webhook(self) -> None:
+        await self._guard(self.bot.delete_webhook())
+
+    async def set_commands(self, commands: list[tuple[str, str]], language: str | None) -> None:
+        menu = [BotCommand(command=name, description=text) for name, text in commands]
+        await self._guard(self.bot.set_my_commands(menu, language_code=language))
+
+    def to_incoming(self, update: dict[str, Any]) -> Incoming | None:
+        return incoming_from(AiogramUpdate.model_validate(update, context={"bot": self.bot}))
+
+    async def call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        # aiogram models each Bot API method as a class named like it: sendMessage → SendMessage.
+        call_type = getattr(api, method[0].upper() + method[1:])
+        return _json(await self._guard(self.bot(call_type.model_validate(params))))
+
+    @staticmethod
+    async def _guard(call: Any) -> Any:
+        try:
+            return await call
+        except TelegramRetryAfter as exc:
+            raise RetryLater(float(exc.retry_after)) from exc
+        except (TelegramNetworkError, TelegramServerError) as exc:
+            raise Transient(str(exc)) from exc
+        except TelegramAPIError as exc:
+            raise Permanent(exc.message) from exc

@@ -1,0 +1,96 @@
+"""The python-telegram-bot transport: its ``Bot`` for every call, its types for every update."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any
+
+from telegram import Bot, BotCommand, InlineKeyboardMarkup, InputMediaDocument, InputMediaPhoto
+from telegram import Update as PtbUpdate
+from telegram._telegramobject import TelegramObject
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
+from telegram.request import HTTPXRequest
+
+from bot.telegram.convert import incoming_from
+from bot.telegram.errors import Permanent, RetryLater, Transient
+from bot.telegram.transport import BotIdentity
+from handlers.events import Incoming
+
+_MEDIA = {"photo": InputMediaPhoto, "document": InputMediaDocument}
+
+
+def _snake(method: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", method).lower()
+
+
+def _json(result: Any) -> dict[str, Any]:
+    if isinstance(result, TelegramObject):
+        return result.to_dict()
+    if isinstance(result, tuple | list):
+        return {"messages": [_json(item) for item in result]}
+    return {"result": result}
+
+
+class PtbTransport:
+    def __init__(self, token: str, api_base_url: str, *, poll_timeout: int = 30) -> None:
+        self.bot = Bot(
+            token,
+            base_url=f"{api_base_url}/bot",
+            base_file_url=f"{api_base_url}/file/bot",
+            request=HTTPXRequest(connection_pool_size=64, read_timeout=30, write_timeout=30),
+            get_updates_request=HTTPXRequest(read_timeout=poll_timeout + 10),
+        )
+
+    async def open(self) -> BotIdentity:
+        await self._guard(self.bot.initialize())
+        return BotIdentity(self.bot.id, self.bot.username)
+
+    async def close(self) -> None:
+        await self.bot.shutdown()
+
+    async def get_updates(self, offset: int | None, timeout: int) -> list[dict[str, Any]]:
+        updates = await self._guard(
+            self.bot.get_updates(offset=offset, timeout=timeout, read_timeout=timeout + 10)
+        )
+        # to_dict() gives the update back as Bot API JSON, unknown fields included.
+        return [update.to_dict() for update in updates]
+
+    async def set_webhook(self, url: str, secret_token: str | None) -> None:
+        await self._guard(self.bot.set_webhook(url, secret_token=secret_token))
+
+    async def delete_webhook(self) -> None:
+        await self._guard(self.bot.delete_webhook())
+
+    async def set_commands(self, commands: list[tuple[str, str]], language: str | None) -> None:
+        menu = [BotCommand(name, description) for name, description in commands]
+        await self._guard(self.bot.set_my_commands(menu, language_code=language))
+
+    def to_incoming(self, update: dict[str, Any]) -> Incoming | None:
+        return incoming_from(PtbUpdate.de_json(update, self.bot))
+
+    async def call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        kwargs = dict(params)
+        if "reply_markup" in kwargs:
+            kwargs["reply_markup"] = InlineKeyboardMarkup.de_json(kwargs["reply_markup"], self.bot)
+        if "media" in kwargs:
+            kwargs["media"] = [
+                _MEDIA[item["type"]](media=item["media"], caption=item.get("caption"),
+                                     parse_mode=item.get("parse_mode"))
+                for item in kwargs["media"]
+            ]  # fmt: skip
+        return _json(await self._guard(getattr(self.bot, _snake(method))(**kwargs)))
+
+    @staticmethod
+    async def _guard(call: Any) -> Any:
+        try:
+            return await call
+        except RetryAfter as exc:
+            wait = exc.retry_after
+            raise RetryLater(
+                wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+            ) from exc
+        except (BadRequest, Forbidden, InvalidToken) as exc:
+            raise Permanent(exc.message) from exc
+        except NetworkError as exc:  # includes TimedOut and 5xx answers
+            raise Transient(str(exc)) from exc

@@ -1,0 +1,81 @@
+"""Per-chat ordering: updates of one chat are handled one at a time, in order; different chats
+run concurrently. The items of an album (one ``media_group_id``) are handed over together."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from storage.models import InboxUpdate
+
+log = logging.getLogger(__name__)
+Handler = Callable[[list[InboxUpdate]], Awaitable[None]]
+
+
+def media_group(update: dict[str, Any]) -> str | None:
+    message = update.get("message") or {}
+    group = message.get("media_group_id")
+    return str(group) if group else None
+
+
+class ChatQueues:
+    def __init__(self, handler: Handler, *, album_wait: float = 0.3) -> None:
+        self.handler = handler
+        self.album_wait = album_wait
+        self.queues: dict[Any, deque[InboxUpdate]] = {}
+        self.arrived: dict[Any, asyncio.Event] = {}
+        self.workers: dict[Any, asyncio.Task[None]] = {}
+
+    def submit(self, rows: list[InboxUpdate]) -> None:
+        for row in rows:
+            key = row.chat_id if row.chat_id is not None else ("update", row.update_id)
+            self.queues.setdefault(key, deque()).append(row)
+            self.arrived.setdefault(key, asyncio.Event()).set()
+            if key not in self.workers:
+                self.workers[key] = asyncio.create_task(self._work(key))
+
+    @property
+    def in_hand(self) -> int:
+        return sum(len(q) for q in self.queues.values()) + len(self.workers)
+
+    async def drain(self) -> None:
+        """Wait until every update in hand has been handled (graceful shutdown)."""
+        while self.workers:
+            await asyncio.gather(*self.workers.values(), return_exceptions=True)
+
+    async def _work(self, key: Any) -> None:
+        queue = self.queues[key]
+        try:
+            while queue:
+                batch = [queue.popleft()]
+                group = media_group(batch[0].payload)
+                if group:
+                    await self._collect_album(key, queue, group, batch)
+                try:
+                    await self.handler(batch)
+                except Exception:  # one bad update must not stop the chat's queue
+                    log.exception("update %s failed", [r.update_id for r in batch])
+        finally:
+            del self.workers[key]
+            if not queue:
+                self.queues.pop(key, None)
+                self.arrived.pop(key, None)
+
+    async def _collect_album(
+        self, key: Any, queue: deque[InboxUpdate], group: str, batch: list[InboxUpdate]
+    ) -> None:
+        """Take the album's other items, waiting briefly for ones still on their way."""
+        event = self.arrived[key]
+        while True:
+            while queue and media_group(queue[0].payload) == group:
+                batch.append(queue.popleft())
+            if queue:  # something else is next: the album is complete
+                return
+            event.clear()
+            try:
+                await asyncio.wait_for(event.wait(), self.album_wait)
+            except TimeoutError:
+                return

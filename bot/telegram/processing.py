@@ -1,0 +1,99 @@
+"""From stored update to sent reply: convert, hand to the core, queue the replies in the same
+transaction that marks the update processed, then deliver them at once."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from datetime import timedelta
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.i18n import Localizer
+from bot.telegram.calls import render_calls
+from bot.telegram.delivery import Delivery
+from bot.telegram.transport import TelegramTransport
+from handlers.clock import Clock
+from handlers.conversation import Conversation
+from handlers.events import EventKind, Incoming
+from handlers.replies import Outgoing
+from storage.database import Database
+from storage.models import InboxUpdate, OutboxMessage
+from storage.repositories import inbox, outbox
+
+log = logging.getLogger(__name__)
+
+
+def merge_album(events: list[Incoming]) -> list[Incoming]:
+    """Items of one album become one event carrying every file, in order."""
+    merged: list[Incoming] = []
+    for event in events:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and event.kind is EventKind.MEDIA
+            and previous.kind is EventKind.MEDIA
+            and event.media_group_id
+            and event.media_group_id == previous.media_group_id
+        ):
+            text = previous.text or event.text
+            merged[-1] = replace(previous, media=previous.media + event.media, text=text)
+        else:
+            merged.append(event)
+    return merged
+
+
+class UpdateProcessor:
+    def __init__(
+        self,
+        *,
+        transport: TelegramTransport,
+        conversation: Conversation,
+        localizer: Localizer,
+        database: Database,
+        delivery: Delivery,
+        clock: Clock,
+        lease: timedelta,
+    ) -> None:
+        self.transport = transport
+        self.conversation = conversation
+        self.localizer = localizer
+        self.database = database
+        self.delivery = delivery
+        self.clock = clock
+        self.lease = lease
+
+    async def handle(self, batch: list[InboxUpdate]) -> None:
+        events: list[Incoming] = []
+        for row in batch:
+            try:
+                event = self.transport.to_incoming(row.payload)
+            except Exception:
+                log.exception("update %s could not be read; skipped", row.update_id)
+                event = None
+            if event is not None:
+                events.append(event)
+        ids = [row.id for row in batch if row.id is not None]
+        if not events:
+            async with self.database.unit_of_work() as session:
+                await inbox.mark_processed(session=session, ids=ids, now=self.clock.now())
+            return
+        merged = merge_album(events)
+        for index, event in enumerate(merged):
+            # The inbox rows are marked processed with the last event's changes.
+            await self._handle_event(event, ids if index == len(merged) - 1 else [])
+
+    async def _handle_event(self, event: Incoming, mark: list[int]) -> None:
+        queued: list[OutboxMessage] = []
+
+        async def finish(session: AsyncSession, out: list[Outgoing]) -> None:
+            await inbox.mark_processed(session=session, ids=mark, now=self.clock.now())
+            calls = render_calls(self.localizer, out)
+            queued.extend(
+                await outbox.add_calls(
+                    session=session, calls=calls, now=self.clock.now(), lease=self.lease
+                )
+            )
+
+        await self.conversation.handle(event, finish=finish)
+        await self.delivery.deliver(queued)

@@ -1,0 +1,127 @@
+"""Running the bot on Telegram with either framework: start-up recovery, polling or webhook,
+the outbox sweeper, and a graceful stop on SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from datetime import timedelta
+
+from aiohttp import web
+
+from bot.app import App
+from bot.telegram.delivery import Delivery
+from bot.telegram.intake import Inbox, poll, webhook_app
+from bot.telegram.ordering import ChatQueues
+from bot.telegram.pacing import Pacer
+from bot.telegram.processing import UpdateProcessor
+from bot.telegram.transport import TelegramTransport
+from handlers.commands import MENU
+from handlers.languages import SUPPORTED
+from handlers.replies import Msg
+
+log = logging.getLogger(__name__)
+#: setMyCommands takes two-letter codes: "zh" gets Simplified; Traditional clients see it too.
+MENU_LANGUAGES = {"en": None, "fr": "fr", "zh-Hans": "zh"}
+
+
+class TelegramRunner:
+    def __init__(self, app: App, transport: TelegramTransport) -> None:
+        settings = app.settings.telegram
+        self.app = app
+        self.transport = transport
+        self.lease = timedelta(seconds=settings.outbox_lease_seconds)
+        self.delivery = Delivery(
+            transport=transport,
+            database=app.database,
+            clock=app.clock,
+            pacer=Pacer(),
+            lease=self.lease,
+            max_retry_wait=settings.max_retry_wait_seconds,
+        )
+        self.processor = UpdateProcessor(
+            transport=transport,
+            conversation=app.conversation,
+            localizer=app.localizer,
+            database=app.database,
+            delivery=self.delivery,
+            clock=app.clock,
+            lease=self.lease,
+        )
+        self.queues = ChatQueues(self.processor.handle, album_wait=settings.album_wait_seconds)
+        self.inbox = Inbox(database=app.database, clock=app.clock, queues=self.queues)
+        self.webhook_port: int | None = None
+        self.started = asyncio.Event()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        settings = self.app.settings.telegram
+        identity = await self.transport.open()
+        self.inbox.bot_id = identity.id
+        log.info("connected as @%s (%s, %s)", identity.username, settings.framework, settings.mode)
+        await self._set_commands()
+        recovered = await self.inbox.recover()
+        if recovered:
+            log.info("processing %d update(s) stored before the last stop", recovered)
+        sweeper = asyncio.create_task(self._sweep(stop, settings.outbox_sweep_seconds))
+        try:
+            if settings.mode == "polling":
+                await self.transport.delete_webhook()
+                self.started.set()
+                await poll(self.transport, self.inbox, stop, timeout=settings.poll_timeout)
+            else:
+                await self._serve_webhook(stop)
+        finally:
+            # Stop taking updates (done above), finish the ones in hand, deliver, exit.
+            await self.queues.drain()
+            sweeper.cancel()
+            await asyncio.gather(sweeper, return_exceptions=True)
+            await self.transport.close()
+
+    async def _serve_webhook(self, stop: asyncio.Event) -> None:
+        hook = self.app.settings.telegram.webhook
+        secret = hook.secret_token.get_secret_value() if hook.secret_token else ""
+        web_app = webhook_app(self.inbox, self.queues, path=hook.path, secret=secret)
+        runner = web.AppRunner(web_app, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, hook.listen, hook.port)
+        await site.start()
+        server = site._server
+        sockets = getattr(server, "sockets", None) or []
+        self.webhook_port = sockets[0].getsockname()[1] if sockets else hook.port
+        public = (hook.public_url or "").rstrip("/") + hook.path
+        await self.transport.set_webhook(public, secret)
+        log.info("webhook listening on %s:%s%s", hook.listen, self.webhook_port, hook.path)
+        self.started.set()
+        try:
+            await stop.wait()
+        finally:
+            await site.stop()  # no new requests; the ones in hand finish below
+            await runner.cleanup()
+
+    async def _sweep(self, stop: asyncio.Event, interval: float) -> None:
+        while not stop.is_set():
+            try:
+                await self.delivery.sweep()
+            except Exception:
+                log.exception("outbox sweep failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), interval)
+
+    async def _set_commands(self) -> None:
+        plain = self.app.localizer.plain
+        for language, code in MENU_LANGUAGES.items():
+            assert language in SUPPORTED
+            commands = [(name, plain(language, Msg(f"command-{name}"))) for name in MENU]
+            try:
+                await self.transport.set_commands(commands, code)
+            except Exception as exc:  # the menu is a convenience: never a reason not to start
+                log.warning("setMyCommands (%s) failed: %s", code or "default", exc)
+
+
+def install_signal_handlers(stop: asyncio.Event) -> None:
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)

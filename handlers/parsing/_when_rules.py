@@ -1,0 +1,291 @@
+"""Rule-based extraction of date and time pieces from folded text.
+
+Each rule is a regex plus a handler that records what it understood in a :class:`Found` and
+blanks the matched span, so later, looser rules (a bare "à 9") never re-read the digits of an
+earlier, stricter one ("2/3/2025").  Rules run in a fixed order, most specific first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from handlers.parsing._text import DateOrder, alternation
+from handlers.parsing._when_words import (
+    AGO_UNITS,
+    DAY_WORDS,
+    JUST_NOW,
+    MONTHS,
+    NUMBER_WORDS,
+    PERIODS,
+    WEEKDAYS,
+    ZH_WEEK,
+    ZH_WEEKDAYS,
+)
+from handlers.parsing.numerals import to_int
+
+
+@dataclass(frozen=True)
+class Clock:
+    hour: int
+    minute: int
+    meridiem: str | None = None  # "a" or "p" when am/pm was typed
+    midnight: bool = False  # "minuit": the 00:00 that closes the named day
+
+
+@dataclass
+class Found:
+    today: date
+    now: datetime
+    order: DateOrder
+    dates: list[date] = field(default_factory=list)
+    clocks: list[Clock] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
+    instants: list[datetime] = field(default_factory=list)  # "2 hours ago", "just now"
+    invalid: bool = False  # something date-like that cannot be a date: 32/13, 99:99
+
+    def anything(self) -> bool:
+        return bool(self.dates or self.clocks or self.periods or self.instants)
+
+
+_CN = r"[〇零一二两兩三四五六七八九十]{1,3}"
+_NUM = rf"(?:\d{{1,2}}|{_CN})"
+_MONTH = alternation(MONTHS)
+_WEEKDAY = alternation(WEEKDAYS)
+_NUMWORD = alternation([*NUMBER_WORDS, "a couple of", "a few"])
+_AMPM = r"\s?([ap])\.?\s?m\b\.?"
+
+
+def _on_date(found: Found, year: int | None, month: int, day: int) -> bool:
+    """Record a calendar date; a missing year is this year unless that is > 1 day ahead."""
+    limit = found.today + timedelta(days=1)
+    years = [year] if year is not None else [found.today.year - k for k in range(5)]
+    for candidate in years:
+        try:
+            value = date(candidate, month, day)
+        except ValueError:
+            continue
+        if year is not None or value <= limit:
+            found.dates.append(value)
+            return True
+    return False
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    value = to_int(text)
+    if value is None:
+        return None
+    return value + 2000 if value < 100 else value
+
+
+def _ymd(m: re.Match[str], found: Found) -> None:
+    year, month, day = _year(m[1]), to_int(m[2]), to_int(m[3])
+    if year is None or month is None or day is None or not _on_date(found, year, month, day):
+        found.invalid = True
+
+
+def _zh_md(m: re.Match[str], found: Found) -> None:
+    month, day = to_int(m[2]), to_int(m[3])
+    if month is None or day is None or not _on_date(found, _year(m[1]), month, day):
+        found.invalid = True
+
+
+def _numeric(m: re.Match[str], found: Found) -> None:
+    """2/3, 16/07, 2/3/2025, 16.07.2025: order from the locale, swapped only if impossible."""
+    a, b, year = int(m[1]), int(m[3]), _year(m[4])
+    day_first = found.order == "DMY" or (m[2] in ".-" and found.order == "MDY")
+    order = [(b, a), (a, b)] if day_first else [(a, b), (b, a)]
+    for month, day in order:
+        if 1 <= month <= 12 and _on_date(found, year, month, day):
+            return
+    if m[2] == "/" or year is not None:  # "9.90" is more likely a price than a bad date
+        found.invalid = True
+
+
+def _named_dmy(m: re.Match[str], found: Found) -> None:
+    day = 1 if m[1] == "1er" else int(m[1])
+    if not _on_date(found, _year(m[3]), MONTHS[m[2]], day):
+        found.invalid = True
+
+
+def _named_mdy(m: re.Match[str], found: Found) -> None:
+    if not _on_date(found, _year(m[3]), MONTHS[m[1]], int(m[2])):
+        found.invalid = True
+
+
+def _day_only(m: re.Match[str], found: Found) -> None:
+    """Day only ("le 2", "the 2nd", "2号"): this month, or last month if still to come."""
+    raw = (m[1] or m[2] or m[3]).rstrip("号號日 ")
+    day = 1 if raw == "1er" else to_int(raw)
+    month_start = found.today.replace(day=1)
+    for start in (month_start, (month_start - timedelta(days=1)).replace(day=1)):
+        try:
+            value = start.replace(day=day or 0)
+        except ValueError:
+            continue
+        if value <= found.today + timedelta(days=1):
+            found.dates.append(value)
+            return
+    found.invalid = True
+
+
+def _ago(m: re.Match[str], found: Found) -> None:
+    raw = m["n"].strip()
+    count = 0.5 if raw in ("半", "half an") else NUMBER_WORDS.get(raw)
+    if count is None:
+        count = 3 if raw == "a few" else 2 if raw == "a couple of" else to_int(raw)
+    seconds = AGO_UNITS[m["unit"].strip()] * (count or 0)
+    if seconds >= 86400:
+        found.dates.append(found.today - timedelta(days=int(seconds // 86400)))
+    elif seconds:
+        found.instants.append(found.now - timedelta(seconds=seconds))
+
+
+def _just_now(m: re.Match[str], found: Found) -> None:
+    found.instants.append(found.now)
+
+
+def _day_word(m: re.Match[str], found: Found) -> None:
+    back, period = DAY_WORDS[m[0]]
+    found.dates.append(found.today - timedelta(days=back))
+    if period:
+        found.periods.append(period)
+
+
+def _last_week(m: re.Match[str], found: Found) -> None:
+    found.dates.append(found.today - timedelta(days=7))
+
+
+def _weekday(m: re.Match[str], found: Found) -> None:
+    """Bare weekday: the latest one, today included; "last"/"dernier": the latest before today."""
+    if found.dates:  # "mardi 3 novembre": the explicit date already says it
+        return
+    target = WEEKDAYS[m["day"]]
+    strict = bool(m["last"] or m["after"])
+    back = (found.today.weekday() - target) % 7 or (7 if strict else 0)
+    found.dates.append(found.today - timedelta(days=back))
+
+
+def _zh_weekday(m: re.Match[str], found: Found) -> None:
+    """上周一 is Monday of the previous calendar week; a bare 周一 the latest Monday."""
+    if found.dates:
+        return
+    target, which = ZH_WEEKDAYS[m[2]], m[1] or ""
+    monday = found.today - timedelta(days=found.today.weekday())
+    if which.startswith("上"):
+        weeks = 2 if which.startswith("上上") else 1
+        found.dates.append(monday - timedelta(weeks=weeks) + timedelta(days=target))
+    elif which:
+        found.dates.append(monday + timedelta(days=target))
+    else:
+        found.dates.append(found.today - timedelta(days=(found.today.weekday() - target) % 7))
+
+
+def _period(m: re.Match[str], found: Found) -> None:
+    found.periods.append(PERIODS[m[0].strip()])
+
+
+def _clock(found: Found, hour: int | None, minute: int | None, **kw: object) -> None:
+    if hour is None or minute is None or not (0 <= hour <= 23 and 0 <= minute <= 59):
+        found.invalid = True
+    else:
+        found.clocks.append(Clock(hour, minute, **kw))  # type: ignore[arg-type]
+
+
+def _colon(m: re.Match[str], found: Found) -> None:
+    _clock(found, int(m[1]), int(m[2]), meridiem=m[3])
+
+
+def _fr_hour(m: re.Match[str], found: Found) -> None:
+    hour, extra = int(m[1]), (m[2] or "")
+    minute = {"demi": 30, "demie": 30, "quart": 15}.get(extra, int(extra) if extra else 0)
+    if m[3]:  # "10h moins le quart"
+        hour, minute = hour - 1, 45
+    _clock(found, hour, minute)
+
+
+def _ampm(m: re.Match[str], found: Found) -> None:
+    hour = int(m[1])
+    if not 1 <= hour <= 12:
+        found.invalid = True
+        return
+    _clock(found, hour, int(m[2] or 0), meridiem=m[3])
+
+
+def _bare_hour(m: re.Match[str], found: Found) -> None:
+    if int(m[1]) <= 23:
+        _clock(found, int(m[1]), 0)
+
+
+def _noon(m: re.Match[str], found: Found) -> None:
+    minute = {"demi": 30, "demie": 30, "quart": 15}.get(m[2] or "", int(m[3] or 0))
+    midnight = m[1] in ("minuit", "midnight")
+    _clock(found, 0 if midnight else 12, minute, midnight=midnight)
+
+
+def _zh_clock(m: re.Match[str], found: Found) -> None:
+    quarters = to_int(m[3]) if m[3] else None
+    minute = 30 if m[2] else quarters * 15 if quarters else to_int(m[4]) if m[4] else 0
+    _clock(found, to_int(m[1]), minute)
+
+
+_HALF_HOUR = r"(?:et\s+(demie?|quart))"
+_AGO_N = rf"(?P<n>\d+|{_NUMWORD}|{_CN}|半|half an)"
+_AGO_UNIT = rf"(?P<unit>{alternation(AGO_UNITS)})"
+_YMD = (
+    r"(?<![\d.,])(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号號]?(?!\d)"
+)
+_ZH_YEAR = r"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?"
+_AT = r"(?<![a-z])(?:at|around|about|vers|a|@|by|autour de)"
+Handler = Callable[[re.Match[str], Found], None]
+RULES: list[tuple[str, Handler]] = [
+    (rf"{_AGO_N}\s*{_AGO_UNIT}\s*(?:ago|前|以前|之前)", _ago),
+    (rf"(?<![a-z])(?:il\s+)?(?:y\s*'?\s*a|ya)\s+(?P<n>\d+|{_NUMWORD})\s*{_AGO_UNIT}", _ago),
+    (alternation(JUST_NOW), _just_now),
+    (_YMD, _ymd),
+    (rf"{_ZH_YEAR}({_NUM})\s*月\s*({_NUM})\s*[日号號]?", _zh_md),
+    (r"(?<![\d.,/:-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?"
+     r"(?![\d/:]|[.,-]\d|\s?[ap]\.?m(?![a-z])|\s?h)", _numeric),
+    (rf"(?<!\d)(1er|\d{{1,2}})(?:st|nd|rd|th|er|e)?\s+(?:of\s+|de\s+)?({_MONTH})\.?"
+     r"(?:\s*,?\s*(\d{4})(?![\d:h]))?", _named_dmy),
+    (rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:h])(?:\s*,?\s*(\d{{4}})(?![\d:h]))?",
+     _named_mdy),
+    (r"(?<![a-z])le\s+(1er|\d{1,2})(?!\d|\s*(?:h(?![a-z])|:|heures?)|\s*[/.]\d)"
+     r"|the\s+(\d{1,2})(?:st|nd|rd|th)(?![a-z])"
+     rf"|(?<![\d月])({_NUM}\s*[号號]|\d{{1,2}}\s*日)", _day_only),
+    (alternation(DAY_WORDS), _day_word),
+    (r"(?<![a-z])(?:last week|la semaine derniere|la semaine passee)(?![a-z])"
+     rf"|(?:上个|上個|上){ZH_WEEK}(?![一二三四五六日天七])", _last_week),
+    (rf"(?:(?P<last>last|this past|past)\s+)?(?:on\s+)?(?P<day>{_WEEKDAY})"
+     r"(?:\s+(?P<after>dernier|passe|last))?(?![a-z])", _weekday),
+    (rf"(上上|上|这|這|本)?(?:个|個)?{ZH_WEEK}([一二三四五六日天七])", _zh_weekday),
+    (alternation(p for p in PERIODS if p not in "早晚") + rf"|[早晚](?=\s*{_NUM})", _period),
+    (rf"(?<![\d:])(\d{{1,2}})\s*[:h]\s*(\d{{2}})(?::\d{{2}})?(?!\d)(?:{_AMPM})?", _colon),
+    (rf"(?<![\d:])(\d{{1,2}})(?:[.:](\d{{2}}))?{_AMPM}", _ampm),
+    (r"(?<![\d:])(\d{1,2})\s*(?:h|heures?)(?:\s*(\d{2})|\s+et\s+(demie?|quart))?"
+     r"(?:\s+(moins le quart))?(?![a-z\d])", _fr_hour),
+    (rf"(?<![a-z])(midi|minuit|noon|midnight)(?:\s+{_HALF_HOUR}|\s+(\d{{2}}))?", _noon),
+    (rf"({_NUM})\s*[点點时時](?:\s*(半)|\s*([一三])\s*刻|\s*({_NUM})\s*分?)?(?:\s*整)?",
+     _zh_clock),
+    (r"(\d{1,2})\s*o'?\s?clock", _bare_hour),
+    (rf"{_AT}\s+(\d{{1,2}})(?![\d:.,/]|\s*(?:%|[€$¥£]|{_AGO_UNIT}))", _bare_hour),
+]  # fmt: skip
+
+
+_COMPILED = [(re.compile(pattern), handler) for pattern, handler in RULES]
+
+
+def extract(text: str, found: Found) -> Found:
+    """Apply every rule in order; each match is recorded in ``found`` and blanked out."""
+    for pattern, handler in _COMPILED:
+
+        def run(m: re.Match[str], handler: Handler = handler) -> str:
+            handler(m, found)
+            return " ¦ "
+
+        text = pattern.sub(run, text)
+    return found

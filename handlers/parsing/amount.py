@@ -1,0 +1,296 @@
+"""Parse the amount a parent types ("¥ 328", "9,90 €", "六块五", "about $30") into Money.
+
+The text is tokenised into numbers, currency markers, minus signs and other words; each
+number then collects the markers glued to it (before or after, spaces allowed) and an optional
+cents part (``12€50``, ``6块5``, ``两块五毛``).  Anything that is not clearly one positive
+amount - two different amounts, a negative, a date, a phone number - gives None: the caller
+asks again rather than storing a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from babel.numbers import get_currency_precision
+
+from handlers.parsing._text import Lang, normalize, normalize_locale, strip_accents
+from handlers.parsing._when_words import MONTHS
+from handlers.parsing.currencies import MARKER_PATTERN, MARKERS, Marker
+from handlers.parsing.numerals import CN_NUMBER, DIGITS, parse_cn_number
+
+MAX_AMOUNT = Decimal(10_000_000)
+_MAX_TEXT = 1000
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal  # > 0; given precision kept, capped at the currency's minor units
+    currency: str | None  # ISO 4217 code, or None when the text names no currency
+
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Dates and times are blanked before tokenising so their digits are never read as money.
+_DATES = re.compile(
+    r"\d{4} ?([-/.]) ?\d{1,2} ?\1 ?\d{1,2}|\d{4} ?年(?: ?\d{1,2} ?月(?: ?\d{1,2} ?[日号號])?)?"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}/\d{1,2}(?!\d)|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|(?<![\d.,])\d{1,2} ?h(?: ?\d{2})?(?![a-z])|\d{1,2} ?(?:[ap]\.?m\.?)(?![a-z])"
+    rf"|(?<![\d.,])\d{{1,2}}(?:er|st|nd|rd|th)? (?:of )?(?:{_MONTH})\.?(?![a-z])(?:,? \d{{4}})?"
+    rf"|(?<![a-z])(?:{_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?(?!\d|[.,]\d)(?:,? \d{{4}})?"
+    r"|(?<![a-z])le (?:[12]?\d|3[01])(?:er)?(?![\d.,/]| ?(?:€|eur|\$))|gpa\.[\d.-]+"
+)
+_ARABIC = r"(?:\d{1,3}(?:[ '’]\d{3})+(?!\d)|\d+)(?:[.,]\d+)*(?:k(?![a-z]))?"
+_TOKENS = re.compile(
+    rf"(?P<cur>{MARKER_PATTERN})|(?P<cn>{CN_NUMBER})|(?P<num>{_ARABIC})|(?P<minus>-)"
+    r"|(?P<approx>about|around|approx(?:imately|\.)?|roughly|environ|presque|almost|~|≈"
+    r"|大概|大约|大約|约|約|左右|差不多|多|来|來|余|餘)"
+    r"|(?P<word>[a-z]+|[^\W\d_])|(?P<punct>\S)"
+)
+# A bare number followed by one of these counts something else: days, items, gems, times...
+_UNIT_AFTER = re.compile(
+    r"\s?(?:天|日|号|號|月|年|点|點|时|時|分|秒|次|个|個|周|週|星期|礼拜|禮拜|岁|歲|件|张|張|位"
+    r"|%|x(?![a-z])|(?:days?|weeks?|months?|years?|hours?|mins?|minutes?|times?|jours?|semaines?"
+    r"|mois|ans?|heures?|fois|st|nd|rd|th|er|e|eme)(?![a-z]))"
+)
+_ID_BEFORE = re.compile(
+    r"(?:#|n°|(?<![a-z])(?:no\.?|order|commande|id|tel|phone)|订单号?|訂單號?)\s?$"
+)
+#: Words allowed between two amounts when they are alternatives, so "5 or 6 €" stays ambiguous.
+_CONJUNCTIONS = {"or", "ou", "and", "et", "to", "a", "还", "或", "和", "到", "至", "~"}
+
+
+@dataclass
+class _Tok:
+    kind: str  # cur | cn | num | minus | approx | word | punct
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Candidate:
+    value: Decimal
+    decimals: int  # digits after the decimal point as typed
+    currency: str | None
+    strong: bool  # currency named explicitly, not just implied by 元 or $
+    negative: bool
+    countish: bool  # bare integer followed by a word: "3 apps", "1000 v-bucks"
+
+
+def parse_amount(text: str, locale: str) -> Money | None:
+    """Return the single positive amount in ``text``, or None when there is none or several."""
+    lang = normalize_locale(locale)
+    s = strip_accents(normalize(text))
+    if not s or len(s) > _MAX_TEXT:
+        return None
+    s = _DATES.sub(" | ", s)
+    tokens = [_Tok(m.lastgroup or "", m.group(), m.start(), m.end()) for m in _TOKENS.finditer(s)]
+    sig = [t for t in tokens if t.kind != "approx"]  # "三百多块", "about $30": see-through
+    candidates = _candidates(s, sig, lang)
+    return None if candidates is None else _decide(candidates)
+
+
+def _candidates(s: str, sig: list[_Tok], lang: Lang) -> list[_Candidate] | None:
+    """Every number with the markers glued to it; None when one number has clashing markers."""
+    out: list[_Candidate] = []
+    used: set[int] = set()
+    has_words = any(t.kind == "word" for t in sig)
+    for i, tok in enumerate(sig):
+        parsed = _number(tok, lang) if tok.kind in ("num", "cn") and i not in used else None
+        if parsed is None:
+            continue
+        value, decimals = parsed
+        markers: list[Marker] = []
+        j = i - 1
+        while j >= 0 and j not in used and _is_major_or_code(sig[j]):
+            markers.append(MARKERS[sig[j].text])
+            j -= 1
+        negative = j >= 0 and sig[j].kind == "minus" and not _digit_before(s, sig[j].start)
+        j = i + 1
+        while j < len(sig) and _is_major_or_code(sig[j]) and not _prefix_of_next(sig, j):
+            markers.append(MARKERS[sig[j].text])
+            used.add(j)
+            j += 1
+        if j > i + 1 and markers[-1].major and value == value.to_integral_value():
+            tail = _cents(sig, j, used)
+            if tail is not None:
+                value, decimals = value + tail, -int(tail.as_tuple().exponent)
+        elif j == i + 1 and j < len(sig) and sig[j].kind == "cur" and MARKERS[sig[j].text].minor:
+            # 五毛, 50 centimes; but 5分(钟) is minutes or points
+            minor = MARKERS[sig[j].text]
+            if sig[j].text.startswith("分"):
+                continue
+            used.add(j)
+            value, decimals = _tidy(value / minor.minor)
+            markers.append(Marker("CNY" if minor.minor == 10 else None, strong=False))
+        if not markers and ((tok.kind == "cn" and has_words) or _not_money(s, tok)):
+            continue
+        currency = _currency(markers)
+        if currency is False:
+            return None
+        countish = not markers and decimals == 0 and j < len(sig) and sig[j].kind == "word"
+        out.append(
+            _Candidate(
+                value,
+                decimals,
+                currency,
+                strong=any(m.strong for m in markers),
+                negative=negative,
+                countish=countish and sig[j].text not in _CONJUNCTIONS,
+            )
+        )
+    return out
+
+
+def _is_major_or_code(tok: _Tok) -> bool:
+    return tok.kind == "cur" and not MARKERS[tok.text].minor
+
+
+def _prefix_of_next(sig: list[_Tok], j: int) -> bool:
+    """In "12345 $9.99" the "$" is spaced from the 12345 but glued to 9.99: it is a prefix."""
+    spaced = sig[j - 1].end < sig[j].start
+    nxt = sig[j + 1] if j + 1 < len(sig) else None
+    return spaced and nxt is not None and nxt.kind in ("num", "cn") and nxt.start == sig[j].end
+
+
+def _cents(sig: list[_Tok], j: int, used: set[int]) -> Decimal | None:
+    """The cents after a major unit: 12€50, 12 € 50, 6块5, 两块五毛, 3块2毛5, 12 euros et 50 ct."""
+    k = j + 1 if j < len(sig) and sig[j].text in ("et", "and") else j
+    first = _small_digits(sig[k]) if k < len(sig) else None
+    if first is None:
+        return None
+    after = sig[k + 1] if k + 1 < len(sig) else None
+    minor = MARKERS[after.text].minor if after is not None and after.kind == "cur" else 0
+    if after is not None and (after.kind in ("num", "cn") or (after.kind == "cur" and not minor)):
+        return None  # "5€ 20€": the 20 is an amount of its own
+    if k > j and not minor:
+        return None
+    end = k + 2 if minor else k + 1
+    if minor == 100:
+        frac = Decimal(f"0.{int(first):02d}") if len(first) <= 2 else None
+    elif minor == 10 or len(first) == 1:
+        frac = Decimal(f"0.{first}") if len(first) == 1 else None
+        if minor and end < len(sig) and (fen := _small_digits(sig[end])) and len(fen) == 1:
+            frac, end = Decimal(f"0.{first}{fen}"), end + 1  # 3块2毛5
+            end += 1 if end < len(sig) and sig[end].text.startswith("分") else 0
+    else:
+        frac = Decimal(f"0.{first}") if len(first) == 2 else None
+    if frac is not None:
+        used.update(range(j, end))
+    return frac
+
+
+def _small_digits(tok: _Tok) -> str | None:
+    """Digits usable as cents: one or two Arabic digits, or one Chinese digit."""
+    if tok.kind == "num" and tok.text.isdigit() and len(tok.text) <= 2:
+        return tok.text
+    if tok.kind == "cn" and len(tok.text) == 1 and tok.text in DIGITS:
+        return str(DIGITS[tok.text])
+    return None
+
+
+def _currency(markers: list[Marker]) -> str | Literal[False] | None:
+    """The currency named by a number's markers; False when they contradict each other."""
+    strong = {m.currency for m in markers if m.strong}
+    weak = {m.currency for m in markers if m.currency and not m.strong}
+    chosen = strong or weak
+    if len(chosen) > 1:
+        return False
+    return chosen.pop() if chosen else None
+
+
+def _number(tok: _Tok, lang: Lang) -> tuple[Decimal, int] | None:
+    if tok.kind == "cn":
+        value = parse_cn_number(tok.text)
+        return None if value is None else _tidy(value)
+    raw, multiplier = (tok.text[:-1], 1000) if tok.text.endswith("k") else (tok.text, 1)
+    parsed = _arabic(raw, lang)
+    if parsed is None or multiplier == 1:
+        return parsed
+    return _tidy(parsed[0] * multiplier)
+
+
+def _arabic(raw: str, lang: Lang) -> tuple[Decimal, int] | None:
+    """Arabic digits with the locale's separators: "1 280,50" (fr), "1,280.50" (en), "1.280,50".
+
+    With both separators the last one is the decimal point.  A lone separator followed by
+    exactly three digits groups thousands when it is the locale's grouping sign ("1,500" in
+    English, "1.280" in French); otherwise it is a decimal point, so "1,5" is 1.5 everywhere.
+    """
+    body = re.sub(r"[ '’]", "", raw)
+    seps = [c for c in body if c in ".,"]
+    if not seps:
+        return Decimal(body), 0
+    if len(set(seps)) == 2:
+        point = body[max(body.rfind("."), body.rfind(","))]
+        group = "." if point == "," else ","
+        whole, frac = body.rsplit(point, 1)
+        if seps.count(point) != 1 or not _grouped(whole, group):
+            return None
+        return Decimal(whole.replace(group, "") + "." + frac), len(frac)
+    sep = seps[0]
+    if len(seps) > 1:
+        return (Decimal(body.replace(sep, "")), 0) if _grouped(body, sep) else None
+    whole, frac = body.split(sep)
+    grouping = "." if lang == "fr" else ","
+    if sep == grouping and len(frac) == 3 and _grouped(body, sep) and whole != "0":
+        return Decimal(whole + frac), 0
+    return Decimal(whole + "." + frac), len(frac)
+
+
+def _grouped(text: str, sep: str) -> bool:
+    head, *groups = text.split(sep)
+    return 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups)
+
+
+def _tidy(value: Decimal) -> tuple[Decimal, int]:
+    """Drop the noise decimals of multiplied values: 1.5万 is 15000, not 15000.0."""
+    if value == value.to_integral_value():
+        return Decimal(int(value)), 0
+    value = value.normalize()
+    return value, -int(value.as_tuple().exponent)
+
+
+def _digit_before(s: str, index: int) -> bool:
+    """True when a dash follows a number, i.e. it is a range ("3-5 €"), not a minus sign."""
+    before = s[:index].rstrip()
+    return bool(before) and before[-1].isdigit()
+
+
+def _not_money(s: str, tok: _Tok) -> bool:
+    """A bare number that is a count, an id or part of a word rather than a price."""
+    if tok.kind == "num":
+        glued = (tok.start > 0 and s[tok.start - 1].isascii() and s[tok.start - 1].isalpha()) or (
+            tok.end < len(s) and s[tok.end].isascii() and s[tok.end].isalpha()
+        )
+        if glued or sum(c.isdigit() for c in tok.text) >= 11:
+            return True
+    if _ID_BEFORE.search(s, max(0, tok.start - 12), tok.start):
+        return True
+    return _UNIT_AFTER.match(s, tok.end) is not None
+
+
+def _decide(candidates: list[_Candidate]) -> Money | None:
+    if not candidates or any(c.negative for c in candidates):
+        return None
+    priced = [c for c in candidates if c.currency]
+    pool = priced + [c for c in candidates if not c.currency and not c.countish]
+    if not priced:
+        pool = candidates
+    if len({c.value for c in pool}) != 1:
+        return None
+    currency = _currency(
+        [Marker(c.currency, strong=c.strong) for c in pool if c.currency is not None]
+    )
+    if currency is False:
+        return None
+    best = max(pool, key=lambda c: c.decimals)
+    places = get_currency_precision(currency) if currency else 2
+    value = best.value
+    if best.decimals > places:
+        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if not 0 < value <= MAX_AMOUNT:
+        return None
+    return Money(value, currency)

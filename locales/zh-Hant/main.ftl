@@ -1,0 +1,185 @@
+# Refund Desk — Traditional Chinese (zh-Hant, Taiwan / Hong Kong). Same message ids and
+# parameters as locales/en/main.ftl. Chinese has no plural forms, so counts are used directly.
+
+## Start, consent, help
+
+welcome = 👋 您好！我是退款小幫手 Refund Desk。如果孩子沒經過您同意就在 App 裡付了錢，或是您被重複扣款、付款失敗卻被扣了錢，又或是付了錢服務卻一直沒開通，我可以幫您申請退款。整個過程大約五分鐘。
+ask-consent =
+    <b>開始之前：關於您的隱私</b>
+    為了處理您的申請，我需要保存您在這裡提供的資料：帳號、消費紀錄、截圖，如果和孩子有關，還有孩子的年齡。這些資料只有我們的客服團隊看得到，也只會用來處理您的申請。申請結案、法定保存期限屆滿後，資料就會刪除。
+    請問您同意嗎？
+button-consent-yes = ✅ 我同意
+button-consent-no = 不用了，謝謝
+consent-declined = 了解，我不會保存任何資料。沒有您的同意，我無法受理申請；不過您隨時可以傳送 /start 再回來找我。
+help =
+    我一次只問一個問題；需要選擇時，會出現按鈕。
+    /start — 開始申請，或繼續之前沒填完的申請
+    /status — 查看您的申請和處理進度
+    /language — 切換語言
+    /timezone — 變更時區（用來判斷消費時間）
+    /cancel — 放棄正在填寫的申請
+hint-start = 傳送 /start 就可以開始申請。
+resume-question = 您在 { $started } 開始的申請還沒填完。要從上次停下的地方繼續嗎？
+button-resume = ▶️ 繼續填寫
+button-restart = 🔄 重新開始
+cancelled = 沒填完的申請已經放棄。想重新開始時，隨時傳送 /start。
+nothing-to-cancel = 目前沒有正在填寫的申請，不需要取消。
+case-already-submitted = 您的申請 <b>{ $reference }</b> 已經交給客服團隊，他們會在這裡回覆您。如果要提出新的申請，請傳送 /start。
+
+## Language and time zone
+
+ask-language = 您想使用哪一種語言？
+language-name-en = English
+language-name-fr = Français
+language-name-zh-Hans = 简体中文
+language-name-zh-Hant = 繁體中文
+language-changed = 好的，接下來我會用繁體中文和您溝通。
+ask-timezone = 您目前的時區是 <b>{ $timezone }</b>。我會用它來理解「昨天晚上9點」這類時間。請在下方選擇您所在的時區，或是傳送 /timezone 加上時區名稱（例如 Asia/Taipei、Asia/Hong_Kong）或時差（例如 UTC+8）。
+timezone-button = { $zone }
+timezone-changed = 時區已設定為 <b>{ $timezone }</b>。
+error-timezone = 我不認得「{ $value }」這個時區。請試試 Asia/Taipei 這類名稱，或 UTC+8 這類時差。
+
+## The questions
+
+ask-platform = 錢是花在哪個 App 或平台上？
+platform-douyin = 抖音
+platform-tiktok = TikTok
+platform-wechat = 微信小程式/小遊戲
+platform-kuaishou = 快手
+platform-other = 其他
+platform-custom = { $name }
+ask-platform-other = 這個 App 或平台叫什麼名字？
+
+ask-problem = 發生了什麼事？
+problem-minor-purchase = 孩子沒經過我同意就付了錢
+problem-payment-failed = 付款失敗卻被扣款，或被重複扣款
+problem-not-activated = 付了錢，但服務一直沒開通
+problem-other = 其他狀況
+
+ask-writer = 請問現在是誰在填寫？
+writer-parent = 家長
+writer-guardian = 其他監護人
+writer-minor = 孩子本人
+writer-other = 其他人
+
+ask-minor-age = 孩子幾歲？直接寫數字就可以，例如 12。
+error-age = 請用數字填寫孩子的年齡，介於 { $low } 到 { $high } 歲之間，例如 12。
+error-age-range = { $age } 歲不在未成年人申請的年齡範圍內（{ $low }–{ $high } 歲）。請再確認一下孩子的年齡。
+
+ask-account = 在{ $platform }上消費的是哪個帳號？請提供帳號 ID、使用者名稱或註冊用的手機號碼，App 個人頁面上看得到的都可以。
+
+ask-tx-amount = <b>第 { $number } 筆消費</b>：被扣了多少錢？例如 NT$990、台幣990元或人民幣50元。
+error-amount = 無法辨識這個金額。請把金額和幣別一起寫上，例如「NT$990」「台幣990元」「人民幣50元」。
+ask-tx-time = 是什麼時候扣款的？例如「昨天晚上9點」「11月3日 下午2點10分」或「2025/11/03 14:10」。（依照您的時區 { $timezone } 判斷，傳送 /timezone 可以變更。）
+error-time = 無法辨識這個日期和時間。可以試試「昨天晚上9點」「上週一晚上8點左右」或「2025/11/03 14:10」（時區：{ $timezone }）。
+error-time-future = 這個時間還沒到喔，您那邊現在是 { $now }。請問是什麼時候扣款的？
+ask-tx-confirm = <b>{ $when }</b> 扣款 <b>{ $money }</b>，對嗎？
+tx-currency-assumed = （您沒有寫幣別，我先當作 { $currency }。如果不對，請點「不對，修改」，重新輸入時把幣別也寫上。）
+tx-old-warning = ⚠️ 這已經是 { $days } 天前的消費了。比較久以前的消費還是可以申請，但請確認日期正確。
+button-tx-correct = ✅ 對，沒錯
+button-tx-fix = ✏️ 不對，修改
+ask-tx-order = 您有訂單編號（交易序號）嗎？可以在支付寶、微信支付或銀行 App 的交易明細裡找到。有的話請直接傳過來，沒有的話請點下方按鈕。
+button-no-order = 我沒有訂單編號
+error-order = 這看起來不像訂單編號：訂單編號由英文字母和數字組成，例如 4200001234202511031234567890。請重新傳送，或點「我沒有訂單編號」。
+tx-recorded = 第 { $count } 筆消費已儲存。目前合計：<b>{ $total }</b>。
+ask-tx-more = 還有其他消費或扣款要加進來嗎？
+button-tx-add = ➕ 再加一筆
+button-tx-done = 沒有了
+error-tx-max = 一份申請最多只能填 { $max } 筆消費。如果還有更多，請在情況說明裡寫清楚。
+ask-tx-list = 您的消費紀錄——請選擇要修改或刪除的那一筆：
+button-tx-change = ✏️ 修改第 { $number } 筆
+button-tx-remove = 🗑 刪除第 { $number } 筆
+button-back-to-review = ↩️ 回到總覽
+tx-removed = 第 { $number } 筆消費已刪除。
+error-tx-last = 一份申請至少要有一筆消費，請修改這一筆，不要刪除。
+
+ask-payment = 是用什麼方式付款的？
+payment-alipay = 支付寶
+payment-wechat-pay = 微信支付
+payment-bank-card = 信用卡或銀行卡
+payment-apple = Apple（App Store）
+payment-google-play = Google Play
+payment-platform-balance = 平台餘額或虛擬幣
+payment-other = 其他
+ask-payment-other = 是哪一種付款方式？
+
+ask-evidence = 接下來請提供證明：請傳送消費紀錄的截圖（App 裡的錢包或訂單紀錄）和付款紀錄的截圖（支付寶、微信支付紀錄，或銀行、信用卡帳單）。圖片或 PDF 都可以，數量不限，一次傳完或分幾則訊息傳都行。全部傳完後，請點「完成」。
+evidence-count = 目前已收到 { $count } 個檔案。可以繼續傳送，或點「完成」。
+evidence-kept-aside = 收到的 { $count } 個檔案已經加入您這份申請的證明資料。
+button-evidence-done = ✅ 完成
+button-no-evidence = 我沒有截圖
+error-evidence-none = 還沒有收到任何檔案。請至少傳一張截圖，或點「我沒有截圖」。
+error-evidence-text = 這一步需要截圖或 PDF 檔案。請用圖片或檔案的方式傳送，再點「完成」。
+error-file-type = 「{ $name }」無法使用：請傳送圖片或 PDF 檔案。
+error-file-size = 「{ $name }」太大了（{ $size } MB，上限是 { $limit } MB）。傳截圖就夠了。
+error-evidence-max = 一份申請最多保存 { $max } 個檔案，超過的部分沒有保存。
+
+ask-description = 請用您自己的話說說事情經過。任何有幫助的資訊都可以：孩子是怎麼付款的、買了什麼、您已經試過哪些方法。
+error-description-short = 請再多說一點，一兩句話就夠了。
+ask-contact = 要不要留下其他聯絡方式（電話或 Email）？可以不填，我們一定會在這裡回覆您。
+button-skip-contact = 略過
+
+## Review and submit
+
+review-header = <b>請確認您的申請內容</b>
+review-platform = 平台：{ $value }
+review-problem = 問題：{ $value }
+review-writer = 填寫人：{ $value }
+review-minor-age = 孩子年齡：{ $age }
+review-account = 帳號：{ $value }
+review-tx-line = { $number }. { $money } — { $when } — 訂單編號：{ $order }
+review-total = 合計：<b>{ $total }</b>
+review-payment = 付款方式：{ $value }
+review-evidence = 證明資料：{ $count } 個檔案
+review-no-evidence = 證明資料：無（您表示沒有截圖）
+review-description = 情況說明：{ $value }
+review-contact = 聯絡方式：{ $value }
+review-no-contact = 聯絡方式：只在這裡聯絡
+ask-review = 需要修改的話，請點對應的按鈕；確認沒問題就送出申請。
+button-edit-platform = ✏️ 平台
+button-edit-problem = ✏️ 問題
+button-edit-writer = ✏️ 填寫人
+button-edit-minor-age = ✏️ 孩子年齡
+button-edit-account = ✏️ 帳號
+button-edit-transactions = ✏️ 消費紀錄
+button-edit-payment = ✏️ 付款方式
+button-edit-evidence = ➕ 補充證明
+button-edit-description = ✏️ 情況說明
+button-edit-contact = ✏️ 聯絡方式
+button-submit = 📨 送出申請
+submitted = ✅ 您的申請已送出，申請編號是 <b>{ $reference }</b>。之後聯絡我們時，請提供這個編號。
+submitted-timeline = 接下來：客服人員會審核您的申請，並在 { $days } 個工作天內在這裡回覆您。如果需要其他資料，也會在這裡詢問您。如果您不同意處理結果，可以提出一次申訴。隨時傳送 /status 就能查看進度。
+
+## Status
+
+status-none = 您還沒有送出任何申請。
+status-header = <b>您的申請</b>
+status-line = { $reference } — { $status }（{ $submitted } 送出）
+status-submitted = 已收到，等待客服處理
+status-in-review = 審核中
+status-waiting-parent = 等待您回覆
+status-decided = 已有處理結果
+status-appealed = 申訴審核中
+status-closed = 已結案
+
+## Things the bot can't use
+
+error-use-buttons = 請點選下方的按鈕。
+error-empty-answer = 回答是空白的，請寫一些內容。
+error-text-too-long = 這個回答太長了（{ $length } 個字，上限 { $max } 個字），請精簡一下。
+error-stale-button = 這個按鈕屬於之前的問題，已經略過。
+error-sticker = 貼圖很可愛！不過我這裡只看得懂文字喔。
+error-voice = 我沒辦法聽語音或影片訊息，請打字回答。
+error-unsupported = 這裡暫時無法使用這類訊息。
+error-media-here = 謝謝！等一下我會請您傳截圖，現在需要先用文字回答。
+error-edited = 我只看得到新傳的訊息，看不到編輯過的內容。如果想修改回答，請重新傳一則訊息。
+error-unknown-command = 我不認得 { $command } 這個指令。
+
+## Command menu (Telegram)
+
+command-start = 開始或繼續退款申請
+command-status = 查看我的申請
+command-language = 切換語言
+command-timezone = 變更時區
+command-help = 使用說明
+command-cancel = 放棄正在填寫的申請

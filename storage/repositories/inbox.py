@@ -1,0 +1,93 @@
+"""The inbox: raw Telegram updates stored before Telegram is told they arrived."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import InboxUpdate
+
+
+def chat_of(update: dict[str, Any]) -> int | None:
+    """The chat an update belongs to, for per-chat ordering (None for chat-less updates)."""
+    for key in ("message", "edited_message", "channel_post", "edited_channel_post"):
+        if key in update:
+            return int(update[key]["chat"]["id"])
+    if "callback_query" in update:
+        message = update["callback_query"].get("message")
+        if message:
+            return int(message["chat"]["id"])
+        return int(update["callback_query"]["from"]["id"])
+    for key in ("my_chat_member", "chat_member", "chat_join_request"):
+        if key in update:
+            return int(update[key]["chat"]["id"])
+    return None
+
+
+async def store_updates(
+    *, session: AsyncSession, bot_id: int, updates: Sequence[dict[str, Any]], now: datetime
+) -> list[InboxUpdate]:
+    """Insert the updates not seen before; returns only the new rows (redeliveries vanish)."""
+    if not updates:
+        return []
+    rows = [
+        {
+            "bot_id": bot_id,
+            "update_id": u["update_id"],
+            "chat_id": chat_of(u),
+            "payload": u,
+            "received_at": now,
+        }
+        for u in updates
+    ]
+    dialect = session.bind.dialect.name if session.bind else "sqlite"
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = (
+        insert(InboxUpdate)
+        .values(rows)
+        .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
+        .returning(col(InboxUpdate.id), col(InboxUpdate.update_id))
+    )
+    inserted = {update_id: row_id for row_id, update_id in (await session.execute(statement))}
+    by_update = {u["update_id"]: u for u in updates}
+    return [
+        InboxUpdate(
+            id=inserted[uid], bot_id=bot_id, update_id=uid, chat_id=chat_of(by_update[uid]),
+            payload=by_update[uid], received_at=now,
+        )
+        for uid in sorted(inserted)
+    ]  # fmt: skip
+
+
+async def unprocessed(*, session: AsyncSession, bot_id: int) -> list[InboxUpdate]:
+    result = await session.exec(
+        select(InboxUpdate)
+        .where(InboxUpdate.bot_id == bot_id, col(InboxUpdate.processed_at).is_(None))
+        .order_by(col(InboxUpdate.update_id))
+    )
+    return list(result.all())
+
+
+async def mark_processed(*, session: AsyncSession, ids: Iterable[int], now: datetime) -> None:
+    ids = list(ids)
+    if ids:
+        await session.exec(
+            update(InboxUpdate).where(col(InboxUpdate.id).in_(ids)).values(processed_at=now)
+        )
+
+
+async def last_update_id(*, session: AsyncSession, bot_id: int) -> int | None:
+    result = await session.exec(
+        select(InboxUpdate.update_id)
+        .where(InboxUpdate.bot_id == bot_id)
+        .order_by(col(InboxUpdate.update_id).desc())
+        .limit(1)
+    )
+    return result.first()

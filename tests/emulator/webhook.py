@@ -1,0 +1,121 @@
+"""Webhook delivery: POST each update to the bot, retrying until it answers 2xx.
+
+Updates of one chat are delivered strictly in order (the next one waits until the previous
+one got a 2xx); different chats are delivered concurrently, up to ``max_connections``. A
+2xx answer whose JSON body names a ``method`` is executed as a Bot API call, like Telegram
+does ("reply to the webhook").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import aiohttp
+
+from .models import WebhookAttempt
+from .updates import update_key
+
+OnAttempt = Callable[[WebhookAttempt], None]
+OnReply = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+class WebhookDeliverer:
+    def __init__(
+        self,
+        session: aiohttp.ClientSession,
+        url: str,
+        *,
+        secret_token: str | None,
+        max_connections: int,
+        retry_delay: float,
+        timeout: float,
+        on_attempt: OnAttempt,
+        on_reply: OnReply,
+    ) -> None:
+        self.url = url
+        self.secret_token = secret_token
+        self.max_connections = max_connections
+        self.retry_delay = retry_delay
+        self.timeout = aiohttp.ClientTimeout(total=timeout)
+        self.last_error_date: int | None = None
+        self.last_error_message: str | None = None
+        self._session = session
+        self._on_attempt = on_attempt
+        self._on_reply = on_reply
+        self._semaphore = asyncio.Semaphore(max_connections)
+        self._queues: dict[int | str, deque[dict[str, Any]]] = {}
+        self._in_flight: dict[int | str, dict[str, Any]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._headers = {"Content-Type": "application/json"}
+        if secret_token:
+            self._headers["X-Telegram-Bot-Api-Secret-Token"] = secret_token
+
+    @property
+    def pending_count(self) -> int:
+        return sum(len(q) for q in self._queues.values()) + len(self._in_flight)
+
+    def push(self, updates: list[dict[str, Any]]) -> None:
+        for update in updates:
+            key = update_key(update)
+            queue = self._queues.get(key)
+            if queue is None:
+                queue = self._queues[key] = deque()
+                task = asyncio.create_task(self._drain(key, queue), name=f"webhook-{key}")
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+            queue.append(update)
+
+    async def stop(self) -> list[dict[str, Any]]:
+        """Stop delivering; return the updates that were not acknowledged, in id order."""
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        left = list(self._in_flight.values())
+        for queue in self._queues.values():
+            left.extend(queue)
+        self._queues.clear()
+        self._in_flight.clear()
+        return sorted(left, key=lambda u: u["update_id"])
+
+    async def _drain(self, key: int | str, queue: deque[dict[str, Any]]) -> None:
+        try:
+            while queue:
+                update = queue.popleft()
+                self._in_flight[key] = update
+                await self._deliver(update)
+                del self._in_flight[key]
+        finally:
+            if not queue and self._queues.get(key) is queue:
+                del self._queues[key]
+
+    async def _deliver(self, update: dict[str, Any]) -> None:
+        body = json.dumps(update, ensure_ascii=False).encode()
+        while True:
+            status, error, reply = None, None, None
+            async with self._semaphore:
+                try:
+                    async with self._session.post(
+                        self.url, data=body, headers=self._headers, timeout=self.timeout
+                    ) as response:
+                        status = response.status
+                        if 200 <= status < 300 and response.content_type == "application/json":
+                            reply = await response.json()
+                        else:
+                            await response.read()
+                except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+                    error = f"{type(exc).__name__}: {exc}"
+            self._on_attempt(WebhookAttempt(update["update_id"], status, time.monotonic(), error))
+            if status is not None and 200 <= status < 300:
+                if isinstance(reply, dict) and isinstance(reply.get("method"), str):
+                    await self._on_reply(reply)
+                return
+            self.last_error_date = int(time.time())
+            self.last_error_message = (
+                f"Wrong response from the webhook: {status}" if status else str(error)
+            )
+            await asyncio.sleep(self.retry_delay)
