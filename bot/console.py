@@ -64,6 +64,11 @@ class ConsoleTransport:
         self._message_id += 1
         base = {"sender": self.sender, "chat_id": CONSOLE_CHAT_ID, "message_id": self._message_id}
         text = line.strip()
+        paths = _paths(text)  # before commands: an absolute path starts with "/" too
+        if paths:
+            media = tuple(_media_for(p) for p in paths)
+            group = f"console-{self._message_id}" if len(media) > 1 else None
+            return Incoming(kind=EventKind.MEDIA, media=media, media_group_id=group, **base)
         if text.startswith("/"):
             command, _, argument = text[1:].partition(" ")
             return Incoming(kind=EventKind.COMMAND, command=command, payload=argument, **base)
@@ -71,11 +76,6 @@ class ConsoleTransport:
         if button is not None:
             return Incoming(kind=EventKind.BUTTON, payload=button.data,
                             callback_id=f"console-{self._message_id}", **base)  # fmt: skip
-        paths = _paths(text)
-        if paths:
-            media = tuple(_media_for(p) for p in paths)
-            group = f"console-{self._message_id}" if len(media) > 1 else None
-            return Incoming(kind=EventKind.MEDIA, media=media, media_group_id=group, **base)
         return Incoming(kind=EventKind.TEXT, text=line, **base)
 
     def _button_for(self, text: str) -> Button | None:

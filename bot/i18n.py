@@ -1,7 +1,7 @@
 """Fluent messages from ``locales/<language>/*.ftl`` and the rendering of the core's replies.
 
-Every parameter that is not itself a message is escaped for Telegram's HTML when rendering
-for Telegram, so text a parent typed can never be read as markup.
+Every parameter that is not itself a message is escaped for Telegram's HTML, so text a parent
+typed can never be read as markup; plain text is that HTML with the locale's tags removed.
 """
 
 from __future__ import annotations
@@ -41,13 +41,15 @@ class Localizer:
 
     def html(self, language: str, msg: Msg) -> str:
         """The message as Telegram HTML: markup from the locale file, parameters escaped."""
-        return self._format(language, msg, escape=True)
+        return self._format(language, msg)
 
     def plain(self, language: str, msg: Msg) -> str:
         """The message as plain text (the console, button labels, matching typed text)."""
-        return html.unescape(_TAGS.sub("", self._format(language, msg, escape=False)))
+        # Rendered as HTML first so a parent's own "<b>" is escaped, survives the tag
+        # stripping, and comes back as typed.
+        return html.unescape(_TAGS.sub("", self._format(language, msg)))
 
-    def _format(self, language: str, msg: Msg, *, escape: bool) -> str:
+    def _format(self, language: str, msg: Msg) -> str:
         bundle = self.bundles.get(language) or self.bundles[FALLBACK]
         if not bundle.has_message(msg.key):
             log.error("missing message %s in %s", msg.key, language)
@@ -55,17 +57,17 @@ class Localizer:
         message = bundle.get_message(msg.key)
         if message.value is None:
             raise KeyError(msg.key)
-        params = self._params(language, msg.params, escape=escape)
+        params = self._params(language, msg.params)
         text, errors = bundle.format_pattern(message.value, params)
         for error in errors:
             log.error("message %s in %s: %s", msg.key, language, error)
         return text
 
-    def _params(self, language: str, params: Mapping[str, Any], *, escape: bool) -> dict[str, Any]:
+    def _params(self, language: str, params: Mapping[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name, value in params.items():
             if isinstance(value, Msg):
-                out[name] = self._format(language, value, escape=escape)
+                out[name] = self._format(language, value)
             elif isinstance(value, bool) or value is None:
                 out[name] = str(value)
             elif isinstance(value, int):
@@ -73,5 +75,5 @@ class Localizer:
             elif isinstance(value, Decimal | float):
                 out[name] = str(value)
             else:
-                out[name] = html.escape(str(value), quote=False) if escape else str(value)
+                out[name] = html.escape(str(value), quote=False)
         return out

@@ -97,12 +97,11 @@ async def aiogram_polling(emu: BotApiEmulator, router: Router) -> AsyncIterator[
     bot = AioBot(emu.token, session=AiohttpSession(api=TelegramAPIServer.from_base(emu.base_url)))
     dispatcher = Dispatcher()
     dispatcher.include_router(router)
-    mark = emu.mark()
     task = asyncio.create_task(
         dispatcher.start_polling(bot, handle_signals=False, polling_timeout=1)
     )
     try:
-        await emu.wait_for_call("getUpdates", since=mark)
+        await emu.wait_until_polling()
         yield bot
     finally:
         await dispatcher.stop_polling()
@@ -123,7 +122,9 @@ async def raw_call(emu: BotApiEmulator, method: str, **params: Any) -> tuple[int
 async def test_ptb_polling_echo_command_and_callback(emu: BotApiEmulator) -> None:
     async def echo(update: telegram.Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message and update.effective_user
-        await update.message.reply_text(f"{update.effective_user.language_code}:{update.message.text}")
+        await update.message.reply_text(
+            f"{update.effective_user.language_code}:{update.message.text}"
+        )
 
     async def start(update: telegram.Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.message
@@ -294,7 +295,9 @@ async def test_media_group_upload_and_download_with_ptb(emu: BotApiEmulator) -> 
         )
         assert len(messages) == 2
         assert messages[0].media_group_id == messages[1].media_group_id is not None
-        assert messages[0].caption == "receipt" and messages[0].caption_entities[0].type == "italic"
+        assert (
+            messages[0].caption == "receipt" and messages[0].caption_entities[0].type == "italic"
+        )
         assert (messages[0].photo[-1].width, messages[0].photo[-1].height) == (40, 30)
         media = emu.calls_of("sendMediaGroup")[0].params["media"]
         assert isinstance(media[0]["media"], UploadedFile) and media[0]["media"].data == first
@@ -373,7 +376,9 @@ async def test_html_validation_matches_telegram(emu: BotApiEmulator) -> None:
             assert info.value.message.lower() == f"can't parse entities: {error}"
         with pytest.raises(telegram.error.BadRequest, match="(?i)message is too long"):
             await bot.send_message(chat.id, "x" * 4097)
-        ok = await bot.send_message(chat.id, "<a href='https://t.me'>ok</a> &lt;3", parse_mode="HTML")
+        ok = await bot.send_message(
+            chat.id, "<a href='https://t.me'>ok</a> &lt;3", parse_mode="HTML"
+        )
         assert ok.text == "ok <3" and ok.entities[0].url == "https://t.me"
     async with aiogram_bot(emu) as bot:
         with pytest.raises(TelegramBadRequest, match="can't parse entities"):
@@ -453,9 +458,13 @@ async def test_rate_limits(emu: BotApiEmulator) -> None:
     group = emu.make_group("Parents")
     private = emu.make_private_chat(emu.make_user())
     emu.enable_rate_limits(per_group=3, group_window=60, overall=6, overall_window=0.5)
-    statuses = [(await raw_call(emu, "sendMessage", chat_id=group.id, text="x"))[0] for _ in range(4)]
+    statuses = [
+        (await raw_call(emu, "sendMessage", chat_id=group.id, text="x"))[0] for _ in range(4)
+    ]
     assert statuses == [200, 200, 200, 429]
-    statuses = [(await raw_call(emu, "sendMessage", chat_id=private.id, text="y"))[0] for _ in range(4)]
+    statuses = [
+        (await raw_call(emu, "sendMessage", chat_id=private.id, text="y"))[0] for _ in range(4)
+    ]
     assert statuses == [200, 200, 200, 429]  # 6 per 0.5 s overall
     assert [v.scope for v in emu.rate_limit_violations] == ["chat", "global"]
     await asyncio.sleep(0.55)
@@ -482,7 +491,9 @@ async def test_get_updates_semantics(emu: BotApiEmulator) -> None:
     _, body = await poll
     assert [u["update_id"] for u in body["result"]] == [late["update_id"]]
 
-    first = asyncio.create_task(raw_call(emu, "getUpdates", offset=late["update_id"] + 1, timeout=5))
+    first = asyncio.create_task(
+        raw_call(emu, "getUpdates", offset=late["update_id"] + 1, timeout=5)
+    )
     await asyncio.sleep(0.05)
     second = asyncio.create_task(raw_call(emu, "getUpdates", timeout=0))
     status, body = await first
@@ -531,7 +542,9 @@ async def test_forum_topics_and_rights(emu: BotApiEmulator) -> None:
         with pytest.raises(telegram.error.BadRequest, match="(?i)thread not found"):
             await bot.send_message(forum.id, "x", message_thread_id=999)
 
-        update = emu.inject_text(owner, "agent here", chat=forum, thread_id=topic.message_thread_id)
+        update = emu.inject_text(
+            owner, "agent here", chat=forum, thread_id=topic.message_thread_id
+        )
         message = telegram.Update.de_json(update, bot).message
         assert message.is_topic_message and message.chat.is_forum
         assert message.reply_to_message.forum_topic_created.name == "Claim #42"

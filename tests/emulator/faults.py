@@ -143,7 +143,9 @@ class RateLimiter:
         self._chats: defaultdict[Any, deque[float]] = defaultdict(deque)
 
     @staticmethod
-    def _retry(window: deque[float], limit: int, needed: int, span: float, now: float) -> int | None:
+    def _retry(
+        window: deque[float], limit: int, needed: int, span: float, now: float
+    ) -> int | None:
         """None if ``needed`` more sends fit into the window, else seconds until they do."""
         while window and window[0] <= now - span:
             window.popleft()

@@ -43,7 +43,10 @@ class InjectorMixin:
         return self.world.make_group(title, **kwargs)
 
     def make_forum_group(
-        self, title: str = "Support", bot_rights: BotRights | dict[str, Any] | None = None, **kw: Any
+        self,
+        title: str = "Support",
+        bot_rights: BotRights | dict[str, Any] | None = None,
+        **kw: Any,
     ) -> Chat:
         return self.world.make_group(title, forum=True, bot_rights=bot_rights, **kw)
 

@@ -111,7 +111,11 @@ async def delete_webhook(emu: BotApiEmulator, params: dict[str, Any]) -> bool:
 def get_webhook_info(emu: BotApiEmulator, params: dict[str, Any]) -> dict[str, Any]:
     hook = emu.webhook
     if hook is None:
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": len(emu.updates)}
+        return {
+            "url": "",
+            "has_custom_certificate": False,
+            "pending_update_count": len(emu.updates),
+        }
     info: dict[str, Any] = {
         "url": hook.url,
         "has_custom_certificate": False,
@@ -177,7 +181,11 @@ def set_chat_menu_button(emu: BotApiEmulator, params: dict[str, Any]) -> bool:
     if chat_id is not None:
         chat_id = emu.world.resolve_chat(chat_id).id
     button = params.get("menu_button") or {"type": "default"}
-    if not isinstance(button, dict) or button.get("type") not in ("default", "commands", "web_app"):
+    if not isinstance(button, dict) or button.get("type") not in (
+        "default",
+        "commands",
+        "web_app",
+    ):
         raise bad_request("can't parse menu button JSON object")
     emu.world.menu_buttons[chat_id] = button
     return True

@@ -116,7 +116,7 @@ def send_media_group(emu: BotApiEmulator, params: dict[str, Any]) -> list[dict[s
     kinds = [item.get("type") for item in media]
     for kind in kinds:
         if kind not in ("photo", "video", "document", "audio"):
-            raise bad_request(f"can't parse InputMedia: unsupported media type \"{kind}\"")
+            raise bad_request(f'can\'t parse InputMedia: unsupported media type "{kind}"')
     for special in ("document", "audio"):
         if special in kinds and any(kind != special for kind in kinds):
             raise bad_request(f"{special} can't be mixed with other media types")

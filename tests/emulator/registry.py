@@ -30,9 +30,7 @@ def api_method(*names: str) -> Callable[[Handler], Handler]:
 
     def register(handler: Handler) -> Handler:
         for name in names:
-            METHODS[name.lower()] = MethodSpec(
-                name, handler, inspect.iscoroutinefunction(handler)
-            )
+            METHODS[name.lower()] = MethodSpec(name, handler, inspect.iscoroutinefunction(handler))
         return handler
 
     return register

@@ -16,8 +16,9 @@ import aiohttp
 from aiohttp import web
 
 from . import methods_bot, methods_chats, methods_media, methods_messages  # noqa: F401 (register)
+from .control import FaultControlMixin
 from .errors import ApiError
-from .faults import SEND_METHODS, Fault, FaultPlan, RateLimiter, RateLimitViolation
+from .faults import SEND_METHODS, FaultPlan, RateLimiter
 from .injector import InjectorMixin
 from .models import ApiCall, WebhookAttempt
 from .params import normalize, read_params
@@ -41,7 +42,7 @@ def _json_response(body: dict[str, Any], status: int = 200) -> web.Response:
     )
 
 
-class BotApiEmulator(InjectorMixin):
+class BotApiEmulator(InjectorMixin, FaultControlMixin):
     """A local Telegram Bot API server for one bot token.
 
     Use as ``async with BotApiEmulator() as emu:``; point the bot at ``emu.api_base`` (PTB
@@ -70,7 +71,7 @@ class BotApiEmulator(InjectorMixin):
         self.faults = FaultPlan(self.rng)
         self.rate_limiter: RateLimiter | None = None
         self.log = CallLog(canonical)
-        self.updates = UpdateQueue()
+        self.updates = UpdateQueue(on_poll=self.log.notify)
         self.webhook: WebhookDeliverer | None = None
         self.webhook_responses: list[WebhookAttempt] = []
         self.allowed_updates: frozenset[str] = DEFAULT_ALLOWED
@@ -175,100 +176,9 @@ class BotApiEmulator(InjectorMixin):
             method, predicate, timeout, since=since, ok_only=ok_only
         )
 
-    @property
-    def rate_limit_violations(self) -> list[RateLimitViolation]:
-        return self.rate_limiter.violations if self.rate_limiter else []
-
-    # -- faults -------------------------------------------------------------------------------
-
-    def fail_next(
-        self,
-        method: str | None = None,
-        status: int = 500,
-        *,
-        retry_after: int | None = None,
-        description: str | None = None,
-        count: int = 1,
-        predicate: Callable[[dict[str, Any]], bool] | None = None,
-    ) -> Fault:
-        """The next ``count`` calls of ``method`` (any method if None) answer ``status``."""
-        return self.faults.add(
-            Fault(
-                "error",
-                _lower(method),
-                count,
-                status=status,
-                retry_after=retry_after,
-                description=description,
-                predicate=predicate,
-            )
-        )
-
-    def drop_next(
-        self,
-        method: str | None = None,
-        *,
-        count: int = 1,
-        after_processing: bool = False,
-        predicate: Callable[[dict[str, Any]], bool] | None = None,
-    ) -> Fault:
-        """Close the connection without an answer (optionally after performing the call)."""
-        return self.faults.add(
-            Fault(
-                "drop",
-                _lower(method),
-                count,
-                after_processing=after_processing,
-                predicate=predicate,
-            )
-        )
-
-    def slow_next(
-        self,
-        method: str | None = None,
-        delay: float = 1.5,
-        *,
-        count: int = 1,
-        predicate: Callable[[dict[str, Any]], bool] | None = None,
-    ) -> Fault:
-        """Answer the next ``count`` calls only after ``delay`` seconds."""
-        return self.faults.add(
-            Fault("delay", _lower(method), count, delay=delay, predicate=predicate)
-        )
-
-    def fail_randomly(
-        self,
-        method: str | None = None,
-        *,
-        probability: float,
-        kind: str = "error",
-        status: int = 502,
-        retry_after: int | None = None,
-        delay: float = 1.0,
-    ) -> Fault:
-        """Fault each call with ``probability`` (drawn from the emulator's seeded RNG)."""
-        return self.faults.add(
-            Fault(
-                kind,
-                _lower(method),
-                None,
-                probability=probability,
-                status=status,
-                retry_after=retry_after,
-                delay=delay,
-            )
-        )
-
-    def clear_faults(self) -> None:
-        self.faults.clear()
-
-    def enable_rate_limits(self, **limits: Any) -> RateLimiter:
-        """Return 429 beyond Telegram's flood limits; see :class:`RateLimiter` for kwargs."""
-        self.rate_limiter = RateLimiter(**limits)
-        return self.rate_limiter
-
-    def disable_rate_limits(self) -> None:
-        self.rate_limiter = None
+    async def wait_until_polling(self, timeout: float = 5.0) -> None:
+        """Wait until the bot has a getUpdates long poll waiting (i.e. its poller is up)."""
+        await self.log.wait_for(lambda: self.updates.polling > 0, timeout)
 
     # -- updates and webhook ------------------------------------------------------------------
 
@@ -375,7 +285,10 @@ class BotApiEmulator(InjectorMixin):
         except Exception as exc:  # an emulator bug: make it loud, but answer like Telegram
             log.exception("emulator failed on %s", spec.name)
             self.internal_errors.append(exc)
-            call.status, call.error = 500, ApiError(500, f"Internal Server Error: {exc}").envelope()
+            call.status, call.error = (
+                500,
+                ApiError(500, f"Internal Server Error: {exc}").envelope(),
+            )
             return 500, call.error
         # Shallow copies: edits replace top-level keys of stored messages, never nested ones.
         if isinstance(result, dict):
@@ -404,7 +317,3 @@ class BotApiEmulator(InjectorMixin):
         if stored is None:
             return _json_response(ApiError(404, "Not Found").envelope(), 404)
         return web.Response(body=stored.data, content_type=stored.mime_type)
-
-
-def _lower(method: str | None) -> str | None:
-    return method.lower() if method else None

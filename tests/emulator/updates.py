@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,7 +86,9 @@ class _Entry:
 
 
 class UpdateQueue:
-    def __init__(self) -> None:
+    def __init__(self, on_poll: Callable[[], None] | None = None) -> None:
+        self.polling = 0  # long polls currently waiting
+        self._on_poll = on_poll
         self._entries: deque[_Entry] = deque()
         self._forced = 0  # entries that may sit below the confirmed offset
         self._changed = asyncio.Event()
@@ -123,8 +125,10 @@ class UpdateQueue:
             while len(entries) > -offset:
                 self._forced -= entries.popleft().forced
             return
-        while entries and entries[0].update_id < offset and (
-            not entries[0].forced or entries[0].served
+        while (
+            entries
+            and entries[0].update_id < offset
+            and (not entries[0].forced or entries[0].served)
         ):
             self._forced -= entries.popleft().forced
         if self._forced:
@@ -158,8 +162,13 @@ class UpdateQueue:
             if batch or self.closed or remaining <= 0:
                 return batch
             event = self._changed
+            self.polling += 1
+            if self._on_poll is not None:
+                self._on_poll()
             try:
                 async with asyncio.timeout(remaining):
                     await event.wait()
             except TimeoutError:
                 pass
+            finally:
+                self.polling -= 1

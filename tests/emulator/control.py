@@ -1,0 +1,121 @@
+"""Test-facing controls for faults and flood limits (mixed into the emulator).
+
+Examples::
+
+    emu.fail_next("sendMessage", status=429, retry_after=2)  # next sendMessage -> 429
+    emu.fail_next(status=502, count=3)                       # next 3 calls of any method
+    emu.drop_next("sendPhoto", after_processing=True)        # sent, but the bot sees a reset
+    emu.slow_next("getFile", delay=1.5)
+    emu.fail_randomly("sendMessage", probability=0.1)        # seeded: reproducible
+    emu.enable_rate_limits(per_group=20, group_window=60, overall=30, overall_window=1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from .faults import Fault, FaultPlan, RateLimiter, RateLimitViolation
+
+
+def _lower(method: str | None) -> str | None:
+    return method.lower() if method else None
+
+
+class FaultControlMixin:
+    faults: FaultPlan
+    rate_limiter: RateLimiter | None
+
+    def fail_next(
+        self,
+        method: str | None = None,
+        status: int = 500,
+        *,
+        retry_after: int | None = None,
+        description: str | None = None,
+        count: int = 1,
+        predicate: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> Fault:
+        """The next ``count`` calls of ``method`` (any method if None) answer ``status``."""
+        return self.faults.add(
+            Fault(
+                "error",
+                _lower(method),
+                count,
+                status=status,
+                retry_after=retry_after,
+                description=description,
+                predicate=predicate,
+            )
+        )
+
+    def drop_next(
+        self,
+        method: str | None = None,
+        *,
+        count: int = 1,
+        after_processing: bool = False,
+        predicate: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> Fault:
+        """Close the connection without an answer (optionally after performing the call)."""
+        return self.faults.add(
+            Fault(
+                "drop",
+                _lower(method),
+                count,
+                after_processing=after_processing,
+                predicate=predicate,
+            )
+        )
+
+    def slow_next(
+        self,
+        method: str | None = None,
+        delay: float = 1.5,
+        *,
+        count: int = 1,
+        predicate: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> Fault:
+        """Answer the next ``count`` calls only after ``delay`` seconds."""
+        return self.faults.add(
+            Fault("delay", _lower(method), count, delay=delay, predicate=predicate)
+        )
+
+    def fail_randomly(
+        self,
+        method: str | None = None,
+        *,
+        probability: float,
+        kind: str = "error",
+        status: int = 502,
+        retry_after: int | None = None,
+        delay: float = 1.0,
+    ) -> Fault:
+        """Fault each call with ``probability`` (drawn from the emulator's seeded RNG)."""
+        return self.faults.add(
+            Fault(
+                kind,
+                _lower(method),
+                None,
+                probability=probability,
+                status=status,
+                retry_after=retry_after,
+                delay=delay,
+            )
+        )
+
+    def clear_faults(self) -> None:
+        self.faults.clear()
+
+    def enable_rate_limits(self, **limits: Any) -> RateLimiter:
+        """Return 429 beyond Telegram's flood limits; see :class:`RateLimiter` for kwargs."""
+        self.rate_limiter = RateLimiter(**limits)
+        return self.rate_limiter
+
+    def disable_rate_limits(self) -> None:
+        self.rate_limiter = None
+
+    @property
+    def rate_limit_violations(self) -> list[RateLimitViolation]:
+        """Every 429 the flood limits produced (with scope "chat" or "global")."""
+        return self.rate_limiter.violations if self.rate_limiter else []
