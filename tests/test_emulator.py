@@ -310,7 +310,7 @@ async def test_media_group_upload_and_download_with_ptb(emu: BotApiEmulator) -> 
         file = await bot.get_file(sizes[-1].file_id)
         assert bytes(await file.download_as_bytearray()) == second
 
-        with pytest.raises(telegram.error.BadRequest, match="(?i)2-10 items"):
+        with pytest.raises(telegram.error.BadRequest, match=r"(?i)2-10 items"):
             await bot.send_media_group(chat.id, [telegram.InputMediaPhoto(first)])
 
 
@@ -374,7 +374,7 @@ async def test_html_validation_matches_telegram(emu: BotApiEmulator) -> None:
             with pytest.raises(telegram.error.BadRequest) as info:
                 await bot.send_message(chat.id, text, parse_mode="HTML")
             assert info.value.message.lower() == f"can't parse entities: {error}"
-        with pytest.raises(telegram.error.BadRequest, match="(?i)message is too long"):
+        with pytest.raises(telegram.error.BadRequest, match=r"(?i)message is too long"):
             await bot.send_message(chat.id, "x" * 4097)
         ok = await bot.send_message(
             chat.id, "<a href='https://t.me'>ok</a> &lt;3", parse_mode="HTML"
@@ -511,10 +511,12 @@ async def test_get_updates_semantics(emu: BotApiEmulator) -> None:
     assert len(emu.updates) == 0 and len(emu.filtered_updates) == 1
 
     assert (await raw_call(emu, "noSuchMethod"))[0] == 404
-    async with aiohttp.ClientSession() as session:
-        async with session.get(f"{emu.api_base}1:wrong/getMe") as response:
-            assert response.status == 401
-            assert (await response.json())["description"] == "Unauthorized"
+    async with (
+        aiohttp.ClientSession() as session,
+        session.get(f"{emu.api_base}1:wrong/getMe") as response,
+    ):
+        assert response.status == 401
+        assert (await response.json())["description"] == "Unauthorized"
 
 
 async def test_forum_topics_and_rights(emu: BotApiEmulator) -> None:
@@ -531,15 +533,15 @@ async def test_forum_topics_and_rights(emu: BotApiEmulator) -> None:
         await bot.close_forum_topic(forum.id, topic.message_thread_id)
         await bot.edit_forum_topic(forum.id, topic.message_thread_id, name="Claim #42 (done)")
         assert forum.topics[topic.message_thread_id].name == "Claim #42 (done)"
-        with pytest.raises(telegram.error.BadRequest, match="(?i)topic_not_modified"):
+        with pytest.raises(telegram.error.BadRequest, match=r"(?i)topic_not_modified"):
             await bot.close_forum_topic(forum.id, topic.message_thread_id)
         await bot.reopen_forum_topic(forum.id, topic.message_thread_id)
 
-        with pytest.raises(telegram.error.BadRequest, match="(?i)not a forum"):
+        with pytest.raises(telegram.error.BadRequest, match=r"(?i)not a forum"):
             await bot.create_forum_topic(plain.id, "x")
-        with pytest.raises(telegram.error.BadRequest, match="(?i)not enough rights"):
+        with pytest.raises(telegram.error.BadRequest, match=r"(?i)not enough rights"):
             await bot.create_forum_topic(locked.id, "x")
-        with pytest.raises(telegram.error.BadRequest, match="(?i)thread not found"):
+        with pytest.raises(telegram.error.BadRequest, match=r"(?i)thread not found"):
             await bot.send_message(forum.id, "x", message_thread_id=999)
 
         update = emu.inject_text(

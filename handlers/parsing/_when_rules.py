@@ -201,9 +201,9 @@ def _colon(m: re.Match[str], found: Found) -> None:
 
 
 def _fr_hour(m: re.Match[str], found: Found) -> None:
-    hour, extra = int(m[1]), (m[2] or "")
-    minute = {"demi": 30, "demie": 30, "quart": 15}.get(extra, int(extra) if extra else 0)
-    if m[3]:  # "10h moins le quart"
+    hour = int(m[1])
+    minute = int(m[2]) if m[2] else {"demi": 30, "demie": 30, "quart": 15}.get(m[3] or "", 0)
+    if m[4]:  # "10h moins le quart"
         hour, minute = hour - 1, 45
     _clock(found, hour, minute)
 
@@ -259,7 +259,7 @@ RULES: list[tuple[str, Handler]] = [
      rf"|(?<![\d月])({_NUM}\s*[号號]|\d{{1,2}}\s*日)", _day_only),
     (alternation(DAY_WORDS), _day_word),
     (r"(?<![a-z])(?:last week|la semaine derniere|la semaine passee)(?![a-z])"
-     rf"|(?:上个|上個|上){ZH_WEEK}(?![一二三四五六日天七])", _last_week),
+     rf"|(?:上个|上個|上){ZH_WEEK}(?![一二三四五六日天七末])", _last_week),
     (rf"(?:(?P<last>last|this past|past)\s+)?(?:on\s+)?(?P<day>{_WEEKDAY})"
      r"(?:\s+(?P<after>dernier|passe|last))?(?![a-z])", _weekday),
     (rf"(上上|上|这|這|本)?(?:个|個)?{ZH_WEEK}([一二三四五六日天七])", _zh_weekday),

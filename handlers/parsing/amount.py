@@ -16,6 +16,7 @@ from typing import Literal
 
 from babel.numbers import get_currency_precision
 
+from handlers.parsing._digits import parse_digits, tidy
 from handlers.parsing._text import Lang, normalize, normalize_locale, strip_accents
 from handlers.parsing._when_words import MONTHS
 from handlers.parsing.currencies import MARKER_PATTERN, MARKERS, Marker
@@ -114,18 +115,20 @@ def _candidates(s: str, sig: list[_Tok], lang: Lang) -> list[_Candidate] | None:
             used.add(j)
             j += 1
         if j > i + 1 and markers[-1].major and value == value.to_integral_value():
-            tail = _cents(sig, j, used)
+            tail = _cents(s, sig, j, used)
             if tail is not None:
                 value, decimals = value + tail, -int(tail.as_tuple().exponent)
         elif j == i + 1 and j < len(sig) and sig[j].kind == "cur" and MARKERS[sig[j].text].minor:
             # 五毛, 50 centimes; but 5分(钟) is minutes or points
             minor = MARKERS[sig[j].text]
-            if sig[j].text.startswith("分"):
+            if sig[j].text.startswith("分") or decimals:  # "0,99 centimes": unclear, ask
                 continue
             used.add(j)
-            value, decimals = _tidy(value / minor.minor)
+            value, decimals = tidy(value / minor.minor)
             markers.append(Marker("CNY" if minor.minor == 10 else None, strong=False))
-        if not markers and ((tok.kind == "cn" and has_words) or _not_money(s, tok)):
+        if not markers and (
+            (tok.kind == "cn" and has_words and _cn_word(tok)) or _not_money(s, tok)
+        ):
             continue
         currency = _currency(markers)
         if currency is False:
@@ -144,6 +147,14 @@ def _candidates(s: str, sig: list[_Tok], lang: Lang) -> list[_Candidate] | None:
     return out
 
 
+def _cn_word(tok: _Tok) -> bool:
+    """A lone Chinese numeral inside a sentence is usually a word (一共, 一下, 千万别), not money.
+
+    Multi-character numerals starting with a digit (六百多, 一千五, 三十) are kept.
+    """
+    return len(tok.text) < 2 or (tok.text[0] not in DIGITS and tok.text[0] != "十")
+
+
 def _is_major_or_code(tok: _Tok) -> bool:
     return tok.kind == "cur" and not MARKERS[tok.text].minor
 
@@ -155,7 +166,7 @@ def _prefix_of_next(sig: list[_Tok], j: int) -> bool:
     return spaced and nxt is not None and nxt.kind in ("num", "cn") and nxt.start == sig[j].end
 
 
-def _cents(sig: list[_Tok], j: int, used: set[int]) -> Decimal | None:
+def _cents(s: str, sig: list[_Tok], j: int, used: set[int]) -> Decimal | None:
     """The cents after a major unit: 12€50, 12 € 50, 6块5, 两块五毛, 3块2毛5, 12 euros et 50 ct."""
     k = j + 1 if j < len(sig) and sig[j].text in ("et", "and") else j
     first = _small_digits(sig[k]) if k < len(sig) else None
@@ -165,8 +176,8 @@ def _cents(sig: list[_Tok], j: int, used: set[int]) -> Decimal | None:
     minor = MARKERS[after.text].minor if after is not None and after.kind == "cur" else 0
     if after is not None and (after.kind in ("num", "cn") or (after.kind == "cur" and not minor)):
         return None  # "5€ 20€": the 20 is an amount of its own
-    if k > j and not minor:
-        return None
+    if (k > j and not minor) or (not minor and _UNIT_AFTER.match(s, sig[k].end)):
+        return None  # "12 euros et 50" is two amounts, "5 € 2 fois" a count
     end = k + 2 if minor else k + 1
     if minor == 100:
         frac = Decimal(f"0.{int(first):02d}") if len(first) <= 2 else None
@@ -204,53 +215,12 @@ def _currency(markers: list[Marker]) -> str | Literal[False] | None:
 def _number(tok: _Tok, lang: Lang) -> tuple[Decimal, int] | None:
     if tok.kind == "cn":
         value = parse_cn_number(tok.text)
-        return None if value is None else _tidy(value)
+        return None if value is None else tidy(value)
     raw, multiplier = (tok.text[:-1], 1000) if tok.text.endswith("k") else (tok.text, 1)
-    parsed = _arabic(raw, lang)
+    parsed = parse_digits(raw, lang)
     if parsed is None or multiplier == 1:
         return parsed
-    return _tidy(parsed[0] * multiplier)
-
-
-def _arabic(raw: str, lang: Lang) -> tuple[Decimal, int] | None:
-    """Arabic digits with the locale's separators: "1 280,50" (fr), "1,280.50" (en), "1.280,50".
-
-    With both separators the last one is the decimal point.  A lone separator followed by
-    exactly three digits groups thousands when it is the locale's grouping sign ("1,500" in
-    English, "1.280" in French); otherwise it is a decimal point, so "1,5" is 1.5 everywhere.
-    """
-    body = re.sub(r"[ '’]", "", raw)
-    seps = [c for c in body if c in ".,"]
-    if not seps:
-        return Decimal(body), 0
-    if len(set(seps)) == 2:
-        point = body[max(body.rfind("."), body.rfind(","))]
-        group = "." if point == "," else ","
-        whole, frac = body.rsplit(point, 1)
-        if seps.count(point) != 1 or not _grouped(whole, group):
-            return None
-        return Decimal(whole.replace(group, "") + "." + frac), len(frac)
-    sep = seps[0]
-    if len(seps) > 1:
-        return (Decimal(body.replace(sep, "")), 0) if _grouped(body, sep) else None
-    whole, frac = body.split(sep)
-    grouping = "." if lang == "fr" else ","
-    if sep == grouping and len(frac) == 3 and _grouped(body, sep) and whole != "0":
-        return Decimal(whole + frac), 0
-    return Decimal(whole + "." + frac), len(frac)
-
-
-def _grouped(text: str, sep: str) -> bool:
-    head, *groups = text.split(sep)
-    return 1 <= len(head) <= 3 and all(len(g) == 3 for g in groups)
-
-
-def _tidy(value: Decimal) -> tuple[Decimal, int]:
-    """Drop the noise decimals of multiplied values: 1.5万 is 15000, not 15000.0."""
-    if value == value.to_integral_value():
-        return Decimal(int(value)), 0
-    value = value.normalize()
-    return value, -int(value.as_tuple().exponent)
+    return tidy(parsed[0] * multiplier)
 
 
 def _digit_before(s: str, index: int) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 from .errors import bad_request
 from .markup import MarkupError, check_markdown_v2, parse_html, utf16_len
 from .models import Chat
+from .registry import as_int
 from .state import World
 
 TEXT_LIMIT = 4096
@@ -136,7 +137,7 @@ def reply_target(world: World, chat: Chat, params: dict[str, Any]) -> dict[str, 
         allow = bool(params.get("allow_sending_without_reply"))
     if message_id is None:
         return None
-    target = world.find_message(chat, int(message_id))
+    target = world.find_message(chat, as_int(message_id, "reply message identifier"))
     if target is None and not allow:
         raise bad_request("message to be replied not found")
     return target

@@ -113,6 +113,16 @@ class FileStore:
         self.by_path[stored.file_path] = stored
         return stored
 
+    def api_object(
+        self, kind: str, *, size: int, mime_type: str, data: bytes | None = None, **extra: Any
+    ) -> dict[str, Any]:
+        """Register a file and return its Bot API object (Document, Voice, ...) with ``extra``."""
+        stored = self.register(kind, size=size, mime_type=mime_type, data=data)
+        obj = stored.to_api()
+        obj.pop("file_path", None)  # only getFile reveals it
+        obj.update(extra)
+        return obj
+
     def get(self, file_id: str) -> StoredFile:
         stored = self.by_id.get(file_id)
         if stored is None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import itertools
 import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 from .markup import utf16_len
-from .models import BotRights, Chat, Topic, User
+from .models import Chat, User
 from .state import World, ensure_member
 
 _COMMAND_RE = re.compile(r"^/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{3,32})?")
@@ -27,35 +28,7 @@ class InjectorMixin:
     _update_ids: itertools.count[int]
     _issued_update_id: int
 
-    def _deliver(self, updates: list[dict[str, Any]], *, forced: bool = False) -> None:
-        raise NotImplementedError
-
-    # -- world factories ----------------------------------------------------------------------
-
-    def make_user(self, first_name: str | None = None, **kwargs: Any) -> User:
-        """A new user; kwargs: ``language_code`` (default "en"), ``username``, ``last_name``."""
-        return self.world.make_user(first_name, **kwargs)
-
-    def make_private_chat(self, user: User) -> Chat:
-        return self.world.make_private_chat(user)
-
-    def make_group(self, title: str = "Test group", **kwargs: Any) -> Chat:
-        return self.world.make_group(title, **kwargs)
-
-    def make_forum_group(
-        self,
-        title: str = "Support",
-        bot_rights: BotRights | dict[str, Any] | None = None,
-        **kw: Any,
-    ) -> Chat:
-        return self.world.make_group(title, forum=True, bot_rights=bot_rights, **kw)
-
-    def make_topic(self, chat: Chat, name: str, **kwargs: Any) -> Topic:
-        return self.world.make_topic(chat, name, **kwargs)
-
-    def block_bot(self, user: User, blocked: bool = True) -> None:
-        """The user blocks the bot: sends to them now fail with 403."""
-        user.blocked_bot = blocked
+    _deliver: Callable[..., None]  # provided by DeliveryMixin
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -103,13 +76,10 @@ class InjectorMixin:
     def _document(
         self, file_name: str, mime_type: str, size: int | None, data: bytes | None
     ) -> dict[str, Any]:
-        stored = self.world.files.register(
-            "document", size=size or 1024, mime_type=mime_type, data=data, ext=""
+        document = self.world.files.api_object(
+            "document", size=size or 1024, mime_type=mime_type, data=data, file_name=file_name
         )
-        document = stored.to_api()
-        document.pop("file_path", None)
-        document.update(file_name=file_name, mime_type=mime_type)
-        return {"document": document}
+        return {"document": {**document, "mime_type": mime_type}}
 
     # -- injections ---------------------------------------------------------------------------
 
@@ -250,11 +220,10 @@ class InjectorMixin:
     def inject_sticker(
         self, user: User, emoji: str = "👍", *, chat: ChatRef = None, thread_id: int | None = None
     ) -> dict[str, Any]:
-        stored = self.world.files.register("sticker", size=18_000, mime_type="image/webp")
-        sticker = stored.to_api()
-        sticker.pop("file_path", None)
-        sticker.update(type="regular", width=512, height=512, is_animated=False, is_video=False)
-        sticker.update(emoji=emoji, set_name="EmulatorPack")
+        sticker = self.world.files.api_object(
+            "sticker", size=18_000, mime_type="image/webp", width=512, height=512, emoji=emoji
+        )
+        sticker.update(type="regular", is_animated=False, is_video=False, set_name="EmulatorPack")
         return self._inject_message(user, {"sticker": sticker}, chat, thread_id)
 
     def inject_voice(
@@ -266,12 +235,10 @@ class InjectorMixin:
         chat: ChatRef = None,
         thread_id: int | None = None,
     ) -> dict[str, Any]:
-        stored = self.world.files.register(
-            "voice", size=duration * 4_000, mime_type="audio/ogg", data=data
+        voice = self.world.files.api_object(
+            "voice", size=duration * 4_000, mime_type="audio/ogg", data=data, duration=duration
         )
-        voice = stored.to_api()
-        voice.pop("file_path", None)
-        voice.update(duration=duration, mime_type="audio/ogg")
+        voice["mime_type"] = "audio/ogg"
         return self._inject_message(user, {"voice": voice}, chat, thread_id)
 
     def inject_edited_text(

@@ -215,10 +215,10 @@ def parse_html(text: str, *, strict: bool = True) -> tuple[str, list[dict[str, A
                     f'expected "</{node.tag}>", found "</{end_name}>"'
                 )
             language = node.attrs.get("class", "")
-            if node.tag == "code" and stack and stack[-1].tag == "pre" and language:
-                if language.startswith("language-") and len(language) > 9:
-                    stack[-1].language = language[9:]
-                    continue
+            in_pre = node.tag == "code" and stack and stack[-1].tag == "pre"
+            if in_pre and language.startswith("language-") and len(language) > 9:
+                stack[-1].language = language[9:]  # <pre><code class="language-x">: one entity
+                continue
             length = pos - node.offset
             if length > 0:
                 inner = "".join(out[node.out_index :]) if node.tag == "a" else ""

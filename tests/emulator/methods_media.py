@@ -9,7 +9,7 @@ from .content import apply_text, format_text, inline_markup, reply_target
 from .errors import bad_request
 from .files import MAX_DOWNLOAD_SIZE
 from .models import UploadedFile
-from .registry import api_method, required
+from .registry import api_method, as_int, required
 
 if TYPE_CHECKING:
     from .server import BotApiEmulator
@@ -48,11 +48,12 @@ def media_object(emu: BotApiEmulator, kind: str, value: Any, item: dict[str, Any
         obj["file_name"] = name or stored.file_path.rsplit("/", 1)[-1]
         obj["mime_type"] = stored.mime_type
     if kind in ("voice", "audio", "video", "animation"):
-        obj["duration"] = int(item.get("duration") or 1)
+        obj["duration"] = as_int(item.get("duration") or 1, "duration")
     if kind == "voice":
         obj["mime_type"] = "audio/ogg"
     if kind in ("video", "animation"):
-        obj.update(width=int(item.get("width") or 640), height=int(item.get("height") or 360))
+        width, height = item.get("width") or 640, item.get("height") or 360
+        obj.update(width=as_int(width, "width"), height=as_int(height, "height"))
     if kind == "sticker":
         obj.update(type="regular", width=512, height=512, is_animated=False, is_video=False)
         if item.get("emoji"):

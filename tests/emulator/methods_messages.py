@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .content import CONTENT_KEYS, apply_text, format_text, inline_markup, reply_target
 from .errors import bad_request
 from .models import Chat
-from .registry import api_method, int_param, required
+from .registry import api_method, as_int, int_param, required
 
 if TYPE_CHECKING:
     from .server import BotApiEmulator
@@ -136,8 +136,11 @@ def delete_message(emu: BotApiEmulator, params: dict[str, Any]) -> bool:
 @api_method("deleteMessages")
 def delete_messages(emu: BotApiEmulator, params: dict[str, Any]) -> bool:
     chat = emu.world.resolve_chat(params.get("chat_id"))
-    for message_id in params.get("message_ids") or []:
-        chat.messages.pop(int(message_id), None)
+    message_ids = params.get("message_ids")
+    if not isinstance(message_ids, list) or not 1 <= len(message_ids) <= 100:
+        raise bad_request("message_ids must be a non-empty list of at most 100 identifiers")
+    for message_id in message_ids:
+        chat.messages.pop(as_int(message_id, "message identifier"), None)
     return True
 
 

@@ -74,14 +74,17 @@ JSON_FIELDS = frozenset(
 
 
 def _to_int(name: str, value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, str | float):
+    if isinstance(value, int) and not isinstance(value, bool):
         return value
-    try:
+    if isinstance(value, float) and value.is_integer():
         return int(value)
-    except ValueError:
-        if name == "chat_id" and value.startswith("@"):
-            return value  # public username, resolved by the state
-        raise bad_request(f"invalid {name} specified") from None
+    if isinstance(value, str):
+        try:
+            return int(value)
+        except ValueError:
+            if name in ("chat_id", "from_chat_id") and value.startswith("@"):
+                return value  # public username, resolved by the state
+    raise bad_request(f"invalid {name} specified")
 
 
 def _to_bool(value: Any) -> Any:
@@ -104,6 +107,8 @@ def normalize(raw: dict[str, Any]) -> dict[str, Any]:
     """Type the values of a request the way the Bot API does."""
     params: dict[str, Any] = {}
     for name, value in raw.items():
+        if value is None:
+            continue  # JSON null means "not given"
         if name in INT_FIELDS:
             value = _to_int(name, value)
         elif name in BOOL_FIELDS:

@@ -48,8 +48,15 @@ def required(params: dict[str, Any], name: str, what: str | None = None) -> Any:
     return value
 
 
+def as_int(value: Any, what: str) -> int:
+    """An integer given as int or numeric string (nested JSON values are not normalised)."""
+    if isinstance(value, bool):
+        raise bad_request(f"invalid {what} specified")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise bad_request(f"invalid {what} specified") from None
+
+
 def int_param(params: dict[str, Any], name: str, what: str | None = None) -> int:
-    value = required(params, name, what)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise bad_request(f"invalid {what or name} specified")
-    return value
+    return as_int(required(params, name, what), what or name)

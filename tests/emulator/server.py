@@ -9,7 +9,7 @@ import logging
 import random
 import socket
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import aiohttp
@@ -17,15 +17,16 @@ from aiohttp import web
 
 from . import methods_bot, methods_chats, methods_media, methods_messages  # noqa: F401 (register)
 from .control import FaultControlMixin
+from .delivery import DeliveryMixin
 from .errors import ApiError
 from .faults import SEND_METHODS, FaultPlan, RateLimiter
 from .injector import InjectorMixin
-from .models import ApiCall, WebhookAttempt
-from .params import normalize, read_params
+from .models import ApiCall, BotRights, Chat, Topic, User, WebhookAttempt
+from .params import read_params
 from .recorder import CallLog
 from .registry import METHODS, MethodSpec, canonical
 from .state import World
-from .updates import DEFAULT_ALLOWED, UpdateQueue, allowed_set, update_type
+from .updates import DEFAULT_ALLOWED, UpdateQueue
 from .webhook import WebhookDeliverer
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ def _json_response(body: dict[str, Any], status: int = 200) -> web.Response:
     )
 
 
-class BotApiEmulator(InjectorMixin, FaultControlMixin):
+class BotApiEmulator(InjectorMixin, FaultControlMixin, DeliveryMixin):
     """A local Telegram Bot API server for one bot token.
 
     Use as ``async with BotApiEmulator() as emu:``; point the bot at ``emu.api_base`` (PTB
@@ -138,6 +139,33 @@ class BotApiEmulator(InjectorMixin, FaultControlMixin):
     def bot_id(self) -> int:
         return self.world.bot_id
 
+    # -- world factories ----------------------------------------------------------------------
+
+    def make_user(self, first_name: str | None = None, **kwargs: Any) -> User:
+        """A new user; kwargs: ``language_code`` (default "en"), ``username``, ``last_name``."""
+        return self.world.make_user(first_name, **kwargs)
+
+    def make_private_chat(self, user: User) -> Chat:
+        return self.world.make_private_chat(user)
+
+    def make_group(self, title: str = "Test group", **kwargs: Any) -> Chat:
+        return self.world.make_group(title, **kwargs)
+
+    def make_forum_group(
+        self,
+        title: str = "Support",
+        bot_rights: BotRights | dict[str, Any] | None = None,
+        **kw: Any,
+    ) -> Chat:
+        return self.world.make_group(title, forum=True, bot_rights=bot_rights, **kw)
+
+    def make_topic(self, chat: Chat, name: str, **kwargs: Any) -> Topic:
+        return self.world.make_topic(chat, name, **kwargs)
+
+    def block_bot(self, user: User, blocked: bool = True) -> None:
+        """The user blocks the bot: sends to them now fail with 403."""
+        user.blocked_bot = blocked
+
     # -- inspection ---------------------------------------------------------------------------
 
     @property
@@ -175,65 +203,6 @@ class BotApiEmulator(InjectorMixin, FaultControlMixin):
         return await self.log.wait_for_call(
             method, predicate, timeout, since=since, ok_only=ok_only
         )
-
-    async def wait_until_polling(self, timeout: float = 5.0) -> None:
-        """Wait until the bot has a getUpdates long poll waiting (i.e. its poller is up)."""
-        await self.log.wait_for(lambda: self.updates.polling > 0, timeout)
-
-    # -- updates and webhook ------------------------------------------------------------------
-
-    def set_allowed_updates(self, allowed: Iterable[str]) -> None:
-        self.allowed_updates_param = list(allowed)
-        self.allowed_updates = allowed_set(self.allowed_updates_param)
-
-    def _deliver(self, updates: list[dict[str, Any]], *, forced: bool = False) -> None:
-        if not forced:
-            kept = [u for u in updates if update_type(u) in self.allowed_updates]
-            if len(kept) != len(updates):
-                self.filtered_updates.extend(u for u in updates if u not in kept)
-            updates = kept
-        if updates:
-            if self.webhook is not None:
-                self.webhook.push(updates)
-            else:
-                self.updates.push(updates, forced=forced)
-        self.log.notify()
-
-    async def install_webhook(
-        self, url: str, *, secret_token: str | None, max_connections: int, drop_pending: bool
-    ) -> None:
-        assert self._session is not None, "emulator not started"
-        pending = await self.webhook.stop() if self.webhook else self.updates.drain()
-        self.webhook = WebhookDeliverer(
-            self._session,
-            url,
-            secret_token=secret_token,
-            max_connections=max_connections,
-            retry_delay=self.webhook_retry_delay,
-            timeout=self.webhook_timeout,
-            on_attempt=self._on_webhook_attempt,
-            on_reply=self._on_webhook_reply,
-        )
-        if not drop_pending:
-            self.webhook.push(pending)
-
-    async def remove_webhook(self, *, drop_pending: bool) -> None:
-        pending = await self.webhook.stop() if self.webhook else []
-        self.webhook = None
-        if drop_pending:
-            self.updates.drain()
-        elif pending:
-            self.updates.push(pending)
-
-    def _on_webhook_attempt(self, attempt: WebhookAttempt) -> None:
-        self.webhook_responses.append(attempt)
-        self.log.notify()
-
-    async def _on_webhook_reply(self, reply: dict[str, Any]) -> None:
-        spec = METHODS.get(str(reply["method"]).lower())
-        if spec is not None:
-            params = normalize({k: v for k, v in reply.items() if k != "method"})
-            await self._execute(spec, ApiCall(-1, spec.name, params, time.monotonic()))
 
     # -- HTTP handlers ------------------------------------------------------------------------
 
