@@ -8,6 +8,7 @@ import struct
 import time
 import zlib
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 
 import aiohttp
@@ -158,7 +159,8 @@ async def test_ptb_polling_echo_command_and_callback(emu: BotApiEmulator) -> Non
 
         press = emu.inject_callback(parent, started.result["message_id"], "yes")
         await emu.wait_for_call("editMessageText")
-        assert emu.callback_answer(press)["text"] == "noted"
+        answer = emu.callback_answer(press)
+        assert answer is not None and answer["text"] == "noted"
         edited = emu.sent_messages(parent.id)[-1]
         assert edited["text"] == "chose yes" and "reply_markup" not in edited
     # PTB confirmed everything on shutdown: nothing is pending any more.
@@ -305,7 +307,9 @@ async def test_media_group_upload_and_download_with_ptb(emu: BotApiEmulator) -> 
         assert bytes(await file.download_as_bytearray()) == first
 
         photo = emu.inject_photo(parent, caption="my ticket", data=second)
-        sizes = telegram.Update.de_json(photo, bot).message.photo
+        incoming = telegram.Update.de_json(photo, bot).message
+        assert incoming is not None
+        sizes = incoming.photo
         assert [s.width for s in sizes] == sorted(s.width for s in sizes)
         file = await bot.get_file(sizes[-1].file_id)
         assert bytes(await file.download_as_bytearray()) == second
@@ -325,7 +329,7 @@ async def test_media_group_upload_and_download_with_aiogram(emu: BotApiEmulator)
             )
             for i in range(3)
         ]
-        messages = await bot.send_media_group(chat.id, media=docs)
+        messages = await bot.send_media_group(chat.id, media=list[Any](docs))
         assert [m.document.file_name for m in messages if m.document] == [
             "claim0.pdf",
             "claim1.pdf",
@@ -335,7 +339,7 @@ async def test_media_group_upload_and_download_with_aiogram(emu: BotApiEmulator)
         assert [item["media"].data for item in media] == [pdf] * 3
         assert len({m.media_group_id for m in messages}) == 1
 
-        mixed = [
+        mixed: list[Any] = [
             aio_types.InputMediaPhoto(media=aio_types.BufferedInputFile(make_png(8, 8), "a.png")),
             docs[0],
         ]
@@ -397,6 +401,7 @@ async def test_429_is_honoured_by_a_retry(
                 await bot.send_message(chat.id, "your claim was received")
                 break
             except telegram.error.RetryAfter as exc:
+                assert isinstance(exc.retry_after, timedelta)
                 await asyncio.sleep(exc.retry_after.total_seconds())
     first, second = emu.calls_of("sendMessage")
     assert (first.status, first.fault) == (429, "429")
@@ -548,12 +553,14 @@ async def test_forum_topics_and_rights(emu: BotApiEmulator) -> None:
             owner, "agent here", chat=forum, thread_id=topic.message_thread_id
         )
         message = telegram.Update.de_json(update, bot).message
-        assert message.is_topic_message and message.chat.is_forum
-        assert message.reply_to_message.forum_topic_created.name == "Claim #42"
+        assert message is not None and message.is_topic_message and message.chat.is_forum
+        root = message.reply_to_message
+        assert root and root.forum_topic_created and root.forum_topic_created.name == "Claim #42"
 
         admins = await bot.get_chat_administrators(forum.id)
         assert {a.status for a in admins} == {"creator", "administrator"}
         bot_member = await bot.get_chat_member(forum.id, emu.bot_id)
+        assert isinstance(bot_member, telegram.ChatMemberAdministrator)
         assert bot_member.can_manage_topics
         await bot.delete_forum_topic(forum.id, topic.message_thread_id)
         assert topic.message_thread_id not in forum.topics

@@ -34,9 +34,14 @@ class FaultControlMixin:
         retry_after: int | None = None,
         description: str | None = None,
         count: int = 1,
+        delay: float = 0.0,
         predicate: Callable[[dict[str, Any]], bool] | None = None,
     ) -> Fault:
-        """The next ``count`` calls of ``method`` (any method if None) answer ``status``."""
+        """The next ``count`` calls of ``method`` (any method if None) answer ``status``.
+
+        ``delay`` makes the error arrive late (a gateway timing out); ``predicate`` filters on
+        the call's params, e.g. ``lambda p: p["chat_id"] == chat.id``.
+        """
         return self.faults.add(
             Fault(
                 "error",
@@ -45,6 +50,7 @@ class FaultControlMixin:
                 status=status,
                 retry_after=retry_after,
                 description=description,
+                delay=delay,
                 predicate=predicate,
             )
         )
@@ -55,14 +61,20 @@ class FaultControlMixin:
         *,
         count: int = 1,
         after_processing: bool = False,
+        delay: float = 0.0,
         predicate: Callable[[dict[str, Any]], bool] | None = None,
     ) -> Fault:
-        """Close the connection without an answer (optionally after performing the call)."""
+        """Close the connection without an answer, after ``delay`` seconds.
+
+        With ``after_processing=True`` the call takes effect first (the message is sent, the
+        bot just never learns it): the classic source of duplicate messages on retry.
+        """
         return self.faults.add(
             Fault(
                 "drop",
                 _lower(method),
                 count,
+                delay=delay,
                 after_processing=after_processing,
                 predicate=predicate,
             )
@@ -89,9 +101,14 @@ class FaultControlMixin:
         kind: str = "error",
         status: int = 502,
         retry_after: int | None = None,
-        delay: float = 1.0,
+        delay: float = 0.0,
     ) -> Fault:
-        """Fault each call with ``probability`` (drawn from the emulator's seeded RNG)."""
+        """Fault each call with ``probability`` (drawn from the emulator's seeded RNG).
+
+        ``kind`` is "error" (answer ``status``), "drop" or "delay" (answer late by ``delay``).
+        """
+        if kind not in ("error", "drop", "delay"):
+            raise ValueError(f"unknown fault kind {kind!r}")
         return self.faults.add(
             Fault(
                 kind,

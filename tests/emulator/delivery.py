@@ -8,6 +8,7 @@ from typing import Any
 
 import aiohttp
 
+from .errors import bad_request
 from .models import ApiCall, WebhookAttempt
 from .params import normalize
 from .recorder import CallLog
@@ -35,7 +36,9 @@ class DeliveryMixin:
         await self.log.wait_for(lambda: self.updates.polling > 0, timeout)
 
     def set_allowed_updates(self, allowed: Iterable[str]) -> None:
-        self.allowed_updates_param = list(allowed)
+        if not isinstance(allowed, list | tuple | set | frozenset):
+            raise bad_request("can't parse allowed updates JSON object")
+        self.allowed_updates_param = [str(kind) for kind in allowed]
         self.allowed_updates = allowed_set(self.allowed_updates_param)
 
     def _deliver(self, updates: list[dict[str, Any]], *, forced: bool = False) -> None:

@@ -199,7 +199,7 @@ class InjectorMixin:
         group_id = str(next(_ALBUM_IDS))
         updates = []
         for raw in items:
-            item = {"type": raw} if isinstance(raw, str) else dict(raw)
+            item: dict[str, Any] = {"type": raw} if isinstance(raw, str) else dict(raw)
             if item.get("type", "photo") == "photo":
                 content = self._photo(item.get("caption"), item.get("sizes", 3), item.get("data"))
             else:

@@ -41,7 +41,7 @@ class CallLog:
     def calls_of(self, method: str) -> list[ApiCall]:
         return list(self.by_method.get(self._canonical(method), ()))
 
-    async def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
+    async def wait_for(self, predicate: Callable[[], T | None], timeout: float = 5.0) -> T:
         """Wait until ``predicate()`` is truthy (re-checked on every change); return it."""
         event = asyncio.Event()
         self._waiters.add(event)

@@ -188,7 +188,9 @@ class BotApiEmulator(InjectorMixin, FaultControlMixin, DeliveryMixin):
         """The answerCallbackQuery params for an injected callback update (None if unanswered)."""
         return self.world.callback_queries[update["callback_query"]["id"]]["answer"]
 
-    async def wait_for(self, predicate: Callable[[], T], timeout: float = 5.0) -> T:
+    async def wait_for(self, predicate: Callable[[], T | None], timeout: float = 5.0) -> T:
+        """Wait until ``predicate()`` is truthy, re-checking whenever the emulator's state
+        changes (a call recorded, an update injected, a webhook attempt); returns its value."""
         return await self.log.wait_for(predicate, timeout)
 
     async def wait_for_call(
@@ -220,9 +222,9 @@ class BotApiEmulator(InjectorMixin, FaultControlMixin, DeliveryMixin):
         fault = self.faults.match(spec.name.lower(), call.params) if self.faults else None
         if fault is not None:
             call.fault = fault.label
-            if fault.kind == "delay":
+            if fault.delay:
                 await asyncio.sleep(fault.delay)
-            elif fault.kind == "error":
+            if fault.kind == "error":
                 error = fault.error()
                 return self._finish(call, error.error_code, error.envelope())
             elif fault.kind == "drop":

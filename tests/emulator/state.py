@@ -137,7 +137,11 @@ class World:
             "is_topic_message": True,
         }
         if icon_custom_emoji_id:
-            root["forum_topic_created"]["icon_custom_emoji_id"] = icon_custom_emoji_id
+            root["forum_topic_created"] = {
+                "name": name,
+                "icon_color": icon_color,
+                "icon_custom_emoji_id": icon_custom_emoji_id,
+            }
         chat.messages[thread_id] = root
         topic = Topic(thread_id, name, icon_color, icon_custom_emoji_id, root_message=root)
         chat.topics[thread_id] = topic
@@ -153,12 +157,12 @@ class World:
                 if chat.username and f"@{chat.username}".lower() == chat_id.lower():
                     return chat
             raise bad_request("chat not found")
-        chat = self.chats.get(chat_id)
-        if chat is None:
+        found = self.chats.get(chat_id)
+        if found is None:
             if chat_id in self.users:
                 raise forbidden("bot can't initiate conversation with a user")
             raise bad_request("chat not found")
-        return chat
+        return found
 
     def check_can_send(self, chat: Chat, thread_id: int | None, what: str = "text messages"):
         """Raise what Telegram raises when the bot may not post there; returns the topic."""

@@ -138,7 +138,7 @@ class UpdateQueue:
                 self._forced = sum(e.forced for e in kept)
 
     def _take(self, limit: int) -> list[dict[str, Any]]:
-        batch = []
+        batch: list[dict[str, Any]] = []
         for entry in self._entries:
             if len(batch) >= limit:
                 break
