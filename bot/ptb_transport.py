@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import timedelta
 from typing import Any
 
@@ -86,7 +87,9 @@ class PtbTransport:
         try:
             return await call
         except RetryAfter as exc:
-            wait = exc.retry_after
+            with warnings.catch_warnings():  # PTB 22 warns that the int form is going away
+                warnings.simplefilter("ignore")
+                wait = exc.retry_after
             raise RetryLater(
                 wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
             ) from exc

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from handlers.events import Media
+
 
 @dataclass(frozen=True)
 class Msg:
@@ -45,4 +47,34 @@ class AnswerButton:
     notice: Msg | None = None
 
 
-Outgoing = Reply | AnswerButton
+@dataclass(frozen=True)
+class SendMedia:
+    """Send files already on Telegram (by file id), as albums where there are several."""
+
+    chat_id: int
+    language: str
+    media: tuple[Media, ...]
+    caption: Msg | None = None
+    thread_id: int | None = None
+
+
+@dataclass(frozen=True)
+class EditMessage:
+    """Replace the text and buttons of a message the bot sent earlier."""
+
+    chat_id: int
+    message_id: int
+    language: str
+    parts: tuple[Msg, ...]
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class CreateTopic:
+    """Open a forum topic (a case's own thread in the agents' group)."""
+
+    chat_id: int
+    name: str
+
+
+Outgoing = Reply | AnswerButton | SendMedia | EditMessage | CreateTopic

@@ -10,13 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from bot.i18n import Localizer
-from handlers.replies import AnswerButton, Outgoing, Reply
+from handlers.events import MediaKind
+from handlers.replies import AnswerButton, CreateTopic, EditMessage, Outgoing, Reply, SendMedia
 
 MAX_TEXT = 4096
+MAX_ALBUM = 10  # sendMediaGroup takes 2-10 items
+MAX_TOPIC_NAME = 128
 Call = tuple[int, str, dict[str, Any]]
 
 
-def _keyboard(localizer: Localizer, reply: Reply) -> dict[str, Any] | None:
+def _keyboard(localizer: Localizer, reply: Reply | EditMessage) -> dict[str, Any] | None:
     if not reply.buttons:
         return None
     rows = [
@@ -56,14 +59,61 @@ def render_calls(localizer: Localizer, outgoing: list[Outgoing]) -> list[Call]:
             if item.notice is not None:
                 params["text"] = localizer.plain(item.language, item.notice)
             calls.append((0, "answerCallbackQuery", params))
-            continue
-        texts = split_text([localizer.html(item.language, part) for part in item.parts])
-        for index, text in enumerate(texts):
-            params = {"chat_id": item.chat_id, "text": text, "parse_mode": "HTML"}
-            if item.thread_id is not None:
-                params["message_thread_id"] = item.thread_id
-            keyboard = _keyboard(localizer, item) if index == len(texts) - 1 else None
+        elif isinstance(item, Reply):
+            calls.extend(_message_calls(localizer, item))
+        elif isinstance(item, SendMedia):
+            calls.extend(_media_calls(localizer, item))
+        elif isinstance(item, EditMessage):
+            text = split_text([localizer.html(item.language, p) for p in item.parts])[0]
+            params = {"chat_id": item.chat_id, "message_id": item.message_id, "text": text,
+                      "parse_mode": "HTML"}  # fmt: skip
+            keyboard = _keyboard(localizer, item)
             if keyboard:
                 params["reply_markup"] = keyboard
-            calls.append((item.chat_id, "sendMessage", params))
+            calls.append((item.chat_id, "editMessageText", params))
+        elif isinstance(item, CreateTopic):
+            name = item.name[:MAX_TOPIC_NAME]
+            calls.append((item.chat_id, "createForumTopic", {"chat_id": item.chat_id,
+                                                              "name": name}))  # fmt: skip
+    return calls
+
+
+def _message_calls(localizer: Localizer, reply: Reply) -> list[Call]:
+    calls: list[Call] = []
+    texts = split_text([localizer.html(reply.language, part) for part in reply.parts])
+    for index, text in enumerate(texts):
+        params: dict[str, Any] = {"chat_id": reply.chat_id, "text": text, "parse_mode": "HTML"}
+        if reply.thread_id is not None:
+            params["message_thread_id"] = reply.thread_id
+        keyboard = _keyboard(localizer, reply) if index == len(texts) - 1 else None
+        if keyboard:
+            params["reply_markup"] = keyboard
+        calls.append((reply.chat_id, "sendMessage", params))
+    return calls
+
+
+def _media_calls(localizer: Localizer, item: SendMedia) -> list[Call]:
+    """Photos and documents go in separate albums (Telegram won't mix them), 10 at most each;
+    a lone file is sent on its own. The caption goes on the first file."""
+    caption = localizer.html(item.language, item.caption)[:1024] if item.caption else None
+    calls: list[Call] = []
+    for kind in (MediaKind.PHOTO, MediaKind.DOCUMENT):
+        files = [m for m in item.media if m.kind is kind and m.file_id]
+        for start in range(0, len(files), MAX_ALBUM):
+            chunk = files[start : start + MAX_ALBUM]
+            base: dict[str, Any] = {"chat_id": item.chat_id}
+            if item.thread_id is not None:
+                base["message_thread_id"] = item.thread_id
+            if len(chunk) == 1:
+                params = {**base, kind.value: chunk[0].file_id}
+                if caption:
+                    params.update(caption=caption, parse_mode="HTML")
+                method = "sendPhoto" if kind is MediaKind.PHOTO else "sendDocument"
+                calls.append((item.chat_id, method, params))
+            else:
+                media = [{"type": kind.value, "media": m.file_id} for m in chunk]
+                if caption:
+                    media[0].update(caption=caption, parse_mode="HTML")
+                calls.append((item.chat_id, "sendMediaGroup", {**base, "media": media}))
+            caption = None
     return calls

@@ -55,7 +55,7 @@ async def store_updates(
         .on_conflict_do_nothing(index_elements=["bot_id", "update_id"])
         .returning(col(InboxUpdate.id), col(InboxUpdate.update_id))
     )
-    inserted = {update_id: row_id for row_id, update_id in (await session.execute(statement))}
+    inserted = {update_id: row_id for row_id, update_id in (await session.exec(statement))}
     by_update = {u["update_id"]: u for u in updates}
     return [
         InboxUpdate(
