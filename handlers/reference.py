@@ -15,7 +15,7 @@ def new_reference(length: int = LENGTH) -> str:
 def normalize_reference(text: str) -> str | None:
     """Read back what a person typed, forgiving case, spaces and the usual look-alikes."""
     cleaned = text.strip().upper().replace(" ", "").replace("#", "")
-    cleaned = cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+    cleaned = cleaned.translate(str.maketrans("OIL", "011"))
     if not cleaned or any(ch in "01" for ch in cleaned):
         return None
     if all(ch in ALPHABET for ch in cleaned) and 4 <= len(cleaned) <= 8:

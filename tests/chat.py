@@ -49,9 +49,7 @@ class ParentChat:
         return [button for row in self.last.buttons for button in row]
 
     async def _send(self, **fields: object) -> list[Reply]:
-        event = Incoming(
-            sender=self.sender, chat_id=self.chat_id, message_id=next(_ids), **fields
-        )  # type: ignore[arg-type]
+        event = Incoming(sender=self.sender, chat_id=self.chat_id, message_id=next(_ids), **fields)  # type: ignore[arg-type]
         out = await self.conversation.handle(event)
         replies = [item for item in out if isinstance(item, Reply)]
         self.answered_buttons += len(out) - len(replies)

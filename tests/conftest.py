@@ -20,6 +20,7 @@ from storage.database import Database
 #: Set by .ci/run to this machine's PostgreSQL; PostgreSQL tests are skipped without it.
 POSTGRES_ENV = "REFUND_DESK_TEST_POSTGRES_URL"
 _TABLES = "transactions, evidence, case_events, drafts, cases, users, inbox_updates, outbox"
+TRUNCATE_ALL = f"TRUNCATE {_TABLES} RESTART IDENTITY CASCADE"
 
 
 class FakeClock:
@@ -81,7 +82,7 @@ async def database(
         db = Database(postgres_url)
         await db.upgrade()
         async with db.engine.begin() as conn:
-            await conn.execute(text(f"TRUNCATE {_TABLES} RESTART IDENTITY CASCADE"))
+            await conn.execute(text(TRUNCATE_ALL))
     yield db
     await db.dispose()
 

@@ -4,6 +4,7 @@ payment method, description and contact."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected
 from handlers.policy import PROBLEMS, WRITERS
@@ -86,7 +87,7 @@ def writer_choices(ctx: Ctx) -> Rows:
     return _pairs(WRITERS, "writer")
 
 
-def accept_choice(field: str) -> object:
+def accept_choice(field: str) -> Callable[[Ctx, Answer], Outcome]:
     def accept(ctx: Ctx, answer: Answer) -> Outcome:
         ctx.answers[field] = answer.choice
         return Accepted()

@@ -91,11 +91,15 @@ def parse_amount(text: str, locale: str) -> Money | None:
     sig = [t for t in tokens if t.kind != "approx"]  # "三百多块", "about $30": see-through
     candidates = _candidates(s, sig, lang)
     money = None if candidates is None else _decide(candidates)
-    if money is not None and lang == "zh-Hant" and money.currency == "CNY":
-        # In Taiwan and Hong Kong a bare 元/塊/¥ is the local dollar as often as the yuan:
-        # only an explicit 人民幣/RMB/CNY says CNY; otherwise the caller's default applies.
-        if not any(c.strong for c in candidates or []):
-            money = Money(money.amount, None)
+    # In Taiwan and Hong Kong a bare 元/塊/¥ is the local dollar as often as the yuan: only an
+    # explicit 人民幣/RMB/CNY says CNY; otherwise the caller's default currency applies.
+    if (
+        money is not None
+        and lang == "zh-Hant"
+        and money.currency == "CNY"
+        and not any(c.strong for c in candidates or [])
+    ):
+        money = Money(money.amount, None)
     return money
 
 

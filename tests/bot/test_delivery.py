@@ -62,7 +62,7 @@ async def test_broken_html_is_resent_as_plain_text(database, clock):
     transport = ScriptedTransport(Permanent("Bad Request: can't parse entities: unclosed"))
     rows = await _queue(database, clock, "<b>Case K7QM4</b> &amp; more <i>oops")
     await _delivery(transport, database, clock).deliver(rows)
-    method, params = transport.sent[0]
+    _, params = transport.sent[0]
     assert params["text"] == "Case K7QM4 & more oops" and "parse_mode" not in params
     assert await _statuses(database, clock) == ["sent"]
 

@@ -78,9 +78,7 @@ async def test_every_outgoing_kind_reaches_telegram(wired, localizer):
     photos = []
     for _ in range(12):
         update = emulator.inject_photo(user)
-        photos.append(
-            Media(MediaKind.PHOTO, file_id=update["message"]["photo"][-1]["file_id"])
-        )
+        photos.append(Media(MediaKind.PHOTO, file_id=update["message"]["photo"][-1]["file_id"]))
     pdf = emulator.inject_document(user, "a.pdf", "application/pdf", 1000)
     document = Media(MediaKind.DOCUMENT, file_id=pdf["message"]["document"]["file_id"])
 

@@ -60,13 +60,11 @@ class TelegramParent:
 
     async def press(self, key: str, **params: Any) -> dict[str, Any]:
         label = self.label(key, **params)
-        for button in self.buttons():
-            if button["text"] == label:
-                since = self.emulator.mark()
-                update = self.emulator.inject_callback(
-                    self.user, self.last["message_id"], button["callback_data"]
-                )
-                reply = await self._reply_after(since)
-                await self.emulator.wait_for(lambda: self.emulator.callback_answer(update))
-                return reply
-        raise AssertionError(f"no button {label!r} in {[b['text'] for b in self.buttons()]}")
+        data = next((b["callback_data"] for b in self.buttons() if b["text"] == label), None)
+        if data is None:
+            raise AssertionError(f"no button {label!r} in {[b['text'] for b in self.buttons()]}")
+        since = self.emulator.mark()
+        update = self.emulator.inject_callback(self.user, self.last["message_id"], data)
+        reply = await self._reply_after(since)
+        await self.emulator.wait_for(lambda: self.emulator.callback_answer(update))
+        return reply

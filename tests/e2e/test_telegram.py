@@ -20,7 +20,7 @@ from handlers.replies import Msg
 from storage.database import Database
 from storage.models import Case, InboxUpdate, OutboxMessage
 from storage.repositories import cases, evidence
-from tests.conftest import POSTGRES_ENV
+from tests.conftest import POSTGRES_ENV, TRUNCATE_ALL
 from tests.e2e.conftest import FRAMEWORKS, MODES
 from tests.e2e.harness import WEBHOOK_SECRET, BotProcess, write_config
 from tests.e2e.parent import TelegramParent
@@ -127,7 +127,8 @@ async def test_two_parents_complete_intakes_through_faults(
             ]  # fmt: skip
         assert await _count(database, Case) == 2
         inbox_rows = await _count(database, InboxUpdate)
-        assert inbox_rows == await _count(database, InboxUpdate, InboxUpdate.processed_at != None)  # noqa: E711
+        handled = InboxUpdate.processed_at != None  # noqa: E711
+        assert inbox_rows == await _count(database, InboxUpdate, handled)
         assert await _count(database, OutboxMessage, OutboxMessage.status != "sent") == 0
 
         # The user's words reached Telegram escaped, never as markup.
@@ -201,7 +202,8 @@ async def test_killed_between_receiving_and_replying(emulator, localizer, tmp_pa
         since = emulator.mark()
         processed = InboxUpdate.update_id == update["update_id"]
         for _ in range(200):
-            if await _count(database, InboxUpdate, processed, InboxUpdate.processed_at != None):  # noqa: E711
+            done = InboxUpdate.processed_at != None  # noqa: E711
+            if await _count(database, InboxUpdate, processed, done):
                 break
             await asyncio.sleep(0.05)
         else:
@@ -236,16 +238,14 @@ async def test_intake_on_postgresql(emulator, localizer, tmp_path, postgres_url,
     database = Database(postgres_url)
     await database.upgrade()
     async with database.engine.begin() as conn:
-        await conn.execute(text("TRUNCATE transactions, evidence, case_events, drafts, cases, "
-                                "users, inbox_updates, outbox RESTART IDENTITY CASCADE"))  # fmt: skip
+        await conn.execute(text(TRUNCATE_ALL))
     config = write_config(tmp_path / "config.toml", emulator, framework=framework,
                           mode="polling", database_url=postgres_url)  # fmt: skip
     bot = BotProcess(config, emulator, tmp_path / "bot.log")
     await bot.start()
     try:
         parents = [
-            TelegramParent(emulator, localizer, language_code="fr", name=f"P{i}")
-            for i in range(4)
+            TelegramParent(emulator, localizer, language_code="fr", name=f"P{i}") for i in range(4)
         ]
         refs = await asyncio.gather(*(complete_intake(p, FRENCH) for p in parents))
         assert len(set(refs)) == 4

@@ -33,12 +33,14 @@ SCRIPTS = [
     Script("en-US", "en", "12", "$4.99", "yesterday at 9pm", "¥ 328", "Nov 3 at 14:10",
            (("4.99", "USD", datetime(2026, 11, 19, 21, 0, tzinfo=UTC)),
             ("328", "CNY", datetime(2026, 11, 3, 14, 10, tzinfo=UTC))),
-           "5.99 dollars", "2026-11-18 08:15", ("5.99", "USD", datetime(2026, 11, 18, 8, 15, tzinfo=UTC)),
+           "5.99 dollars", "2026-11-18 08:15",
+           ("5.99", "USD", datetime(2026, 11, 18, 8, 15, tzinfo=UTC)),
            "My son bought gems in a game with my card without asking. <b>He is 12</b> & sorry."),
     Script("fr-FR", "fr", "12 ans", "9,90 €", "hier vers 21h", "328 ¥", "avant-hier soir",
            (("9.90", "EUR", datetime(2026, 11, 19, 20, 0, tzinfo=UTC)),
             ("328", "CNY", datetime(2026, 11, 18, 19, 0, tzinfo=UTC))),
-           "12€50", "le 17/11 à 14h10", ("12.50", "EUR", datetime(2026, 11, 17, 13, 10, tzinfo=UTC)),
+           "12€50", "le 17/11 à 14h10",
+           ("12.50", "EUR", datetime(2026, 11, 17, 13, 10, tzinfo=UTC)),
            "Mon fils a acheté des pièces dans un jeu avec ma carte, sans me demander."),
     Script("zh-hans", "zh-Hans", "12岁", "648元", "昨天晚上8点", "30美元", "前天下午3点",
            (("648", "CNY", datetime(2026, 11, 19, 12, 0, tzinfo=UTC)),
@@ -48,7 +50,8 @@ SCRIPTS = [
     Script("zh-hant", "zh-Hant", "十二歲", "NT$ 990", "昨天晚上8點", "人民幣 50", "前天下午3點",
            (("990", "TWD", datetime(2026, 11, 19, 12, 0, tzinfo=UTC)),
             ("50", "CNY", datetime(2026, 11, 18, 7, 0, tzinfo=UTC))),
-           "兩千元", "2026年11月17日下午2點10分", ("2000", "CNY", datetime(2026, 11, 17, 6, 10, tzinfo=UTC)),
+           "兩千元", "2026年11月17日下午2點10分",
+           ("2000", "CNY", datetime(2026, 11, 17, 6, 10, tzinfo=UTC)),
            "孩子用我的手機在遊戲裡儲值，我完全不知道。"),
 ]  # fmt: skip
 
@@ -202,7 +205,10 @@ async def test_complete_intake_with_wrong_answers(conversation, localizer, datab
         ]
         files = await evidence.list_for_case(session=session, case_id=case.id)
         assert [f.telegram_file_id for f in files] == [
-            "file-early", "file-a1", "file-a2", "file-bill.pdf"
+            "file-early",
+            "file-a1",
+            "file-a2",
+            "file-bill.pdf",
         ]
         assert files[1].media_group_id == files[2].media_group_id == "album-1"
         events = await cases.events_of(session=session, case_id=case.id)

@@ -9,9 +9,7 @@ from storage.repositories import drafts, evidence
 from tests.chat import ParentChat
 
 
-async def test_new_engine_continues_where_the_draft_stopped(
-    database, policy, clock, localizer
-):
+async def test_new_engine_continues_where_the_draft_stopped(database, policy, clock, localizer):
     first = Conversation(database=database, policy=policy, clock=clock,
                          label_text=localizer.plain)  # fmt: skip
     chat = ParentChat(first, localizer, language_code="fr")
