@@ -6,7 +6,7 @@ import time
 from collections import defaultdict
 from typing import Any
 
-from .errors import ApiError, bad_request, forbidden
+from .errors import bad_request, forbidden
 from .files import FileStore
 from .models import BotRights, Chat, Topic, User
 
@@ -288,6 +288,3 @@ def ensure_member(chat: Chat, user: User) -> None:
     """A user who writes in a group is obviously a member of it."""
     if chat.type != "private":
         chat.members.setdefault(user.id, "member")
-
-
-__all__ = ["TOPIC_COLORS", "ApiError", "World", "ensure_member"]

@@ -91,3 +91,12 @@ async def test_status_lists_only_own_cases(conversation, localizer):
     chat = ParentChat(conversation, localizer)
     await chat.command("status")
     assert chat.keys == ["status-none", "hint-start"]
+
+
+async def test_an_edited_message_is_explained_not_applied(conversation, localizer):
+    from handlers.events import EventKind
+
+    chat = ParentChat(conversation, localizer)
+    await _at_account(chat)
+    await chat._send(kind=EventKind.TEXT, text="changed", edited=True)
+    assert chat.keys == ["error-edited", "ask-account"]

@@ -1,0 +1,482 @@
+"""Intake throughput and latency on Telegram, against a bare echo bot of the same framework.
+
+    python bench/intake_throughput.py [--parents 50] [--frameworks python-telegram-bot,aiogram]
+                                      [--mode polling|webhook] [--unpaced] [--profile DIR]
+
+For each framework, in this process: the Bot API emulator (tests/emulator) and N simulated
+parents; in a second process: the bot (``python -m bot.cli --config X run`` via
+tests/e2e/harness.BotProcess, SQLite in a temp dir), then ``bench/echo_bot.py``.
+
+* intake: every parent completes the full intake of tests/e2e/test_telegram.complete_intake
+  (25 updates: commands, text, button presses, a 3-photo album), French and Traditional
+  Chinese alternately, all parents at once. Latency = injection of the update → the bot's
+  first ``sendMessage`` to that chat (for a press: that message, not answerCallbackQuery;
+  for the album: the one reply to its 3 updates), timed at the emulator when the request
+  arrives.
+* echo: the same parents replay the same sequence (texts as texts, presses as callback
+  queries, the album as 3 texts), each waiting for the echo before sending the next.
+* A warm-up of 2 parents precedes each measurement and is excluded from the figures.
+* ``--unpaced`` adds a diagnostic intake run with the bot's Pacer (Telegram's ~30 msg/s
+  overall limit) switched off via bench/bot_wrapper.py.
+* ``--profile DIR`` samples the bot process with py-spy during each measured phase
+  (DIR/<run>.txt, collapsed stacks; summarise with bench/profile_summary.py). Figures taken
+  while profiling are perturbed: use separate runs for numbers and for profiles.
+
+A fresh emulator serves each run, so every run starts with the same (empty) call log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import resource
+import signal
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bot.i18n import Localizer  # noqa: E402
+from tests.e2e.harness import WEBHOOK_SECRET, BotProcess, free_port, write_config  # noqa: E402
+from tests.e2e.parent import TelegramParent  # noqa: E402
+from tests.e2e.test_telegram import FRENCH, TRADITIONAL, complete_intake  # noqa: E402
+from tests.emulator import BotApiEmulator  # noqa: E402
+
+FRAMEWORKS = ("python-telegram-bot", "aiogram")
+WARMUP_PARENTS = 2
+RUN_TIMEOUT = 150.0  # seconds for one measured phase, whatever N
+TICKS = os.sysconf("SC_CLK_TCK")
+SCRIPTS = (FRENCH, TRADITIONAL)
+
+
+# -- simulated parents --------------------------------------------------------------------------
+
+
+@dataclass
+class Sample:
+    kind: str  # command, text, press, album
+    updates: int
+    latency: float  # seconds, injection → the bot's sendMessage reaching the emulator
+
+
+@dataclass
+class Action:
+    kind: str
+    payload: str
+
+
+class BenchParent(TelegramParent):
+    """A TelegramParent that times every reply and remembers what it sent (for the echo)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.samples: list[Sample] = []
+        self.actions: list[Action] = []
+        self._pending = Action("text", "")
+        self.timeout = 30.0
+        self.index = 0  # which script: SCRIPTS[index % 2]
+
+    async def _reply_after(self, since: int) -> dict[str, Any]:
+        # Called right after the injection, with no await in between: now = injection time.
+        injected = time.monotonic()
+        call = await self.emulator.wait_for_call(
+            "sendMessage", self._for_me, timeout=self.timeout, since=since, ok_only=True
+        )
+        kind = self._pending.kind
+        self.samples.append(Sample(kind, 3 if kind == "album" else 1, call.time - injected))
+        self.last = call.result
+        return self.last
+
+    async def say(self, text: str) -> dict[str, Any]:
+        self._pending = Action("text", text)
+        self.actions.append(self._pending)
+        return await super().say(text)
+
+    async def command(self, command: str, payload: str | None = None) -> dict[str, Any]:
+        self._pending = Action("command", f"/{command.lstrip('/')}" + (f" {payload}" if payload else ""))
+        self.actions.append(self._pending)
+        return await super().command(command, payload)
+
+    async def album(self, count: int, caption: str | None = None) -> dict[str, Any]:
+        self._pending = Action("album", caption or "photo")
+        self.actions.append(self._pending)
+        return await super().album(count, caption)
+
+    async def press(self, key: str, **params: Any) -> dict[str, Any]:
+        label = self.label(key, **params)
+        data = next((b["callback_data"] for b in self.buttons() if b["text"] == label), "?")
+        self._pending = Action("press", data)
+        self.actions.append(self._pending)
+        return await super().press(key, **params)
+
+    # -- echo replay --------------------------------------------------------------------------
+
+    async def press_data(self, data: str) -> dict[str, Any]:
+        self._pending = Action("press", data)
+        since = self.emulator.mark()
+        update = self.emulator.inject_callback(self.user, self.last["message_id"], data)
+        reply = await self._reply_after(since)
+        await self.emulator.wait_for(lambda: self.emulator.callback_answer(update), self.timeout)
+        return reply
+
+    async def replay(self, actions: list[Action]) -> None:
+        """The same updates as an intake, one at a time, each waiting for its echo."""
+        for action in actions:
+            if action.kind == "press":
+                await self.press_data(action.payload)
+            elif action.kind == "album":
+                for _ in range(3):
+                    self._pending = Action("text", action.payload)
+                    await TelegramParent.say(self, action.payload)
+            else:
+                self._pending = action
+                await TelegramParent.say(self, action.payload)
+
+
+def make_parents(emu: BotApiEmulator, localizer: Localizer, count: int, tag: str) -> list[BenchParent]:
+    parents = []
+    for i in range(count):
+        parent = BenchParent(emu, localizer, language_code=SCRIPTS[i % 2]["code"], name=f"{tag}{i}")
+        parent.index = i
+        parents.append(parent)
+    return parents
+
+
+# -- processes ----------------------------------------------------------------------------------
+
+
+class WrappedBotProcess(BotProcess):
+    """BotProcess, started through bench/bot_wrapper.py (diagnostic switches)."""
+
+    def __init__(self, *args: Any, wrapper_args: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.wrapper_args = wrapper_args
+
+    async def start(self, timeout: float = 30.0) -> None:
+        since = self.emulator.mark()
+        with self.log_path.open("ab") as log:
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable, str(BENCH / "bot_wrapper.py"), *self.wrapper_args, "--",
+                "--config", str(self.config), "run",
+                cwd=REPO, stdout=log, stderr=log, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            )  # fmt: skip
+        ready = "getUpdates" if "polling" in self.config.read_text() else "setWebhook"
+        try:
+            await self.emulator.wait_for_call(ready, timeout=timeout, since=since)
+        except Exception as exc:
+            raise AssertionError(f"bot did not start:\n{self.log()}") from exc
+
+
+class EchoProcess:
+    def __init__(self, emu: BotApiEmulator, framework: str, mode: str, log_path: Path) -> None:
+        self.emu, self.framework, self.mode, self.log_path = emu, framework, mode, log_path
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self, timeout: float = 30.0) -> None:
+        since = self.emu.mark()
+        with self.log_path.open("ab") as log:
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable, str(BENCH / "echo_bot.py"), "--framework", self.framework,
+                "--base-url", self.emu.base_url, "--token", self.emu.token, "--mode", self.mode,
+                "--webhook-port", str(free_port()), "--secret", WEBHOOK_SECRET,
+                cwd=REPO, stdout=log, stderr=log,
+            )  # fmt: skip
+        try:
+            if self.mode == "polling":
+                await self.emu.wait_for(lambda: self.emu.updates.polling > 0, timeout)
+            else:
+                await self.emu.wait_for_call("setWebhook", timeout=timeout, since=since)
+        except Exception as exc:
+            raise AssertionError(f"echo bot did not start:\n{self.log_path.read_text()}") from exc
+
+    async def stop(self, timeout: float = 20.0) -> None:
+        if self.process is None or self.process.returncode is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            await asyncio.wait_for(self.process.wait(), timeout)
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
+
+
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of a process (all its threads), from /proc/<pid>/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def own_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+class Sampler:
+    """py-spy on the bot process during the measured phase (only with --profile)."""
+
+    def __init__(self, out: Path | None, pid: int) -> None:
+        self.out, self.pid = out, pid
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def __aenter__(self) -> Sampler:
+        if self.out is not None:
+            self.process = await asyncio.create_subprocess_exec(
+                "py-spy", "record", "--pid", str(self.pid), "--rate", "250", "--nonblocking",
+                "--format", "raw", "--threads", "-o", str(self.out),
+                stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+            )  # fmt: skip
+            await asyncio.sleep(1.0)  # attach before the load starts
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self.process is not None and self.process.returncode is None:
+            self.process.send_signal(signal.SIGINT)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.process.wait(), 30)
+
+
+# -- runs ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    framework: str
+    bot: str
+    parents: int
+    updates: int = 0
+    wall: float = 0.0
+    samples: list[Sample] = field(default_factory=list)
+    bot_cpu: float = 0.0
+    bench_cpu: float = 0.0
+    rss_mb: float = 0.0
+    error: str | None = None
+
+    @property
+    def throughput(self) -> float:
+        return self.updates / self.wall if self.wall else 0.0
+
+    def latency_ms(self, q: float, kinds: tuple[str, ...] | None = None) -> float:
+        values = sorted(s.latency for s in self.samples if kinds is None or s.kind in kinds)
+        if not values:
+            return float("nan")
+        rank = max(0, min(len(values) - 1, int(round(q * len(values) + 0.5)) - 1))
+        return values[rank] * 1000  # nearest rank
+
+
+async def measure(
+    result: Result, pid: int, parents: list[BenchParent], body: Any, profile: Path | None
+) -> None:
+    async with Sampler(profile, pid):
+        cpu0, own0 = cpu_seconds(pid), own_cpu_seconds()
+        start = time.monotonic()
+        await asyncio.wait_for(asyncio.gather(*(body(p) for p in parents)), RUN_TIMEOUT)
+        result.wall = time.monotonic() - start
+        result.bot_cpu = cpu_seconds(pid) - cpu0
+        result.bench_cpu = own_cpu_seconds() - own0
+    result.samples = [s for p in parents for s in p.samples]
+    result.updates = sum(s.updates for s in result.samples)
+    result.rss_mb = peak_rss_mb(pid)
+
+
+async def intake_run(
+    framework: str, mode: str, n: int, localizer: Localizer, work: Path, *,
+    unpaced: bool, profile: Path | None,
+) -> tuple[Result, list[list[Action]]]:  # fmt: skip
+    label = "intake (no pacer)" if unpaced else "intake"
+    result = Result(framework, label, n)
+    scripts: list[list[Action]] = []
+    async with BotApiEmulator() as emu:
+        tmp = Path(tempfile.mkdtemp(dir=work))
+        config = write_config(tmp / "config.toml", emu, framework=framework, mode=mode,
+                              database_url=f"sqlite+aiosqlite:///{tmp}/bot.db")  # fmt: skip
+        if unpaced:
+            bot: BotProcess = WrappedBotProcess(config, emu, tmp / "bot.log",
+                                                wrapper_args=["--unpaced"])  # fmt: skip
+        else:
+            bot = BotProcess(config, emu, tmp / "bot.log")
+        await bot.start()
+        assert bot.process is not None
+        try:
+            warm = make_parents(emu, localizer, WARMUP_PARENTS, "warm")
+            await asyncio.wait_for(
+                asyncio.gather(*(complete_intake(p, SCRIPTS[i % 2]) for i, p in enumerate(warm))),
+                60,
+            )
+            scripts = [p.actions for p in warm]
+            parents = make_parents(emu, localizer, n, "p")
+
+            async def body(p: BenchParent) -> None:
+                await complete_intake(p, SCRIPTS[p.index % 2])
+
+            await measure(result, bot.process.pid, parents, body, profile)
+        except Exception as exc:  # report and go on with the next run
+            result.error = f"{type(exc).__name__}: {exc}"[:300]
+            print(f"  !! {framework} {label}: {result.error}\n  log: {tmp / 'bot.log'}",
+                  file=sys.stderr)  # fmt: skip
+        finally:
+            if bot.process.returncode is None:
+                try:
+                    await bot.stop()
+                except TimeoutError:
+                    await bot.kill()
+        if "Traceback" in bot.log():
+            print(f"  !! tracebacks in {tmp / 'bot.log'}", file=sys.stderr)
+    return result, scripts
+
+
+async def echo_run(
+    framework: str, mode: str, n: int, localizer: Localizer, work: Path,
+    scripts: list[list[Action]], profile: Path | None,
+) -> Result:  # fmt: skip
+    result = Result(framework, "echo", n)
+    async with BotApiEmulator() as emu:
+        echo = EchoProcess(emu, framework, mode, Path(tempfile.mkdtemp(dir=work)) / "echo.log")
+        await echo.start()
+        assert echo.process is not None
+        try:
+            warm = make_parents(emu, localizer, WARMUP_PARENTS, "warm")
+            await asyncio.wait_for(
+                asyncio.gather(*(p.replay(scripts[i % 2]) for i, p in enumerate(warm))), 60
+            )
+            parents = make_parents(emu, localizer, n, "p")
+
+            async def body(p: BenchParent) -> None:
+                await p.replay(scripts[p.index % 2])
+
+            await measure(result, echo.process.pid, parents, body, profile)
+        except Exception as exc:
+            result.error = f"{type(exc).__name__}: {exc}"[:300]
+            print(f"  !! {framework} echo: {result.error}\n  log: {echo.log_path}",
+                  file=sys.stderr)  # fmt: skip
+        finally:
+            await echo.stop()
+    return result
+
+
+# -- report -------------------------------------------------------------------------------------
+
+
+def table(rows: list[list[str]], header: list[str]) -> str:
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    line = lambda r: "| " + " | ".join(str(c).rjust(w) if i > 1 else str(c).ljust(w)  # noqa: E731
+                                       for i, (c, w) in enumerate(zip(r, widths))) + " |"  # fmt: skip
+    sep = "|" + "|".join("-" * (w + 1) + (":" if i > 1 else "-") for i, w in enumerate(widths)) + "|"
+    return "\n".join([line(header), sep, *(line(r) for r in rows)])
+
+
+def report(results: list[Result]) -> str:
+    echo = {r.framework: r for r in results if r.bot == "echo" and not r.error}
+    header = ["framework", "bot", "parents", "updates", "wall s", "upd/s", "p50 ms", "p99 ms",
+              "p99 ex-album ms", "max ms", "bot CPU %", "bot CPU ms/upd", "bench CPU %",
+              "peak RSS MB", "intake/echo"]  # fmt: skip
+    rows = []
+    for r in results:
+        if r.error:
+            rows.append([r.framework, r.bot, str(r.parents), "-", "-", "-", "-", "-", "-", "-",
+                         "-", "-", "-", "-", "FAILED"])  # fmt: skip
+            continue
+        base = echo.get(r.framework)
+        ratio = f"{r.throughput / base.throughput:.0%}" if base and r.bot != "echo" else ""
+        rows.append([
+            r.framework, r.bot, str(r.parents), str(r.updates), f"{r.wall:.1f}",
+            f"{r.throughput:.1f}", f"{r.latency_ms(0.50):.0f}", f"{r.latency_ms(0.99):.0f}",
+            f"{r.latency_ms(0.99, ('command', 'text', 'press')):.0f}",
+            f"{max(s.latency for s in r.samples) * 1000:.0f}",
+            f"{100 * r.bot_cpu / r.wall:.0f}", f"{1000 * r.bot_cpu / r.updates:.2f}",
+            f"{100 * r.bench_cpu / r.wall:.0f}", f"{r.rss_mb:.0f}", ratio,
+        ])  # fmt: skip
+    out = [table(rows, header), ""]
+    kinds = ("command", "text", "press", "album")
+    rows = []
+    for r in results:
+        if r.error:
+            continue
+        row = [r.framework, r.bot]
+        for kind in kinds:
+            n = sum(1 for s in r.samples if s.kind == kind)
+            row.append(f"{r.latency_ms(0.5, (kind,)):.0f} / {r.latency_ms(0.99, (kind,)):.0f}"
+                       f" (n={n})" if n else "-")  # fmt: skip
+        rows.append(row)
+    out.append("Latency by update kind, p50 / p99 ms (echo: album = 3 texts, counted as text):")
+    out.append(table(rows, ["framework", "bot", *kinds]))
+    return "\n".join(out)
+
+
+async def main_async(args: argparse.Namespace) -> int:
+    localizer = Localizer()
+    results: list[Result] = []
+    started = time.monotonic()
+    profile_dir: Path | None = args.profile
+    if profile_dir:
+        profile_dir.mkdir(parents=True, exist_ok=True)
+
+    def prof(name: str) -> Path | None:
+        return profile_dir / f"{name}.txt" if profile_dir else None
+
+    with tempfile.TemporaryDirectory(prefix="refund-bench-") as tmp:
+        work = Path(tmp)
+        for framework in args.frameworks:
+            short = "ptb" if framework.startswith("python") else "aiogram"
+            print(f"== {framework} ({args.mode}, {args.parents} parents)", file=sys.stderr)
+            intake, scripts = await intake_run(framework, args.mode, args.parents, localizer,
+                                               work, unpaced=False,
+                                               profile=prof(f"{short}-intake"))  # fmt: skip
+            results.append(intake)
+            print(f"   intake: {intake.throughput:.1f} upd/s", file=sys.stderr)
+            if args.unpaced:
+                unpaced, _ = await intake_run(framework, args.mode, args.parents, localizer,
+                                              work, unpaced=True,
+                                              profile=prof(f"{short}-intake-unpaced"))  # fmt: skip
+                results.append(unpaced)
+                print(f"   intake (no pacer): {unpaced.throughput:.1f} upd/s", file=sys.stderr)
+            if not scripts:
+                continue
+            echo = await echo_run(framework, args.mode, args.parents, localizer, work, scripts,
+                                  prof(f"{short}-echo"))  # fmt: skip
+            results.append(echo)
+            print(f"   echo: {echo.throughput:.1f} upd/s", file=sys.stderr)
+    print()
+    print(f"mode={args.mode} parents={args.parents} warm-up={WARMUP_PARENTS} parents/run "
+          f"(excluded) cores={os.cpu_count()} python={sys.version.split()[0]}"
+          f"{' PROFILED (py-spy attached)' if profile_dir else ''}")  # fmt: skip
+    print(report(results))
+    print(f"\ntotal benchmark time {time.monotonic() - started:.0f} s")
+    print("targets (50 parents, SQLite): intake >= 50% of echo throughput, p99 <= 100 ms")
+    return 1 if any(r.error for r in results) else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--parents", type=int, default=50)
+    parser.add_argument("--frameworks", default=",".join(FRAMEWORKS),
+                        type=lambda s: [f.strip() for f in s.split(",") if f.strip()])  # fmt: skip
+    parser.add_argument("--mode", choices=["polling", "webhook"], default="polling")
+    parser.add_argument("--unpaced", action="store_true",
+                        help="also run the intake with the Pacer off (diagnostic)")  # fmt: skip
+    parser.add_argument("--profile", type=Path, metavar="DIR",
+                        help="py-spy the bot during each measured phase into DIR")  # fmt: skip
+    args = parser.parse_args()
+    unknown = [f for f in args.frameworks if f not in FRAMEWORKS]
+    if unknown:
+        parser.error(f"unknown framework(s) {unknown}; known: {', '.join(FRAMEWORKS)}")
+    return asyncio.run(main_async(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
