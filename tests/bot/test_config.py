@@ -65,3 +65,30 @@ def test_a_bad_value_is_one_line_naming_the_key(tmp_path, toml, expected):
 def test_an_explicit_missing_file_is_an_error(tmp_path):
     with pytest.raises(ConfigError, match="no such file"):
         load_settings(tmp_path / "nope.toml", environ={})
+
+
+def test_every_setting_is_in_the_example_with_a_comment():
+    from pydantic import BaseModel
+
+    from bot.config import Settings
+
+    example = (Path(__file__).resolve().parents[2] / "config.example.toml").read_text()
+    lines = example.splitlines()
+
+    def keys(model: type[BaseModel], prefix: str) -> list[str]:
+        found = []
+        for name, field in model.model_fields.items():
+            kind = field.annotation
+            if isinstance(kind, type) and issubclass(kind, BaseModel):
+                found += keys(kind, f"{prefix}{name}.")
+            else:
+                found.append(f"{prefix}{name}")
+        return found
+
+    missing = []
+    for key in keys(Settings, ""):
+        name = key.rsplit(".", 1)[-1]
+        at = [i for i, line in enumerate(lines) if line.lstrip("# ").startswith(f"{name} =")]
+        if not at or not lines[at[0] - 1].lstrip().startswith("#"):
+            missing.append(key)
+    assert not missing, f"settings without a commented line in config.example.toml: {missing}"
