@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import Money, UtcDateTime
@@ -30,6 +30,9 @@ class User(SQLModel, table=True):
     timezone: str = Field(max_length=64)
     display_name: str = Field(default="", max_length=200)
     consented_at: datetime | None = _when(nullable=True)
+    #: A message sent after submission by a parent with several open cases, kept until they
+    #: say which case it is for.
+    pending_relay: dict[str, Any] = _json()
     created_at: datetime = _when()
     updated_at: datetime = _when()
 
@@ -82,6 +85,22 @@ class Case(SQLModel, table=True):
     assignee_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     submitted_at: datetime = _when()
     updated_at: datetime = _when()
+    # The agents' side: where the case lives in the support group, and what was decided.
+    handoff_status: str = Field(default="pending", max_length=16, index=True)
+    topic_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    topic_requested_at: datetime | None = _when(nullable=True)
+    card_message_id: int | None = Field(default=None, sa_column=Column(BigInteger))
+    evidence_posted: bool = False
+    pending_input: dict[str, Any] = _json()
+    decision: str | None = Field(default=None, max_length=16)
+    decided_amount: Decimal | None = Field(default=None, sa_column=Column(Money()))
+    reject_reason: str | None = Field(default=None, max_length=32)
+    decision_note: str | None = Field(default=None, max_length=2000)
+    decided_at: datetime | None = _when(nullable=True)
+    appeals: int = 0
+    due_at: datetime | None = _when(nullable=True)
+    overdue: bool = False
+    closed_at: datetime | None = _when(nullable=True)
 
 
 class CaseTransaction(SQLModel, table=True):
@@ -169,3 +188,25 @@ class OutboxMessage(SQLModel, table=True):
     sent_at: datetime | None = _when(nullable=True)
     last_error: str | None = Field(default=None, max_length=500)
     result: dict[str, Any] = _json()
+
+
+class FollowUp(SQLModel, table=True):
+    """A scheduled follow-up: a reminder, a deadline warning, an escalation, a check-in.
+
+    The row is the truth; APScheduler only holds in-memory jobs for rows coming due. Firing
+    claims the row (``pending`` → ``sent``) in one UPDATE so two workers never both send it.
+    """
+
+    __tablename__ = "follow_ups"
+    __table_args__ = (Index("ix_follow_ups_status_due", "status", "due_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=40)
+    case_id: int | None = Field(default=None, foreign_key="cases.id", index=True)
+    draft_id: int | None = Field(default=None, foreign_key="drafts.id", index=True)
+    due_at: datetime = _when()
+    status: str = Field(default="pending", max_length=16)
+    attempts: int = 0
+    details: dict[str, Any] = _json()
+    created_at: datetime = _when()
+    sent_at: datetime | None = _when(nullable=True)

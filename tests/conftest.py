@@ -19,7 +19,9 @@ from storage.database import Database
 
 #: Set by .ci/run to this machine's PostgreSQL; PostgreSQL tests are skipped without it.
 POSTGRES_ENV = "REFUND_DESK_TEST_POSTGRES_URL"
-_TABLES = "transactions, evidence, case_events, drafts, cases, users, inbox_updates, outbox"
+_TABLES = (
+    "follow_ups, transactions, evidence, case_events, drafts, cases, users, inbox_updates, outbox"
+)
 TRUNCATE_ALL = f"TRUNCATE {_TABLES} RESTART IDENTITY CASCADE"
 
 
