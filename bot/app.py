@@ -41,5 +41,6 @@ def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
         policy=settings.intake_policy(),
         clock=clock,
         label_text=localizer.plain,
+        desk=settings.desk_policy(),
     )
     return App(settings, database, localizer, clock, conversation)

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from handlers.languages import SUPPORTED
-from handlers.policy import KNOWN_PAYMENT_METHODS, KNOWN_PLATFORMS, IntakePolicy
+from handlers.policy import KNOWN_PAYMENT_METHODS, KNOWN_PLATFORMS, DeskPolicy, IntakePolicy
 from storage.database import DEFAULT_URL
 
 ENV_PREFIX = "REFUND_DESK_"
@@ -112,8 +112,22 @@ class StorageSettings(_Section):
 class AgentSettings(_Section):
     chat_id: int | None = None
     language: str = "en"
+    timezone: str = "Asia/Shanghai"
+    use_topics: bool | None = None
+    agent_ids: list[int] = []
+    supervisor_ids: list[int] = []
+    anonymous: bool = True
+    note_marker: str = Field("#note", min_length=1, max_length=20)
 
     _language = field_validator("language")(_check_language)
+    _timezone = field_validator("timezone")(_check_timezone)
+
+    @field_validator("chat_id")
+    @classmethod
+    def _group(cls, value: int | None) -> int | None:
+        if value is not None and value >= 0:
+            raise ValueError(f"a group's id is negative, like -1001234567890 (got {value})")
+        return value
 
 
 class IntakeSettings(_Section):
@@ -186,6 +200,19 @@ class Settings(_Section):
     intake: IntakeSettings = IntakeSettings()
     sla: SlaSettings = SlaSettings()
     logging: LoggingSettings = LoggingSettings()
+
+    def desk_policy(self) -> DeskPolicy:
+        agents = self.agents
+        return DeskPolicy(
+            chat_id=agents.chat_id,
+            language=agents.language,
+            timezone=agents.timezone,
+            use_topics=agents.use_topics,
+            agent_ids=frozenset(agents.agent_ids),
+            supervisor_ids=frozenset(agents.supervisor_ids),
+            anonymous=agents.anonymous,
+            note_marker=agents.note_marker,
+        )
 
     def intake_policy(self) -> IntakePolicy:
         intake = self.intake

@@ -7,7 +7,14 @@ import warnings
 from datetime import timedelta
 from typing import Any
 
-from telegram import Bot, BotCommand, InlineKeyboardMarkup, InputMediaDocument, InputMediaPhoto
+from telegram import (
+    Bot,
+    BotCommand,
+    InlineKeyboardMarkup,
+    InputMediaDocument,
+    InputMediaPhoto,
+    ReplyParameters,
+)
 from telegram import Update as PtbUpdate
 from telegram._telegramobject import TelegramObject
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
@@ -74,6 +81,8 @@ class PtbTransport:
         kwargs = dict(params)
         if "reply_markup" in kwargs:
             kwargs["reply_markup"] = InlineKeyboardMarkup.de_json(kwargs["reply_markup"], self.bot)
+        if "reply_parameters" in kwargs:
+            kwargs["reply_parameters"] = ReplyParameters.de_json(kwargs["reply_parameters"], self.bot)
         if "media" in kwargs:
             kwargs["media"] = [
                 _MEDIA[item["type"]](media=item["media"], caption=item.get("caption"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from handlers.desk import parents
 from handlers.formatting import format_when
 from handlers.intake.context import StepName
 from handlers.intake.prompting import question
@@ -45,6 +46,8 @@ async def run_global_button(turn: Turn, data: str) -> bool:
         await _set_language(turn, normalize_language(value) or turn.user.language)
     elif kind == "tz":
         await _set_timezone(turn, value)
+    elif kind in ("appeal", "pcase"):
+        await parents.parent_button(turn, turn.desk, kind, value)
     elif kind in ("resume", "restart"):
         draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
         if draft is None or str(draft.id) != value:
@@ -64,9 +67,11 @@ async def without_draft(turn: Turn) -> None:
     if turn.event.kind.value == "button":
         turn.say(Msg("error-stale-button"), Msg("hint-start"))
         return
+    if await parents.relay_from_parent(turn, turn.desk):
+        return
     own = await cases.cases_of_user(session=turn.session, user_id=turn.user.id)
-    if own:
-        turn.say(Msg("case-already-submitted", {"reference": own[0].reference}))
+    if own:  # every case closed: say so rather than open a claim unasked
+        turn.say(Msg("parent-all-closed"), Msg("hint-start"))
         return
     await start_draft(turn, platform=None)
 

@@ -14,6 +14,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers import commands
 from handlers.clock import Clock
+from handlers.desk import agents
+from handlers.desk.context import DeskTurn
 from handlers.events import EventKind, Incoming
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Rejected, decode_button
 from handlers.intake.evidence import screen_media
@@ -21,7 +23,7 @@ from handlers.intake.prompting import LabelText, choice_values, question, typed_
 from handlers.intake.steps import BY_NAME, Step, next_step
 from handlers.intake.submit import submit_draft
 from handlers.languages import detect_language
-from handlers.policy import IntakePolicy
+from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.replies import AnswerButton, Msg, Outgoing
 from handlers.turn import Turn
 from storage.database import Database
@@ -42,12 +44,19 @@ class Conversation:
     """Routes a parent's events: commands, global buttons, or an answer to the current step."""
 
     def __init__(
-        self, *, database: Database, policy: IntakePolicy, clock: Clock, label_text: LabelText
+        self,
+        *,
+        database: Database,
+        policy: IntakePolicy,
+        clock: Clock,
+        label_text: LabelText,
+        desk: DeskPolicy | None = None,
     ) -> None:
         self.database = database
         self.policy = policy
         self.clock = clock
         self.label_text = label_text
+        self.desk = desk or DeskPolicy()
 
     async def handle(self, event: Incoming, *, finish: Finish | None = None) -> list[Outgoing]:
         """Handle one event in one transaction and return what to send.
@@ -59,9 +68,13 @@ class Conversation:
         now = self.clock.now()
         async with self.database.unit_of_work() as session:
             out: list[Outgoing] = []
-            if event.is_private:
+            if self.desk.enabled and event.chat_id == self.desk.chat_id:
+                desk_turn = DeskTurn(session, event, now, self.desk)
+                await agents.handle(desk_turn)
+                out = desk_turn.out
+            elif event.is_private:
                 user = await self._user(session, event, now)
-                turn = Turn(session, event, user, now, self.policy, self.label_text)
+                turn = Turn(session, event, user, now, self.policy, self.label_text, self.desk)
                 await self._route(turn)
                 if event.kind is EventKind.BUTTON and event.callback_id:
                     turn.out.insert(0, AnswerButton(event.callback_id, user.language))
@@ -86,9 +99,6 @@ class Conversation:
 
     async def _route(self, turn: Turn) -> None:
         event = turn.event
-        if event.edited:
-            await commands.reask(turn, Msg("error-edited"))
-            return
         if event.kind is EventKind.COMMAND:
             await commands.run_command(turn, event.command or "", event.payload or "")
             return
@@ -99,8 +109,10 @@ class Conversation:
         draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
         if draft is None:
             await commands.without_draft(turn)
-            return
-        await answer_step(turn, draft)
+        elif event.edited:
+            await turn.ask_current(draft, Msg("error-edited"))
+        else:
+            await answer_step(turn, draft)
 
 
 async def answer_step(turn: Turn, draft: Draft) -> None:

@@ -67,3 +67,8 @@ class Incoming:
     callback_id: str | None = None
     is_private: bool = True
     edited: bool = False
+    #: The text (or caption) of the message this one replies to, if any: in a group without
+    #: topics, a reply to a case's card or to a relayed message names the case.
+    reply_to_text: str | None = None
+    #: The name of a forum topic this service message announces as created.
+    topic_created: str | None = None

@@ -57,3 +57,37 @@ class IntakePolicy:
         if platform and platform in self.platform_currencies:
             return self.platform_currencies[platform]
         return self.currencies.get(language, "USD")
+
+
+@dataclass(frozen=True)
+class DeskPolicy:
+    """The agents' side: their group, their language, who may act, how cases are shown."""
+
+    chat_id: int | None = None
+    language: str = "en"
+    timezone: str = "Asia/Shanghai"
+    use_topics: bool | None = None  # None: decided from the group (forum or not) at start-up
+    agent_ids: frozenset[int] = frozenset()  # empty: every member of the group is an agent
+    supervisor_ids: frozenset[int] = frozenset()
+    anonymous: bool = True  # agents appear to parents as "Support"
+    note_marker: str = "#note"
+    reject_reasons: tuple[str, ...] = (
+        "insufficient_evidence",
+        "not_a_minor",
+        "too_old",
+        "already_refunded",
+        "duplicate",
+        "other",
+    )
+
+    @property
+    def enabled(self) -> bool:
+        return self.chat_id is not None
+
+    def is_agent(self, user_id: int) -> bool:
+        if not self.agent_ids:
+            return True  # the group's membership is the list of agents
+        return user_id in self.agent_ids or user_id in self.supervisor_ids
+
+    def is_supervisor(self, user_id: int) -> bool:
+        return user_id in self.supervisor_ids

@@ -36,6 +36,7 @@ class Reply:
     parts: tuple[Msg, ...]
     buttons: tuple[tuple[Button, ...], ...] = ()
     thread_id: int | None = None
+    reply_to: int | None = None  # a message to answer (a case's card in a group without topics)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class SendMedia:
     media: tuple[Media, ...]
     caption: Msg | None = None
     thread_id: int | None = None
+    reply_to: int | None = None
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,8 @@ class CreateTopic:
     """Open a forum topic (a case's own thread in the agents' group)."""
 
     chat_id: int
-    name: str
+    language: str
+    name: Msg
 
 
 Outgoing = Reply | AnswerButton | SendMedia | EditMessage | CreateTopic

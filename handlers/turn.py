@@ -12,7 +12,7 @@ from handlers.events import Incoming, Media
 from handlers.intake.context import Ctx, StepName
 from handlers.intake.prompting import LabelText, question
 from handlers.intake.steps import BY_NAME
-from handlers.policy import IntakePolicy
+from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.replies import Button, Msg, Outgoing, Reply
 from storage.models import Draft, Evidence, User
 from storage.repositories import evidence
@@ -28,6 +28,7 @@ class Turn:
     now: datetime
     policy: IntakePolicy
     label_text: LabelText
+    desk: DeskPolicy = field(default_factory=DeskPolicy)
     out: list[Outgoing] = field(default_factory=list)
 
     def say(self, *parts: Msg, buttons: tuple[tuple[Button, ...], ...] = ()) -> None:

@@ -86,6 +86,7 @@ class Case(SQLModel, table=True):
     submitted_at: datetime = _when()
     updated_at: datetime = _when()
     # The agents' side: where the case lives in the support group, and what was decided.
+    assignee_name: str | None = Field(default=None, max_length=200)
     handoff_status: str = Field(default="pending", max_length=16, index=True)
     topic_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     topic_requested_at: datetime | None = _when(nullable=True)
@@ -94,6 +95,7 @@ class Case(SQLModel, table=True):
     pending_input: dict[str, Any] = _json()
     decision: str | None = Field(default=None, max_length=16)
     decided_amount: Decimal | None = Field(default=None, sa_column=Column(Money()))
+    decided_currency: str | None = Field(default=None, max_length=3)
     reject_reason: str | None = Field(default=None, max_length=32)
     decision_note: str | None = Field(default=None, max_length=2000)
     decided_at: datetime | None = _when(nullable=True)

@@ -61,7 +61,11 @@ def incoming_from(update: Any) -> Incoming | None:
     message = update.message or update.edited_message
     if message is None or message.from_user is None:
         return None
+    replied = message.reply_to_message
+    created = message.forum_topic_created
     base: dict[str, Any] = {
+        "reply_to_text": (replied.text or replied.caption) if replied else None,
+        "topic_created": created.name if created else None,
         "sender": _sender(message.from_user),
         "chat_id": message.chat.id,
         "message_id": message.message_id,

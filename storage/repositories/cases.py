@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -77,5 +78,44 @@ async def transactions_of(*, session: AsyncSession, case_id: int) -> list[CaseTr
 async def events_of(*, session: AsyncSession, case_id: int) -> list[CaseEvent]:
     result = await session.exec(
         select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(col(CaseEvent.id))
+    )
+    return list(result.all())
+
+
+async def case_by_id(*, session: AsyncSession, case_id: int) -> Case | None:
+    return await session.get(Case, case_id)
+
+
+async def case_by_topic(*, session: AsyncSession, chat_id: int, topic_id: int) -> Case | None:
+    del chat_id  # one agents' group per deployment; kept for a future multi-group desk
+    result = await session.exec(select(Case).where(Case.topic_id == topic_id))
+    return result.first()
+
+
+async def open_cases_of_user(
+    *, session: AsyncSession, user_id: int, statuses: Iterable[str]
+) -> list[Case]:
+    result = await session.exec(
+        select(Case)
+        .where(Case.user_id == user_id, col(Case.status).in_(list(statuses)))
+        .order_by(col(Case.id))
+    )
+    return list(result.all())
+
+
+async def queue(
+    *, session: AsyncSession, statuses: Iterable[str], assignee_id: int | None = None
+) -> list[Case]:
+    """Open cases, the most urgent first (by deadline, then age)."""
+    statement = select(Case).where(col(Case.status).in_(list(statuses)))
+    if assignee_id is not None:
+        statement = statement.where(Case.assignee_id == assignee_id)
+    statement = statement.order_by(col(Case.due_at).is_(None), col(Case.due_at), col(Case.id))
+    return list((await session.exec(statement.limit(50))).all())
+
+
+async def pending_handoffs(*, session: AsyncSession, limit: int = 20) -> list[Case]:
+    result = await session.exec(
+        select(Case).where(Case.handoff_status == "pending").order_by(col(Case.id)).limit(limit)
     )
     return list(result.all())

@@ -82,7 +82,9 @@ async def test_every_outgoing_kind_reaches_telegram(wired, localizer):
     pdf = emulator.inject_document(user, "a.pdf", "application/pdf", 1000)
     document = Media(MediaKind.DOCUMENT, file_id=pdf["message"]["document"]["file_id"])
 
-    topic_call = render_calls(localizer, [CreateTopic(group.id, "K7QM4 · Douyin · 648.00 CNY")])
+    topic_call = render_calls(
+        localizer, [CreateTopic(group.id, "en", Msg("platform-custom", {"name": "K7QM4 · X"}))]
+    )
     created = await transport.call(topic_call[0][1], topic_call[0][2])
     thread = created["message_thread_id"]
     outgoing = [

@@ -42,6 +42,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_follow_ups_status_due', ['status', 'due_at'], unique=False)
 
     with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('assignee_name', sqlmodel.sql.sqltypes.AutoString(length=200), nullable=True))
         batch_op.add_column(sa.Column('handoff_status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False, server_default='pending'))
         batch_op.add_column(sa.Column('topic_id', sa.BigInteger(), nullable=True))
         batch_op.add_column(sa.Column('topic_requested_at', storage.types.UtcDateTime(), nullable=True))
@@ -50,6 +51,7 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('pending_input', sa.JSON(), nullable=False, server_default='{}'))
         batch_op.add_column(sa.Column('decision', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=True))
         batch_op.add_column(sa.Column('decided_amount', storage.types.Money(precision=18, scale=4), nullable=True))
+        batch_op.add_column(sa.Column('decided_currency', sqlmodel.sql.sqltypes.AutoString(length=3), nullable=True))
         batch_op.add_column(sa.Column('reject_reason', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True))
         batch_op.add_column(sa.Column('decision_note', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=True))
         batch_op.add_column(sa.Column('decided_at', storage.types.UtcDateTime(), nullable=True))
@@ -79,6 +81,7 @@ def downgrade() -> None:
         batch_op.drop_column('decided_at')
         batch_op.drop_column('decision_note')
         batch_op.drop_column('reject_reason')
+        batch_op.drop_column('decided_currency')
         batch_op.drop_column('decided_amount')
         batch_op.drop_column('decision')
         batch_op.drop_column('pending_input')
@@ -87,6 +90,7 @@ def downgrade() -> None:
         batch_op.drop_column('topic_requested_at')
         batch_op.drop_column('topic_id')
         batch_op.drop_column('handoff_status')
+        batch_op.drop_column('assignee_name')
 
     with op.batch_alter_table('follow_ups', schema=None) as batch_op:
         batch_op.drop_index('ix_follow_ups_status_due')

@@ -1,0 +1,143 @@
+"""Everything that happens in the agents' group: buttons, commands, the answer an action asked
+for (a question, an amount, a rejection note), and messages relayed to the parent."""
+
+from __future__ import annotations
+
+import re
+
+from handlers.desk import actions, queue
+from handlers.desk.context import DeskTurn
+from handlers.desk.notify import parent_name
+from handlers.desk.states import Status
+from handlers.events import EventKind
+from handlers.formatting import format_money
+from handlers.parsing import parse_amount
+from handlers.reference import ALPHABET
+from handlers.replies import Msg, SendMedia
+from storage.models import Case
+from storage.repositories import cases
+
+_REFERENCE = re.compile(rf"(?<![A-Z0-9])([{ALPHABET}]{{5,8}})(?![A-Z0-9])")
+
+
+async def handle(turn: DeskTurn) -> None:
+    event = turn.event
+    if event.topic_created:
+        await _adopt_topic(turn, event.topic_created)
+        return
+    if not turn.desk.is_agent(turn.actor):
+        await _refuse_outsider(turn)
+        return
+    if event.kind is EventKind.BUTTON:
+        await actions.press(turn, event.payload or "")
+    elif event.kind is EventKind.COMMAND:
+        await queue.run(turn, (event.command or "").lower(), (event.payload or "").strip())
+    elif event.kind in (EventKind.TEXT, EventKind.MEDIA):
+        case = await case_of_message(turn)
+        if case is not None:
+            await _agent_message(turn, case)
+
+
+async def case_of_message(turn: DeskTurn) -> Case | None:
+    """The case a group message belongs to: its topic, or the reference in what it replies to."""
+    event = turn.event
+    if event.thread_id is not None and turn.desk.chat_id is not None:
+        found = await cases.case_by_topic(
+            session=turn.session, chat_id=turn.desk.chat_id, topic_id=event.thread_id
+        )
+        if found is not None:
+            return found
+    match = _REFERENCE.search(event.reply_to_text or "")
+    if match:
+        return await cases.case_by_reference(session=turn.session, reference=match.group(1))
+    return None
+
+
+async def _adopt_topic(turn: DeskTurn, name: str) -> None:
+    """A topic the bot created but could not record (it died first) announces itself here."""
+    match = _REFERENCE.match(name)
+    if not match or turn.event.thread_id is None:
+        return
+    case = await cases.case_by_reference(session=turn.session, reference=match.group(1))
+    if case is not None and case.topic_id is None and case.topic_requested_at is not None:
+        case.topic_id = turn.event.thread_id
+
+
+async def _refuse_outsider(turn: DeskTurn) -> None:
+    if turn.event.kind is EventKind.BUTTON:
+        turn.answer_button(Msg("desk-not-agent"))
+    elif turn.event.kind in (EventKind.TEXT, EventKind.MEDIA) and await case_of_message(turn):
+        turn.here(Msg("desk-not-agent"))
+
+
+async def _agent_message(turn: DeskTurn, case: Case) -> None:
+    event = turn.event
+    text = event.text.strip()
+    if text.startswith(turn.desk.note_marker):
+        return  # internal note: stays in the group
+    pending = case.pending_input or {}
+    if pending.get("agent") == turn.actor and not event.edited:
+        await _answer_pending(turn, case, pending, text)
+        return
+    if case.status == Status.CLOSED:
+        turn.here(Msg("desk-closed-no-relay", {"reference": case.reference}))
+        return
+    await relay_to_parent(turn, case)
+
+
+async def relay_to_parent(turn: DeskTurn, case: Case) -> None:
+    event = turn.event
+    params = {"reference": case.reference, "name": parent_name(turn, case), "text": event.text}
+    key = "relay-to-parent-edited" if event.edited else "relay-to-parent"
+    if event.kind is EventKind.MEDIA:
+        turn.out.append(SendMedia(case.chat_id, case.language, event.media, Msg(key, params)))
+    else:
+        turn.tell_parent(case, Msg(key, params))
+    await turn.record(case, "relayed_to_parent", edited=event.edited)
+
+
+async def _answer_pending(turn: DeskTurn, case: Case, pending: dict, text: str) -> None:
+    ref = {"reference": case.reference}
+    kind = pending.get("kind")
+    if kind == "question":
+        if not text:
+            turn.in_thread(case, Msg("desk-ask-prompt", ref))
+            return
+        case.pending_input = {}
+        case.status = Status.WAITING_PARENT
+        turn.tell_parent(
+            case, Msg("parent-question", {**ref, "name": parent_name(turn, case), "text": text})
+        )
+        turn.in_thread(case, Msg("desk-question-sent", ref))
+        await turn.record(case, "asked", question=text)
+        await turn.refresh_card(case)
+    elif kind == "partial":
+        await _partial_amount(turn, case, text)
+    elif kind == "reject_note":
+        await actions.decide(turn, case, "rejected", reason=pending.get("reason"), note=text)
+        await turn.refresh_card(case)
+
+
+async def _partial_amount(turn: DeskTurn, case: Case, text: str) -> None:
+    from handlers.desk.context import load_view
+
+    view = await load_view(turn.session, case)
+    sums = view.totals_by_currency()
+    money = parse_amount(text, turn.desk.language)
+    if money is None:
+        turn.in_thread(
+            case, Msg("error-amount"), Msg("desk-partial-prompt", {"reference": case.reference})
+        )
+        return
+    currency = money.currency or (next(iter(sums)) if len(sums) == 1 else None)
+    if currency is None or currency not in sums:
+        turn.in_thread(
+            case, Msg("desk-partial-currency", {"total": view.totals_in(turn.desk.language)})
+        )
+        return
+    if money.amount > sums[currency]:
+        claimed = format_money(sums[currency], currency, turn.desk.language)
+        turn.in_thread(case, Msg("desk-partial-too-much", {"total": claimed}))
+        return
+    await actions.decide(turn, case, "partial", amount=money.amount, currency=currency)
+    await turn.refresh_card(case)

@@ -1,0 +1,105 @@
+"""One group event's handling on the agents' side: session, clock, policy, replies so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from handlers.desk.card import CaseView, card_buttons, card_parts
+from handlers.events import Incoming
+from handlers.policy import DeskPolicy
+from handlers.replies import AnswerButton, Button, EditMessage, Msg, Outgoing, Reply
+from storage.models import Case
+from storage.repositories import cases, evidence
+
+
+async def load_view(session: AsyncSession, case: Case) -> CaseView:
+    assert case.id is not None
+    return CaseView(
+        case,
+        await cases.transactions_of(session=session, case_id=case.id),
+        await evidence.list_for_case(session=session, case_id=case.id),
+    )
+
+
+@dataclass
+class DeskTurn:
+    session: AsyncSession
+    event: Incoming
+    now: datetime
+    desk: DeskPolicy
+    out: list[Outgoing] = field(default_factory=list)
+
+    @property
+    def actor(self) -> int:
+        return self.event.sender.user_id
+
+    def in_thread(
+        self, case: Case, *parts: Msg, buttons: tuple[tuple[Button, ...], ...] = ()
+    ) -> None:
+        """Say something in the case's own thread: its topic, or replies to its card."""
+        assert self.desk.chat_id is not None
+        reply_to = None if case.topic_id else case.card_message_id
+        self.out.append(
+            Reply(
+                self.desk.chat_id,
+                self.desk.language,
+                parts,
+                buttons,
+                thread_id=case.topic_id,
+                reply_to=reply_to,
+            )
+        )
+
+    def here(self, *parts: Msg, buttons: tuple[tuple[Button, ...], ...] = ()) -> None:
+        """Answer where the agent wrote (the same topic, if any)."""
+        assert self.desk.chat_id is not None
+        self.out.append(
+            Reply(
+                self.desk.chat_id,
+                self.desk.language,
+                parts,
+                buttons,
+                thread_id=self.event.thread_id,
+            )
+        )
+
+    def tell_parent(
+        self, case: Case, *parts: Msg, buttons: tuple[tuple[Button, ...], ...] = ()
+    ) -> None:
+        self.out.append(Reply(case.chat_id, case.language, parts, buttons))
+
+    def answer_button(self, notice: Msg | None = None) -> None:
+        if self.event.callback_id:
+            self.out.insert(0, AnswerButton(self.event.callback_id, self.desk.language, notice))
+
+    async def refresh_card(self, case: Case) -> None:
+        """Edit the card in place so it shows the new status and assignee."""
+        if case.card_message_id is None or self.desk.chat_id is None:
+            return
+        view = await load_view(self.session, case)
+        self.out.append(
+            EditMessage(
+                self.desk.chat_id,
+                case.card_message_id,
+                self.desk.language,
+                card_parts(view, self.desk),
+                card_buttons(view),
+            )
+        )
+
+    async def record(self, case: Case, action: str, **details: Any) -> None:
+        assert case.id is not None
+        case.updated_at = self.now
+        await cases.add_event(
+            session=self.session,
+            case_id=case.id,
+            actor_kind="agent",
+            actor_id=self.actor,
+            action=action,
+            now=self.now,
+            details=details,
+        )

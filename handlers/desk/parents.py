@@ -1,0 +1,152 @@
+"""A parent's side once a claim is submitted: their messages reach the case's thread (asking
+which case when several are open), and they may appeal a decision once."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from handlers.desk.notify import MAX_APPEALS
+from handlers.desk.states import OPEN, Status
+from handlers.events import EventKind, Media, MediaKind
+from handlers.policy import DeskPolicy
+from handlers.replies import Button, Msg, Reply, SendMedia
+from handlers.turn import Turn
+from storage.models import Case
+from storage.repositories import cases
+
+
+async def relay_from_parent(turn: Turn, desk: DeskPolicy) -> bool:
+    """Route a message sent after submission. False when the parent has no open case."""
+    own = await cases.open_cases_of_user(
+        session=turn.session, user_id=turn.user.id, statuses=[s.value for s in OPEN]
+    )
+    if not own:
+        return False
+    event = turn.event
+    if event.kind not in (EventKind.TEXT, EventKind.MEDIA):
+        turn.say(Msg("error-unsupported"))
+        return True
+    message = {
+        "text": event.text,
+        "media": [_media_dict(m) for m in event.media],
+        "edited": event.edited,
+    }
+    appealing = [c for c in own if (c.pending_input or {}).get("parent") == "appeal"]
+    if appealing:
+        await _appeal(turn, desk, appealing[0], message)
+    elif len(own) == 1:
+        await _relay(turn, desk, own[0], message)
+    else:
+        turn.user.pending_relay = message
+        buttons = tuple(
+            (Button(Msg("button-case", {"reference": c.reference}), f"pcase:{c.id}"),) for c in own
+        )
+        turn.say(Msg("parent-which-case"), buttons=buttons)
+    return True
+
+
+async def parent_button(turn: Turn, desk: DeskPolicy, kind: str, value: str) -> None:
+    """``pcase:<id>`` (which case a message is for) and ``appeal:<id>``, checked against the
+    parent's own cases: another parent's case is "unknown", whatever the data says."""
+    case = (
+        await cases.case_by_id(session=turn.session, case_id=int(value))
+        if value.isdigit()
+        else None
+    )
+    if case is None or case.user_id != turn.user.id:
+        turn.say(Msg("error-stale-button"))
+        return
+    ref = {"reference": case.reference}
+    if kind == "pcase":
+        message = turn.user.pending_relay
+        if not message or case.status == Status.CLOSED:
+            turn.say(Msg("error-stale-button"))
+            return
+        turn.user.pending_relay = {}
+        await _relay(turn, desk, case, message)
+    elif case.status != Status.DECIDED or case.appeals >= MAX_APPEALS:
+        turn.say(Msg("parent-appeal-unavailable", ref))
+    else:
+        case.pending_input = {"parent": "appeal"}
+        turn.say(Msg("parent-appeal-ask", ref))
+
+
+def _media_dict(media: Media) -> dict[str, Any]:
+    return {k: v for k, v in asdict(media).items() if v is not None}
+
+
+def _media(message: dict[str, Any]) -> tuple[Media, ...]:
+    return tuple(Media(**{**m, "kind": MediaKind(m["kind"])}) for m in message.get("media", []))
+
+
+def _to_thread(turn: Turn, desk: DeskPolicy, case: Case, key: str, message: dict) -> None:
+    assert desk.chat_id is not None
+    params = {"reference": case.reference, "text": message.get("text", "")}
+    reply_to = None if case.topic_id else case.card_message_id
+    media = _media(message)
+    if media:
+        turn.out.append(
+            SendMedia(
+                desk.chat_id,
+                desk.language,
+                media,
+                Msg(key, params),
+                thread_id=case.topic_id,
+                reply_to=reply_to,
+            )
+        )
+    else:
+        turn.out.append(
+            Reply(
+                desk.chat_id,
+                desk.language,
+                (Msg(key, params),),
+                thread_id=case.topic_id,
+                reply_to=reply_to,
+            )
+        )
+
+
+async def _record(turn: Turn, case: Case, action: str, message: dict) -> None:
+    assert case.id is not None
+    case.updated_at = turn.now
+    await cases.add_event(
+        session=turn.session,
+        case_id=case.id,
+        actor_kind="parent",
+        actor_id=turn.user.id,
+        action=action,
+        now=turn.now,
+        details={"text": message.get("text", ""), "files": len(message.get("media", []))},
+    )
+
+
+async def _relay(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> None:
+    await _record(turn, case, "parent_message", message)  # kept even with no desk configured
+    if not desk.enabled:
+        turn.say(Msg("case-already-submitted", {"reference": case.reference}))
+        return
+    key = "relay-from-parent-edited" if message.get("edited") else "relay-from-parent"
+    _to_thread(turn, desk, case, key, message)
+    if case.status == Status.WAITING_PARENT:
+        case.status = Status.IN_REVIEW
+    turn.say(Msg("parent-relayed", {"reference": case.reference}))
+
+
+async def _appeal(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> None:
+    if turn.event.kind not in (EventKind.TEXT, EventKind.MEDIA) or not message.get("text"):
+        turn.say(Msg("parent-appeal-ask", {"reference": case.reference}))
+        return
+    case.pending_input = {}
+    case.status = Status.APPEALED
+    case.appeals += 1
+    await _record(turn, case, "appealed", message)
+    if desk.enabled:
+        _to_thread(turn, desk, case, "desk-appeal", message)
+    turn.say(
+        Msg(
+            "parent-appeal-received",
+            {"reference": case.reference, "days": turn.policy.appeal_working_days},
+        )
+    )

@@ -1,0 +1,69 @@
+"""Agent commands in the group: /case REF (the card again), /queue and /mine."""
+
+from __future__ import annotations
+
+from handlers.desk.card import card_buttons, card_parts
+from handlers.desk.context import DeskTurn, load_view
+from handlers.desk.states import UNDECIDED
+from handlers.formatting import format_when
+from handlers.reference import normalize_reference
+from handlers.replies import Msg
+from storage.models import Case
+from storage.repositories import cases
+
+
+async def run(turn: DeskTurn, command: str, argument: str) -> None:
+    if command == "case":
+        await _case(turn, argument)
+    elif command in ("queue", "mine"):
+        mine = turn.actor if command == "mine" else None
+        found = await cases.queue(
+            session=turn.session, statuses=[s.value for s in UNDECIDED], assignee_id=mine
+        )
+        _list(turn, found, "desk-queue-header" if mine is None else "desk-mine-header")
+
+
+async def _case(turn: DeskTurn, argument: str) -> None:
+    reference = normalize_reference(argument) if argument else None
+    case = await cases.case_by_reference(session=turn.session, reference=reference or "")
+    if case is None:
+        turn.here(Msg("desk-case-unknown", {"reference": argument or "-"}))
+        return
+    view = await load_view(turn.session, case)
+    turn.here(*card_parts(view, turn.desk), buttons=card_buttons(view))
+
+
+def _age(turn: DeskTurn, case: Case) -> Msg:
+    hours = int((turn.now - case.submitted_at).total_seconds() // 3600)
+    return (
+        Msg("desk-age-days", {"days": hours // 24})
+        if hours >= 48
+        else Msg("desk-age-hours", {"hours": hours})
+    )
+
+
+def _list(turn: DeskTurn, found: list[Case], header: str) -> None:
+    if not found:
+        turn.here(Msg(header), Msg("desk-queue-empty"))
+        return
+    lines = [Msg(header)]
+    for case in found:
+        due = (
+            format_when(case.due_at, turn.desk.timezone, turn.desk.language)
+            if case.due_at
+            else "-"
+        )
+        key = "desk-queue-line-overdue" if case.overdue else "desk-queue-line"
+        lines.append(
+            Msg(
+                key,
+                {
+                    "reference": case.reference,
+                    "status": Msg(f"status-{case.status.replace('_', '-')}"),
+                    "age": _age(turn, case),
+                    "due": due,
+                    "name": case.assignee_name or "-",
+                },
+            )
+        )
+    turn.here(*lines)
