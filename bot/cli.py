@@ -13,6 +13,7 @@ from bot.app import build_app
 from bot.config import ConfigError, Settings, load_settings
 from bot.console import ConsoleTransport
 from bot.logs import configure_logging
+from bot.telegram.desk_check import DeskProblem
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,7 +87,11 @@ def main(argv: list[str] | None = None) -> int:
             if problem:
                 print(f"refund-desk: {problem}", file=sys.stderr)
                 return 2
-            asyncio.run(_run(settings))
+            try:
+                asyncio.run(_run(settings))
+            except DeskProblem as exc:
+                print(f"refund-desk: {exc}", file=sys.stderr)
+                return 2
         elif args.command == "db":
             asyncio.run(_db_upgrade(settings))
         elif args.command == "check-config":

@@ -81,6 +81,7 @@ class TelegramSettings(_Section):
     outbox_lease_seconds: float = Field(30.0, gt=0, le=3600)
     outbox_sweep_seconds: float = Field(2.0, gt=0, le=600)
     max_retry_wait_seconds: float = Field(120.0, gt=0)
+    topic_grace_seconds: float = Field(60.0, gt=0)
 
     @field_validator("api_base_url")
     @classmethod

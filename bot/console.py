@@ -74,8 +74,12 @@ class ConsoleTransport:
             return Incoming(kind=EventKind.COMMAND, command=command, payload=argument, **base)
         button = self._button_for(text)
         if button is not None:
-            return Incoming(kind=EventKind.BUTTON, payload=button.data,
-                            callback_id=f"console-{self._message_id}", **base)  # fmt: skip
+            return Incoming(
+                kind=EventKind.BUTTON,
+                payload=button.data,
+                callback_id=f"console-{self._message_id}",
+                **base,
+            )
         return Incoming(kind=EventKind.TEXT, text=line, **base)
 
     def _button_for(self, text: str) -> Button | None:

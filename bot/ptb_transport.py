@@ -82,13 +82,17 @@ class PtbTransport:
         if "reply_markup" in kwargs:
             kwargs["reply_markup"] = InlineKeyboardMarkup.de_json(kwargs["reply_markup"], self.bot)
         if "reply_parameters" in kwargs:
-            kwargs["reply_parameters"] = ReplyParameters.de_json(kwargs["reply_parameters"], self.bot)
+            reply = kwargs["reply_parameters"]
+            kwargs["reply_parameters"] = ReplyParameters.de_json(reply, self.bot)
         if "media" in kwargs:
             kwargs["media"] = [
-                _MEDIA[item["type"]](media=item["media"], caption=item.get("caption"),
-                                     parse_mode=item.get("parse_mode"))
+                _MEDIA[item["type"]](
+                    media=item["media"],
+                    caption=item.get("caption"),
+                    parse_mode=item.get("parse_mode"),
+                )
                 for item in kwargs["media"]
-            ]  # fmt: skip
+            ]
         return _json(await self._guard(getattr(self.bot, _snake(method))(**kwargs)))
 
     @staticmethod

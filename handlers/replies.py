@@ -36,7 +36,10 @@ class Reply:
     parts: tuple[Msg, ...]
     buttons: tuple[tuple[Button, ...], ...] = ()
     thread_id: int | None = None
-    reply_to: int | None = None  # a message to answer (a case's card in a group without topics)
+    reply_to: int | None = None  # a message to answer
+    #: Deliver into this case's thread in the agents' group, wherever it is at sending time
+    #: (its topic, or replies to its card; a topic deleted by hand is recreated first).
+    case_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class SendMedia:
     caption: Msg | None = None
     thread_id: int | None = None
     reply_to: int | None = None
+    case_id: int | None = None
 
 
 @dataclass(frozen=True)

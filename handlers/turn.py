@@ -33,9 +33,13 @@ class Turn:
 
     def say(self, *parts: Msg, buttons: tuple[tuple[Button, ...], ...] = ()) -> None:
         self.out.append(
-            Reply(chat_id=self.event.chat_id, language=self.user.language, parts=parts,
-                  buttons=buttons)
-        )  # fmt: skip
+            Reply(
+                chat_id=self.event.chat_id,
+                language=self.user.language,
+                parts=parts,
+                buttons=buttons,
+            )
+        )
 
     async def context(self, draft: Draft) -> Ctx:
         assert draft.id is not None

@@ -7,7 +7,7 @@ from itertools import count
 from bot.i18n import Localizer
 from handlers.conversation import Conversation
 from handlers.events import EventKind, Incoming, Media, Sender
-from handlers.replies import Button, Reply
+from handlers.replies import Button, Reply, SendMedia
 
 _ids = count(1)
 
@@ -27,6 +27,8 @@ class ParentChat:
         self.chat_id = user_id
         self.replies: list[Reply] = []
         self.answered_buttons = 0
+        #: Everything the last event produced that went to another chat (the agents' group).
+        self.conversation_out: list[Reply] = []
 
     @property
     def last(self) -> Reply:
@@ -51,8 +53,15 @@ class ParentChat:
     async def _send(self, **fields: object) -> list[Reply]:
         event = Incoming(sender=self.sender, chat_id=self.chat_id, message_id=next(_ids), **fields)  # type: ignore[arg-type]
         out = await self.conversation.handle(event)
-        replies = [item for item in out if isinstance(item, Reply)]
-        self.answered_buttons += len(out) - len(replies)
+        self.conversation_out = [
+            item
+            for item in out
+            if isinstance(item, Reply | SendMedia) and item.chat_id != self.chat_id
+        ]
+        replies = [
+            item for item in out if isinstance(item, Reply) and item.chat_id == self.chat_id
+        ]
+        self.answered_buttons += sum(1 for item in out if type(item).__name__ == "AnswerButton")
         self.replies.extend(replies)
         return replies
 

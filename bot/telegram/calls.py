@@ -65,16 +65,21 @@ def render_calls(localizer: Localizer, outgoing: list[Outgoing]) -> list[Call]:
             calls.extend(_media_calls(localizer, item))
         elif isinstance(item, EditMessage):
             text = split_text([localizer.html(item.language, p) for p in item.parts])[0]
-            params = {"chat_id": item.chat_id, "message_id": item.message_id, "text": text,
-                      "parse_mode": "HTML"}  # fmt: skip
+            params = {
+                "chat_id": item.chat_id,
+                "message_id": item.message_id,
+                "text": text,
+                "parse_mode": "HTML",
+            }
             keyboard = _keyboard(localizer, item)
             if keyboard:
                 params["reply_markup"] = keyboard
             calls.append((item.chat_id, "editMessageText", params))
         elif isinstance(item, CreateTopic):
             name = localizer.plain(item.language, item.name)[:MAX_TOPIC_NAME]
-            calls.append((item.chat_id, "createForumTopic", {"chat_id": item.chat_id,
-                                                              "name": name}))  # fmt: skip
+            calls.append(
+                (item.chat_id, "createForumTopic", {"chat_id": item.chat_id, "name": name})
+            )
     return calls
 
 
@@ -85,9 +90,13 @@ def _message_calls(localizer: Localizer, reply: Reply) -> list[Call]:
         params: dict[str, Any] = {"chat_id": reply.chat_id, "text": text, "parse_mode": "HTML"}
         if reply.thread_id is not None:
             params["message_thread_id"] = reply.thread_id
+        if reply.case_id is not None:
+            params["_case"] = reply.case_id
         if reply.reply_to is not None:
-            params["reply_parameters"] = {"message_id": reply.reply_to,
-                                          "allow_sending_without_reply": True}  # fmt: skip
+            params["reply_parameters"] = {
+                "message_id": reply.reply_to,
+                "allow_sending_without_reply": True,
+            }
         keyboard = _keyboard(localizer, reply) if index == len(texts) - 1 else None
         if keyboard:
             params["reply_markup"] = keyboard
@@ -107,9 +116,13 @@ def _media_calls(localizer: Localizer, item: SendMedia) -> list[Call]:
             base: dict[str, Any] = {"chat_id": item.chat_id}
             if item.thread_id is not None:
                 base["message_thread_id"] = item.thread_id
+            if item.case_id is not None:
+                base["_case"] = item.case_id
             if item.reply_to is not None:
-                base["reply_parameters"] = {"message_id": item.reply_to,
-                                            "allow_sending_without_reply": True}  # fmt: skip
+                base["reply_parameters"] = {
+                    "message_id": item.reply_to,
+                    "allow_sending_without_reply": True,
+                }
             if len(chunk) == 1:
                 params = {**base, kind.value: chunk[0].file_id}
                 if caption:

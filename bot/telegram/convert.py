@@ -30,16 +30,26 @@ def _media(message: Any) -> tuple[Media, ...]:
     if message.photo:
         largest = message.photo[-1]  # sizes come smallest first
         return (
-            Media(MediaKind.PHOTO, file_id=largest.file_id, file_unique_id=largest.file_unique_id,
-                  mime_type="image/jpeg", size=largest.file_size),
-        )  # fmt: skip
+            Media(
+                MediaKind.PHOTO,
+                file_id=largest.file_id,
+                file_unique_id=largest.file_unique_id,
+                mime_type="image/jpeg",
+                size=largest.file_size,
+            ),
+        )
     document = message.document
     if document:
         return (
-            Media(MediaKind.DOCUMENT, file_id=document.file_id,
-                  file_unique_id=document.file_unique_id, file_name=document.file_name,
-                  mime_type=document.mime_type, size=document.file_size),
-        )  # fmt: skip
+            Media(
+                MediaKind.DOCUMENT,
+                file_id=document.file_id,
+                file_unique_id=document.file_unique_id,
+                file_name=document.file_name,
+                mime_type=document.mime_type,
+                size=document.file_size,
+            ),
+        )
     return ()
 
 
@@ -77,8 +87,13 @@ def incoming_from(update: Any) -> Incoming | None:
     if message.text is not None:
         command = _command(message)
         if command:
-            return Incoming(kind=EventKind.COMMAND, command=command[0], payload=command[1],
-                            text=message.text, **base)  # fmt: skip
+            return Incoming(
+                kind=EventKind.COMMAND,
+                command=command[0],
+                payload=command[1],
+                text=message.text,
+                **base,
+            )
         return Incoming(kind=EventKind.TEXT, text=message.text, **base)
     media = _media(message)
     if media:

@@ -11,7 +11,7 @@ import html
 import logging
 import re
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from bot.telegram.errors import Permanent, RetryLater, Transient
 from bot.telegram.pacing import Pacer
@@ -23,6 +23,26 @@ from storage.repositories import outbox
 
 log = logging.getLogger(__name__)
 _TAGS = re.compile(r"</?[a-z][^>]*>")
+_TOPIC_GONE = ("thread not found", "topic_deleted", "topic_id_invalid")
+_TOPIC_CLOSED = "topic_closed"
+#: How long a message for a case waits for the case's thread to exist (hand-off in progress).
+THREAD_WAIT = 2.0
+
+
+class CaseRouter(Protocol):
+    """Where a case's messages go in the agents' group, decided at sending time."""
+
+    async def route(self, case_id: int) -> dict[str, Any] | None:
+        """Thread parameters for the case, or None while its topic and card are not posted."""
+        ...
+
+    async def topic_gone(self, case_id: int) -> None:
+        """The case's topic was deleted by hand: have it recreated."""
+        ...
+
+    async def reopen(self, case_id: int) -> None:
+        """The case's topic was closed by hand: reopen it."""
+        ...
 
 
 class Delivery:
@@ -46,6 +66,7 @@ class Delivery:
         self.attempts = attempts
         self.base_backoff = base_backoff
         self.max_retry_wait = max_retry_wait
+        self.router: CaseRouter | None = None
 
     async def deliver(self, rows: list[OutboxMessage]) -> None:
         """Send rows in order; a row that must wait stops the rest of its chat (order kept)."""
@@ -61,16 +82,30 @@ class Delivery:
         now = self.clock.now()
         async with self.database.unit_of_work() as session:
             rows = await outbox.due(session=session, now=now)
-            mine = [r for r in rows if await outbox.claim(session=session, row=r, now=now,
-                                                          lease=self.lease)]  # fmt: skip
+            mine = [
+                r
+                for r in rows
+                if await outbox.claim(session=session, row=r, now=now, lease=self.lease)
+            ]
         await self.deliver(mine)
         return len(mine)
 
     async def _deliver_one(self, row: OutboxMessage) -> bool:
         assert row.id is not None
         params = dict(row.payload)
+        case_id = params.pop("_case", None)
         waited = 0.0
         for attempt in range(1, self.attempts + 1):
+            if case_id is not None and self.router is not None:
+                route = await self.router.route(case_id)
+                if route is None:
+                    return await self._postpone(row, 0, "case thread not ready", THREAD_WAIT)
+                params = {
+                    k: v
+                    for k, v in params.items()
+                    if k not in ("message_thread_id", "reply_parameters")
+                }
+                params.update(route)
             try:
                 if row.method != "answerCallbackQuery":
                     await self.pacer.acquire(row.chat_id)
@@ -83,19 +118,35 @@ class Delivery:
                 await asyncio.sleep(exc.seconds)
             except Transient as exc:
                 delay = self.base_backoff * 2 ** (attempt - 1)
-                log.warning("%s to chat %s failed (%s); retry in %.1fs", row.method,
-                            row.chat_id, exc, delay)  # fmt: skip
+                log.warning(
+                    "%s to chat %s failed (%s); retry in %.1fs",
+                    row.method,
+                    row.chat_id,
+                    exc,
+                    delay,
+                )
                 if attempt == self.attempts:
                     return await self._postpone(row, attempt, str(exc), delay)
                 await asyncio.sleep(delay)
             except Permanent as exc:
+                problem = str(exc).lower()
+                if case_id is not None and self.router is not None:
+                    if any(marker in problem for marker in _TOPIC_GONE):
+                        log.warning("topic of case %s is gone; recreating it", case_id)
+                        await self.router.topic_gone(case_id)
+                        return await self._postpone(row, attempt, str(exc), THREAD_WAIT)
+                    if _TOPIC_CLOSED in problem:
+                        log.warning("topic of case %s was closed; reopening it", case_id)
+                        await self.router.reopen(case_id)
+                        continue
                 fallback = _plain_fallback(row.method, params, str(exc))
                 if fallback is not None:
                     log.error("outbox %s: %s; resending as plain text", row.id, exc)
                     params = fallback
                     continue
-                log.error("outbox %s: %s to chat %s refused: %s", row.id, row.method,
-                          row.chat_id, exc)  # fmt: skip
+                log.error(
+                    "outbox %s: %s to chat %s refused: %s", row.id, row.method, row.chat_id, exc
+                )
                 await self._finish(row, outbox.FAILED, attempt, error=str(exc))
                 return True
             else:
@@ -105,15 +156,22 @@ class Delivery:
 
     async def _postpone(self, row: OutboxMessage, attempt: int, error: str, delay: float) -> bool:
         retry_at = self.clock.now() + timedelta(seconds=delay)
-        await self._finish(row, outbox.PENDING, row.attempts + attempt, error=error,
-                           retry_at=retry_at)  # fmt: skip
+        await self._finish(
+            row, outbox.PENDING, row.attempts + attempt, error=error, retry_at=retry_at
+        )
         return False
 
     async def _finish(self, row: OutboxMessage, status: str, attempts: int, **extra: Any) -> None:
         assert row.id is not None
         async with self.database.unit_of_work() as session:
-            await outbox.finish(session=session, row_id=row.id, status=status,
-                                now=self.clock.now(), attempts=attempts, **extra)  # fmt: skip
+            await outbox.finish(
+                session=session,
+                row_id=row.id,
+                status=status,
+                now=self.clock.now(),
+                attempts=attempts,
+                **extra,
+            )
 
 
 def _plain_fallback(method: str, params: dict[str, Any], error: str) -> dict[str, Any] | None:

@@ -4,6 +4,7 @@ transaction that marks the update processed, then deliver them at once."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 
@@ -62,6 +63,8 @@ class UpdateProcessor:
         self.delivery = delivery
         self.clock = clock
         self.lease = lease
+        #: Called after each batch: a submission may have a case to hand off.
+        self.after_batch: Callable[[], None] = lambda: None
 
     async def handle(self, batch: list[InboxUpdate]) -> None:
         events: list[Incoming] = []
@@ -82,6 +85,7 @@ class UpdateProcessor:
         for index, event in enumerate(merged):
             # The inbox rows are marked processed with the last event's changes.
             await self._handle_event(event, ids if index == len(merged) - 1 else [])
+        self.after_batch()
 
     async def _handle_event(self, event: Incoming, mark: list[int]) -> None:
         queued: list[OutboxMessage] = []

@@ -13,6 +13,8 @@ from aiohttp import web
 
 from bot.app import App
 from bot.telegram.delivery import Delivery
+from bot.telegram.desk_check import check_desk
+from bot.telegram.handoff import Handoff
 from bot.telegram.intake import Inbox, poll, webhook_app
 from bot.telegram.ordering import ChatQueues
 from bot.telegram.pacing import Pacer
@@ -50,6 +52,17 @@ class TelegramRunner:
             clock=app.clock,
             lease=self.lease,
         )
+        self.handoff = Handoff(
+            transport=transport,
+            database=app.database,
+            localizer=app.localizer,
+            clock=app.clock,
+            pacer=self.delivery.pacer,
+            desk=app.conversation.desk,
+            topic_grace=timedelta(seconds=settings.topic_grace_seconds),
+        )
+        self.delivery.router = self.handoff
+        self.processor.after_batch = self.handoff.wake.set
         self.queues = ChatQueues(self.processor.handle, album_wait=settings.album_wait_seconds)
         self.inbox = Inbox(database=app.database, clock=app.clock, queues=self.queues)
         self.webhook_port: int | None = None
@@ -61,10 +74,14 @@ class TelegramRunner:
         self.inbox.bot_id = identity.id
         log.info("connected as @%s (%s, %s)", identity.username, settings.framework, settings.mode)
         await self._set_commands()
+        desk = self.app.conversation.desk
+        if desk.enabled:
+            self.handoff.use_topics = await check_desk(self.transport, desk, identity.id)
         recovered = await self.inbox.recover()
         if recovered:
             log.info("processing %d update(s) stored before the last stop", recovered)
         sweeper = asyncio.create_task(self._sweep(stop, settings.outbox_sweep_seconds))
+        handing_off = asyncio.create_task(self._hand_off(stop, settings.outbox_sweep_seconds))
         try:
             if settings.mode == "polling":
                 await self.transport.delete_webhook()
@@ -76,7 +93,8 @@ class TelegramRunner:
             # Stop taking updates (done above), finish the ones in hand, deliver, exit.
             await self.queues.drain()
             sweeper.cancel()
-            await asyncio.gather(sweeper, return_exceptions=True)
+            handing_off.cancel()
+            await asyncio.gather(sweeper, handing_off, return_exceptions=True)
             await self.transport.close()
 
     async def _serve_webhook(self, stop: asyncio.Event) -> None:
@@ -108,6 +126,18 @@ class TelegramRunner:
                 log.exception("outbox sweep failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), interval)
+
+    async def _hand_off(self, stop: asyncio.Event, interval: float) -> None:
+        if not self.app.conversation.desk.enabled:
+            return
+        while not stop.is_set():
+            self.handoff.wake.clear()
+            try:
+                await self.handoff.run()
+            except Exception:
+                log.exception("hand-off failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.handoff.wake.wait(), interval)
 
     async def _set_commands(self) -> None:
         plain = self.app.localizer.plain

@@ -42,16 +42,8 @@ class DeskTurn:
     ) -> None:
         """Say something in the case's own thread: its topic, or replies to its card."""
         assert self.desk.chat_id is not None
-        reply_to = None if case.topic_id else case.card_message_id
         self.out.append(
-            Reply(
-                self.desk.chat_id,
-                self.desk.language,
-                parts,
-                buttons,
-                thread_id=case.topic_id,
-                reply_to=reply_to,
-            )
+            Reply(self.desk.chat_id, self.desk.language, parts, buttons, case_id=case.id)
         )
 
     def here(self, *parts: Msg, buttons: tuple[tuple[Button, ...], ...] = ()) -> None:

@@ -82,30 +82,12 @@ def _media(message: dict[str, Any]) -> tuple[Media, ...]:
 
 def _to_thread(turn: Turn, desk: DeskPolicy, case: Case, key: str, message: dict) -> None:
     assert desk.chat_id is not None
-    params = {"reference": case.reference, "text": message.get("text", "")}
-    reply_to = None if case.topic_id else case.card_message_id
+    caption = Msg(key, {"reference": case.reference, "text": message.get("text", "")})
     media = _media(message)
     if media:
-        turn.out.append(
-            SendMedia(
-                desk.chat_id,
-                desk.language,
-                media,
-                Msg(key, params),
-                thread_id=case.topic_id,
-                reply_to=reply_to,
-            )
-        )
+        turn.out.append(SendMedia(desk.chat_id, desk.language, media, caption, case_id=case.id))
     else:
-        turn.out.append(
-            Reply(
-                desk.chat_id,
-                desk.language,
-                (Msg(key, params),),
-                thread_id=case.topic_id,
-                reply_to=reply_to,
-            )
-        )
+        turn.out.append(Reply(desk.chat_id, desk.language, (caption,), case_id=case.id))
 
 
 async def _record(turn: Turn, case: Case, action: str, message: dict) -> None:

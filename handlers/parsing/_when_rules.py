@@ -248,32 +248,54 @@ RULES: list[tuple[str, Handler]] = [
     (alternation(JUST_NOW), _just_now),
     (_YMD, _ymd),
     (rf"{_ZH_YEAR}({_NUM})\s*月\s*({_NUM})\s*[日号號]?", _zh_md),
-    (r"(?<![\d.,/:-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?"
-     r"(?![\d/:]|[.,-]\d|\s?[ap]\.?m(?![a-z])|\s?h)", _numeric),
-    (rf"(?<!\d)(1er|\d{{1,2}})(?:st|nd|rd|th|er|e)?\s+(?:of\s+|de\s+)?({_MONTH})\.?"
-     r"(?:\s*,?\s*(\d{4})(?![\d:h]))?", _named_dmy),
-    (rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:h])(?:\s*,?\s*(\d{{4}})(?![\d:h]))?",
-     _named_mdy),
-    (r"(?<![a-z])le\s+(1er|\d{1,2})(?!\d|\s*(?:h(?![a-z])|:|heures?)|\s*[/.]\d)"
-     r"|the\s+(\d{1,2})(?:st|nd|rd|th)(?![a-z])"
-     rf"|(?<![\d月])({_NUM}\s*[号號]|\d{{1,2}}\s*日)", _day_only),
+    (
+        r"(?<![\d.,/:-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?"
+        r"(?![\d/:]|[.,-]\d|\s?[ap]\.?m(?![a-z])|\s?h)",
+        _numeric,
+    ),
+    (
+        rf"(?<!\d)(1er|\d{{1,2}})(?:st|nd|rd|th|er|e)?\s+(?:of\s+|de\s+)?({_MONTH})\.?"
+        r"(?:\s*,?\s*(\d{4})(?![\d:h]))?",
+        _named_dmy,
+    ),
+    (
+        rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:h])(?:\s*,?\s*(\d{{4}})(?![\d:h]))?",
+        _named_mdy,
+    ),
+    (
+        r"(?<![a-z])le\s+(1er|\d{1,2})(?!\d|\s*(?:h(?![a-z])|:|heures?)|\s*[/.]\d)"
+        r"|the\s+(\d{1,2})(?:st|nd|rd|th)(?![a-z])"
+        rf"|(?<![\d月])({_NUM}\s*[号號]|\d{{1,2}}\s*日)",
+        _day_only,
+    ),
     (alternation(DAY_WORDS), _day_word),
-    (r"(?<![a-z])(?:last week|la semaine derniere|la semaine passee)(?![a-z])"
-     rf"|(?:上个|上個|上){ZH_WEEK}(?![一二三四五六日天七末])", _last_week),
-    (rf"(?:(?P<last>last|this past|past)\s+)?(?:on\s+)?(?P<day>{_WEEKDAY})"
-     r"(?:\s+(?P<after>dernier|passe|last))?(?![a-z])", _weekday),
+    (
+        r"(?<![a-z])(?:last week|la semaine derniere|la semaine passee)(?![a-z])"
+        rf"|(?:上个|上個|上){ZH_WEEK}(?![一二三四五六日天七末])",
+        _last_week,
+    ),
+    (
+        rf"(?:(?P<last>last|this past|past)\s+)?(?:on\s+)?(?P<day>{_WEEKDAY})"
+        r"(?:\s+(?P<after>dernier|passe|last))?(?![a-z])",
+        _weekday,
+    ),
     (rf"(上上|上|这|這|本)?(?:个|個)?{ZH_WEEK}([一二三四五六日天七])", _zh_weekday),
     (alternation(p for p in PERIODS if p not in "早晚") + rf"|[早晚](?=\s*{_NUM})", _period),
     (rf"(?<![\d:])(\d{{1,2}})\s*[:h]\s*(\d{{2}})(?::\d{{2}})?(?!\d)(?:{_AMPM})?", _colon),
     (rf"(?<![\d:])(\d{{1,2}})(?:[.:](\d{{2}}))?{_AMPM}", _ampm),
-    (r"(?<![\d:])(\d{1,2})\s*(?:h|heures?)(?:\s*(\d{2})|\s+et\s+(demie?|quart))?"
-     r"(?:\s+(moins le quart))?(?![a-z\d])", _fr_hour),
+    (
+        r"(?<![\d:])(\d{1,2})\s*(?:h|heures?)(?:\s*(\d{2})|\s+et\s+(demie?|quart))?"
+        r"(?:\s+(moins le quart))?(?![a-z\d])",
+        _fr_hour,
+    ),
     (rf"(?<![a-z])(midi|minuit|noon|midnight)(?:\s+{_HALF_HOUR}|\s+(\d{{2}}))?", _noon),
-    (rf"({_NUM})\s*[点點时時](?:\s*(半)|\s*([一三])\s*刻|\s*({_NUM})\s*分?)?(?:\s*整)?",
-     _zh_clock),
+    (
+        rf"({_NUM})\s*[点點时時](?:\s*(半)|\s*([一三])\s*刻|\s*({_NUM})\s*分?)?(?:\s*整)?",
+        _zh_clock,
+    ),
     (r"(\d{1,2})\s*o'?\s?clock", _bare_hour),
     (rf"{_AT}\s+(\d{{1,2}})(?![\d:.,/]|\s*(?:%|[€$¥£]|{_AGO_UNIT}))", _bare_hour),
-]  # fmt: skip
+]
 
 
 _COMPILED = [(re.compile(pattern), handler) for pattern, handler in RULES]

@@ -39,10 +39,21 @@ _STRONG: dict[str, tuple[str, ...]] = {
 _WEAK_USD = ("$", "dollar", "dollars", "buck", "bucks")
 _MAJOR = {"¥", "元", "圆", "圓", "块", "塊", "$", "dollar", "dollars", "€", "euro", "euros", "£"}
 _MINOR = {
-    "毛": 10, "角": 10, "毛钱": 10, "毛錢": 10,
-    "分": 100, "分钱": 100, "分錢": 100,
-    "¢": 100, "cent": 100, "cents": 100, "centime": 100, "centimes": 100, "ct": 100, "cts": 100,
-}  # fmt: skip
+    "毛": 10,
+    "角": 10,
+    "毛钱": 10,
+    "毛錢": 10,
+    "分": 100,
+    "分钱": 100,
+    "分錢": 100,
+    "¢": 100,
+    "cent": 100,
+    "cents": 100,
+    "centime": 100,
+    "centimes": 100,
+    "ct": 100,
+    "cts": 100,
+}
 
 
 def _build() -> dict[str, Marker]:

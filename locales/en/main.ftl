@@ -195,3 +195,90 @@ command-language = Change language
 command-timezone = Change your time zone
 command-help = How this works
 command-cancel = Drop the claim in progress
+
+## Support team's group (in the agents' language)
+
+desk-topic-name = { $reference } · { $platform } · { $total }
+desk-card-header = 📋 Case <b>{ $reference }</b> — { $status }
+desk-card-escalated = 🚨 Escalated to supervisors
+desk-card-overdue = ⏰ Overdue
+desk-card-parent = Parent's language: { $language } · time zone { $timezone } · sent { $submitted }
+desk-card-due = Decision due: { $due }
+desk-card-assignee = Handled by: { $name }
+desk-card-unassigned = Not claimed yet
+desk-card-approved = Decision: approved in full ({ $total })
+desk-card-partial = Decision: approved in part ({ $amount })
+desk-card-rejected = Decision: rejected — { $reason }. Note: { $note }
+desk-evidence-caption = Evidence for { $reference } ({ $count ->
+        [one] 1 file
+       *[other] { $count } files
+    })
+desk-button-claim = 🙋 Claim
+desk-button-unclaim = ↩️ Unclaim
+desk-button-ask = ❓ Ask parent
+desk-button-approve = ✅ Approve
+desk-button-partial = ➗ Approve part
+desk-button-reject = ❌ Reject
+desk-button-escalate = 🚨 Escalate
+desk-button-close = 🗂 Close
+desk-button-reopen = 🔓 Reopen
+desk-button-no-note = No note
+reject-reason-insufficient-evidence = the evidence does not show the purchases
+reject-reason-not-a-minor = the purchases were not made by a minor
+reject-reason-too-old = the purchases are too old to be refunded
+reject-reason-already-refunded = the purchases were already refunded
+reject-reason-duplicate = the same claim was already made
+reject-reason-other = another reason (see the note)
+desk-refused-state = { $reference } is { $status }: that action doesn't apply now.
+desk-refused-unclaimed = Nobody has claimed { $reference } yet.
+desk-refused-claimed = { $reference } is already handled by { $name }.
+desk-refused-escalated = { $reference } is already escalated.
+desk-refused-other-agent = { $reference } is handled by { $name }: only they or a supervisor can do that.
+desk-refused-unknown = That button is no longer valid.
+desk-not-agent = Only support agents can act on cases here.
+desk-ask-prompt = Write your question for the parent of { $reference } as your next message in this thread.
+desk-question-sent = Question sent to the parent of { $reference }.
+desk-partial-prompt = How much should be refunded for { $reference }? Send the amount as your next message (e.g. 300 or 300 CNY).
+desk-partial-currency = Say which currency: the claim is { $total }.
+desk-partial-too-much = That's more than was claimed ({ $total }).
+desk-reject-prompt = Why is { $reference } rejected?
+desk-reject-note-prompt = Add a note for the parent of { $reference } as your next message, or tap "No note".
+desk-escalated = 🚨 { $reference } escalated to the supervisors.
+desk-mention = <a href="tg://user?id={ $id }">supervisor</a>
+desk-closed-no-relay = { $reference } is closed: nothing was sent to the parent. Reopen it to write to them.
+desk-appeal = ⚖️ The parent appealed the decision on { $reference }: { $text }
+desk-queue-header = <b>Open cases</b>, most urgent first:
+desk-mine-header = <b>Your open cases</b>, most urgent first:
+desk-queue-empty = Nothing open. 🎉
+desk-queue-line = { $reference } · { $status } · { $age } · due { $due } · { $name }
+desk-queue-line-overdue = ⏰ { $reference } · { $status } · { $age } · was due { $due } · { $name }
+desk-age-hours = { $hours } h old
+desk-age-days = { $days } days old
+desk-case-unknown = No case { $reference }. Usage: /case K7QM4
+relay-from-parent = 👤 Parent ({ $reference }): { $text }
+relay-from-parent-edited = 👤 Parent ({ $reference }), correction of an earlier message: { $text }
+
+## Parents, about their submitted case
+
+support-name = Support
+relay-to-parent = 💬 { $name } about your claim <b>{ $reference }</b>: { $text }
+relay-to-parent-edited = 💬 { $name } about your claim <b>{ $reference }</b> (correction of an earlier message): { $text }
+parent-claimed = An agent is now looking at your claim <b>{ $reference }</b>.
+parent-question = ❓ { $name } needs more information about your claim <b>{ $reference }</b>: { $text }
+    Just reply here — text or screenshots.
+parent-escalated = Your claim <b>{ $reference }</b> has been passed to a supervisor.
+parent-closed = Your claim <b>{ $reference }</b> is now closed. Send /start if you need to make a new one.
+parent-reopened = Your claim <b>{ $reference }</b> has been reopened and is being looked at again.
+parent-approved = ✅ Good news: your claim <b>{ $reference }</b> is approved in full ({ $total }). The refund goes back to the way you paid; banks and payment apps usually take a few working days.
+parent-partial = Your claim <b>{ $reference }</b> is approved in part: { $amount } of { $total } will be refunded, to the way you paid.
+parent-rejected = Your claim <b>{ $reference }</b> was not approved: { $reason }.
+parent-decision-note = The agent adds: { $note }
+parent-appeal-offer = If you disagree, you can appeal once: tap the button and explain why.
+button-appeal = ⚖️ Appeal
+parent-appeal-ask = Tell us in one message why you disagree with the decision on <b>{ $reference }</b>. You can add screenshots.
+parent-appeal-unavailable = The decision on <b>{ $reference }</b> can't be appealed (again).
+parent-appeal-received = Your appeal on <b>{ $reference }</b> has been sent. It will be decided within { $days } working days.
+parent-which-case = Which claim is your message about?
+button-case = Claim { $reference }
+parent-relayed = Sent to support for <b>{ $reference }</b>. We'll reply here.
+parent-all-closed = Your claims are all closed.

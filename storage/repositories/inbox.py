@@ -59,11 +59,15 @@ async def store_updates(
     by_update = {u["update_id"]: u for u in updates}
     return [
         InboxUpdate(
-            id=inserted[uid], bot_id=bot_id, update_id=uid, chat_id=chat_of(by_update[uid]),
-            payload=by_update[uid], received_at=now,
+            id=inserted[uid],
+            bot_id=bot_id,
+            update_id=uid,
+            chat_id=chat_of(by_update[uid]),
+            payload=by_update[uid],
+            received_at=now,
         )
         for uid in sorted(inserted)
-    ]  # fmt: skip
+    ]
 
 
 async def unprocessed(*, session: AsyncSession, bot_id: int) -> list[InboxUpdate]:

@@ -27,11 +27,15 @@ async def add_calls(
     """Queue ``(chat_id, method, params)`` calls, leased to the caller for immediate delivery."""
     rows = [
         OutboxMessage(
-            chat_id=chat_id, method=method, payload=params, status=SENDING,
-            not_before=now + lease, created_at=now,
+            chat_id=chat_id,
+            method=method,
+            payload=params,
+            status=SENDING,
+            not_before=now + lease,
+            created_at=now,
         )
         for chat_id, method, params in calls
-    ]  # fmt: skip
+    ]
     session.add_all(rows)
     await session.flush()
     return rows

@@ -29,15 +29,25 @@ class ScriptedTransport:
 
 async def _queue(database, clock, *texts: str, chat_id: int = 7, lease: float = 30) -> list:
     async with database.unit_of_work() as session:
-        calls = [(chat_id, "sendMessage", {"chat_id": chat_id, "text": t, "parse_mode": "HTML"})
-                 for t in texts]  # fmt: skip
-        return await outbox.add_calls(session=session, calls=calls, now=clock.now(),
-                                      lease=timedelta(seconds=lease))  # fmt: skip
+        calls = [
+            (chat_id, "sendMessage", {"chat_id": chat_id, "text": t, "parse_mode": "HTML"})
+            for t in texts
+        ]
+        return await outbox.add_calls(
+            session=session, calls=calls, now=clock.now(), lease=timedelta(seconds=lease)
+        )
 
 
 def _delivery(transport, database, clock, **kw) -> Delivery:
-    return Delivery(transport=transport, database=database, clock=clock, pacer=Pacer(),
-                    lease=timedelta(seconds=30), base_backoff=0.01, **kw)  # fmt: skip
+    return Delivery(
+        transport=transport,
+        database=database,
+        clock=clock,
+        pacer=Pacer(),
+        lease=timedelta(seconds=30),
+        base_backoff=0.01,
+        **kw,
+    )
 
 
 async def _statuses(database, clock) -> list[str]:

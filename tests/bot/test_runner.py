@@ -17,12 +17,19 @@ FRAMEWORKS = ["python-telegram-bot", "aiogram"]
 
 
 def _settings(emulator: BotApiEmulator, tmp_path, framework: str) -> Settings:
-    return Settings.model_validate({
-        "telegram": {"token": emulator.token, "framework": framework, "mode": "polling",
-                     "api_base_url": emulator.base_url, "poll_timeout": 1,
-                     "album_wait_seconds": 0.2},
-        "storage": {"url": f"sqlite+aiosqlite:///{tmp_path}/bot.db"},
-    })  # fmt: skip
+    return Settings.model_validate(
+        {
+            "telegram": {
+                "token": emulator.token,
+                "framework": framework,
+                "mode": "polling",
+                "api_base_url": emulator.base_url,
+                "poll_timeout": 1,
+                "album_wait_seconds": 0.2,
+            },
+            "storage": {"url": f"sqlite+aiosqlite:///{tmp_path}/bot.db"},
+        }
+    )
 
 
 @pytest.mark.parametrize("framework", FRAMEWORKS)
@@ -36,15 +43,17 @@ async def test_stored_updates_are_processed_first_and_only_once(tmp_path, framew
         # never told, so it will also come back through getUpdates.
         update = emulator.inject_command(user, "/start")
         async with app.database.unit_of_work() as session:
-            await inbox.store_updates(session=session, bot_id=emulator.bot_id,
-                                      updates=[update], now=app.clock.now())  # fmt: skip
+            await inbox.store_updates(
+                session=session, bot_id=emulator.bot_id, updates=[update], now=app.clock.now()
+            )
         runner = TelegramRunner(app, make_transport(settings))
         stop = asyncio.Event()
         task = asyncio.create_task(runner.run(stop))
         try:
             await emulator.wait_for_call("sendMessage", timeout=10)
-            await emulator.wait_for_call("getUpdates", lambda c: c.params.get("offset"),
-                                         timeout=10)  # fmt: skip
+            await emulator.wait_for_call(
+                "getUpdates", lambda c: c.params.get("offset"), timeout=10
+            )
             await asyncio.sleep(0.5)
             replies = [m for m in emulator.sent_messages(user.id)]
             assert len(replies) == 1

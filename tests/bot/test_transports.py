@@ -88,12 +88,18 @@ async def test_every_outgoing_kind_reaches_telegram(wired, localizer):
     created = await transport.call(topic_call[0][1], topic_call[0][2])
     thread = created["message_thread_id"]
     outgoing = [
-        Reply(group.id, "en", (Msg("review-description", {"value": "<b>x</b> & y"}),),
-              thread_id=thread),
+        Reply(
+            group.id,
+            "en",
+            (Msg("review-description", {"value": "<b>x</b> & y"}),),
+            thread_id=thread,
+        ),
         SendMedia(group.id, "en", (*photos, document), Msg("button-evidence-done"), thread),
-    ]  # fmt: skip
-    results = [await transport.call(method, params)
-               for _, method, params in render_calls(localizer, outgoing)]  # fmt: skip
+    ]
+    results = [
+        await transport.call(method, params)
+        for _, method, params in render_calls(localizer, outgoing)
+    ]
     methods = [c.method for c in emulator.calls if c.method != "getMe"]
     assert methods[-4:] == ["sendMessage", "sendMediaGroup", "sendMediaGroup", "sendDocument"]
     groups = emulator.calls_of("sendMediaGroup")

@@ -71,9 +71,17 @@ class BotProcess:
         log = self.log_path.open("ab")
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.cli", "--config", str(self.config), "run",
-            cwd=REPO, stdout=log, stderr=log, env=env,
-        )  # fmt: skip
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "--config",
+            str(self.config),
+            "run",
+            cwd=REPO,
+            stdout=log,
+            stderr=log,
+            env=env,
+        )
         log.close()
         ready = "getUpdates" if "polling" in self.config.read_text() else "setWebhook"
         try:

@@ -29,15 +29,27 @@ COMBOS = [(f, m) for f in FRAMEWORKS for m in MODES]
 IDS = [f"{'ptb' if f.startswith('python') else 'aiogram'}-{m}" for f, m in COMBOS]
 
 FRENCH = {
-    "code": "fr", "language": "fr", "age": "11 ans", "account": "douyin_léa_2015",
-    "amount": "49,90 €", "when": "hier vers 21h", "amount2": "648 ¥", "when2": "avant-hier soir",
+    "code": "fr",
+    "language": "fr",
+    "age": "11 ans",
+    "account": "douyin_léa_2015",
+    "amount": "49,90 €",
+    "when": "hier vers 21h",
+    "amount2": "648 ¥",
+    "when2": "avant-hier soir",
     "description": "Ma fille a acheté des cadeaux <3 pour un streamer sans me demander.",
-}  # fmt: skip
+}
 TRADITIONAL = {
-    "code": "zh-hant", "language": "zh-Hant", "age": "十歲", "account": "抖音號 88 & 99",
-    "amount": "NT$ 990", "when": "昨天晚上8點", "amount2": "人民幣 50", "when2": "前天下午3點",
+    "code": "zh-hant",
+    "language": "zh-Hant",
+    "age": "十歲",
+    "account": "抖音號 88 & 99",
+    "amount": "NT$ 990",
+    "when": "昨天晚上8點",
+    "amount2": "人民幣 50",
+    "when2": "前天下午3點",
     "description": "孩子趁我睡覺時用我的手機儲值遊戲點數。",
-}  # fmt: skip
+}
 
 
 async def complete_intake(parent: TelegramParent, script: dict[str, str]) -> str:
@@ -92,8 +104,9 @@ async def test_two_parents_complete_intakes_through_faults(
     emulator, localizer, tmp_path, framework, mode
 ):
     url = _database_url(tmp_path, "sqlite", None)
-    config = write_config(tmp_path / "config.toml", emulator, framework=framework, mode=mode,
-                          database_url=url)  # fmt: skip
+    config = write_config(
+        tmp_path / "config.toml", emulator, framework=framework, mode=mode, database_url=url
+    )
     bot = BotProcess(config, emulator, tmp_path / "bot.log")
     await bot.start()
     database = Database(url)
@@ -104,8 +117,9 @@ async def test_two_parents_complete_intakes_through_faults(
         emulator.fail_next("sendMessage", status=429, retry_after=1)
         emulator.fail_next("sendMessage", status=502)
         emulator.drop_next("answerCallbackQuery")
-        refs = await asyncio.gather(complete_intake(french, FRENCH),
-                                    complete_intake(chinese, TRADITIONAL))  # fmt: skip
+        refs = await asyncio.gather(
+            complete_intake(french, FRENCH), complete_intake(chinese, TRADITIONAL)
+        )
 
         async with database.unit_of_work() as session:
             for reference, script in zip(refs, (FRENCH, TRADITIONAL), strict=True):
@@ -123,8 +137,9 @@ async def test_two_parents_complete_intakes_through_faults(
             french_case = await cases.case_by_reference(session=session, reference=refs[0])
             amounts = await cases.transactions_of(session=session, case_id=french_case.id)
             assert [(t.amount, t.currency) for t in amounts] == [
-                (Decimal("49.90"), "EUR"), (Decimal("648"), "CNY")
-            ]  # fmt: skip
+                (Decimal("49.90"), "EUR"),
+                (Decimal("648"), "CNY"),
+            ]
         assert await _count(database, Case) == 2
         inbox_rows = await _count(database, InboxUpdate)
         handled = InboxUpdate.processed_at != None  # noqa: E711
@@ -178,11 +193,13 @@ async def _check_webhook_guard(config) -> None:
 
 
 @pytest.mark.parametrize(("framework", "mode"), COMBOS, ids=IDS)
-async def test_killed_between_receiving_and_replying(emulator, localizer, tmp_path, framework,
-                                                     mode):  # fmt: skip
+async def test_killed_between_receiving_and_replying(
+    emulator, localizer, tmp_path, framework, mode
+):
     url = _database_url(tmp_path, "sqlite", None)
-    config = write_config(tmp_path / "config.toml", emulator, framework=framework, mode=mode,
-                          database_url=url)  # fmt: skip
+    config = write_config(
+        tmp_path / "config.toml", emulator, framework=framework, mode=mode, database_url=url
+    )
     bot = BotProcess(config, emulator, tmp_path / "bot.log")
     await bot.start()
     database = Database(url)
@@ -239,8 +256,13 @@ async def test_intake_on_postgresql(emulator, localizer, tmp_path, postgres_url,
     await database.upgrade()
     async with database.engine.begin() as conn:
         await conn.execute(text(TRUNCATE_ALL))
-    config = write_config(tmp_path / "config.toml", emulator, framework=framework,
-                          mode="polling", database_url=postgres_url)  # fmt: skip
+    config = write_config(
+        tmp_path / "config.toml",
+        emulator,
+        framework=framework,
+        mode="polling",
+        database_url=postgres_url,
+    )
     bot = BotProcess(config, emulator, tmp_path / "bot.log")
     await bot.start()
     try:

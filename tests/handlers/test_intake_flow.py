@@ -30,30 +30,75 @@ class Script:
 
 
 SCRIPTS = [
-    Script("en-US", "en", "12", "$4.99", "yesterday at 9pm", "¥ 328", "Nov 3 at 14:10",
-           (("4.99", "USD", datetime(2026, 11, 19, 21, 0, tzinfo=UTC)),
-            ("328", "CNY", datetime(2026, 11, 3, 14, 10, tzinfo=UTC))),
-           "5.99 dollars", "2026-11-18 08:15",
-           ("5.99", "USD", datetime(2026, 11, 18, 8, 15, tzinfo=UTC)),
-           "My son bought gems in a game with my card without asking. <b>He is 12</b> & sorry."),
-    Script("fr-FR", "fr", "12 ans", "9,90 €", "hier vers 21h", "328 ¥", "avant-hier soir",
-           (("9.90", "EUR", datetime(2026, 11, 19, 20, 0, tzinfo=UTC)),
-            ("328", "CNY", datetime(2026, 11, 18, 19, 0, tzinfo=UTC))),
-           "12€50", "le 17/11 à 14h10",
-           ("12.50", "EUR", datetime(2026, 11, 17, 13, 10, tzinfo=UTC)),
-           "Mon fils a acheté des pièces dans un jeu avec ma carte, sans me demander."),
-    Script("zh-hans", "zh-Hans", "12岁", "648元", "昨天晚上8点", "30美元", "前天下午3点",
-           (("648", "CNY", datetime(2026, 11, 19, 12, 0, tzinfo=UTC)),
-            ("30", "USD", datetime(2026, 11, 18, 7, 0, tzinfo=UTC))),
-           "三百元", "11月17日 14:10", ("300", "CNY", datetime(2026, 11, 17, 6, 10, tzinfo=UTC)),
-           "孩子用我的手机在抖音上给主播刷了礼物，我完全不知情。"),
-    Script("zh-hant", "zh-Hant", "十二歲", "NT$ 990", "昨天晚上8點", "人民幣 50", "前天下午3點",
-           (("990", "TWD", datetime(2026, 11, 19, 12, 0, tzinfo=UTC)),
-            ("50", "CNY", datetime(2026, 11, 18, 7, 0, tzinfo=UTC))),
-           "兩千元", "2026年11月17日下午2點10分",
-           ("2000", "CNY", datetime(2026, 11, 17, 6, 10, tzinfo=UTC)),
-           "孩子用我的手機在遊戲裡儲值，我完全不知道。"),
-]  # fmt: skip
+    Script(
+        "en-US",
+        "en",
+        "12",
+        "$4.99",
+        "yesterday at 9pm",
+        "¥ 328",
+        "Nov 3 at 14:10",
+        (
+            ("4.99", "USD", datetime(2026, 11, 19, 21, 0, tzinfo=UTC)),
+            ("328", "CNY", datetime(2026, 11, 3, 14, 10, tzinfo=UTC)),
+        ),
+        "5.99 dollars",
+        "2026-11-18 08:15",
+        ("5.99", "USD", datetime(2026, 11, 18, 8, 15, tzinfo=UTC)),
+        "My son bought gems in a game with my card without asking. <b>He is 12</b> & sorry.",
+    ),
+    Script(
+        "fr-FR",
+        "fr",
+        "12 ans",
+        "9,90 €",
+        "hier vers 21h",
+        "328 ¥",
+        "avant-hier soir",
+        (
+            ("9.90", "EUR", datetime(2026, 11, 19, 20, 0, tzinfo=UTC)),
+            ("328", "CNY", datetime(2026, 11, 18, 19, 0, tzinfo=UTC)),
+        ),
+        "12€50",
+        "le 17/11 à 14h10",
+        ("12.50", "EUR", datetime(2026, 11, 17, 13, 10, tzinfo=UTC)),
+        "Mon fils a acheté des pièces dans un jeu avec ma carte, sans me demander.",
+    ),
+    Script(
+        "zh-hans",
+        "zh-Hans",
+        "12岁",
+        "648元",
+        "昨天晚上8点",
+        "30美元",
+        "前天下午3点",
+        (
+            ("648", "CNY", datetime(2026, 11, 19, 12, 0, tzinfo=UTC)),
+            ("30", "USD", datetime(2026, 11, 18, 7, 0, tzinfo=UTC)),
+        ),
+        "三百元",
+        "11月17日 14:10",
+        ("300", "CNY", datetime(2026, 11, 17, 6, 10, tzinfo=UTC)),
+        "孩子用我的手机在抖音上给主播刷了礼物，我完全不知情。",
+    ),
+    Script(
+        "zh-hant",
+        "zh-Hant",
+        "十二歲",
+        "NT$ 990",
+        "昨天晚上8點",
+        "人民幣 50",
+        "前天下午3點",
+        (
+            ("990", "TWD", datetime(2026, 11, 19, 12, 0, tzinfo=UTC)),
+            ("50", "CNY", datetime(2026, 11, 18, 7, 0, tzinfo=UTC)),
+        ),
+        "兩千元",
+        "2026年11月17日下午2點10分",
+        ("2000", "CNY", datetime(2026, 11, 17, 6, 10, tzinfo=UTC)),
+        "孩子用我的手機在遊戲裡儲值，我完全不知道。",
+    ),
+]
 
 
 def photo(name: str) -> Media:
@@ -61,8 +106,9 @@ def photo(name: str) -> Media:
 
 
 def document(name: str, mime: str, size: int = 80_000) -> Media:
-    return Media(MediaKind.DOCUMENT, file_id=f"file-{name}", file_name=name, mime_type=mime,
-                 size=size)  # fmt: skip
+    return Media(
+        MediaKind.DOCUMENT, file_id=f"file-{name}", file_name=name, mime_type=mime, size=size
+    )
 
 
 def assert_refused(chat: ParentChat, error: str, question: str) -> None:

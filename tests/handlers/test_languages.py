@@ -5,11 +5,24 @@ import pytest
 from handlers.languages import detect_language
 
 CASES = [
-    ("zh-hans", "zh-Hans"), ("zh-CN", "zh-Hans"), ("zh-sg", "zh-Hans"), ("zh", "zh-Hans"),
-    ("zh-hant", "zh-Hant"), ("zh-TW", "zh-Hant"), ("zh-hk", "zh-Hant"), ("zh-mo", "zh-Hant"),
-    ("zh-Hant-HK", "zh-Hant"), ("fr", "fr"), ("fr-CA", "fr"), ("fr-be", "fr"), ("en-GB", "en"),
-    ("de", "en"), (None, "en"), ("", "en"), ("ru", "en"),
-]  # fmt: skip
+    ("zh-hans", "zh-Hans"),
+    ("zh-CN", "zh-Hans"),
+    ("zh-sg", "zh-Hans"),
+    ("zh", "zh-Hans"),
+    ("zh-hant", "zh-Hant"),
+    ("zh-TW", "zh-Hant"),
+    ("zh-hk", "zh-Hant"),
+    ("zh-mo", "zh-Hant"),
+    ("zh-Hant-HK", "zh-Hant"),
+    ("fr", "fr"),
+    ("fr-CA", "fr"),
+    ("fr-be", "fr"),
+    ("en-GB", "en"),
+    ("de", "en"),
+    (None, "en"),
+    ("", "en"),
+    ("ru", "en"),
+]
 
 
 @pytest.mark.parametrize(("code", "expected"), CASES)

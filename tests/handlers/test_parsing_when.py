@@ -19,8 +19,12 @@ from hypothesis import strategies as st
 from handlers.parsing import parse_when
 from handlers.parsing.when import ParsedWhen, parse_when_detail
 
-TZ = {"en": "America/New_York", "fr": "Europe/Paris", "zh-Hans": "Asia/Shanghai",
-      "zh-Hant": "Asia/Taipei"}  # fmt: skip
+TZ = {
+    "en": "America/New_York",
+    "fr": "Europe/Paris",
+    "zh-Hans": "Asia/Shanghai",
+    "zh-Hant": "Asia/Taipei",
+}
 
 
 def _now(locale: str) -> datetime:

@@ -10,8 +10,7 @@ from tests.chat import ParentChat
 
 
 async def test_new_engine_continues_where_the_draft_stopped(database, policy, clock, localizer):
-    first = Conversation(database=database, policy=policy, clock=clock,
-                         label_text=localizer.plain)  # fmt: skip
+    first = Conversation(database=database, policy=policy, clock=clock, label_text=localizer.plain)
     chat = ParentChat(first, localizer, language_code="fr")
     await chat.command("start")
     await chat.press("button-consent-yes")
@@ -29,8 +28,9 @@ async def test_new_engine_continues_where_the_draft_stopped(database, policy, cl
     await database.dispose()
     revived = Database(url)
     try:
-        second = Conversation(database=revived, policy=policy, clock=clock,
-                              label_text=localizer.plain)  # fmt: skip
+        second = Conversation(
+            database=revived, policy=policy, clock=clock, label_text=localizer.plain
+        )
         chat.conversation = second
         await chat.command("start")
         assert chat.keys == ["resume-question"]

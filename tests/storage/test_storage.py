@@ -17,27 +17,55 @@ NOW = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
 
 def _case(reference: str) -> Case:
     return Case(
-        reference=reference, user_id=5, chat_id=5, language="fr", timezone="Europe/Paris",
-        platform="douyin", problem="minor_purchase", writer="parent", minor_age=11,
-        account="a", payment_method="alipay", description="d", submitted_at=NOW, updated_at=NOW,
-    )  # fmt: skip
+        reference=reference,
+        user_id=5,
+        chat_id=5,
+        language="fr",
+        timezone="Europe/Paris",
+        platform="douyin",
+        problem="minor_purchase",
+        writer="parent",
+        minor_age=11,
+        account="a",
+        payment_method="alipay",
+        description="d",
+        submitted_at=NOW,
+        updated_at=NOW,
+    )
 
 
 async def test_money_and_times_round_trip_exactly(database: Database):
     shanghai = timezone(timedelta(hours=8))
     async with database.unit_of_work() as session:
-        await users.create_user(session=session, user_id=5, language="fr",
-                                timezone="Europe/Paris", display_name="P", now=NOW)  # fmt: skip
+        await users.create_user(
+            session=session,
+            user_id=5,
+            language="fr",
+            timezone="Europe/Paris",
+            display_name="P",
+            now=NOW,
+        )
         case = await cases.add_case(
             session=session,
             case=_case("K7QM4"),
             transactions=[
-                CaseTransaction(case_id=0, position=0, amount=Decimal("1280.50"), currency="CNY",
-                                occurred_at=datetime(2026, 11, 19, 20, 5, tzinfo=shanghai)),
-                CaseTransaction(case_id=0, position=0, amount=Decimal("0.01"), currency="EUR",
-                                occurred_at=NOW, order_number="A-1"),
+                CaseTransaction(
+                    case_id=0,
+                    position=0,
+                    amount=Decimal("1280.50"),
+                    currency="CNY",
+                    occurred_at=datetime(2026, 11, 19, 20, 5, tzinfo=shanghai),
+                ),
+                CaseTransaction(
+                    case_id=0,
+                    position=0,
+                    amount=Decimal("0.01"),
+                    currency="EUR",
+                    occurred_at=NOW,
+                    order_number="A-1",
+                ),
             ],
-        )  # fmt: skip
+        )
         case_id = case.id
     async with database.unit_of_work() as session:
         rows = await cases.transactions_of(session=session, case_id=case_id)
@@ -51,8 +79,9 @@ async def test_money_and_times_round_trip_exactly(database: Database):
 
 async def test_draft_json_is_saved_when_replaced(database: Database):
     async with database.unit_of_work() as session:
-        draft = await drafts.create_draft(session=session, user_id=9, chat_id=9, step="platform",
-                                          answers={}, now=NOW)  # fmt: skip
+        draft = await drafts.create_draft(
+            session=session, user_id=9, chat_id=9, step="platform", answers={}, now=NOW
+        )
         answers = {"platform": "douyin", "transactions": [{"amount": "648", "currency": "CNY"}]}
         drafts.save_draft(draft, step="problem", answers=answers, cursor={"tx": 0}, now=NOW)
         answers["platform"] = "changed after saving"  # the saved copy must not follow
