@@ -23,7 +23,13 @@ def free_port() -> int:
 
 
 def write_config(
-    path: Path, emulator: BotApiEmulator, *, framework: str, mode: str, database_url: str
+    path: Path,
+    emulator: BotApiEmulator,
+    *,
+    framework: str,
+    mode: str,
+    database_url: str,
+    extra: str = "",
 ) -> Path:
     port = free_port()
     path.write_text(
@@ -38,6 +44,7 @@ album_wait_seconds = 0.2
 outbox_lease_seconds = 1
 outbox_sweep_seconds = 0.2
 max_retry_wait_seconds = 30
+topic_grace_seconds = 2
 
 [telegram.webhook]
 listen = "127.0.0.1"
@@ -51,6 +58,7 @@ url = "{database_url}"
 
 [logging]
 level = "INFO"
+{extra}
 """,
         encoding="utf-8",
     )

@@ -1,0 +1,150 @@
+"""The agent desk end to end: a parent's claim reaches the emulated forum group, an agent
+claims it, asks a question, gets the answer (text and photo), approves part of it."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.e2e.conftest import FRAMEWORKS
+from tests.e2e.harness import BotProcess, write_config
+from tests.e2e.parent import TelegramParent
+from tests.e2e.test_telegram import FRENCH, complete_intake
+
+IDS = ["ptb", "aiogram"]
+
+
+def _desk_config(tmp_path, emulator, framework, group):
+    extra = f'[agents]\nchat_id = {group.id}\nlanguage = "en"\n'
+    return write_config(
+        tmp_path / "config.toml",
+        emulator,
+        framework=framework,
+        mode="polling",
+        database_url=f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+        extra=extra,
+    )
+
+
+def _in_topic(thread: int):
+    return lambda call: str(call.params.get("message_thread_id")) == str(thread)
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=IDS)
+async def test_case_from_submission_to_partial_approval(emulator, localizer, tmp_path, framework):
+    group = emulator.make_forum_group("Refund team")
+    agent = emulator.make_user("Alice", language_code="en")
+    emulator.inject_text(agent, "hello team", chat=group)  # Alice is in the group
+    bot = BotProcess(
+        _desk_config(tmp_path, emulator, framework, group), emulator, tmp_path / "bot.log"
+    )
+    await bot.start()
+    try:
+        parent = TelegramParent(emulator, localizer, language_code="fr", name="Léa")
+        reference = await complete_intake(parent, FRENCH)
+
+        topic_call = await emulator.wait_for_call("createForumTopic", timeout=15, ok_only=True)
+        assert topic_call.params["name"].startswith(f"{reference} · Douyin")
+        assert "49.90 EUR + 648.00 CNY" in topic_call.params["name"]
+        thread = topic_call.result["message_thread_id"]
+        card = await emulator.wait_for_call("sendMessage", _in_topic(thread), timeout=15)
+        assert f"Case {reference}" in card.result["text"]
+        assert "&lt;3" in card.params["text"]  # the parent's words, escaped, as written
+        album = await emulator.wait_for_call("sendMediaGroup", _in_topic(thread), timeout=15)
+        assert len(album.params["media"]) == 3
+        card_id = card.result["message_id"]
+
+        async def press(label: str) -> None:
+            markup = emulator.sent_messages(group.id, thread)
+            message = next(m for m in reversed(markup) if m["message_id"] == card_id)
+            buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
+            data = next(b["callback_data"] for b in buttons if b["text"] == label)
+            since = emulator.mark()
+            emulator.inject_callback(agent, card_id, data, chat=group)
+            await emulator.wait_for_call("answerCallbackQuery", timeout=10, since=since)
+
+        parent.language = "fr"
+        since = emulator.mark()
+        await press("🙋 Claim")
+        await parent._reply_after(since)
+        assert parent.expects("parent-claimed", reference=reference)
+        edit = await emulator.wait_for_call("editMessageText", timeout=10, since=since)
+        assert "Handled by: Alice" in edit.params["text"]
+
+        await press("❓ Ask parent")
+        since = emulator.mark()
+        emulator.inject_text(
+            agent, "Quel âge a votre fille exactement ?", chat=group, thread_id=thread
+        )
+        await parent._reply_after(since)
+        assert "Quel âge a votre fille exactement ?" in parent.last["text"]
+        assert reference in parent.last["text"]
+
+        since = emulator.mark()
+        await parent.say("Elle a 11 ans, voici sa carte.")
+        assert parent.expects("parent-relayed", reference=reference)
+        relayed = await emulator.wait_for_call(
+            "sendMessage",
+            lambda c: _in_topic(thread)(c) and "Elle a 11 ans" in c.params["text"],
+            since=since,
+        )
+        assert reference in relayed.params["text"]
+        since = emulator.mark()
+        emulator.inject_photo(parent.user, caption="carte")
+        photo = await emulator.wait_for_call(
+            "sendPhoto", _in_topic(thread), since=since, timeout=10
+        )
+        assert "carte" in photo.params["caption"]
+
+        await press("➗ Approve part")
+        since = emulator.mark()
+        emulator.inject_text(agent, "30 EUR", chat=group, thread_id=thread)
+        await parent._reply_after(since)
+        assert parent.expects(
+            "parent-partial",
+            reference=reference,
+            amount="30,00 EUR",
+            total="49,90 EUR + 648,00 CNY",
+        )
+        assert "30,00" in parent.last["text"]
+        texts = [m.get("text", "") for m in emulator.sent_messages(parent.chat_id)]
+        assert sum(reference in t for t in texts) >= 5
+        assert len(emulator.calls_of("createForumTopic")) == 1
+        assert await bot.stop() == 0
+    finally:
+        if bot.process and bot.process.returncode is None:
+            await bot.kill()
+    assert "Traceback" not in bot.log(), bot.log()
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=IDS)
+async def test_killed_between_topic_creation_and_recording(
+    emulator, localizer, tmp_path, framework
+):
+    group = emulator.make_forum_group("Refund team")
+    bot = BotProcess(
+        _desk_config(tmp_path, emulator, framework, group), emulator, tmp_path / "bot.log"
+    )
+    await bot.start()
+    try:
+        # Telegram creates the topic but the answer never reaches the bot, which then dies.
+        emulator.drop_next("createForumTopic", after_processing=True, delay=0.5)
+        parent = TelegramParent(emulator, localizer, language_code="fr", name="Paul")
+        reference = await complete_intake(parent, FRENCH)
+        await emulator.wait_for(lambda: len(group.topics) == 1, timeout=15)
+        await bot.kill()
+        await bot.start()
+        card = await emulator.wait_for_call(
+            "sendMessage",
+            lambda c: f"Case <b>{reference}</b>" in c.params.get("text", ""),
+            timeout=20,
+        )
+        assert len(group.topics) == 1  # never a second topic for the case
+        assert len(emulator.calls_of("createForumTopic")) == 1
+        assert card.params.get("message_thread_id") in (None, "", 0)
+        await asyncio.sleep(0.5)
+        assert await bot.stop() == 0
+    finally:
+        if bot.process and bot.process.returncode is None:
+            await bot.kill()
