@@ -148,3 +148,39 @@ async def test_killed_between_topic_creation_and_recording(
     finally:
         if bot.process and bot.process.returncode is None:
             await bot.kill()
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=IDS)
+async def test_a_topic_deleted_by_hand_is_recreated(emulator, localizer, tmp_path, framework):
+    group = emulator.make_forum_group("Refund team")
+    bot = BotProcess(
+        _desk_config(tmp_path, emulator, framework, group), emulator, tmp_path / "bot.log"
+    )
+    await bot.start()
+    try:
+        parent = TelegramParent(emulator, localizer, language_code="fr", name="Inès")
+        reference = await complete_intake(parent, FRENCH)
+        first = await emulator.wait_for_call("createForumTopic", timeout=15, ok_only=True)
+        old = first.result["message_thread_id"]
+        await emulator.wait_for_call("sendMediaGroup", _in_topic(old), timeout=15)
+        del group.topics[old]  # someone deletes the topic in the Telegram app
+
+        since = emulator.mark()
+        await parent.say("Avez-vous reçu mes captures ?")
+        again = await emulator.wait_for_call(
+            "createForumTopic", since=since, ok_only=True, timeout=20
+        )
+        new = again.result["message_thread_id"]
+        assert new != old and again.params["name"].startswith(reference)
+        relayed = await emulator.wait_for_call(
+            "sendMessage",
+            lambda c: _in_topic(new)(c) and "Avez-vous" in c.params["text"],
+            since=since,
+            timeout=20,
+        )
+        card = [m for m in emulator.sent_messages(group.id, new) if "Case" in m.get("text", "")]
+        assert card and card[0]["message_id"] < relayed.result["message_id"]
+        assert await bot.stop() == 0
+    finally:
+        if bot.process and bot.process.returncode is None:
+            await bot.kill()
