@@ -48,6 +48,8 @@ async def run_global_button(turn: Turn, data: str) -> bool:
         await _set_timezone(turn, value)
     elif kind in ("appeal", "pcase"):
         await parents.parent_button(turn, turn.desk, kind, value)
+    elif kind == "rate":
+        await parents.rate(turn, value)
     elif kind in ("resume", "restart"):
         draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
         if draft is None or str(draft.id) != value:
@@ -55,7 +57,7 @@ async def run_global_button(turn: Turn, data: str) -> bool:
         elif kind == "resume":
             await turn.ask_current(draft)
         else:
-            drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
+            await _drop(turn, draft)
             await start_draft(turn, platform=None)
     else:
         return False
@@ -90,12 +92,21 @@ async def start_draft(turn: Turn, *, platform: str | None) -> Draft:
         answers=answers,
         now=turn.now,
     )
+    if turn.planner is not None:
+        await turn.planner.draft_started(turn.session, draft, turn.user.timezone, turn.now)
     ctx = await turn.context(draft)
     step = first_step(ctx)
     drafts.save_draft(draft, step=step.name, answers=answers, cursor={}, now=turn.now)
     parts, buttons = question(ctx, step)
     turn.say(Msg("welcome"), *parts, buttons=buttons)
     return draft
+
+
+async def _drop(turn: Turn, draft: Draft) -> None:
+    drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
+    if turn.planner is not None:
+        assert draft.id is not None
+        await turn.planner.draft_closed(turn.session, draft.id, turn.now)
 
 
 async def reask(turn: Turn, *before: Msg) -> None:
@@ -130,7 +141,7 @@ async def _cancel(turn: Turn, argument: str) -> None:
     if draft is None:
         turn.say(Msg("nothing-to-cancel"), Msg("hint-start"))
         return
-    drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
+    await _drop(turn, draft)
     turn.say(Msg("cancelled"))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -29,6 +30,9 @@ from handlers.turn import Turn
 from storage.database import Database
 from storage.models import Draft, User
 from storage.repositories import drafts, users
+
+if TYPE_CHECKING:
+    from handlers.followups.planner import Planner
 
 #: Runs inside the event's transaction with the replies (see :meth:`Conversation.handle`).
 Finish = Callable[[AsyncSession, list[Outgoing]], Awaitable[None]]
@@ -51,12 +55,14 @@ class Conversation:
         clock: Clock,
         label_text: LabelText,
         desk: DeskPolicy | None = None,
+        planner: Planner | None = None,
     ) -> None:
         self.database = database
         self.policy = policy
         self.clock = clock
         self.label_text = label_text
         self.desk = desk or DeskPolicy()
+        self.planner = planner
 
     async def handle(self, event: Incoming, *, finish: Finish | None = None) -> list[Outgoing]:
         """Handle one event in one transaction and return what to send.
@@ -69,12 +75,21 @@ class Conversation:
         async with self.database.unit_of_work() as session:
             out: list[Outgoing] = []
             if self.desk.enabled and event.chat_id == self.desk.chat_id:
-                desk_turn = DeskTurn(session, event, now, self.desk)
+                desk_turn = DeskTurn(session, event, now, self.desk, self.planner)
                 await agents.handle(desk_turn)
                 out = desk_turn.out
             elif event.is_private:
                 user = await self._user(session, event, now)
-                turn = Turn(session, event, user, now, self.policy, self.label_text, self.desk)
+                turn = Turn(
+                    session,
+                    event,
+                    user,
+                    now,
+                    self.policy,
+                    self.label_text,
+                    self.desk,
+                    self.planner,
+                )
                 await self._route(turn)
                 if event.kind is EventKind.BUTTON and event.callback_id:
                     turn.out.insert(0, AnswerButton(event.callback_id, user.language))
@@ -139,6 +154,9 @@ async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Acce
     if outcome.store_media:
         await turn.store_media(draft, outcome.store_media)
         ctx.evidence_count += len(outcome.store_media)
+    if (outcome.cancel or outcome.submit) and turn.planner is not None:
+        assert draft.id is not None
+        await turn.planner.draft_closed(turn.session, draft.id, turn.now)
     if outcome.cancel:
         drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
         turn.say(*outcome.notes)
@@ -147,6 +165,8 @@ async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Acce
         case = await submit_draft(
             session=turn.session, draft=draft, ctx=ctx, user_id=turn.user.id, now=turn.now
         )
+        if turn.planner is not None:
+            await turn.planner.case_submitted(turn.session, case, turn.now)
         turn.say(
             Msg("submitted", {"reference": case.reference}),
             Msg("submitted-timeline", {"days": turn.policy.first_decision_working_days}),

@@ -91,3 +91,19 @@ class DeskPolicy:
 
     def is_supervisor(self, user_id: int) -> bool:
         return user_id in self.supervisor_ids
+
+
+@dataclass(frozen=True)
+class FollowUpPolicy:
+    """When follow-ups happen. Hours and days are wall-clock; deadlines are working days."""
+
+    intake_reminder_hours: tuple[float, ...] = (1.0, 24.0)
+    missing_evidence_hours: float = 24.0
+    decision_warning_hours: float = 24.0  # before a deadline, the agents are warned
+    unclaimed_hours: float = 4.0
+    check_in_days: float = 3.0  # the parent hears how things stand, every N days while open
+    other_routes_days: float = 10.0  # without a decision by then, the parent learns the routes
+    other_routes_after_rejection_hours: float = 1.0
+    satisfaction_hours: float = 1.0  # after closing
+    quiet_start: str = "21:00"  # parents are not messaged between these, in their time zone
+    quiet_end: str = "08:00"

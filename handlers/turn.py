@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -16,6 +17,9 @@ from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.replies import Button, Msg, Outgoing, Reply
 from storage.models import Draft, Evidence, User
 from storage.repositories import evidence
+
+if TYPE_CHECKING:
+    from handlers.followups.planner import Planner
 
 
 @dataclass
@@ -29,6 +33,7 @@ class Turn:
     policy: IntakePolicy
     label_text: LabelText
     desk: DeskPolicy = field(default_factory=DeskPolicy)
+    planner: Planner | None = None
     out: list[Outgoing] = field(default_factory=list)
 
     def say(self, *parts: Msg, buttons: tuple[tuple[Button, ...], ...] = ()) -> None:

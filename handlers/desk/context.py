@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -14,6 +14,9 @@ from handlers.policy import DeskPolicy
 from handlers.replies import AnswerButton, Button, EditMessage, Msg, Outgoing, Reply
 from storage.models import Case
 from storage.repositories import cases, evidence
+
+if TYPE_CHECKING:
+    from handlers.followups.planner import Planner
 
 
 async def load_view(session: AsyncSession, case: Case) -> CaseView:
@@ -31,6 +34,7 @@ class DeskTurn:
     event: Incoming
     now: datetime
     desk: DeskPolicy
+    planner: Planner | None = None
     out: list[Outgoing] = field(default_factory=list)
 
     @property

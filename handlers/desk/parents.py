@@ -124,6 +124,8 @@ async def _appeal(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> No
     case.status = Status.APPEALED
     case.appeals += 1
     await _record(turn, case, "appealed", message)
+    if turn.planner is not None:
+        await turn.planner.case_appealed(turn.session, case, turn.now)
     if desk.enabled:
         _to_thread(turn, desk, case, "desk-appeal", message)
     turn.say(
@@ -132,3 +134,29 @@ async def _appeal(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> No
             {"reference": case.reference, "days": turn.policy.appeal_working_days},
         )
     )
+
+
+async def rate(turn: Turn, value: str) -> None:
+    """``rate:<case id>:<1-5>``: the one-tap satisfaction answer after closing, once per case."""
+    case_id, _, stars = value.partition(":")
+    case = (
+        await cases.case_by_id(session=turn.session, case_id=int(case_id))
+        if (case_id.isdigit())
+        else None
+    )
+    if case is None or case.user_id != turn.user.id or stars not in ("1", "2", "3", "4", "5"):
+        turn.say(Msg("error-stale-button"))
+        return
+    assert case.id is not None
+    events = await cases.events_of(session=turn.session, case_id=case.id)
+    if not any(e.action == "rated" for e in events):
+        await cases.add_event(
+            session=turn.session,
+            case_id=case.id,
+            actor_kind="parent",
+            actor_id=turn.user.id,
+            action="rated",
+            now=turn.now,
+            details={"stars": int(stars)},
+        )
+    turn.say(Msg("parent-thanks"))

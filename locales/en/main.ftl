@@ -282,3 +282,30 @@ parent-which-case = Which claim is your message about?
 button-case = Claim { $reference }
 parent-relayed = Sent to support for <b>{ $reference }</b>. We'll reply here.
 parent-all-closed = Your claims are all closed.
+
+## Follow-ups
+
+reminder-intake-first = You started a refund claim but haven't finished it. Shall we pick it up where you left off? It only takes a few minutes.
+reminder-intake-again = Your refund claim is still waiting for you. Finish it so the support team can start working on it.
+reminder-missing-evidence = Your claim <b>{ $reference }</b> has no screenshots yet. If you can find the purchase record or the payment receipt, send it here: it makes a refund much more likely.
+parent-check-in = An update on your claim <b>{ $reference }</b>: it is { $status }. We haven't forgotten you — the team aims to decide by { $due }.
+routes-intro = About your claim <b>{ $reference }</b>: if you are not satisfied, here is what else you can do.
+routes-platform = • Contact { $platform }'s own customer service in the app, and quote your order numbers and this claim's reference.
+routes-payment-alipay = • Alipay: open the payment in your bills (账单), tap "Have a question about this order?" (对此订单有疑问) and file a complaint.
+routes-payment-wechat-pay = • WeChat Pay: Me → Services → Wallet → Bills, open the payment, then "Have a question about this order?" → complaint.
+routes-payment-bank-card = • Bank card: ask your bank to dispute the card payment (a chargeback).
+routes-payment-apple = • Apple: request a refund at reportaproblem.apple.com with your Apple ID.
+routes-payment-google-play = • Google Play: request a refund from your order history (Payments & subscriptions → Budget & history).
+routes-consumer = • Consumer protection: in mainland China, the 12315 platform (call 12315 or use the 全国12315平台 mini-program); elsewhere, your country's consumer authority.
+parent-satisfaction = Your claim <b>{ $reference }</b> is closed. How did we do?
+button-rating = { $stars ->
+        [one] ⭐
+        [2] ⭐⭐
+        [3] ⭐⭐⭐
+        [4] ⭐⭐⭐⭐
+       *[other] ⭐⭐⭐⭐⭐
+    }
+parent-thanks = Thank you for your answer!
+desk-unclaimed = 🙋 { $reference } has been waiting { $hours } h without an agent.
+desk-deadline-warning = ⏳ { $reference }: the decision is due { $due }.
+desk-deadline-overdue = ⏰ { $reference } is overdue: the decision was due { $due }.

@@ -1,0 +1,149 @@
+"""What a follow-up says when it fires, to whom — or nothing, when its reason has gone (the
+draft was finished, the case decided). Runs inside the transaction that claimed the row."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from handlers.desk.card import card_buttons, card_parts, platform_msg
+from handlers.desk.context import load_view
+from handlers.desk.states import UNDECIDED, Status
+from handlers.followups.kinds import Kind
+from handlers.followups.planner import Planner
+from handlers.formatting import format_when
+from handlers.replies import Button, EditMessage, Msg, Outgoing, Reply
+from storage.models import Case, Draft, FollowUp, User
+from storage.repositories import cases, drafts, evidence
+
+PAYMENT_ROUTES = ("alipay", "wechat_pay", "bank_card", "apple", "google_play")
+
+
+async def fire(
+    session: AsyncSession, row: FollowUp, now: datetime, planner: Planner
+) -> list[Outgoing]:
+    kind = Kind(row.kind)
+    if kind is Kind.INTAKE_REMINDER:
+        return await _intake_reminder(session, row)
+    case = await cases.case_by_id(session=session, case_id=row.case_id or 0)
+    if case is None:
+        return []
+    if kind in (
+        Kind.DECISION_WARNING,
+        Kind.APPEAL_WARNING,
+        Kind.DECISION_DUE,
+        Kind.APPEAL_DUE,
+        Kind.UNCLAIMED,
+    ):
+        return await _for_agents(session, kind, case, now, planner)
+    return await _for_parent(session, kind, row, case, now, planner)
+
+
+async def _intake_reminder(session: AsyncSession, row: FollowUp) -> list[Outgoing]:
+    draft = await session.get(Draft, row.draft_id)
+    if draft is None or draft.status != drafts.OPEN:
+        return []
+    user = await session.get(User, draft.user_id)
+    language = user.language if user else "en"
+    number = int(row.details.get("number", 1))
+    key = "reminder-intake-first" if number == 1 else "reminder-intake-again"
+    button = Button(Msg("button-resume"), f"resume:{draft.id}")
+    return [Reply(draft.chat_id, language, (Msg(key),), ((button,),))]
+
+
+async def _for_agents(
+    session: AsyncSession, kind: Kind, case: Case, now: datetime, planner: Planner
+) -> list[Outgoing]:
+    desk = planner.desk
+    if not desk.enabled or case.status not in UNDECIDED:
+        return []
+    ref = {"reference": case.reference}
+    due = format_when(case.due_at, desk.timezone, desk.language) if case.due_at else "-"
+    assert desk.chat_id is not None
+    if kind is Kind.UNCLAIMED:
+        if case.assignee_id is not None:
+            return []
+        hours = int((now - case.submitted_at).total_seconds() // 3600)
+        parts: tuple[Msg, ...] = (Msg("desk-unclaimed", {**ref, "hours": hours}),)
+    elif kind in (Kind.DECISION_WARNING, Kind.APPEAL_WARNING):
+        parts = (Msg("desk-deadline-warning", {**ref, "due": due}),)
+    else:
+        case.overdue = True
+        assert case.id is not None
+        await cases.add_event(
+            session=session,
+            case_id=case.id,
+            actor_kind="system",
+            actor_id=None,
+            action="overdue",
+            now=now,
+        )
+        mentions = [Msg("desk-mention", {"id": sid}) for sid in sorted(desk.supervisor_ids)]
+        parts = (Msg("desk-deadline-overdue", {**ref, "due": due}), *mentions)
+    out: list[Outgoing] = [Reply(desk.chat_id, desk.language, parts, case_id=case.id)]
+    if case.overdue and case.card_message_id is not None:
+        view = await load_view(session, case)
+        out.append(
+            EditMessage(
+                desk.chat_id,
+                case.card_message_id,
+                desk.language,
+                card_parts(view, desk),
+                card_buttons(view),
+            )
+        )
+    return out
+
+
+async def _for_parent(
+    session: AsyncSession, kind: Kind, row: FollowUp, case: Case, now: datetime, planner: Planner
+) -> list[Outgoing]:
+    ref = {"reference": case.reference}
+    lang = case.language
+    if kind is Kind.MISSING_EVIDENCE:
+        assert case.id is not None
+        files = await evidence.list_for_case(session=session, case_id=case.id)
+        if files or case.status not in UNDECIDED:
+            return []
+        return [Reply(case.chat_id, lang, (Msg("reminder-missing-evidence", ref),))]
+    if kind is Kind.CHECK_IN:
+        if case.status not in UNDECIDED:
+            return []
+        await planner.check_in_again(session, case, now)
+        status = Msg(f"status-{case.status.replace('_', '-')}")
+        due = format_when(case.due_at, case.timezone, lang) if case.due_at else "-"
+        return [
+            Reply(
+                case.chat_id,
+                lang,
+                (Msg("parent-check-in", {**ref, "status": status, "due": due}),),
+            )
+        ]
+    if kind is Kind.OTHER_ROUTES:
+        still = (
+            case.status in UNDECIDED
+            if row.details.get("reason") == "no_decision"
+            else case.decision == "rejected" and case.status != Status.APPEALED
+        )
+        return [Reply(case.chat_id, lang, other_routes(case))] if still else []
+    if kind is Kind.SATISFACTION:
+        if case.status != Status.CLOSED:
+            return []
+        stars = tuple(
+            Button(Msg("button-rating", {"stars": n}), f"rate:{case.id}:{n}") for n in range(1, 6)
+        )
+        return [Reply(case.chat_id, lang, (Msg("parent-satisfaction", ref),), (stars,))]
+    return []
+
+
+def other_routes(case: Case) -> tuple[Msg, ...]:
+    """Where else to turn: the platform itself, the payment route, consumer protection."""
+    parts = [
+        Msg("routes-intro", {"reference": case.reference}),
+        Msg("routes-platform", {"platform": platform_msg(case)}),
+    ]
+    if case.payment_method in PAYMENT_ROUTES:
+        parts.append(Msg(f"routes-payment-{case.payment_method.replace('_', '-')}"))
+    parts.append(Msg("routes-consumer"))
+    return tuple(parts)

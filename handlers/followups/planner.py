@@ -1,0 +1,201 @@
+"""Scheduling and cancelling follow-ups as drafts and cases change, in the same transaction
+as the change (so a follow-up exists exactly when its reason does)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from handlers.calendar import WorkingCalendar, next_allowed
+from handlers.followups.kinds import TO_PARENT, UNTIL_DECISION, Kind
+from handlers.policy import DeskPolicy, FollowUpPolicy, IntakePolicy
+from storage.models import Case, Draft
+from storage.repositories import followups
+
+
+def _clock_time(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+class Planner:
+    def __init__(
+        self,
+        *,
+        calendar: WorkingCalendar,
+        rules: FollowUpPolicy,
+        intake: IntakePolicy,
+        desk: DeskPolicy,
+    ) -> None:
+        self.calendar = calendar
+        self.rules = rules
+        self.intake = intake
+        self.desk = desk
+        self.quiet = (_clock_time(rules.quiet_start), _clock_time(rules.quiet_end))
+
+    async def _add(
+        self,
+        session: AsyncSession,
+        kind: Kind,
+        due: datetime,
+        now: datetime,
+        *,
+        timezone: str,
+        case_id: int | None = None,
+        draft_id: int | None = None,
+        **details: object,
+    ) -> None:
+        if kind in TO_PARENT:
+            due = next_allowed(due, timezone, *self.quiet)
+        await followups.schedule(
+            session=session,
+            kind=kind.value,
+            due_at=due,
+            now=now,
+            case_id=case_id,
+            draft_id=draft_id,
+            details=details,
+        )
+
+    # -- drafts --------------------------------------------------------------------------
+
+    async def draft_started(
+        self, session: AsyncSession, draft: Draft, timezone: str, now: datetime
+    ) -> None:
+        for number, hours in enumerate(self.rules.intake_reminder_hours, start=1):
+            await self._add(
+                session,
+                Kind.INTAKE_REMINDER,
+                now + timedelta(hours=hours),
+                now,
+                timezone=timezone,
+                draft_id=draft.id,
+                number=number,
+            )
+
+    async def draft_closed(self, session: AsyncSession, draft_id: int, now: datetime) -> None:
+        await followups.cancel(session=session, draft_id=draft_id, now=now)
+
+    # -- cases ---------------------------------------------------------------------------
+
+    def deadline(self, start: datetime, working_days: int) -> datetime:
+        return self.calendar.working_days_after(start, working_days, self.desk.timezone)
+
+    async def _deadline_followups(
+        self, session: AsyncSession, case: Case, now: datetime, *, appeal: bool
+    ) -> None:
+        days = (
+            self.intake.appeal_working_days if appeal else self.intake.first_decision_working_days
+        )
+        case.due_at = self.deadline(now, days)
+        case.overdue = False
+        warning = Kind.APPEAL_WARNING if appeal else Kind.DECISION_WARNING
+        due = Kind.APPEAL_DUE if appeal else Kind.DECISION_DUE
+        lead = timedelta(hours=self.rules.decision_warning_hours)
+        if case.due_at - lead > now:
+            await self._add(
+                session, warning, case.due_at - lead, now, timezone=case.timezone, case_id=case.id
+            )
+        await self._add(session, due, case.due_at, now, timezone=case.timezone, case_id=case.id)
+
+    async def case_submitted(self, session: AsyncSession, case: Case, now: datetime) -> None:
+        tz, cid = case.timezone, case.id
+        await self._deadline_followups(session, case, now, appeal=False)
+        await self._add(
+            session,
+            Kind.UNCLAIMED,
+            now + timedelta(hours=self.rules.unclaimed_hours),
+            now,
+            timezone=tz,
+            case_id=cid,
+        )
+        await self._add(
+            session,
+            Kind.CHECK_IN,
+            now + timedelta(days=self.rules.check_in_days),
+            now,
+            timezone=tz,
+            case_id=cid,
+        )
+        await self._add(
+            session,
+            Kind.OTHER_ROUTES,
+            now + timedelta(days=self.rules.other_routes_days),
+            now,
+            timezone=tz,
+            case_id=cid,
+            reason="no_decision",
+        )
+        if case.no_evidence:
+            await self._add(
+                session,
+                Kind.MISSING_EVIDENCE,
+                now + timedelta(hours=self.rules.missing_evidence_hours),
+                now,
+                timezone=tz,
+                case_id=cid,
+            )
+
+    async def case_claimed(self, session: AsyncSession, case: Case, now: datetime) -> None:
+        await followups.cancel(
+            session=session, case_id=case.id, kinds=[Kind.UNCLAIMED.value], now=now
+        )
+
+    async def case_decided(self, session: AsyncSession, case: Case, now: datetime) -> None:
+        await followups.cancel(
+            session=session, case_id=case.id, kinds=[k.value for k in UNTIL_DECISION], now=now
+        )
+        case.due_at, case.overdue = None, False
+        if case.decision == "rejected":
+            later = now + timedelta(hours=self.rules.other_routes_after_rejection_hours)
+            await self._add(
+                session,
+                Kind.OTHER_ROUTES,
+                later,
+                now,
+                timezone=case.timezone,
+                case_id=case.id,
+                reason="rejected",
+            )
+
+    async def case_appealed(self, session: AsyncSession, case: Case, now: datetime) -> None:
+        await followups.cancel(
+            session=session, case_id=case.id, kinds=[Kind.OTHER_ROUTES.value], now=now
+        )
+        await self._deadline_followups(session, case, now, appeal=True)
+
+    async def case_reopened(self, session: AsyncSession, case: Case, now: datetime) -> None:
+        await followups.cancel(session=session, case_id=case.id, now=now)
+        await self._deadline_followups(session, case, now, appeal=False)
+        await self._add(
+            session,
+            Kind.CHECK_IN,
+            now + timedelta(days=self.rules.check_in_days),
+            now,
+            timezone=case.timezone,
+            case_id=case.id,
+        )
+
+    async def case_closed(self, session: AsyncSession, case: Case, now: datetime) -> None:
+        await followups.cancel(session=session, case_id=case.id, now=now)
+        case.due_at, case.overdue = None, False
+        await self._add(
+            session,
+            Kind.SATISFACTION,
+            now + timedelta(hours=self.rules.satisfaction_hours),
+            now,
+            timezone=case.timezone,
+            case_id=case.id,
+        )
+
+    async def check_in_again(self, session: AsyncSession, case: Case, now: datetime) -> None:
+        """Check-ins repeat every ``check_in_days`` while the case is open."""
+        await self._add(
+            session,
+            Kind.CHECK_IN,
+            now + timedelta(days=self.rules.check_in_days),
+            now,
+            timezone=case.timezone,
+            case_id=case.id,
+        )
