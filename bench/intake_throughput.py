@@ -32,7 +32,9 @@ import asyncio
 import contextlib
 import os
 import resource
+import shutil
 import signal
+import sqlite3
 import sys
 import tempfile
 import time
@@ -154,6 +156,24 @@ def make_parents(emu: BotApiEmulator, localizer: Localizer, count: int, tag: str
 # -- processes ----------------------------------------------------------------------------------
 
 
+def production_lease(config: Path) -> None:
+    """write_config's outbox lease (1 s) and sweep (0.2 s) make crash tests fast; under load a
+    reply can wait longer than 1 s between its outbox insert and the commit marking it sent, and
+    the sweeper then sends it a second time (see docs/performance.md). Benchmark with the
+    production defaults (30 s, 2 s) unless --harness-lease."""
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("outbox_lease_seconds = 1\n", "outbox_lease_seconds = 30\n")
+    text = text.replace("outbox_sweep_seconds = 0.2\n", "outbox_sweep_seconds = 2\n")
+    config.write_text(text, encoding="utf-8")
+
+
+def duplicate_sends(emu: BotApiEmulator, database: Path) -> int:
+    """sendMessage calls Telegram accepted minus outbox rows that asked for one."""
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        (rows,) = db.execute("SELECT count(*) FROM outbox WHERE method = 'sendMessage'").fetchone()
+    return sum(1 for c in emu.calls_of("sendMessage") if c.ok) - int(rows)
+
+
 class WrappedBotProcess(BotProcess):
     """BotProcess, started through bench/bot_wrapper.py (diagnostic switches)."""
 
@@ -209,9 +229,10 @@ class EchoProcess:
             await self.process.wait()
 
 
-def cpu_seconds(pid: int) -> float:
-    """utime + stime of a process (all its threads), from /proc/<pid>/stat."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+def cpu_seconds(pid: int, tid: int | None = None) -> float:
+    """utime + stime of a process (all its threads, dead ones included), or of one thread."""
+    path = f"/proc/{pid}/stat" if tid is None else f"/proc/{pid}/task/{tid}/stat"
+    fields = Path(path).read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
@@ -237,7 +258,7 @@ class Sampler:
     async def __aenter__(self) -> Sampler:
         if self.out is not None:
             self.process = await asyncio.create_subprocess_exec(
-                "py-spy", "record", "--pid", str(self.pid), "--rate", "250", "--nonblocking",
+                "py-spy", "record", "--pid", str(self.pid), "--rate", "200",
                 "--format", "raw", "--threads", "-o", str(self.out),
                 stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
             )  # fmt: skip
@@ -263,8 +284,10 @@ class Result:
     wall: float = 0.0
     samples: list[Sample] = field(default_factory=list)
     bot_cpu: float = 0.0
+    bot_main_cpu: float = 0.0  # the event loop's thread; the rest is aiosqlite's threads
     bench_cpu: float = 0.0
     rss_mb: float = 0.0
+    duplicates: int | None = None  # intake only: messages Telegram got twice
     error: str | None = None
 
     @property
@@ -283,11 +306,12 @@ async def measure(
     result: Result, pid: int, parents: list[BenchParent], body: Any, profile: Path | None
 ) -> None:
     async with Sampler(profile, pid):
-        cpu0, own0 = cpu_seconds(pid), own_cpu_seconds()
+        cpu0, main0, own0 = cpu_seconds(pid), cpu_seconds(pid, pid), own_cpu_seconds()
         start = time.monotonic()
         await asyncio.wait_for(asyncio.gather(*(body(p) for p in parents)), RUN_TIMEOUT)
         result.wall = time.monotonic() - start
         result.bot_cpu = cpu_seconds(pid) - cpu0
+        result.bot_main_cpu = cpu_seconds(pid, pid) - main0
         result.bench_cpu = own_cpu_seconds() - own0
     result.samples = [s for p in parents for s in p.samples]
     result.updates = sum(s.updates for s in result.samples)
@@ -296,7 +320,7 @@ async def measure(
 
 async def intake_run(
     framework: str, mode: str, n: int, localizer: Localizer, work: Path, *,
-    unpaced: bool, profile: Path | None,
+    unpaced: bool, profile: Path | None, harness_lease: bool, cprofile: Path | None = None,
 ) -> tuple[Result, list[list[Action]]]:  # fmt: skip
     label = "intake (no pacer)" if unpaced else "intake"
     result = Result(framework, label, n)
@@ -305,9 +329,14 @@ async def intake_run(
         tmp = Path(tempfile.mkdtemp(dir=work))
         config = write_config(tmp / "config.toml", emu, framework=framework, mode=mode,
                               database_url=f"sqlite+aiosqlite:///{tmp}/bot.db")  # fmt: skip
-        if unpaced:
+        if not harness_lease:
+            production_lease(config)
+        wrapper_args = ["--unpaced"] if unpaced else []
+        if cprofile is not None:
+            wrapper_args += ["--cprofile", str(cprofile)]
+        if wrapper_args:
             bot: BotProcess = WrappedBotProcess(config, emu, tmp / "bot.log",
-                                                wrapper_args=["--unpaced"])  # fmt: skip
+                                                wrapper_args=wrapper_args)  # fmt: skip
         else:
             bot = BotProcess(config, emu, tmp / "bot.log")
         await bot.start()
@@ -337,6 +366,7 @@ async def intake_run(
                     await bot.kill()
         if "Traceback" in bot.log():
             print(f"  !! tracebacks in {tmp / 'bot.log'}", file=sys.stderr)
+        result.duplicates = duplicate_sends(emu, tmp / "bot.db")
     return result, scripts
 
 
@@ -383,13 +413,14 @@ def table(rows: list[list[str]], header: list[str]) -> str:
 def report(results: list[Result]) -> str:
     echo = {r.framework: r for r in results if r.bot == "echo" and not r.error}
     header = ["framework", "bot", "parents", "updates", "wall s", "upd/s", "p50 ms", "p99 ms",
-              "p99 ex-album ms", "max ms", "bot CPU %", "bot CPU ms/upd", "bench CPU %",
-              "peak RSS MB", "intake/echo"]  # fmt: skip
+              "p99 ex-album ms", "max ms", "bot CPU %", "bot CPU ms/upd (loop+threads)", "bench CPU %",
+              "peak RSS MB", "dup sends", "intake/echo"]  # fmt: skip
     rows = []
     for r in results:
         if r.error:
             rows.append([r.framework, r.bot, str(r.parents), "-", "-", "-", "-", "-", "-", "-",
-                         "-", "-", "-", "-", "FAILED"])  # fmt: skip
+                         "-", "-", "-", "-", str(r.duplicates if r.duplicates is not None
+                                                   else "-"), "FAILED"])  # fmt: skip
             continue
         base = echo.get(r.framework)
         ratio = f"{r.throughput / base.throughput:.0%}" if base and r.bot != "echo" else ""
@@ -398,8 +429,11 @@ def report(results: list[Result]) -> str:
             f"{r.throughput:.1f}", f"{r.latency_ms(0.50):.0f}", f"{r.latency_ms(0.99):.0f}",
             f"{r.latency_ms(0.99, ('command', 'text', 'press')):.0f}",
             f"{max(s.latency for s in r.samples) * 1000:.0f}",
-            f"{100 * r.bot_cpu / r.wall:.0f}", f"{1000 * r.bot_cpu / r.updates:.2f}",
-            f"{100 * r.bench_cpu / r.wall:.0f}", f"{r.rss_mb:.0f}", ratio,
+            f"{100 * r.bot_cpu / r.wall:.0f}",
+            f"{1000 * r.bot_cpu / r.updates:.1f} ({1000 * r.bot_main_cpu / r.updates:.1f}+"
+            f"{1000 * (r.bot_cpu - r.bot_main_cpu) / r.updates:.1f})",
+            f"{100 * r.bench_cpu / r.wall:.0f}", f"{r.rss_mb:.0f}",
+            "-" if r.duplicates is None else str(r.duplicates), ratio,
         ])  # fmt: skip
     out = [table(rows, header), ""]
     kinds = ("command", "text", "press", "album")
@@ -429,20 +463,31 @@ async def main_async(args: argparse.Namespace) -> int:
     def prof(name: str) -> Path | None:
         return profile_dir / f"{name}.txt" if profile_dir else None
 
-    with tempfile.TemporaryDirectory(prefix="refund-bench-") as tmp:
-        work = Path(tmp)
+    cprofile_dir: Path | None = args.cprofile
+    if cprofile_dir:
+        cprofile_dir.mkdir(parents=True, exist_ok=True)
+
+    def cprof(name: str) -> Path | None:
+        return (cprofile_dir / f"{name}.prof").resolve() if cprofile_dir else None
+
+    work = Path(tempfile.mkdtemp(prefix="refund-bench-"))
+    try:
         for framework in args.frameworks:
             short = "ptb" if framework.startswith("python") else "aiogram"
             print(f"== {framework} ({args.mode}, {args.parents} parents)", file=sys.stderr)
             intake, scripts = await intake_run(framework, args.mode, args.parents, localizer,
                                                work, unpaced=False,
-                                               profile=prof(f"{short}-intake"))  # fmt: skip
+                                               profile=prof(f"{short}-intake"),
+                                               harness_lease=args.harness_lease,
+                                               cprofile=cprof(f"{short}-intake"))  # fmt: skip
             results.append(intake)
             print(f"   intake: {intake.throughput:.1f} upd/s", file=sys.stderr)
             if args.unpaced:
                 unpaced, _ = await intake_run(framework, args.mode, args.parents, localizer,
                                               work, unpaced=True,
-                                              profile=prof(f"{short}-intake-unpaced"))  # fmt: skip
+                                              profile=prof(f"{short}-intake-unpaced"),
+                                              harness_lease=args.harness_lease,
+                                              cprofile=cprof(f"{short}-intake-unpaced"))  # fmt: skip
                 results.append(unpaced)
                 print(f"   intake (no pacer): {unpaced.throughput:.1f} upd/s", file=sys.stderr)
             if not scripts:
@@ -451,10 +496,16 @@ async def main_async(args: argparse.Namespace) -> int:
                                   prof(f"{short}-echo"))  # fmt: skip
             results.append(echo)
             print(f"   echo: {echo.throughput:.1f} upd/s", file=sys.stderr)
+    finally:
+        if any(r.error for r in results):
+            print(f"(logs and databases kept in {work})", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
     print()
     print(f"mode={args.mode} parents={args.parents} warm-up={WARMUP_PARENTS} parents/run "
-          f"(excluded) cores={os.cpu_count()} python={sys.version.split()[0]}"
-          f"{' PROFILED (py-spy attached)' if profile_dir else ''}")  # fmt: skip
+          f"(excluded) cores={os.cpu_count()} python={sys.version.split()[0]} outbox lease/sweep="
+          f"{'1 s/0.2 s (write_config)' if args.harness_lease else '30 s/2 s (defaults)'}"
+          f"{' PROFILED' if profile_dir or cprofile_dir else ''}")  # fmt: skip
     print(report(results))
     print(f"\ntotal benchmark time {time.monotonic() - started:.0f} s")
     print("targets (50 parents, SQLite): intake >= 50% of echo throughput, p99 <= 100 ms")
@@ -469,6 +520,10 @@ def main() -> int:
     parser.add_argument("--mode", choices=["polling", "webhook"], default="polling")
     parser.add_argument("--unpaced", action="store_true",
                         help="also run the intake with the Pacer off (diagnostic)")  # fmt: skip
+    parser.add_argument("--harness-lease", action="store_true",
+                        help="keep write_config's 1 s outbox lease / 0.2 s sweep (see docs)")
+    parser.add_argument("--cprofile", type=Path, metavar="DIR",
+                        help="run the intake bot under cProfile (whole run, warm-up included)")
     parser.add_argument("--profile", type=Path, metavar="DIR",
                         help="py-spy the bot during each measured phase into DIR")  # fmt: skip
     args = parser.parse_args()

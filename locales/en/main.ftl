@@ -299,7 +299,7 @@ routes-payment-google-play = • Google Play: request a refund from your order h
 routes-consumer = • Consumer protection: in mainland China, the 12315 platform (call 12315 or use the 全国12315平台 mini-program); elsewhere, your country's consumer authority.
 parent-satisfaction = Your claim <b>{ $reference }</b> is closed. How did we do?
 button-rating = { $stars ->
-        [one] ⭐
+        [1] ⭐
         [2] ⭐⭐
         [3] ⭐⭐⭐
         [4] ⭐⭐⭐⭐
