@@ -57,6 +57,35 @@ KEY_FAMILIES = {
         "contact",
     ),
     "command": ("start", "status", "language", "timezone", "help", "cancel"),
+    "desk-status": ("submitted", "in-review", "waiting-parent", "decided", "appealed", "closed"),
+    "desk-button": (
+        "claim",
+        "unclaim",
+        "ask",
+        "approve",
+        "partial",
+        "reject",
+        "escalate",
+        "close",
+        "reopen",
+    ),
+    "reject-reason": (
+        "insufficient-evidence",
+        "not-a-minor",
+        "too-old",
+        "already-refunded",
+        "duplicate",
+        "other",
+    ),
+    "reject-button": (
+        "insufficient-evidence",
+        "not-a-minor",
+        "too-old",
+        "already-refunded",
+        "duplicate",
+        "other",
+    ),
+    "routes-payment": ("alipay", "wechat-pay", "bank-card", "apple", "google-play"),
 }
 #: Keys the code keeps in tables rather than in Msg(...) calls.
 TABLE_KEYS = ("error-sticker", "error-voice", "error-unsupported")

@@ -48,7 +48,7 @@ async def press(turn: DeskTurn, data: str) -> None:
     if problem is None and not _may_act(turn, case, action):
         problem = "desk-refused-other-agent"
     if problem is not None:
-        status = Msg(f"status-{case.status.replace('_', '-')}")
+        status = Msg(f"desk-status-{case.status.replace('_', '-')}")
         turn.answer_button(
             Msg(
                 problem,
@@ -107,7 +107,7 @@ async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> None:
         buttons = tuple(
             (
                 Button(
-                    Msg(f"reject-reason-{r.replace('_', '-')}"),
+                    Msg(f"reject-button-{r.replace('_', '-')}"),
                     button_data(case.id, REJECT_REASON, r),
                 ),
             )

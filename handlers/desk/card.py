@@ -58,7 +58,7 @@ def button_data(case_id: int, action: str, argument: str = "") -> str:
 
 def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
     case, lang = view.case, desk.language
-    status = Msg(f"status-{case.status.replace('_', '-')}")
+    status = Msg(f"desk-status-{case.status.replace('_', '-')}")
     parts = [Msg("desk-card-header", {"reference": case.reference, "status": status})]
     if case.escalated:
         parts.append(Msg("desk-card-escalated"))
@@ -123,6 +123,8 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
     )
     if case.decision:
         parts.append(decision_msg(view, lang))
+        if case.decision_note:
+            parts.append(Msg("desk-card-note", {"note": case.decision_note}))
     return tuple(parts)
 
 
@@ -130,7 +132,7 @@ def decision_msg(view: CaseView, language: str) -> Msg:
     case = view.case
     if case.decision == "rejected":
         reason = Msg(f"reject-reason-{(case.reject_reason or 'other').replace('_', '-')}")
-        return Msg("desk-card-rejected", {"reason": reason, "note": case.decision_note or "-"})
+        return Msg("desk-card-rejected", {"reason": reason})
     if case.decision == "partial" and case.decided_amount is not None:
         amount = format_money(case.decided_amount, case.decided_currency or "CNY", language)
         return Msg("desk-card-partial", {"amount": amount})

@@ -59,7 +59,7 @@ def _list(turn: DeskTurn, found: list[Case], header: str) -> None:
                 key,
                 {
                     "reference": case.reference,
-                    "status": Msg(f"status-{case.status.replace('_', '-')}"),
+                    "status": Msg(f"desk-status-{case.status.replace('_', '-')}"),
                     "age": _age(turn, case),
                     "due": due,
                     "name": case.assignee_name or "-",

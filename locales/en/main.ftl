@@ -208,7 +208,8 @@ desk-card-assignee = Handled by: { $name }
 desk-card-unassigned = Not claimed yet
 desk-card-approved = Decision: approved in full ({ $total })
 desk-card-partial = Decision: approved in part ({ $amount })
-desk-card-rejected = Decision: rejected — { $reason }. Note: { $note }
+desk-card-rejected = Decision: rejected — { $reason }.
+desk-card-note = Note to the parent: { $note }
 desk-evidence-caption = Evidence for { $reference } ({ $count ->
         [one] 1 file
        *[other] { $count } files
@@ -223,13 +224,25 @@ desk-button-escalate = 🚨 Escalate
 desk-button-close = 🗂 Close
 desk-button-reopen = 🔓 Reopen
 desk-button-no-note = No note
+reject-button-insufficient-evidence = Evidence insufficient
+reject-button-not-a-minor = Not a minor
+reject-button-too-old = Too old
+reject-button-already-refunded = Already refunded
+reject-button-duplicate = Duplicate
+reject-button-other = Other
+desk-status-submitted = new
+desk-status-in-review = in review
+desk-status-waiting-parent = waiting for the parent
+desk-status-decided = decided
+desk-status-appealed = appealed
+desk-status-closed = closed
 reject-reason-insufficient-evidence = the evidence does not show the purchases
 reject-reason-not-a-minor = the purchases were not made by a minor
 reject-reason-too-old = the purchases are too old to be refunded
 reject-reason-already-refunded = the purchases were already refunded
 reject-reason-duplicate = the same claim was already made
-reject-reason-other = another reason (see the note)
-desk-refused-state = { $reference } is { $status }: that action doesn't apply now.
+reject-reason-other = the request does not meet the refund conditions
+desk-refused-state = { $reference } — { $status }: that action doesn't apply now.
 desk-refused-unclaimed = Nobody has claimed { $reference } yet.
 desk-refused-claimed = { $reference } is already handled by { $name }.
 desk-refused-escalated = { $reference } is already escalated.
@@ -263,7 +276,7 @@ relay-from-parent-edited = 👤 Parent ({ $reference }), correction of an earlie
 support-name = Support
 relay-to-parent = 💬 { $name } about your claim <b>{ $reference }</b>: { $text }
 relay-to-parent-edited = 💬 { $name } about your claim <b>{ $reference }</b> (correction of an earlier message): { $text }
-parent-claimed = An agent is now looking at your claim <b>{ $reference }</b>.
+parent-claimed = { $name } is now looking at your claim <b>{ $reference }</b>.
 parent-question = ❓ { $name } needs more information about your claim <b>{ $reference }</b>: { $text }
     Just reply here — text or screenshots.
 parent-escalated = Your claim <b>{ $reference }</b> has been passed to a supervisor.
@@ -276,8 +289,11 @@ parent-decision-note = The agent adds: { $note }
 parent-appeal-offer = If you disagree, you can appeal once: tap the button and explain why.
 button-appeal = ⚖️ Appeal
 parent-appeal-ask = Tell us in one message why you disagree with the decision on <b>{ $reference }</b>. You can add screenshots.
-parent-appeal-unavailable = The decision on <b>{ $reference }</b> can't be appealed (again).
-parent-appeal-received = Your appeal on <b>{ $reference }</b> has been sent. It will be decided within { $days } working days.
+parent-appeal-unavailable = The decision on <b>{ $reference }</b> can no longer be appealed.
+parent-appeal-received = Your appeal on <b>{ $reference }</b> has been sent. It will be decided within { $days ->
+        [one] 1 working day
+       *[other] { $days } working days
+    }.
 parent-which-case = Which claim is your message about?
 button-case = Claim { $reference }
 parent-relayed = Sent to support for <b>{ $reference }</b>. We'll reply here.
