@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from bot.config import Settings
 from bot.i18n import Localizer
+from handlers.calendar import WorkingCalendar
 from handlers.clock import Clock, SystemClock
 from handlers.conversation import Conversation
+from handlers.followups.planner import Planner
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -22,6 +24,7 @@ class App:
     localizer: Localizer
     clock: Clock
     conversation: Conversation
+    planner: Planner
 
     async def start(self) -> None:
         """Prepare the database: upgraded automatically unless the operator turned that off."""
@@ -36,11 +39,19 @@ def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
     database = Database(settings.storage.url)
     localizer = Localizer()
     clock = clock or SystemClock()
+    intake, desk = settings.intake_policy(), settings.desk_policy()
+    planner = Planner(
+        calendar=WorkingCalendar(settings.sla.country),
+        rules=settings.followups.policy(),
+        intake=intake,
+        desk=desk,
+    )
     conversation = Conversation(
         database=database,
-        policy=settings.intake_policy(),
+        policy=intake,
         clock=clock,
         label_text=localizer.plain,
-        desk=settings.desk_policy(),
+        desk=desk,
+        planner=planner,
     )
-    return App(settings, database, localizer, clock, conversation)
+    return App(settings, database, localizer, clock, conversation, planner)

@@ -15,7 +15,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from handlers.languages import SUPPORTED
-from handlers.policy import KNOWN_PAYMENT_METHODS, KNOWN_PLATFORMS, DeskPolicy, IntakePolicy
+from handlers.policy import (
+    KNOWN_PAYMENT_METHODS,
+    KNOWN_PLATFORMS,
+    DeskPolicy,
+    FollowUpPolicy,
+    IntakePolicy,
+)
 from storage.database import DEFAULT_URL
 
 ENV_PREFIX = "REFUND_DESK_"
@@ -188,6 +194,45 @@ class IntakeSettings(_Section):
 class SlaSettings(_Section):
     first_decision_working_days: int = Field(2, ge=1, le=60)
     appeal_working_days: int = Field(7, ge=1, le=60)
+    country: str = "CN"
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, value: str) -> str:
+        import holidays
+
+        if value.upper() not in holidays.list_supported_countries():
+            raise ValueError(f"{value!r} is not a country the holidays package knows (e.g. CN)")
+        return value.upper()
+
+
+def _check_clock_time(value: str) -> str:
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+        raise ValueError(f"use HH:MM, 24-hour (got {value!r})")
+    return value
+
+
+class FollowUpSettings(_Section):
+    intake_reminder_hours: list[float] = [1.0, 24.0]
+    missing_evidence_hours: float = Field(24.0, gt=0)
+    decision_warning_hours: float = Field(24.0, gt=0)
+    unclaimed_hours: float = Field(4.0, gt=0)
+    check_in_days: float = Field(3.0, gt=0)
+    other_routes_days: float = Field(10.0, gt=0)
+    other_routes_after_rejection_hours: float = Field(1.0, ge=0)
+    satisfaction_hours: float = Field(1.0, ge=0)
+    quiet_start: str = "21:00"
+    quiet_end: str = "08:00"
+    sweep_seconds: float = Field(30.0, gt=0, le=3600)
+    look_ahead_minutes: float = Field(10.0, gt=0)
+
+    _times = field_validator("quiet_start", "quiet_end")(_check_clock_time)
+
+    def policy(self) -> FollowUpPolicy:
+        fields = FollowUpPolicy.__dataclass_fields__
+        values = {k: v for k, v in self.model_dump().items() if k in fields}
+        values["intake_reminder_hours"] = tuple(self.intake_reminder_hours)
+        return FollowUpPolicy(**values)
 
 
 class LoggingSettings(_Section):
@@ -200,6 +245,7 @@ class Settings(_Section):
     agents: AgentSettings = AgentSettings()
     intake: IntakeSettings = IntakeSettings()
     sla: SlaSettings = SlaSettings()
+    followups: FollowUpSettings = FollowUpSettings()
     logging: LoggingSettings = LoggingSettings()
 
     def desk_policy(self) -> DeskPolicy:

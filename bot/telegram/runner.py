@@ -10,8 +10,11 @@ import signal
 from datetime import timedelta
 
 from aiohttp import web
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.app import App
+from bot.scheduler import FollowUpScheduler
+from bot.telegram.calls import Call, render_calls
 from bot.telegram.delivery import Delivery
 from bot.telegram.desk_check import check_desk
 from bot.telegram.handoff import Handoff
@@ -21,8 +24,10 @@ from bot.telegram.pacing import Pacer
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.transport import TelegramTransport
 from handlers.commands import MENU
+from handlers.followups import firing
 from handlers.languages import SUPPORTED
 from handlers.replies import Msg
+from storage.models import FollowUp
 
 log = logging.getLogger(__name__)
 #: setMyCommands takes two-letter codes: "zh" gets Simplified; Traditional clients see it too.
@@ -65,6 +70,16 @@ class TelegramRunner:
         self.processor.after_batch = self.handoff.wake.set
         self.queues = ChatQueues(self.processor.handle, album_wait=settings.album_wait_seconds)
         self.inbox = Inbox(database=app.database, clock=app.clock, queues=self.queues)
+        followup_settings = app.settings.followups
+        self.scheduler = FollowUpScheduler(
+            database=app.database,
+            clock=app.clock,
+            fire=self._fire,
+            after_commit=self.delivery.deliver,
+            sweep_interval=followup_settings.sweep_seconds,
+            look_ahead=timedelta(minutes=followup_settings.look_ahead_minutes),
+            lease=self.lease,
+        )
         self.webhook_port: int | None = None
         self.started = asyncio.Event()
 
@@ -80,6 +95,7 @@ class TelegramRunner:
         recovered = await self.inbox.recover()
         if recovered:
             log.info("processing %d update(s) stored before the last stop", recovered)
+        await self.scheduler.start()
         sweeper = asyncio.create_task(self._sweep(stop, settings.outbox_sweep_seconds))
         handing_off = asyncio.create_task(self._hand_off(stop, settings.outbox_sweep_seconds))
         try:
@@ -92,6 +108,7 @@ class TelegramRunner:
         finally:
             # Stop taking updates (done above), finish the ones in hand, deliver, exit.
             await self.queues.drain()
+            await self.scheduler.shutdown()
             sweeper.cancel()
             handing_off.cancel()
             await asyncio.gather(sweeper, handing_off, return_exceptions=True)
@@ -126,6 +143,11 @@ class TelegramRunner:
                 log.exception("outbox sweep failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), interval)
+
+    async def _fire(self, session: AsyncSession, row: FollowUp) -> list[Call]:
+        """A follow-up's messages, as Bot API calls, inside the transaction that claimed it."""
+        out = await firing.fire(session, row, self.app.clock.now(), self.app.planner)
+        return render_calls(self.app.localizer, out)
 
     async def _hand_off(self, stop: asyncio.Event, interval: float) -> None:
         if not self.app.conversation.desk.enabled:
