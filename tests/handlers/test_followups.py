@@ -112,8 +112,8 @@ async def test_deadline_across_golden_week_and_an_adjusted_working_sunday(planne
     start = datetime(2025, 9, 30, 3, 0, tzinfo=UTC)
     assert planner.deadline(start, 2) == datetime(2025, 10, 10, 10, 0, tzinfo=UTC)
     assert planner.deadline(datetime(2025, 9, 26, 3, 0, tzinfo=UTC), 2) == datetime(
-        2025, 9, 30, 10, 0, tzinfo=UTC
-    )  # 28 Sep, a Sunday, was a working day
+        2025, 9, 29, 10, 0, tzinfo=UTC
+    )  # Sunday 28 Sep was a working day: Friday → Sunday → Monday
 
 
 async def test_at_the_deadline_agents_are_told_and_supervisors_mentioned(database, clock, planner):
