@@ -130,7 +130,9 @@ async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> None:
         await decide(turn, case, "rejected", reason=reason)
     elif name == Action.ESCALATE:
         case.escalated = True
-        mentions = [Msg("desk-mention", {"id": sid}) for sid in sorted(turn.desk.supervisor_ids)]
+        mentions = [
+            Msg("desk-mention", {"id": str(sid)}) for sid in sorted(turn.desk.supervisor_ids)
+        ]
         turn.in_thread(case, Msg("desk-escalated", ref), *mentions)
         turn.tell_parent(case, Msg("parent-escalated", ref))
         await turn.record(case, "escalated")

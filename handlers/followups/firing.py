@@ -79,7 +79,7 @@ async def _for_agents(
             action="overdue",
             now=now,
         )
-        mentions = [Msg("desk-mention", {"id": sid}) for sid in sorted(desk.supervisor_ids)]
+        mentions = [Msg("desk-mention", {"id": str(sid)}) for sid in sorted(desk.supervisor_ids)]
         parts = (Msg("desk-deadline-overdue", {**ref, "due": due}), *mentions)
     out: list[Outgoing] = [Reply(desk.chat_id, desk.language, parts, case_id=case.id)]
     if case.overdue and case.card_message_id is not None:

@@ -1,0 +1,97 @@
+"""Follow-ups end to end through one transport: a reminder reaches a parent who stopped
+half-way; at a deadline the escalation reaches the case's topic; follow-ups due while the bot
+was down are sent once after it comes back."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+from sqlalchemy import update
+
+from storage.database import Database
+from storage.models import FollowUp
+from tests.e2e.harness import BotProcess, write_config
+from tests.e2e.parent import TelegramParent
+from tests.e2e.test_telegram import FRENCH, complete_intake
+
+SUPERVISOR = 777000111
+
+
+async def _make_due(database: Database, kind: str) -> None:
+    async with database.unit_of_work() as session:
+        await session.exec(
+            update(FollowUp)
+            .where(FollowUp.kind == kind, FollowUp.status == "pending")
+            .values(due_at=datetime.now(UTC))
+        )
+
+
+async def test_reminder_escalation_and_catch_up_after_downtime(emulator, localizer, tmp_path):
+    group = emulator.make_forum_group("Refund team")
+    url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
+    extra = (
+        f"[agents]\nchat_id = {group.id}\nsupervisor_ids = [{SUPERVISOR}]\n"
+        "[followups]\nintake_reminder_hours = [0.001]\nsweep_seconds = 0.5\n"
+        'look_ahead_minutes = 1\nquiet_start = "00:00"\nquiet_end = "00:00"\n'
+    )
+    config = write_config(
+        tmp_path / "config.toml",
+        emulator,
+        framework="aiogram",
+        mode="polling",
+        database_url=url,
+        extra=extra,
+    )
+    bot = BotProcess(config, emulator, tmp_path / "bot.log")
+    await bot.start()
+    database = Database(url)
+    try:
+        # A parent who stops after consenting is reminded a few seconds later (3.6 s here).
+        quitter = TelegramParent(emulator, localizer, language_code="fr", name="Zoé")
+        await quitter.command("start")
+        quitter.language = "fr"
+        await quitter.press("button-consent-yes")
+        reminder = await quitter._reply_after(emulator.mark())
+        assert quitter.expects("reminder-intake-first"), reminder["text"]
+
+        parent = TelegramParent(emulator, localizer, language_code="fr", name="Léa")
+        reference = await complete_intake(parent, FRENCH)
+        topic = await emulator.wait_for_call("createForumTopic", ok_only=True, timeout=15)
+        thread = topic.result["message_thread_id"]
+
+        since = emulator.mark()
+        await _make_due(database, "decision_due")  # the deadline arrives
+        overdue = await emulator.wait_for_call(
+            "sendMessage",
+            lambda c: (
+                str(c.params.get("message_thread_id")) == str(thread)
+                and "overdue" in c.params["text"]
+            ),
+            since=since,
+            timeout=15,
+        )
+        assert reference in overdue.params["text"]
+        assert f"tg://user?id={SUPERVISOR}" in overdue.params["text"]
+
+        # Down for a while: the check-in falls due meanwhile, and is sent once on return.
+        assert await bot.stop() == 0
+        await _make_due(database, "check_in")
+        since = emulator.mark()
+        await bot.start()
+        await parent._reply_after(since)
+        parent.language = "fr"
+        assert reference in parent.last["text"]
+        await asyncio.sleep(2)  # several sweeps: still only one check-in
+        check_ins = [
+            c
+            for c in emulator.calls_of("sendMessage")
+            if c.seq >= since and str(c.params.get("chat_id")) == str(parent.chat_id)
+        ]
+        assert len(check_ins) == 1
+        assert await bot.stop() == 0
+    finally:
+        await database.dispose()
+        if bot.process and bot.process.returncode is None:
+            await bot.kill()
+    assert "Traceback" not in bot.log(), bot.log()
