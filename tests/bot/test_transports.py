@@ -141,3 +141,21 @@ async def test_localized_command_menus(wired, localizer):
     await transport.set_commands([("start", "Commencer")], "fr")
     call = emulator.calls_of("setMyCommands")[-1]
     assert call.params["language_code"] == "fr"
+
+
+async def test_the_desk_check_names_the_missing_right(wired):
+    from bot.telegram.desk_check import DeskProblem, check_desk
+    from handlers.policy import DeskPolicy
+    from tests.emulator import BotRights
+
+    emulator, transport = wired
+    forum = emulator.make_forum_group("Agents")
+    assert await check_desk(transport, DeskPolicy(chat_id=forum.id), emulator.bot_id) is True
+    plain = emulator.make_group("Agents without topics")
+    assert await check_desk(transport, DeskPolicy(chat_id=plain.id), emulator.bot_id) is False
+    weak = emulator.make_forum_group("Weak", bot_rights=BotRights(can_manage_topics=False))
+    with pytest.raises(DeskProblem, match="manage topics"):
+        await check_desk(transport, DeskPolicy(chat_id=weak.id), emulator.bot_id)
+    gone = emulator.make_forum_group("Gone", bot_rights=BotRights(status="left"))
+    with pytest.raises(DeskProblem, match="not a member|cannot see"):
+        await check_desk(transport, DeskPolicy(chat_id=gone.id), emulator.bot_id)
