@@ -114,10 +114,14 @@ class FollowUpScheduler:
             self._run_sweep,
             IntervalTrigger(seconds=self.sweep_interval, timezone=UTC),
             id=SWEEP_JOB,
-            next_run_time=now,
             replace_existing=True,
         )
         self._scheduler.start()
+        # The first sweep (rows missed while down) runs in the background: a long backlog
+        # must not hold up the bot's start.
+        first = asyncio.create_task(self._run_sweep())
+        self._tasks.add(first)
+        first.add_done_callback(self._tasks.discard)
         log.info("follow-ups: %d date job(s) armed, sweep every %ss", armed, self.sweep_interval)
 
     def notify_scheduled(self, follow_up: FollowUp) -> None:

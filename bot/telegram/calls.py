@@ -83,20 +83,27 @@ def render_calls(localizer: Localizer, outgoing: list[Outgoing]) -> list[Call]:
     return calls
 
 
+def _placement(item: Reply | SendMedia) -> dict[str, Any]:
+    """Where a message goes: chat, topic, the message it answers, or a case's thread (``_case``,
+    resolved at sending time by the delivery)."""
+    params: dict[str, Any] = {"chat_id": item.chat_id}
+    if item.thread_id is not None:
+        params["message_thread_id"] = item.thread_id
+    if item.case_id is not None:
+        params["_case"] = item.case_id
+    if item.reply_to is not None:
+        params["reply_parameters"] = {
+            "message_id": item.reply_to,
+            "allow_sending_without_reply": True,
+        }
+    return params
+
+
 def _message_calls(localizer: Localizer, reply: Reply) -> list[Call]:
     calls: list[Call] = []
     texts = split_text([localizer.html(reply.language, part) for part in reply.parts])
     for index, text in enumerate(texts):
-        params: dict[str, Any] = {"chat_id": reply.chat_id, "text": text, "parse_mode": "HTML"}
-        if reply.thread_id is not None:
-            params["message_thread_id"] = reply.thread_id
-        if reply.case_id is not None:
-            params["_case"] = reply.case_id
-        if reply.reply_to is not None:
-            params["reply_parameters"] = {
-                "message_id": reply.reply_to,
-                "allow_sending_without_reply": True,
-            }
+        params = {**_placement(reply), "text": text, "parse_mode": "HTML"}
         keyboard = _keyboard(localizer, reply) if index == len(texts) - 1 else None
         if keyboard:
             params["reply_markup"] = keyboard
@@ -113,16 +120,7 @@ def _media_calls(localizer: Localizer, item: SendMedia) -> list[Call]:
         files = [m for m in item.media if m.kind is kind and m.file_id]
         for start in range(0, len(files), MAX_ALBUM):
             chunk = files[start : start + MAX_ALBUM]
-            base: dict[str, Any] = {"chat_id": item.chat_id}
-            if item.thread_id is not None:
-                base["message_thread_id"] = item.thread_id
-            if item.case_id is not None:
-                base["_case"] = item.case_id
-            if item.reply_to is not None:
-                base["reply_parameters"] = {
-                    "message_id": item.reply_to,
-                    "allow_sending_without_reply": True,
-                }
+            base = _placement(item)
             if len(chunk) == 1:
                 params = {**base, kind.value: chunk[0].file_id}
                 if caption:

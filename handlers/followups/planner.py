@@ -110,14 +110,7 @@ class Planner:
             timezone=tz,
             case_id=cid,
         )
-        await self._add(
-            session,
-            Kind.CHECK_IN,
-            now + timedelta(days=self.rules.check_in_days),
-            now,
-            timezone=tz,
-            case_id=cid,
-        )
+        await self.check_in_again(session, case, now)
         await self._add(
             session,
             Kind.OTHER_ROUTES,
@@ -168,14 +161,7 @@ class Planner:
     async def case_reopened(self, session: AsyncSession, case: Case, now: datetime) -> None:
         await followups.cancel(session=session, case_id=case.id, now=now)
         await self._deadline_followups(session, case, now, appeal=False)
-        await self._add(
-            session,
-            Kind.CHECK_IN,
-            now + timedelta(days=self.rules.check_in_days),
-            now,
-            timezone=case.timezone,
-            case_id=case.id,
-        )
+        await self.check_in_again(session, case, now)
 
     async def case_closed(self, session: AsyncSession, case: Case, now: datetime) -> None:
         await followups.cancel(session=session, case_id=case.id, now=now)
