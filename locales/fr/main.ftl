@@ -211,3 +211,136 @@ command-language = Changer de langue
 command-timezone = Changer de fuseau horaire
 command-help = Comment ça marche
 command-cancel = Abandonner la demande en cours
+
+## Support team's group (in the agents' language)
+
+desk-topic-name = { $reference } · { $platform } · { $total }
+desk-card-header = 📋 Demande <b>{ $reference }</b> — { $status }
+desk-card-escalated = 🚨 Transmise aux superviseurs
+desk-card-overdue = ⏰ En retard
+desk-card-parent = Langue du parent : { $language } · fuseau { $timezone } · envoyée le { $submitted }
+desk-card-due = Échéance de la décision : { $due }
+desk-card-assignee = Prise en charge par : { $name }
+desk-card-unassigned = Pas encore prise en charge
+desk-card-approved = Décision : acceptée en totalité ({ $total })
+desk-card-partial = Décision : acceptée en partie ({ $amount })
+desk-card-rejected = Décision : refusée — { $reason }.
+desk-card-note = Note pour le parent : { $note }
+desk-evidence-caption = Justificatifs de { $reference } ({ $count ->
+        [one] { $count } fichier
+       *[other] { $count } fichiers
+    })
+desk-button-claim = 🙋 M'attribuer
+desk-button-unclaim = ↩️ Libérer
+desk-button-ask = ❓ Question au parent
+desk-button-approve = ✅ Accepter
+desk-button-partial = ➗ Accepter en partie
+desk-button-reject = ❌ Refuser
+desk-button-escalate = 🚨 Faire remonter
+desk-button-close = 🗂 Clôturer
+desk-button-reopen = 🔓 Rouvrir
+desk-button-no-note = Sans note
+reject-button-insufficient-evidence = Justificatifs insuffisants
+reject-button-not-a-minor = Pas un mineur
+reject-button-too-old = Trop ancien
+reject-button-already-refunded = Déjà remboursé
+reject-button-duplicate = Doublon
+reject-button-other = Autre motif
+desk-status-submitted = nouvelle
+desk-status-in-review = en cours d'examen
+desk-status-waiting-parent = en attente du parent
+desk-status-decided = décision rendue
+desk-status-appealed = contestée
+desk-status-closed = clôturée
+reject-reason-insufficient-evidence = les justificatifs ne montrent pas les achats
+reject-reason-not-a-minor = les achats n'ont pas été faits par un mineur
+reject-reason-too-old = les achats sont trop anciens pour être remboursés
+reject-reason-already-refunded = les achats ont déjà été remboursés
+reject-reason-duplicate = une demande identique a déjà été faite
+reject-reason-other = la demande ne remplit pas les conditions de remboursement
+desk-refused-state = { $reference } — { $status } : cette action n'est pas possible pour l'instant.
+desk-refused-unclaimed = Personne n'a encore pris en charge { $reference }.
+desk-refused-claimed = La demande { $reference } est déjà prise en charge par { $name }.
+desk-refused-escalated = La demande { $reference } a déjà été transmise aux superviseurs.
+desk-refused-other-agent = La demande { $reference } est suivie par { $name } : cette action est réservée à cette personne ou à un superviseur.
+desk-refused-unknown = Ce bouton n'est plus valide.
+desk-not-agent = Seuls les agents de l'assistance peuvent traiter les demandes ici.
+desk-ask-prompt = Écrivez votre question au parent de { $reference } dans votre prochain message, dans ce fil.
+desk-question-sent = Question envoyée au parent de { $reference }.
+desk-partial-prompt = Quel montant rembourser pour { $reference } ? Envoyez-le dans votre prochain message (par ex. 300 ou 300 CNY).
+desk-partial-currency = Précisez la devise : la demande porte sur { $total }.
+desk-partial-too-much = C'est plus que le montant demandé ({ $total }).
+desk-reject-prompt = Motif du refus pour { $reference } ?
+desk-reject-note-prompt = Ajoutez une note pour le parent de { $reference } dans votre prochain message, ou appuyez sur « Sans note ».
+desk-escalated = 🚨 { $reference } : demande transmise aux superviseurs.
+desk-mention = <a href="tg://user?id={ $id }">superviseur</a>
+desk-closed-no-relay = La demande { $reference } est clôturée : rien n'a été envoyé au parent. Rouvrez-la pour lui écrire.
+desk-appeal = ⚖️ Le parent conteste la décision sur { $reference } : { $text }
+desk-queue-header = <b>Demandes ouvertes</b>, les plus urgentes d'abord :
+desk-mine-header = <b>Vos demandes ouvertes</b>, les plus urgentes d'abord :
+desk-queue-empty = Aucune demande ouverte. 🎉
+desk-queue-line = { $reference } · { $status } · { $age } · échéance { $due } · { $name }
+desk-queue-line-overdue = ⏰ { $reference } · { $status } · { $age } · échéance dépassée ({ $due }) · { $name }
+desk-age-hours = depuis { $hours } h
+desk-age-days = depuis { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+desk-case-unknown = Aucune demande { $reference }. Utilisation : /case K7QM4
+relay-from-parent = 👤 Parent ({ $reference }) : { $text }
+relay-from-parent-edited = 👤 Parent ({ $reference }), correction d'un message précédent : { $text }
+
+## Parents, about their submitted case
+
+support-name = L'équipe d'assistance
+relay-to-parent = 💬 { $name }, au sujet de votre demande <b>{ $reference }</b> : { $text }
+relay-to-parent-edited = 💬 { $name }, au sujet de votre demande <b>{ $reference }</b> (correction d'un message précédent) : { $text }
+parent-claimed = { $name } examine maintenant votre demande <b>{ $reference }</b>.
+parent-question = ❓ { $name } a besoin de précisions sur votre demande <b>{ $reference }</b> : { $text }
+    Répondez simplement ici, par écrit ou avec des captures d'écran.
+parent-escalated = Votre demande <b>{ $reference }</b> a été transmise à un superviseur.
+parent-closed = Votre demande <b>{ $reference }</b> est maintenant clôturée. Envoyez /start si vous souhaitez en faire une nouvelle.
+parent-reopened = Votre demande <b>{ $reference }</b> a été rouverte et fait l'objet d'un nouvel examen.
+parent-approved = ✅ Bonne nouvelle : votre demande <b>{ $reference }</b> est acceptée en totalité ({ $total }). Le remboursement se fera sur le moyen de paiement utilisé ; les banques et applications de paiement mettent généralement quelques jours ouvrés.
+parent-partial = Votre demande <b>{ $reference }</b> est acceptée en partie : { $amount } sur { $total } vous seront remboursés, sur le moyen de paiement utilisé.
+parent-rejected = Votre demande <b>{ $reference }</b> n'a pas été acceptée : { $reason }.
+parent-decision-note = L'agent précise : { $note }
+parent-appeal-offer = Si vous n'êtes pas d'accord, vous pouvez contester cette décision une fois : appuyez sur le bouton et expliquez pourquoi.
+button-appeal = ⚖️ Contester
+parent-appeal-ask = Expliquez-nous en un seul message pourquoi vous contestez la décision concernant <b>{ $reference }</b>. Vous pouvez joindre des captures d'écran.
+parent-appeal-unavailable = La décision concernant <b>{ $reference }</b> ne peut plus être contestée.
+parent-appeal-received = Votre contestation concernant <b>{ $reference }</b> a bien été envoyée. Une décision sera rendue sous { $days ->
+        [one] { $days } jour ouvré
+       *[other] { $days } jours ouvrés
+    }.
+parent-which-case = À quelle demande votre message se rapporte-t-il ?
+button-case = Demande { $reference }
+parent-relayed = Message transmis à l'équipe d'assistance (demande <b>{ $reference }</b>). Nous vous répondrons ici.
+parent-all-closed = Toutes vos demandes sont clôturées.
+
+## Follow-ups
+
+reminder-intake-first = Vous avez commencé une demande de remboursement sans la terminer. On la reprend là où vous en étiez ? Il ne faut que quelques minutes.
+reminder-intake-again = Votre demande de remboursement vous attend toujours. Terminez-la pour que notre équipe d'assistance puisse commencer à la traiter.
+reminder-missing-evidence = Votre demande <b>{ $reference }</b> n'a pas encore de captures d'écran. Si vous retrouvez l'historique d'achat ou le reçu de paiement, envoyez-le ici : vos chances d'obtenir un remboursement seront bien meilleures.
+parent-check-in = Point sur votre demande <b>{ $reference }</b> — statut : { $status }. Nous ne vous oublions pas : l'équipe prévoit de rendre sa décision d'ici le { $due }.
+routes-intro = Concernant votre demande <b>{ $reference }</b> : si vous n'obtenez pas satisfaction, voici d'autres démarches possibles.
+routes-platform = • Contactez directement le service client de { $platform } dans l'application, en indiquant vos numéros de commande et la référence de cette demande.
+routes-payment-alipay = • Alipay : ouvrez le paiement dans votre historique (账单), appuyez sur « Une question sur cette commande ? » (对此订单有疑问) et déposez une réclamation.
+routes-payment-wechat-pay = • WeChat Pay : Moi → Services → Portefeuille → Relevés (我 → 服务 → 钱包 → 账单), ouvrez le paiement, puis « Une question sur cette commande ? » (对订单有疑惑) → réclamation.
+routes-payment-bank-card = • Carte bancaire : demandez à votre banque de contester le paiement par carte (rétrofacturation, ou « chargeback »).
+routes-payment-apple = • Apple : demandez un remboursement sur reportaproblem.apple.com avec votre identifiant Apple.
+routes-payment-google-play = • Google Play : demandez un remboursement depuis votre historique des commandes (Paiements et abonnements → Budget et historique).
+routes-consumer = • Protection des consommateurs : en Chine continentale, la plateforme 12315 (appelez le 12315 ou utilisez le mini-programme 全国12315平台) ; ailleurs, l'autorité de protection des consommateurs de votre pays.
+parent-satisfaction = Votre demande <b>{ $reference }</b> est clôturée. Comment évaluez-vous notre aide ?
+button-rating = { $stars ->
+        [1] ⭐
+        [2] ⭐⭐
+        [3] ⭐⭐⭐
+        [4] ⭐⭐⭐⭐
+       *[other] ⭐⭐⭐⭐⭐
+    }
+parent-thanks = Merci pour votre réponse !
+desk-unclaimed = 🙋 La demande { $reference } attend depuis { $hours } h sans être prise en charge.
+desk-deadline-warning = ⏳ { $reference } : la décision est attendue pour le { $due }.
+desk-deadline-overdue = ⏰ La demande { $reference } est en retard : la décision était attendue pour le { $due }.

@@ -183,3 +183,127 @@ command-language = 切换语言
 command-timezone = 更改时区
 command-help = 使用说明
 command-cancel = 放弃正在填写的申请
+
+## Support team's group (in the agents' language)
+
+desk-topic-name = { $reference } · { $platform } · { $total }
+desk-card-header = 📋 案件 <b>{ $reference }</b> — { $status }
+desk-card-escalated = 🚨 已升级至主管
+desk-card-overdue = ⏰ 已逾期
+desk-card-parent = 家长语言：{ $language } · 时区 { $timezone } · 提交于 { $submitted }
+desk-card-due = 处理期限：{ $due }
+desk-card-assignee = 处理人：{ $name }
+desk-card-unassigned = 尚未认领
+desk-card-approved = 处理结果：全额批准（{ $total }）
+desk-card-partial = 处理结果：部分批准（{ $amount }）
+desk-card-rejected = 处理结果：驳回——{ $reason }。
+desk-card-note = 给家长的备注：{ $note }
+desk-evidence-caption = { $reference } 的凭证（{ $count } 个文件）
+desk-button-claim = 🙋 认领
+desk-button-unclaim = ↩️ 取消认领
+desk-button-ask = ❓ 询问家长
+desk-button-approve = ✅ 批准
+desk-button-partial = ➗ 部分批准
+desk-button-reject = ❌ 驳回
+desk-button-escalate = 🚨 升级
+desk-button-close = 🗂 结案
+desk-button-reopen = 🔓 重新打开
+desk-button-no-note = 不加备注
+reject-button-insufficient-evidence = 凭证不足
+reject-button-not-a-minor = 非未成年人消费
+reject-button-too-old = 时间过久
+reject-button-already-refunded = 已退过款
+reject-button-duplicate = 重复申请
+reject-button-other = 其他原因
+desk-status-submitted = 新案件
+desk-status-in-review = 审核中
+desk-status-waiting-parent = 等待家长回复
+desk-status-decided = 已出结果
+desk-status-appealed = 申诉中
+desk-status-closed = 已结案
+reject-reason-insufficient-evidence = 所提供的凭证无法证明这些消费
+reject-reason-not-a-minor = 这些消费并非未成年人所为
+reject-reason-too-old = 消费时间过久，无法退款
+reject-reason-already-refunded = 这些消费已经退过款
+reject-reason-duplicate = 相同的申请已经提交过
+reject-reason-other = 申请不符合退款条件
+desk-refused-state = { $reference } — { $status }：目前不能执行此操作。
+desk-refused-unclaimed = { $reference } 还没有人认领。
+desk-refused-claimed = { $reference } 已由 { $name } 认领。
+desk-refused-escalated = { $reference } 已升级至主管。
+desk-refused-other-agent = { $reference } 由 { $name } 负责：只有负责人或主管才能执行此操作。
+desk-refused-unknown = 此按钮已失效。
+desk-not-agent = 只有客服人员才能在这里处理案件。
+desk-ask-prompt = 请在本话题中发送下一条消息，写下要问 { $reference } 家长的问题。
+desk-question-sent = 问题已发送给 { $reference } 的家长。
+desk-partial-prompt = { $reference } 应退款多少？请在下一条消息中发送金额（如 300 或 300 CNY）。
+desk-partial-currency = 请注明币种：申请金额为 { $total }。
+desk-partial-too-much = 超过了申请金额（{ $total }）。
+desk-reject-prompt = 请选择驳回 { $reference } 的原因：
+desk-reject-note-prompt = 请在下一条消息中给 { $reference } 的家长写一条备注，或点“不加备注”。
+desk-escalated = 🚨 { $reference } 已升级至主管。
+desk-mention = <a href="tg://user?id={ $id }">主管</a>
+desk-closed-no-relay = { $reference } 已结案：消息没有发送给家长。如需联系家长，请重新打开案件。
+desk-appeal = ⚖️ 家长对 { $reference } 的处理结果提出申诉：{ $text }
+desk-queue-header = <b>未结案件</b>（按紧急程度排序）：
+desk-mine-header = <b>您的未结案件</b>（按紧急程度排序）：
+desk-queue-empty = 没有未结案件。🎉
+desk-queue-line = { $reference } · { $status } · { $age } · 截止 { $due } · { $name }
+desk-queue-line-overdue = ⏰ { $reference } · { $status } · { $age } · 已逾期（截止 { $due }） · { $name }
+desk-age-hours = { $hours } 小时前提交
+desk-age-days = { $days } 天前提交
+desk-case-unknown = 找不到案件 { $reference }。用法：/case K7QM4
+relay-from-parent = 👤 家长（{ $reference }）：{ $text }
+relay-from-parent-edited = 👤 家长（{ $reference }）更正了之前的消息：{ $text }
+
+## Parents, about their submitted case
+
+support-name = 客服
+relay-to-parent = 💬 { $name }（申请 <b>{ $reference }</b>）：{ $text }
+relay-to-parent-edited = 💬 { $name }（申请 <b>{ $reference }</b>，更正之前的消息）：{ $text }
+parent-claimed = { $name }正在处理您的申请 <b>{ $reference }</b>。
+parent-question = ❓ 关于您的申请 <b>{ $reference }</b>，{ $name }需要您补充一些信息：{ $text }
+    直接在这里回复就行，文字或截图都可以。
+parent-escalated = 您的申请 <b>{ $reference }</b> 已转交主管处理。
+parent-closed = 您的申请 <b>{ $reference }</b> 已结案。如需提交新的申请，请发送 /start。
+parent-reopened = 您的申请 <b>{ $reference }</b> 已重新打开，正在重新审核。
+parent-approved = ✅ 好消息：您的申请 <b>{ $reference }</b> 已全额批准（{ $total }）。款项将原路退回，银行和支付App通常需要几个工作日到账。
+parent-partial = 您的申请 <b>{ $reference }</b> 已部分批准：将退款 { $amount }（申请金额 { $total }），原路退回。
+parent-rejected = 很抱歉，您的申请 <b>{ $reference }</b> 未获批准：{ $reason }。
+parent-decision-note = 客服补充说明：{ $note }
+parent-appeal-offer = 如果您对处理结果有异议，可以申诉一次：请点下面的按钮，说明理由。
+button-appeal = ⚖️ 申诉
+parent-appeal-ask = 请用一条消息说明您为什么不同意申请 <b>{ $reference }</b> 的处理结果，可以附上截图。
+parent-appeal-unavailable = 申请 <b>{ $reference }</b> 的处理结果已无法再申诉。
+parent-appeal-received = 您对申请 <b>{ $reference }</b> 的申诉已提交，我们会在 { $days } 个工作日内给出结果。
+parent-which-case = 您的消息是关于哪一份申请的？
+button-case = 申请 { $reference }
+parent-relayed = 已转给客服（申请 <b>{ $reference }</b>），我们会在这里回复您。
+parent-all-closed = 您的申请都已结案。
+
+## Follow-ups
+
+reminder-intake-first = 您有一份退款申请还没填完。要从上次停下的地方继续吗？只需要几分钟。
+reminder-intake-again = 您的退款申请还在等您填完。填完提交后，客服团队才能开始处理。
+reminder-missing-evidence = 您的申请 <b>{ $reference }</b> 还没有截图。如果能找到消费记录或付款凭证，请直接发到这里，退款的可能性会大很多。
+parent-check-in = 您的申请 <b>{ $reference }</b> 最新进度：{ $status }。我们没有忘记您，客服团队会尽量在 { $due } 前给出处理结果。
+routes-intro = 关于您的申请 <b>{ $reference }</b>：如果您不满意，还可以通过以下途径解决。
+routes-platform = • 在App内联系{ $platform }的官方客服，并提供订单号和本申请的编号。
+routes-payment-alipay = • 支付宝：在“我的”→“账单”里打开这笔付款，点“对此订单有疑问”，然后选择投诉。
+routes-payment-wechat-pay = • 微信支付：“我”→“服务”→“钱包”→“账单”，打开这笔付款，点“对订单有疑惑”，然后选择投诉。
+routes-payment-bank-card = • 银行卡：联系发卡银行，对这笔刷卡交易提出争议（申请拒付）。
+routes-payment-apple = • Apple：用您的 Apple ID 登录 reportaproblem.apple.com 申请退款。
+routes-payment-google-play = • Google Play：在订单记录中申请退款（“付款和订阅”→“预算和历史记录”）。
+routes-consumer = • 消费者权益保护：在中国大陆，可以拨打 12315 或通过“全国12315平台”小程序投诉；在其他地区，请联系当地的消费者保护机构。
+parent-satisfaction = 您的申请 <b>{ $reference }</b> 已结案。您对我们的服务还满意吗？
+button-rating = { $stars ->
+        [1] ⭐
+        [2] ⭐⭐
+        [3] ⭐⭐⭐
+        [4] ⭐⭐⭐⭐
+       *[other] ⭐⭐⭐⭐⭐
+    }
+parent-thanks = 感谢您的反馈！
+desk-unclaimed = 🙋 { $reference } 已等待 { $hours } 小时，仍无人认领。
+desk-deadline-warning = ⏳ { $reference }：处理期限为 { $due }。
+desk-deadline-overdue = ⏰ { $reference } 已逾期：处理期限为 { $due }。

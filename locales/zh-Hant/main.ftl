@@ -183,3 +183,127 @@ command-language = 切換語言
 command-timezone = 變更時區
 command-help = 使用說明
 command-cancel = 放棄正在填寫的申請
+
+## Support team's group (in the agents' language)
+
+desk-topic-name = { $reference } · { $platform } · { $total }
+desk-card-header = 📋 案件 <b>{ $reference }</b> — { $status }
+desk-card-escalated = 🚨 已升級至主管
+desk-card-overdue = ⏰ 已逾期
+desk-card-parent = 家長語言：{ $language } · 時區 { $timezone } · 送出時間 { $submitted }
+desk-card-due = 處理期限：{ $due }
+desk-card-assignee = 處理人：{ $name }
+desk-card-unassigned = 尚未認領
+desk-card-approved = 處理結果：全額核准（{ $total }）
+desk-card-partial = 處理結果：部分核准（{ $amount }）
+desk-card-rejected = 處理結果：駁回——{ $reason }。
+desk-card-note = 給家長的備註：{ $note }
+desk-evidence-caption = { $reference } 的證明資料（{ $count } 個檔案）
+desk-button-claim = 🙋 認領
+desk-button-unclaim = ↩️ 取消認領
+desk-button-ask = ❓ 詢問家長
+desk-button-approve = ✅ 核准
+desk-button-partial = ➗ 部分核准
+desk-button-reject = ❌ 駁回
+desk-button-escalate = 🚨 升級
+desk-button-close = 🗂 結案
+desk-button-reopen = 🔓 重新開啟
+desk-button-no-note = 不加備註
+reject-button-insufficient-evidence = 證明不足
+reject-button-not-a-minor = 非未成年人消費
+reject-button-too-old = 時間過久
+reject-button-already-refunded = 已退過款
+reject-button-duplicate = 重複申請
+reject-button-other = 其他原因
+desk-status-submitted = 新進案件
+desk-status-in-review = 審核中
+desk-status-waiting-parent = 等待家長回覆
+desk-status-decided = 已有結果
+desk-status-appealed = 申訴中
+desk-status-closed = 已結案
+reject-reason-insufficient-evidence = 提供的證明資料無法證實這些消費
+reject-reason-not-a-minor = 這些消費並非未成年人所為
+reject-reason-too-old = 消費時間過久，無法退款
+reject-reason-already-refunded = 這些消費已經退過款
+reject-reason-duplicate = 相同的申請已經送出過
+reject-reason-other = 申請不符合退款條件
+desk-refused-state = { $reference } — { $status }：目前無法執行此操作。
+desk-refused-unclaimed = { $reference } 還沒有人認領。
+desk-refused-claimed = { $reference } 已由 { $name } 認領。
+desk-refused-escalated = { $reference } 已升級至主管。
+desk-refused-other-agent = { $reference } 由 { $name } 負責：只有負責人或主管才能執行此操作。
+desk-refused-unknown = 這個按鈕已失效。
+desk-not-agent = 只有客服人員才能在這裡處理案件。
+desk-ask-prompt = 請在本主題中傳送下一則訊息，寫下要問 { $reference } 家長的問題。
+desk-question-sent = 問題已傳送給 { $reference } 的家長。
+desk-partial-prompt = { $reference } 應退款多少？請在下一則訊息中傳送金額（例如 300 或 300 CNY）。
+desk-partial-currency = 請註明幣別：申請金額為 { $total }。
+desk-partial-too-much = 超過申請金額（{ $total }）。
+desk-reject-prompt = 請選擇駁回 { $reference } 的原因：
+desk-reject-note-prompt = 請在下一則訊息中為 { $reference } 的家長寫一則備註，或點選「不加備註」。
+desk-escalated = 🚨 { $reference } 已升級至主管。
+desk-mention = <a href="tg://user?id={ $id }">主管</a>
+desk-closed-no-relay = { $reference } 已結案：訊息沒有傳送給家長。如需聯絡家長，請重新開啟案件。
+desk-appeal = ⚖️ 家長對 { $reference } 的處理結果提出申訴：{ $text }
+desk-queue-header = <b>未結案件</b>（依緊急程度排序）：
+desk-mine-header = <b>您的未結案件</b>（依緊急程度排序）：
+desk-queue-empty = 沒有未結案件。🎉
+desk-queue-line = { $reference } · { $status } · { $age } · 期限 { $due } · { $name }
+desk-queue-line-overdue = ⏰ { $reference } · { $status } · { $age } · 已逾期（期限 { $due }） · { $name }
+desk-age-hours = { $hours } 小時前送出
+desk-age-days = { $days } 天前送出
+desk-case-unknown = 找不到案件 { $reference }。用法：/case K7QM4
+relay-from-parent = 👤 家長（{ $reference }）：{ $text }
+relay-from-parent-edited = 👤 家長（{ $reference }）更正了先前的訊息：{ $text }
+
+## Parents, about their submitted case
+
+support-name = 客服
+relay-to-parent = 💬 { $name }（申請 <b>{ $reference }</b>）：{ $text }
+relay-to-parent-edited = 💬 { $name }（申請 <b>{ $reference }</b>，更正先前的訊息）：{ $text }
+parent-claimed = { $name }正在處理您的申請 <b>{ $reference }</b>。
+parent-question = ❓ 關於您的申請 <b>{ $reference }</b>，{ $name }需要您補充一些資料：{ $text }
+    直接在這裡回覆就可以，文字或截圖都行。
+parent-escalated = 您的申請 <b>{ $reference }</b> 已轉交主管處理。
+parent-closed = 您的申請 <b>{ $reference }</b> 已結案。如果要提出新的申請，請傳送 /start。
+parent-reopened = 您的申請 <b>{ $reference }</b> 已重新開啟，正在重新審核。
+parent-approved = ✅ 好消息：您的申請 <b>{ $reference }</b> 已全額核准（{ $total }）。款項會退回原付款方式，銀行和支付 App 通常需要幾個工作天才會入帳。
+parent-partial = 您的申請 <b>{ $reference }</b> 已部分核准：將退款 { $amount }（申請金額 { $total }），退回原付款方式。
+parent-rejected = 很抱歉，您的申請 <b>{ $reference }</b> 未獲核准：{ $reason }。
+parent-decision-note = 客服補充說明：{ $note }
+parent-appeal-offer = 如果您不同意處理結果，可以提出一次申訴：請點選下方按鈕並說明理由。
+button-appeal = ⚖️ 申訴
+parent-appeal-ask = 請用一則訊息說明您為什麼不同意申請 <b>{ $reference }</b> 的處理結果，可以附上截圖。
+parent-appeal-unavailable = 申請 <b>{ $reference }</b> 的處理結果已經無法再申訴。
+parent-appeal-received = 您對申請 <b>{ $reference }</b> 的申訴已送出，我們會在 { $days } 個工作天內做出決定。
+parent-which-case = 您的訊息是關於哪一筆申請？
+button-case = 申請 { $reference }
+parent-relayed = 已轉給客服（申請 <b>{ $reference }</b>），我們會在這裡回覆您。
+parent-all-closed = 您的申請都已結案。
+
+## Follow-ups
+
+reminder-intake-first = 您有一份退款申請還沒填完。要從上次停下的地方繼續嗎？只需要幾分鐘。
+reminder-intake-again = 您的退款申請還在等您填完。填完送出後，客服團隊才能開始處理。
+reminder-missing-evidence = 您的申請 <b>{ $reference }</b> 還沒有截圖。如果找得到消費紀錄或付款收據，請直接傳到這裡，退款的機會會大很多。
+parent-check-in = 您的申請 <b>{ $reference }</b> 最新進度：{ $status }。我們沒有忘記您，客服團隊會盡量在 { $due } 前做出決定。
+routes-intro = 關於您的申請 <b>{ $reference }</b>：如果您不滿意，還可以透過以下管道處理。
+routes-platform = • 在 App 內聯絡{ $platform }的官方客服，並提供訂單編號和這份申請的編號。
+routes-payment-alipay = • 支付寶：在「我的」→「帳單」裡打開這筆付款，點選「對此訂單有疑問」，再選擇投訴。
+routes-payment-wechat-pay = • 微信支付：「我」→「服務」→「錢包」→「帳單」，打開這筆付款，點選「對訂單有疑惑」，再選擇投訴。
+routes-payment-bank-card = • 信用卡或銀行卡：向發卡銀行提出帳款爭議，申請退回這筆刷卡款項。
+routes-payment-apple = • Apple：用您的 Apple ID 登入 reportaproblem.apple.com 申請退款。
+routes-payment-google-play = • Google Play：從訂單記錄申請退款（「付款和訂閱」→「預算和記錄」）。
+routes-consumer = • 消費者保護：在中國大陸，可以撥打 12315 或使用「全國12315平台」小程式投訴；其他地區請向當地的消費者保護機關申訴（在台灣可撥打 1950 消費者服務專線）。
+parent-satisfaction = 您的申請 <b>{ $reference }</b> 已結案。您對我們的服務還滿意嗎？
+button-rating = { $stars ->
+        [1] ⭐
+        [2] ⭐⭐
+        [3] ⭐⭐⭐
+        [4] ⭐⭐⭐⭐
+       *[other] ⭐⭐⭐⭐⭐
+    }
+parent-thanks = 謝謝您的回饋！
+desk-unclaimed = 🙋 { $reference } 已經等了 { $hours } 小時，還沒有人認領。
+desk-deadline-warning = ⏳ { $reference }：處理期限是 { $due }。
+desk-deadline-overdue = ⏰ { $reference } 已逾期：處理期限是 { $due }。
