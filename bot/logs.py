@@ -14,6 +14,7 @@ _CHATTY = (
     "aiohttp.client",
     "telegram.ext",
     "aiogram.event",
+    "apscheduler",  # logs every job run at INFO
 )
 
 

@@ -1,21 +1,23 @@
 """Firing follow-ups on time, exactly once, with any number of workers on one database.
 
-The ``follow_ups`` rows are the truth. APScheduler 3 (``AsyncIOScheduler``, in-memory job
-store only) holds a date job for each pending row due within the look-ahead window, plus a
-periodic sweep that fires rows already due (missed while down, added by another process,
-or whose date job ran on another worker's clock) and arms jobs for rows entering the window.
-Memory stays bounded by the window, not by the table.
+The ``follow_ups`` rows are the truth. APScheduler 3 (``AsyncIOScheduler``, in-memory jobs
+only) holds a date job per pending row due within the look-ahead window, and runs a periodic
+sweep that fires rows already due (missed while down, added by another process) and arms jobs
+for rows entering the window: memory is bounded by the window, not by the table.
 
-Firing a row is one transaction: claim it (``pending`` → ``sent``, a guarded UPDATE — or a
-``FOR UPDATE SKIP LOCKED`` batch on PostgreSQL), call ``fire`` for the Bot API calls it needs,
-queue them in the outbox (leased to this process), commit, then hand them to ``after_commit``
-for immediate delivery. If ``fire`` raises, all of that rolls back and the row stays pending
-with one more attempt counted; after ``max_attempts`` it is marked ``failed``.
+A date job does not fire its own row: it wakes this process's one firing pass, which claims
+*every* row due by then in batches. A thousand rows coming due in the same second then cost a
+few transactions instead of a thousand (see bench/followups_bench.py). Per row, firing is
+atomic: claim it (``pending`` → ``sent``; ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so workers
+take disjoint batches), call ``fire`` for the Bot API calls it needs and queue them in the
+outbox (leased to this process) inside a savepoint, commit, then hand the messages to
+``after_commit``. If ``fire`` raises, its savepoint rolls back and the row goes back to
+pending with the attempt counted; after ``max_attempts`` it is ``failed``.
 
-Times: every "now" comes from the injected clock. APScheduler's own triggers run on real time,
-so tests drive firing through :meth:`FollowUpScheduler.sweep` with a fake clock instead of
-waiting; a date job that runs before the injected clock says the row is due claims nothing
-and leaves the row to the next sweep.
+Every "now" comes from the injected clock, but APScheduler's triggers run on real time: tests
+drive firing through :meth:`FollowUpScheduler.sweep` and a fake clock instead of waiting. A
+date job that runs before the injected clock says its row is due fires nothing; a later wake
+or sweep takes the row.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -44,12 +46,11 @@ log = logging.getLogger(__name__)
 Call = tuple[int, str, dict[str, Any]]
 Fire = Callable[[AsyncSession, FollowUp], Awaitable[list[Call]]]
 AfterCommit = Callable[[list[OutboxMessage]], Awaitable[None]]
-Outcome = Literal["fired", "skipped", "failed"]
 SWEEP_JOB = "follow-ups-sweep"
 
 
 class _FireFailed(Exception):
-    """``fire`` (not the database) raised: the attempt counts against the row."""
+    """``fire`` (not the database) raised for this follow-up id: the attempt counts."""
 
 
 @dataclass
@@ -73,11 +74,9 @@ class FollowUpScheduler:
         max_attempts: int = 5,
         batch_size: int = 100,
         max_jobs: int = 10_000,
-        concurrency: int | None = None,
     ) -> None:
-        """``concurrency`` bounds simultaneous firing transactions (default: 2 on SQLite,
-        which has one writer at a time anyway, 8 on PostgreSQL). ``max_jobs`` caps the date
-        jobs held in memory; rows beyond it are armed by later sweeps, soonest first."""
+        """``max_jobs`` caps the date jobs held in memory (rows beyond it are armed by later
+        sweeps, soonest first); ``batch_size`` is how many rows one transaction claims."""
         if look_ahead.total_seconds() <= sweep_interval:
             raise ValueError("look_ahead must be longer than sweep_interval")
         self.database = database
@@ -90,15 +89,15 @@ class FollowUpScheduler:
         self.max_attempts = max_attempts
         self.batch_size = batch_size
         self.max_jobs = max_jobs
-        self._slots = asyncio.Semaphore(concurrency or (2 if database.is_sqlite else 8))
         self._scheduler = AsyncIOScheduler(
             timezone=UTC,
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
         )
         self._armed: set[int] = set()
-        self._firing: set[int] = set()
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._firing = asyncio.Lock()  # one firing pass at a time in this process
         self._sweeping = asyncio.Lock()
+        self._wake = asyncio.Event()
         self._stopping = False
 
     @property
@@ -108,8 +107,7 @@ class FollowUpScheduler:
 
     async def start(self) -> None:
         """Arm date jobs for the look-ahead window, then sweep at once and every interval."""
-        now = self.clock.now()
-        armed = await self._arm_window(now)
+        armed = await self._arm_window(self.clock.now())
         self._scheduler.add_job(
             self._run_sweep,
             IntervalTrigger(seconds=self.sweep_interval, timezone=UTC),
@@ -117,11 +115,10 @@ class FollowUpScheduler:
             replace_existing=True,
         )
         self._scheduler.start()
+        self._tasks.add(asyncio.create_task(self._fire_when_woken()))
         # The first sweep (rows missed while down) runs in the background: a long backlog
         # must not hold up the bot's start.
-        first = asyncio.create_task(self._run_sweep())
-        self._tasks.add(first)
-        first.add_done_callback(self._tasks.discard)
+        self._tasks.add(asyncio.create_task(self._run_sweep()))
         log.info("follow-ups: %d date job(s) armed, sweep every %ss", armed, self.sweep_interval)
 
     def notify_scheduled(self, follow_up: FollowUp) -> None:
@@ -131,27 +128,30 @@ class FollowUpScheduler:
         if follow_up.due_at <= self.clock.now() + self.look_ahead:
             self._arm(follow_up.id, follow_up.due_at)
 
+    async def fire_due(self) -> SweepResult:
+        """Fire every row due by the injected clock (what a date job triggers)."""
+        result = SweepResult()
+        async with self._firing:
+            await self._fire_due_batches(self.clock.now(), result)
+        if result.fired or result.failed:
+            log.info("follow-ups: %d fired, %d failed", result.fired, result.failed)
+        return result
+
     async def sweep(self) -> SweepResult:
         """Fire every row due by the injected clock, then arm jobs for the window."""
         async with self._sweeping:
-            now = self.clock.now()
-            result = SweepResult()
-            if self.database.is_sqlite:
-                await self._fire_due_rows(now, result)
-            else:
-                await self._fire_due_batches(now, result)
+            result = await self.fire_due()
             if not self._stopping:
-                result.armed = await self._arm_window(now)
-        if result.fired or result.failed:
-            log.info("follow-ups sweep: %d fired, %d failed", result.fired, result.failed)
+                result.armed = await self._arm_window(self.clock.now())
         return result
 
     async def shutdown(self, timeout: float = 10.0) -> None:
-        """Stop taking jobs, let firings in progress finish (or cancel them after
-        ``timeout``: their transactions roll back and the rows stay pending), then stop."""
+        """Stop taking jobs, let a firing pass in progress finish (or cancel it after
+        ``timeout``: its transaction rolls back and the rows stay pending), then stop."""
         if self._stopping:
             return
         self._stopping = True
+        self._wake.set()  # lets the firing loop see the stop
         running = self._scheduler.running
         if running:
             self._scheduler.pause()
@@ -166,12 +166,10 @@ class FollowUpScheduler:
             await asyncio.sleep(0)  # AsyncIOScheduler shuts down on the next loop turn
         self._armed.clear()
 
-    # --- jobs ---------------------------------------------------------------------------
-
     def _arm(self, follow_up_id: int, due_at: datetime) -> None:
         self._scheduler.add_job(
             self._run_due,
-            DateTrigger(run_date=due_at, timezone=UTC),
+            DateTrigger(run_date=due_at.astimezone(UTC), timezone=UTC),
             args=[follow_up_id],
             id=str(follow_up_id),
             replace_existing=True,
@@ -179,11 +177,10 @@ class FollowUpScheduler:
         self._armed.add(follow_up_id)
 
     def _disarm(self, follow_up_id: int) -> None:
-        """Drop the date job of a row the sweep fired first (it would only claim nothing)."""
-        if follow_up_id in self._armed:
-            self._armed.discard(follow_up_id)
-            with contextlib.suppress(JobLookupError):
-                self._scheduler.remove_job(str(follow_up_id))
+        """Drop the date job of a row fired before its own job ran (by a wake or a sweep)."""
+        with contextlib.suppress(KeyError, JobLookupError):
+            self._armed.remove(follow_up_id)
+            self._scheduler.remove_job(str(follow_up_id))
 
     async def _arm_window(self, now: datetime) -> int:
         room = self.max_jobs - len(self._armed)
@@ -200,133 +197,97 @@ class FollowUpScheduler:
         return min(room, len(targets))
 
     async def _run_due(self, follow_up_id: int) -> None:
+        """The date job: wake the firing loop (wake-ups arriving during a pass coalesce)."""
         self._armed.discard(follow_up_id)
-        await self._tracked(self._fire_one(follow_up_id))
+        self._wake.set()
+
+    async def _fire_when_woken(self) -> None:
+        while not self._stopping:
+            await self._wake.wait()
+            self._wake.clear()
+            if self._stopping:
+                return
+            try:
+                await self.fire_due()
+            except Exception:
+                log.exception("firing follow-ups failed; the next wake or sweep retries")
 
     async def _run_sweep(self) -> None:
         await self._tracked(self.sweep())
 
     async def _tracked(self, work: Coroutine[Any, Any, Any]) -> None:
-        """Run an APScheduler job so that shutdown can wait for it; never let it raise."""
+        """Run a job so that shutdown can wait for it; never let it raise into APScheduler."""
         task = asyncio.current_task()
         assert task is not None
         self._tasks.add(task)
         try:
             await work
         except Exception:
-            log.exception("follow-up job failed")
+            log.exception("follow-up sweep failed")
         finally:
             self._tasks.discard(task)
 
-    # --- firing -------------------------------------------------------------------------
-
-    async def _queue(
-        self, session: AsyncSession, row: FollowUp, now: datetime
-    ) -> list[OutboxMessage]:
+    async def _calls(self, session: AsyncSession, row: FollowUp, row_id: int) -> list[Call]:
         try:
-            calls = await self.fire(session, row)
+            return await self.fire(session, row)
         except Exception as exc:
-            raise _FireFailed(f"follow-up {row.id} ({row.kind})") from exc
-        if not calls:
-            return []
-        return await outbox.add_calls(session=session, calls=calls, now=now, lease=self.lease)
+            raise _FireFailed(row_id) from exc
 
-    async def _fire_one(self, follow_up_id: int) -> Outcome:
-        """Claim, fire and queue one row in one transaction; deliver after the commit."""
-        if self._stopping or follow_up_id in self._firing:
-            return "skipped"
-        self._firing.add(follow_up_id)
-        try:
-            async with self._slots:
-                now = self.clock.now()
-                try:
-                    async with self.database.unit_of_work() as session:
-                        if not await followups.claim(
-                            session=session, follow_up_id=follow_up_id, now=now
-                        ):
-                            return "skipped"
-                        row = await followups.get(session=session, follow_up_id=follow_up_id)
-                        assert row is not None
-                        messages = await self._queue(session, row, now)
-                except _FireFailed:
-                    log.exception("follow-up %s: fire failed, rolled back", follow_up_id)
-                    await self._count_failure(follow_up_id)
-                    return "failed"
-            await self._deliver(messages)
-            return "fired"
-        finally:
-            self._firing.discard(follow_up_id)
-
-    async def _fire_due_rows(self, now: datetime, result: SweepResult) -> None:
-        """SQLite: read a page of due rows, fire each in its own transaction."""
+    async def _fire_due_batches(self, now: datetime, result: SweepResult) -> None:
+        """Claim a batch (SKIP LOCKED on PostgreSQL), fire it, queue its messages, commit."""
         after: tuple[datetime, int] | None = None
         while not self._stopping:
             async with self.database.unit_of_work() as session:
-                rows = await followups.due(
-                    session=session, now=now, limit=self.batch_size, after=after
-                )
-                keys = [(row.due_at, row.id) for row in rows]
-            for due_at, follow_up_id in keys:
-                assert follow_up_id is not None
-                after = (due_at, follow_up_id)
-                outcome = await self._fire_one(follow_up_id)
-                if outcome == "fired":
-                    result.fired += 1
-                    self._disarm(follow_up_id)
-                elif outcome == "failed":
-                    result.failed += 1
-            if len(keys) < self.batch_size:
-                return
-
-    async def _fire_due_batches(self, now: datetime, result: SweepResult) -> None:
-        """PostgreSQL: claim a batch with SKIP LOCKED; a savepoint per row isolates failures."""
-        after: tuple[datetime, int] | None = None
-        while not self._stopping:
-            fired: list[int] = []
-            messages: list[OutboxMessage] = []
-            async with self._slots, self.database.unit_of_work() as session:
                 rows = await followups.claim_due_batch(
                     session=session, now=now, limit=self.batch_size, after=after
                 )
-                keys = [(row.due_at, row.id) for row in rows]  # before any rollback expires them
-                for row, (due_at, follow_up_id) in zip(rows, keys, strict=True):
-                    assert follow_up_id is not None
-                    after = (due_at, follow_up_id)
-                    try:
-                        async with session.begin_nested():
-                            messages += await self._queue(session, row, now)
-                    except _FireFailed:
-                        log.exception("follow-up %s: fire failed, rolled back", follow_up_id)
-                        status = await followups.release(
-                            session=session,
-                            follow_up_id=follow_up_id,
-                            max_attempts=self.max_attempts,
-                        )
-                        self._log_given_up(follow_up_id, status)
-                        result.failed += 1
-                    else:
-                        fired.append(follow_up_id)
-            result.fired += len(fired)
-            for follow_up_id in fired:
-                self._disarm(follow_up_id)
+                ids = [row.id or 0 for row in rows]  # read before any rollback expires them
+                after = (rows[-1].due_at, ids[-1]) if rows else after
+                calls = await self._fire_rows(session, rows, ids, result)
+                queued = [call for row_calls in calls.values() for call in row_calls]
+                messages = await outbox.add_calls(  # one INSERT for the batch; none if empty
+                    session=session, calls=queued, now=now, lease=self.lease
+                )
+            result.fired += len(calls)
+            for row_id in calls:
+                self._disarm(row_id)
+            # Delivered before the next batch is claimed: paced sending must not outrun the
+            # outbox lease, or the outbox sweeper would send the same message again.
             await self._deliver(messages)
-            if len(keys) < self.batch_size:
+            if len(rows) < self.batch_size:
                 return
 
-    async def _count_failure(self, follow_up_id: int) -> None:
-        try:
-            async with self.database.unit_of_work() as session:
-                status = await followups.count_failure(
-                    session=session, follow_up_id=follow_up_id, max_attempts=self.max_attempts
+    async def _fire_rows(
+        self, session: AsyncSession, rows: list[FollowUp], ids: list[int], result: SweepResult
+    ) -> dict[int, list[Call]]:
+        """``fire`` every claimed row in one savepoint (few round trips: a busy event loop
+        makes each one costly). If one raises, roll back and go again with a savepoint per
+        row, giving back only the failing one: ``fire`` may thus run twice for a row, so it
+        must only write through the session. On SQLite the claiming UPDATE has already made
+        the driver open the transaction (pysqlite begins one only before DML), so SAVEPOINT
+        is safe there too."""
+        if not rows:
+            return {}
+        with contextlib.suppress(_FireFailed):
+            async with session.begin_nested():
+                pairs = zip(rows, ids, strict=True)
+                return {i: await self._calls(session, row, i) for row, i in pairs}
+        calls: dict[int, list[Call]] = {}
+        for row_id in ids:
+            try:
+                async with session.begin_nested():
+                    row = await followups.get(session=session, follow_up_id=row_id)
+                    assert row is not None
+                    calls[row_id] = await self._calls(session, row, row_id)
+            except _FireFailed:
+                log.exception("follow-up %s: fire failed, rolled back", row_id)
+                status = await followups.release(
+                    session=session, follow_up_id=row_id, max_attempts=self.max_attempts
                 )
-        except Exception:
-            log.exception("follow-up %s: could not record the failed attempt", follow_up_id)
-            return
-        self._log_given_up(follow_up_id, status)
-
-    def _log_given_up(self, follow_up_id: int, status: str | None) -> None:
-        if status == followups.FAILED:
-            log.error("follow-up %s failed %d times; giving up", follow_up_id, self.max_attempts)
+                if status == followups.FAILED:
+                    log.error("follow-up %s: giving up after %d", row_id, self.max_attempts)
+                result.failed += 1
+        return calls
 
     async def _deliver(self, messages: list[OutboxMessage]) -> None:
         if not messages:

@@ -13,6 +13,9 @@ Conventions (the support team's time zone ``tz`` decides what "a day" is):
 * **Local times that do not exist or happen twice** (DST changes) are resolved to the first
   instant the wall clock shows that time or later: 02:30 on the night clocks jump from 02:00
   to 03:00 is 03:00; 02:30 on the night they fall back is its first occurrence.
+* Results are aware datetimes in ``tz`` (ready to show). Compare them as instants in UTC:
+  Python compares two datetimes of one zone by wall clock, and an ambiguous local time never
+  equals a time in another zone (PEP 495).
 
 Years the ``holidays`` package has no announcement for yet (China publishes each year's
 adjustments in the preceding autumn) count only the fixed public holidays and weekends.
@@ -37,6 +40,12 @@ _MAX_DAYS_OFF = 60
 def _holidays_for(country: str, first_year: int, last_year: int) -> holidays.HolidayBase:
     # expand=False: the object never grows after construction, so sharing it is safe.
     return holidays.country_holidays(country, years=range(first_year, last_year + 1), expand=False)
+
+
+def _utc(moment: datetime) -> datetime:
+    # Two datetimes sharing a tzinfo compare and subtract by wall clock, ignoring ``fold``:
+    # wrong across a DST change. Instants are compared in UTC.
+    return moment.astimezone(UTC)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -82,10 +91,11 @@ def next_allowed(
     if start == end:
         return local
     spans_midnight = start > end
+    instant = _utc(local)
     for night in (local.date() - timedelta(days=1), local.date()):
         quiet_from = local_moment(night, start, tz)
         quiet_until = local_moment(night + timedelta(days=int(spans_midnight)), end, tz)
-        if quiet_from <= local < quiet_until:
+        if _utc(quiet_from) <= instant < _utc(quiet_until):
             return quiet_until
     return local
 
@@ -146,8 +156,9 @@ class WorkingCalendar:
         local = _aware(moment).astimezone(ZoneInfo(tz))
         today = local.date()
         if self.is_working_day(today):
-            if local < local_moment(today, opens, tz):
-                return local_moment(today, opens, tz)
-            if local < local_moment(today, closes, tz):
+            opening = local_moment(today, opens, tz)
+            if _utc(local) < _utc(opening):
+                return opening
+            if _utc(local) < _utc(local_moment(today, closes, tz)):
                 return local
         return local_moment(self.next_working_day(today), opens, tz)

@@ -79,6 +79,9 @@ class TelegramRunner:
             sweep_interval=followup_settings.sweep_seconds,
             look_ahead=timedelta(minutes=followup_settings.look_ahead_minutes),
             lease=self.lease,
+            # A batch is delivered before the next is claimed; small batches keep a group's
+            # 20-a-minute pace well inside the outbox lease.
+            batch_size=20,
         )
         self.webhook_port: int | None = None
         self.started = asyncio.Event()

@@ -185,30 +185,12 @@ async def release(*, session: AsyncSession, follow_up_id: int, max_attempts: int
     back to ``pending``, or ``failed`` once ``max_attempts`` is reached.
 
     Returns the new status, or None if the row was not claimed."""
-    return await _settle(session, follow_up_id, SENT, 0, max_attempts)
-
-
-async def count_failure(
-    *, session: AsyncSession, follow_up_id: int, max_attempts: int
-) -> str | None:
-    """Record a failed attempt whose claim was rolled back with everything else: the row is
-    still ``pending``; it becomes ``failed`` once ``max_attempts`` is reached.
-
-    Returns the new status, or None if the row is no longer pending."""
-    return await _settle(session, follow_up_id, PENDING, 1, max_attempts)
-
-
-async def _settle(
-    session: AsyncSession, follow_up_id: int, from_status: str, extra: int, max_attempts: int
-) -> str | None:
-    attempts = col(FollowUp.attempts) + extra
     result = await session.exec(
         update(FollowUp)
-        .where(col(FollowUp.id) == follow_up_id, col(FollowUp.status) == from_status)
+        .where(col(FollowUp.id) == follow_up_id, col(FollowUp.status) == SENT)
         .values(
-            attempts=attempts,
             sent_at=None,
-            status=case((attempts >= max_attempts, FAILED), else_=PENDING),
+            status=case((col(FollowUp.attempts) >= max_attempts, FAILED), else_=PENDING),
         )
         .returning(col(FollowUp.status))
     )

@@ -157,5 +157,5 @@ async def test_the_desk_check_names_the_missing_right(wired):
     with pytest.raises(DeskProblem, match="manage topics"):
         await check_desk(transport, DeskPolicy(chat_id=weak.id), emulator.bot_id)
     gone = emulator.make_forum_group("Gone", bot_rights=BotRights(status="left"))
-    with pytest.raises(DeskProblem, match="not a member|cannot see"):
+    with pytest.raises(DeskProblem, match=r"not a member|cannot see"):
         await check_desk(transport, DeskPolicy(chat_id=gone.id), emulator.bot_id)

@@ -7,6 +7,7 @@ import asyncio
 
 import pytest
 
+from handlers.replies import Msg
 from tests.e2e.conftest import FRAMEWORKS
 from tests.e2e.harness import BotProcess, write_config
 from tests.e2e.parent import TelegramParent
@@ -68,7 +69,7 @@ async def test_case_from_submission_to_partial_approval(emulator, localizer, tmp
         since = emulator.mark()
         await press("🙋 Claim")
         await parent._reply_after(since)
-        assert parent.expects("parent-claimed", reference=reference)
+        assert parent.expects("parent-claimed", reference=reference, name=Msg("support-name"))
         edit = await emulator.wait_for_call("editMessageText", timeout=10, since=since)
         assert "Handled by: Alice" in edit.params["text"]
 
@@ -96,6 +97,7 @@ async def test_case_from_submission_to_partial_approval(emulator, localizer, tmp
             "sendPhoto", _in_topic(thread), since=since, timeout=10
         )
         assert "carte" in photo.params["caption"]
+        await parent._reply_after(since)  # the parent's "sent to support" for the photo
 
         await press("➗ Approve part")
         since = emulator.mark()
