@@ -67,6 +67,8 @@ class Delivery:
         self.base_backoff = base_backoff
         self.max_retry_wait = max_retry_wait
         self.router: CaseRouter | None = None
+        #: Rows this process is sending right now: the sweeper leaves them alone.
+        self._in_flight: set[int] = set()
 
     async def deliver(self, rows: list[OutboxMessage]) -> None:
         """Send rows in order; a row that must wait stops the rest of its chat (order kept)."""
@@ -81,7 +83,11 @@ class Delivery:
         """Take over due rows: retries, and rows of a process that died before sending."""
         now = self.clock.now()
         async with self.database.unit_of_work() as session:
-            rows = await outbox.due(session=session, now=now)
+            rows = [
+                r
+                for r in await outbox.due(session=session, now=now)
+                if r.id not in self._in_flight
+            ]
             mine = [
                 r
                 for r in rows
@@ -91,6 +97,22 @@ class Delivery:
         return len(mine)
 
     async def _deliver_one(self, row: OutboxMessage) -> bool:
+        assert row.id is not None
+        self._in_flight.add(row.id)
+        try:
+            return await self._attempts(row)
+        finally:
+            self._in_flight.discard(row.id)
+
+    async def _wait(self, row: OutboxMessage, seconds: float) -> None:
+        """Sleep before a retry, holding the row's lease for at least that long."""
+        assert row.id is not None
+        until = self.clock.now() + timedelta(seconds=seconds) + self.lease
+        async with self.database.unit_of_work() as session:
+            await outbox.extend_lease(session=session, row_id=row.id, until=until)
+        await asyncio.sleep(seconds)
+
+    async def _attempts(self, row: OutboxMessage) -> bool:
         assert row.id is not None
         params = dict(row.payload)
         case_id = params.pop("_case", None)
@@ -115,7 +137,7 @@ class Delivery:
                     return await self._postpone(row, attempt, str(exc), exc.seconds)
                 log.info("429 from Telegram, waiting %.1fs (outbox %s)", exc.seconds, row.id)
                 waited += exc.seconds
-                await asyncio.sleep(exc.seconds)
+                await self._wait(row, exc.seconds)
             except Transient as exc:
                 delay = self.base_backoff * 2 ** (attempt - 1)
                 log.warning(
@@ -127,7 +149,7 @@ class Delivery:
                 )
                 if attempt == self.attempts:
                     return await self._postpone(row, attempt, str(exc), delay)
-                await asyncio.sleep(delay)
+                await self._wait(row, delay)
             except Permanent as exc:
                 problem = str(exc).lower()
                 if case_id is not None and self.router is not None:

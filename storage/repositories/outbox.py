@@ -93,3 +93,13 @@ async def finish(
     await session.exec(
         update(OutboxMessage).where(col(OutboxMessage.id) == row_id).values(**values)
     )
+
+
+async def extend_lease(*, session: AsyncSession, row_id: int, until: datetime) -> None:
+    """Keep a row that is being retried away from the sweeper of another process."""
+    statement = (
+        update(OutboxMessage)
+        .where(col(OutboxMessage.id) == row_id, col(OutboxMessage.status) == SENDING)
+        .values(not_before=until)
+    )
+    await session.exec(statement)

@@ -114,3 +114,24 @@ def test_group_window_allows_twenty_a_minute():
     assert window.wait_needed() == pytest.approx(40.0)
     now[0] = 60.0
     assert window.wait_needed() == 0
+
+
+async def test_a_row_waiting_on_429_is_not_sent_again_by_the_sweeper(database, clock):
+    import asyncio
+
+    transport = ScriptedTransport(RetryLater(0.3))
+    rows = await _queue(database, clock, "once", lease=0.01)
+    delivery = Delivery(
+        transport=transport,
+        database=database,
+        clock=clock,
+        pacer=Pacer(),
+        lease=timedelta(seconds=0.01),
+        base_backoff=0.01,
+    )
+    sending = asyncio.create_task(delivery.deliver(rows))
+    await asyncio.sleep(0.1)
+    clock.advance(seconds=5)  # the original lease is long gone
+    assert await delivery.sweep() == 0
+    await sending
+    assert [p["text"] for _, p in transport.sent] == ["once"]
