@@ -1,14 +1,15 @@
 """Intake throughput and latency on Telegram, against a bare echo bot of the same framework.
 
     python bench/intake_throughput.py [--parents 50] [--frameworks python-telegram-bot,aiogram]
-                                      [--mode polling|webhook] [--unpaced] [--profile DIR]
+                                      [--mode polling|webhook] [--think SECONDS] [--unpaced]
 
 For each framework, in this process: the Bot API emulator (tests/emulator) and N simulated
 parents; in a second process: the bot (``python -m bot.cli --config X run`` via
 tests/e2e/harness.BotProcess, SQLite in a temp dir), then ``bench/echo_bot.py``.
+See docs/performance.md for the figures and what they mean.
 
 * intake: every parent completes the full intake of tests/e2e/test_telegram.complete_intake
-  (25 updates: commands, text, button presses, a 3-photo album), French and Traditional
+  (25 updates: a command, texts, button presses, a 3-photo album), French and Traditional
   Chinese alternately, all parents at once. Latency = injection of the update → the bot's
   first ``sendMessage`` to that chat (for a press: that message, not answerCallbackQuery;
   for the album: the one reply to its 3 updates), timed at the emulator when the request
@@ -16,11 +17,17 @@ tests/e2e/harness.BotProcess, SQLite in a temp dir), then ``bench/echo_bot.py``.
 * echo: the same parents replay the same sequence (texts as texts, presses as callback
   queries, the album as 3 texts), each waiting for the echo before sending the next.
 * A warm-up of 2 parents precedes each measurement and is excluded from the figures.
-* ``--unpaced`` adds a diagnostic intake run with the bot's Pacer (Telegram's ~30 msg/s
-  overall limit) switched off via bench/bot_wrapper.py.
-* ``--profile DIR`` samples the bot process with py-spy during each measured phase
-  (DIR/<run>.txt, collapsed stacks; summarise with bench/profile_summary.py). Figures taken
-  while profiling are perturbed: use separate runs for numbers and for profiles.
+* The bot's config is tests/e2e/harness.write_config's, except the outbox lease and sweep,
+  which get their production defaults (30 s / 2 s; ``--harness-lease`` keeps 1 s / 0.2 s).
+* ``--think S``: each parent pauses S seconds on average (uniform 0.5–1.5 × S) before each
+  update, as a person reading the question would. 0 (default) is a closed loop: it measures
+  capacity, and latency there is queueing (Little's law), not responsiveness.
+
+Diagnostics (the bot then runs through bench/bot_wrapper.py; never for the headline figures):
+``--unpaced`` (an extra intake run with the Pacer off), ``--skip-paced``, ``--no-echo``,
+``--pool-size N``, ``--gc-freeze``, ``--gc-log DIR``, ``--count-sql DIR``, ``--cprofile DIR``,
+``--wrapper-arg=--pin-aiogram-responses``, ``--profile DIR`` (py-spy on the bot during each
+measured phase; summarise with bench/profile_summary.py), ``--dump-samples FILE``.
 
 A fresh emulator serves each run, so every run starts with the same (empty) call log.
 """
@@ -30,7 +37,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
+import json
 import os
+import random
 import resource
 import shutil
 import signal
@@ -68,6 +78,8 @@ class Sample:
     kind: str  # command, text, press, album
     updates: int
     latency: float  # seconds, injection → the bot's sendMessage reaching the emulator
+    at: float = 0.0  # time.monotonic() of the injection
+    chat: int = 0
 
 
 @dataclass
@@ -86,6 +98,17 @@ class BenchParent(TelegramParent):
         self._pending = Action("text", "")
         self.timeout = 30.0
         self.index = 0  # which script: SCRIPTS[index % 2]
+        self.think = 0.0  # mean pause before each update (seconds), like a person reading
+
+    async def _think(self) -> None:
+        if self.think > 0:
+            await asyncio.sleep(self.think * (0.5 + self._rng.random()))  # mean = think
+
+    @property
+    def _rng(self) -> random.Random:
+        if not hasattr(self, "_random"):
+            self._random = random.Random(self.index)
+        return self._random
 
     async def _reply_after(self, since: int) -> dict[str, Any]:
         # Called right after the injection, with no await in between: now = injection time.
@@ -94,26 +117,32 @@ class BenchParent(TelegramParent):
             "sendMessage", self._for_me, timeout=self.timeout, since=since, ok_only=True
         )
         kind = self._pending.kind
-        self.samples.append(Sample(kind, 3 if kind == "album" else 1, call.time - injected))
+        updates = 3 if kind == "album" else 1
+        self.samples.append(Sample(kind, updates, call.time - injected, injected, self.chat_id))
         self.last = call.result
         return self.last
 
     async def say(self, text: str) -> dict[str, Any]:
+        await self._think()
         self._pending = Action("text", text)
         self.actions.append(self._pending)
         return await super().say(text)
 
     async def command(self, command: str, payload: str | None = None) -> dict[str, Any]:
-        self._pending = Action("command", f"/{command.lstrip('/')}" + (f" {payload}" if payload else ""))
+        await self._think()
+        text = f"/{command.lstrip('/')}" + (f" {payload}" if payload else "")
+        self._pending = Action("command", text)
         self.actions.append(self._pending)
         return await super().command(command, payload)
 
     async def album(self, count: int, caption: str | None = None) -> dict[str, Any]:
+        await self._think()
         self._pending = Action("album", caption or "photo")
         self.actions.append(self._pending)
         return await super().album(count, caption)
 
     async def press(self, key: str, **params: Any) -> dict[str, Any]:
+        await self._think()
         label = self.label(key, **params)
         data = next((b["callback_data"] for b in self.buttons() if b["text"] == label), "?")
         self._pending = Action("press", data)
@@ -123,6 +152,7 @@ class BenchParent(TelegramParent):
     # -- echo replay --------------------------------------------------------------------------
 
     async def press_data(self, data: str) -> dict[str, Any]:
+        await self._think()
         self._pending = Action("press", data)
         since = self.emulator.mark()
         update = self.emulator.inject_callback(self.user, self.last["message_id"], data)
@@ -137,18 +167,23 @@ class BenchParent(TelegramParent):
                 await self.press_data(action.payload)
             elif action.kind == "album":
                 for _ in range(3):
+                    await self._think()
                     self._pending = Action("text", action.payload)
                     await TelegramParent.say(self, action.payload)
             else:
+                await self._think()
                 self._pending = action
                 await TelegramParent.say(self, action.payload)
 
 
-def make_parents(emu: BotApiEmulator, localizer: Localizer, count: int, tag: str) -> list[BenchParent]:
+def make_parents(
+    emu: BotApiEmulator, localizer: Localizer, count: int, tag: str, think: float = 0.0
+) -> list[BenchParent]:
     parents = []
     for i in range(count):
-        parent = BenchParent(emu, localizer, language_code=SCRIPTS[i % 2]["code"], name=f"{tag}{i}")
-        parent.index = i
+        code = SCRIPTS[i % 2]["code"]
+        parent = BenchParent(emu, localizer, language_code=code, name=f"{tag}{i}")
+        parent.index, parent.think = i, think
         parents.append(parent)
     return parents
 
@@ -287,6 +322,7 @@ class Result:
     bot_main_cpu: float = 0.0  # the event loop's thread; the rest is aiosqlite's threads
     bench_cpu: float = 0.0
     rss_mb: float = 0.0
+    start: float = 0.0  # time.monotonic() when the measured phase began
     duplicates: int | None = None  # intake only: messages Telegram got twice
     error: str | None = None
 
@@ -298,7 +334,7 @@ class Result:
         values = sorted(s.latency for s in self.samples if kinds is None or s.kind in kinds)
         if not values:
             return float("nan")
-        rank = max(0, min(len(values) - 1, int(round(q * len(values) + 0.5)) - 1))
+        rank = max(0, min(len(values) - 1, round(q * len(values) + 0.5) - 1))
         return values[rank] * 1000  # nearest rank
 
 
@@ -307,7 +343,7 @@ async def measure(
 ) -> None:
     async with Sampler(profile, pid):
         cpu0, main0, own0 = cpu_seconds(pid), cpu_seconds(pid, pid), own_cpu_seconds()
-        start = time.monotonic()
+        start = result.start = time.monotonic()
         await asyncio.wait_for(asyncio.gather(*(body(p) for p in parents)), RUN_TIMEOUT)
         result.wall = time.monotonic() - start
         result.bot_cpu = cpu_seconds(pid) - cpu0
@@ -321,6 +357,9 @@ async def measure(
 async def intake_run(
     framework: str, mode: str, n: int, localizer: Localizer, work: Path, *,
     unpaced: bool, profile: Path | None, harness_lease: bool, cprofile: Path | None = None,
+    count_sql: Path | None = None, think: float = 0.0, pool_size: int | None = None,
+    gc_log: Path | None = None, gc_freeze: bool = False, extra_args: list[str] | None = None,
+    album_wait: float | None = None,
 ) -> tuple[Result, list[list[Action]]]:  # fmt: skip
     label = "intake (no pacer)" if unpaced else "intake"
     result = Result(framework, label, n)
@@ -331,9 +370,31 @@ async def intake_run(
                               database_url=f"sqlite+aiosqlite:///{tmp}/bot.db")  # fmt: skip
         if not harness_lease:
             production_lease(config)
+        if album_wait is not None:
+            text = config.read_text(encoding="utf-8")
+            config.write_text(text.replace("album_wait_seconds = 0.2\n",
+                                           f"album_wait_seconds = {album_wait}\n"))  # fmt: skip
+            label += f" (album wait {album_wait:g} s)"
+            result.bot = label
         wrapper_args = ["--unpaced"] if unpaced else []
         if cprofile is not None:
             wrapper_args += ["--cprofile", str(cprofile)]
+        if count_sql is not None:
+            wrapper_args += ["--count-sql", str(count_sql)]
+        if gc_log is not None:
+            wrapper_args += ["--gc-log", str(gc_log)]
+        if gc_freeze:
+            wrapper_args += ["--gc-freeze"]
+            label += " (gc.freeze)"
+            result.bot = label
+        if extra_args:
+            wrapper_args += extra_args
+            label += " (" + " ".join(a.lstrip("-") for a in extra_args) + ")"
+            result.bot = label
+        if pool_size is not None:
+            wrapper_args += ["--pool-size", str(pool_size)]
+            label += f" (pool {pool_size})"
+            result.bot = label
         if wrapper_args:
             bot: BotProcess = WrappedBotProcess(config, emu, tmp / "bot.log",
                                                 wrapper_args=wrapper_args)  # fmt: skip
@@ -348,7 +409,7 @@ async def intake_run(
                 60,
             )
             scripts = [p.actions for p in warm]
-            parents = make_parents(emu, localizer, n, "p")
+            parents = make_parents(emu, localizer, n, "p", think)
 
             async def body(p: BenchParent) -> None:
                 await complete_intake(p, SCRIPTS[p.index % 2])
@@ -372,7 +433,7 @@ async def intake_run(
 
 async def echo_run(
     framework: str, mode: str, n: int, localizer: Localizer, work: Path,
-    scripts: list[list[Action]], profile: Path | None,
+    scripts: list[list[Action]], profile: Path | None, think: float = 0.0,
 ) -> Result:  # fmt: skip
     result = Result(framework, "echo", n)
     async with BotApiEmulator() as emu:
@@ -384,7 +445,7 @@ async def echo_run(
             await asyncio.wait_for(
                 asyncio.gather(*(p.replay(scripts[i % 2]) for i, p in enumerate(warm))), 60
             )
-            parents = make_parents(emu, localizer, n, "p")
+            parents = make_parents(emu, localizer, n, "p", think)
 
             async def body(p: BenchParent) -> None:
                 await p.replay(scripts[p.index % 2])
@@ -403,18 +464,27 @@ async def echo_run(
 
 
 def table(rows: list[list[str]], header: list[str]) -> str:
+    """A Markdown table; the first two columns left-aligned, the figures right-aligned."""
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    line = lambda r: "| " + " | ".join(str(c).rjust(w) if i > 1 else str(c).ljust(w)  # noqa: E731
-                                       for i, (c, w) in enumerate(zip(r, widths))) + " |"  # fmt: skip
-    sep = "|" + "|".join("-" * (w + 1) + (":" if i > 1 else "-") for i, w in enumerate(widths)) + "|"
-    return "\n".join([line(header), sep, *(line(r) for r in rows)])
+
+    def line(row: list[str]) -> str:
+        cells = [
+            str(c).rjust(w) if i > 1 else str(c).ljust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        return "| " + " | ".join(cells) + " |"
+
+    rule = [("-" * (w + 1)) + (":" if i > 1 else "-") for i, w in enumerate(widths)]
+    return "\n".join([line(header), "|" + "|".join(rule) + "|", *(line(r) for r in rows)])
 
 
 def report(results: list[Result]) -> str:
     echo = {r.framework: r for r in results if r.bot == "echo" and not r.error}
-    header = ["framework", "bot", "parents", "updates", "wall s", "upd/s", "p50 ms", "p99 ms",
-              "p99 ex-album ms", "max ms", "bot CPU %", "bot CPU ms/upd (loop+threads)", "bench CPU %",
-              "peak RSS MB", "dup sends", "intake/echo"]  # fmt: skip
+    header = [
+        "framework", "bot", "parents", "updates", "wall s", "upd/s", "p50 ms", "p99 ms",
+        "p99 ex-album ms", "max ms", "bot CPU %", "bot CPU ms/upd (loop+threads)",
+        "bench CPU %", "peak RSS MB", "dup sends", "intake/echo",
+    ]  # fmt: skip
     rows = []
     for r in results:
         if r.error:
@@ -470,30 +540,43 @@ async def main_async(args: argparse.Namespace) -> int:
     def cprof(name: str) -> Path | None:
         return (cprofile_dir / f"{name}.prof").resolve() if cprofile_dir else None
 
+    def gclog(name: str) -> Path | None:
+        return (args.gc_log / f"{name}.json").resolve() if args.gc_log else None
+
+    if args.gc_log:
+        args.gc_log.mkdir(parents=True, exist_ok=True)
+
+    def sqlcount(name: str) -> Path | None:
+        return (args.count_sql / f"{name}.json").resolve() if args.count_sql else None
+
+    if args.count_sql:
+        args.count_sql.mkdir(parents=True, exist_ok=True)
+
     work = Path(tempfile.mkdtemp(prefix="refund-bench-"))
     try:
         for framework in args.frameworks:
             short = "ptb" if framework.startswith("python") else "aiogram"
             print(f"== {framework} ({args.mode}, {args.parents} parents)", file=sys.stderr)
-            intake, scripts = await intake_run(framework, args.mode, args.parents, localizer,
-                                               work, unpaced=False,
-                                               profile=prof(f"{short}-intake"),
-                                               harness_lease=args.harness_lease,
-                                               cprofile=cprof(f"{short}-intake"))  # fmt: skip
-            results.append(intake)
-            print(f"   intake: {intake.throughput:.1f} upd/s", file=sys.stderr)
-            if args.unpaced:
-                unpaced, _ = await intake_run(framework, args.mode, args.parents, localizer,
-                                              work, unpaced=True,
-                                              profile=prof(f"{short}-intake-unpaced"),
-                                              harness_lease=args.harness_lease,
-                                              cprofile=cprof(f"{short}-intake-unpaced"))  # fmt: skip
-                results.append(unpaced)
-                print(f"   intake (no pacer): {unpaced.throughput:.1f} upd/s", file=sys.stderr)
-            if not scripts:
+            scripts: list[list[Action]] = []
+            variants = [False, True] if args.unpaced else [False]
+            if args.unpaced and args.skip_paced:
+                variants = [True]
+            for unpaced in variants:
+                name = f"{short}-intake" + ("-unpaced" if unpaced else "")
+                result, recorded = await intake_run(
+                    framework, args.mode, args.parents, localizer, work,
+                    unpaced=unpaced, profile=prof(name), harness_lease=args.harness_lease,
+                    cprofile=cprof(name), count_sql=sqlcount(name), think=args.think,
+                    pool_size=args.pool_size, gc_log=gclog(name), gc_freeze=args.gc_freeze,
+                    extra_args=args.wrapper_arg, album_wait=args.album_wait,
+                )  # fmt: skip
+                scripts = scripts or recorded
+                results.append(result)
+                print(f"   {result.bot}: {result.throughput:.1f} upd/s", file=sys.stderr)
+            if not scripts or args.no_echo:
                 continue
             echo = await echo_run(framework, args.mode, args.parents, localizer, work, scripts,
-                                  prof(f"{short}-echo"))  # fmt: skip
+                                  prof(f"{short}-echo"), think=args.think)  # fmt: skip
             results.append(echo)
             print(f"   echo: {echo.throughput:.1f} upd/s", file=sys.stderr)
     finally:
@@ -502,11 +585,20 @@ async def main_async(args: argparse.Namespace) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     print()
-    print(f"mode={args.mode} parents={args.parents} warm-up={WARMUP_PARENTS} parents/run "
-          f"(excluded) cores={os.cpu_count()} python={sys.version.split()[0]} outbox lease/sweep="
-          f"{'1 s/0.2 s (write_config)' if args.harness_lease else '30 s/2 s (defaults)'}"
-          f"{' PROFILED' if profile_dir or cprofile_dir else ''}")  # fmt: skip
+    lease = "1 s/0.2 s (write_config)" if args.harness_lease else "30 s/2 s (defaults)"
+    print(
+        f"mode={args.mode} parents={args.parents} think={args.think:g}s "
+        f"warm-up={WARMUP_PARENTS} parents/run (excluded) cores={os.cpu_count()} "
+        f"python={sys.version.split()[0]} outbox lease/sweep={lease}"
+        + (" PROFILED" if profile_dir or cprofile_dir or args.count_sql else "")
+    )
     print(report(results))
+    if args.dump_samples:
+        args.dump_samples.write_text(json.dumps([
+            {"framework": r.framework, "bot": r.bot, "start": r.start,
+             "samples": [dataclasses.asdict(s) for s in r.samples]}
+            for r in results
+        ]))  # fmt: skip
     print(f"\ntotal benchmark time {time.monotonic() - started:.0f} s")
     print("targets (50 parents, SQLite): intake >= 50% of echo throughput, p99 <= 100 ms")
     return 1 if any(r.error for r in results) else 0
@@ -514,16 +606,76 @@ async def main_async(args: argparse.Namespace) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--parents", type=int, default=50)
+    parser.add_argument("--parents", type=int, default=50,
+                        help="simulated parents running at once (default 50)")  # fmt: skip
     parser.add_argument("--frameworks", default=",".join(FRAMEWORKS),
-                        type=lambda s: [f.strip() for f in s.split(",") if f.strip()])  # fmt: skip
+                        type=lambda s: [f.strip() for f in s.split(",") if f.strip()],
+                        help="comma-separated (default: both)")  # fmt: skip
     parser.add_argument("--mode", choices=["polling", "webhook"], default="polling")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="mean pause of each parent before each update (default 0: "
+        "closed loop, measures capacity; with a pause: latency at that load)",
+    )
     parser.add_argument("--unpaced", action="store_true",
                         help="also run the intake with the Pacer off (diagnostic)")  # fmt: skip
-    parser.add_argument("--harness-lease", action="store_true",
-                        help="keep write_config's 1 s outbox lease / 0.2 s sweep (see docs)")
-    parser.add_argument("--cprofile", type=Path, metavar="DIR",
-                        help="run the intake bot under cProfile (whole run, warm-up included)")
+    parser.add_argument(
+        "--pool-size",
+        type=int,
+        metavar="N",
+        help="diagnostic: the intake bot's SQLite pool fixed at N connections (bot_wrapper)",
+    )
+    parser.add_argument(
+        "--gc-log",
+        type=Path,
+        metavar="DIR",
+        help="log every garbage collection of the intake bot into DIR/<run>.json",
+    )
+    parser.add_argument(
+        "--gc-freeze",
+        action="store_true",
+        help="diagnostic: gc.freeze() in the intake bot once started (bot_wrapper)",
+    )
+    parser.add_argument(
+        "--dump-samples", type=Path, metavar="FILE", help="every latency sample, as JSON"
+    )
+    parser.add_argument(
+        "--wrapper-arg",
+        action="append",
+        metavar="ARG",
+        help="diagnostic: pass ARG to bench/bot_wrapper.py for the intake runs (repeatable), "
+        "e.g. --wrapper-arg=--pin-aiogram-responses",
+    )
+    parser.add_argument("--skip-paced", action="store_true",
+                        help="with --unpaced: only the unpaced intake run")  # fmt: skip
+    parser.add_argument("--no-echo", action="store_true", help="skip the echo runs")
+    parser.add_argument(
+        "--album-wait",
+        type=float,
+        metavar="SECONDS",
+        help="override write_config's album_wait_seconds (0.2) for the intake bot",
+    )
+    parser.add_argument(
+        "--harness-lease",
+        action="store_true",
+        help="keep write_config's 1 s outbox lease / 0.2 s sweep (see docs)",
+    )
+    parser.add_argument(
+        "--cprofile",
+        type=Path,
+        metavar="DIR",
+        help="run the intake bot under cProfile (whole run, warm-up included)",
+    )
+    parser.add_argument(
+        "--count-sql",
+        type=Path,
+        metavar="DIR",
+        help="count the intake bot's SQL statements/commits/connections "
+        "(whole run, warm-up included) into DIR/<run>.json",
+    )
     parser.add_argument("--profile", type=Path, metavar="DIR",
                         help="py-spy the bot during each measured phase into DIR")  # fmt: skip
     args = parser.parse_args()
