@@ -31,11 +31,18 @@ class Inbox:
         self.bot_id = 0
 
     async def accept(self, updates: list[dict[str, Any]]) -> None:
-        async with self.database.unit_of_work() as session:
-            rows = await inbox.store_updates(
-                session=session, bot_id=self.bot_id, updates=updates, now=self.clock.now()
-            )
-        self.queues.submit(rows)
+        chats = [inbox.chat_of(u) for u in updates]
+        for chat in chats:
+            self.queues.expect(chat, +1)
+        try:
+            async with self.database.unit_of_work() as session:
+                rows = await inbox.store_updates(
+                    session=session, bot_id=self.bot_id, updates=updates, now=self.clock.now()
+                )
+            self.queues.submit(rows)
+        finally:
+            for chat in chats:
+                self.queues.expect(chat, -1)
 
     async def recover(self) -> int:
         """Queue updates stored by an earlier run but never processed."""

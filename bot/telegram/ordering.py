@@ -12,6 +12,7 @@ from typing import Any
 from storage.models import InboxUpdate
 
 log = logging.getLogger(__name__)
+MAX_ALBUM_WAIT = 5.0
 Handler = Callable[[list[InboxUpdate]], Awaitable[None]]
 
 
@@ -28,6 +29,19 @@ class ChatQueues:
         self.queues: dict[Any, deque[InboxUpdate]] = {}
         self.arrived: dict[Any, asyncio.Event] = {}
         self.workers: dict[Any, asyncio.Task[None]] = {}
+        #: Updates of a chat received but still being stored: an album is not complete
+        #: while one of them may be its next item.
+        self.incoming: dict[Any, int] = {}
+
+    def expect(self, chat_id: int | None, delta: int) -> None:
+        """Count updates of a chat between their arrival and their storage (+1, then -1)."""
+        if chat_id is None:
+            return
+        self.incoming[chat_id] = self.incoming.get(chat_id, 0) + delta
+        if self.incoming[chat_id] <= 0:
+            self.incoming.pop(chat_id, None)
+        if chat_id in self.arrived:
+            self.arrived[chat_id].set()
 
     def submit(self, rows: list[InboxUpdate]) -> None:
         for row in rows:
@@ -75,7 +89,10 @@ class ChatQueues:
             if queue:  # something else is next: the album is complete
                 return
             event.clear()
+            # Under load the next item may still be on its way into the database: keep
+            # waiting while one is (up to a cap), then the usual short wait.
+            wait = MAX_ALBUM_WAIT if self.incoming.get(key) else self.album_wait
             try:
-                await asyncio.wait_for(event.wait(), self.album_wait)
+                await asyncio.wait_for(event.wait(), wait)
             except TimeoutError:
                 return
