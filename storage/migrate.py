@@ -21,9 +21,3 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def upgrade_to_head(connection: Connection) -> None:
     command.upgrade(alembic_config(connection), "head")
-
-
-def current_revision(connection: Connection) -> str | None:
-    from alembic.runtime.migration import MigrationContext
-
-    return MigrationContext.configure(connection).get_current_revision()

@@ -77,10 +77,6 @@ class Ctx:
         items: list[dict[str, Any]] = self.answers.setdefault("transactions", [])
         return items
 
-    @property
-    def in_review(self) -> bool:
-        return bool(self.cursor.get("review"))
-
 
 @dataclass(frozen=True)
 class Accepted:

@@ -81,7 +81,6 @@ def accept_review(ctx: Ctx, answer: Answer) -> Outcome:
     target = dict(EDITABLE).get(field)
     if target is None or field not in _fields(ctx):
         return Rejected.because("error-stale-button")
-    ctx.cursor["review"] = True
     if target is StepName.EVIDENCE:
         ctx.cursor["evidence_done"] = False
     return Accepted(goto=target)

@@ -85,13 +85,3 @@ async def mark_processed(*, session: AsyncSession, ids: Iterable[int], now: date
         await session.exec(
             update(InboxUpdate).where(col(InboxUpdate.id).in_(ids)).values(processed_at=now)
         )
-
-
-async def last_update_id(*, session: AsyncSession, bot_id: int) -> int | None:
-    result = await session.exec(
-        select(InboxUpdate.update_id)
-        .where(InboxUpdate.bot_id == bot_id)
-        .order_by(col(InboxUpdate.update_id).desc())
-        .limit(1)
-    )
-    return result.first()

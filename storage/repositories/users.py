@@ -33,7 +33,3 @@ async def create_user(
     session.add(user)
     await session.flush()
     return user
-
-
-def touch(user: User, now: datetime) -> None:
-    user.updated_at = now
