@@ -144,7 +144,13 @@ async def test_two_parents_complete_intakes_through_faults(
         inbox_rows = await _count(database, InboxUpdate)
         handled = InboxUpdate.processed_at != None  # noqa: E711
         assert inbox_rows == await _count(database, InboxUpdate, handled)
-        assert await _count(database, OutboxMessage, OutboxMessage.status != "sent") == 0
+        # The emulator sees a call a moment before the bot records it as sent: wait for that.
+        unsent = OutboxMessage.status != "sent"
+        for _ in range(50):
+            if await _count(database, OutboxMessage, unsent) == 0:
+                break
+            await asyncio.sleep(0.1)
+        assert await _count(database, OutboxMessage, unsent) == 0
 
         # The user's words reached Telegram escaped, never as markup.
         texts = [m.get("text", "") for m in emulator.sent_messages(french.chat_id)]
