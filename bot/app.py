@@ -53,5 +53,6 @@ def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
         label_text=localizer.plain,
         desk=desk,
         planner=planner,
+        aftercare=settings.aftercare_policy(),
     )
     return App(settings, database, localizer, clock, conversation, planner)

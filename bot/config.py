@@ -18,6 +18,7 @@ from handlers.languages import SUPPORTED
 from handlers.policy import (
     KNOWN_PAYMENT_METHODS,
     KNOWN_PLATFORMS,
+    AftercarePolicy,
     DeskPolicy,
     FollowUpPolicy,
     IntakePolicy,
@@ -235,6 +236,21 @@ class FollowUpSettings(_Section):
         return FollowUpPolicy(**values)
 
 
+class AftercareSettings(_Section):
+    appeal_window_days: float = Field(30.0, gt=0, le=3650)
+    refund_days: dict[str, list[int]] = {}
+    notice_version: str = Field("2026-11", min_length=1, max_length=32)
+    retention_days: int = Field(365, ge=1, le=36500)
+
+    @field_validator("refund_days")
+    @classmethod
+    def _refund_days(cls, value: dict[str, list[int]]) -> dict[str, list[int]]:
+        for key, days in value.items():
+            if len(days) != 2 or not 0 <= days[0] <= days[1]:
+                raise ValueError(f"{key} = {days!r} must be [fewest, most] working days")
+        return value
+
+
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -246,6 +262,7 @@ class Settings(_Section):
     intake: IntakeSettings = IntakeSettings()
     sla: SlaSettings = SlaSettings()
     followups: FollowUpSettings = FollowUpSettings()
+    aftercare: AftercareSettings = AftercareSettings()
     logging: LoggingSettings = LoggingSettings()
 
     def desk_policy(self) -> DeskPolicy:
@@ -259,6 +276,17 @@ class Settings(_Section):
             supervisor_ids=frozenset(agents.supervisor_ids),
             anonymous=agents.anonymous,
             note_marker=agents.note_marker,
+        )
+
+    def aftercare_policy(self) -> AftercarePolicy:
+        after = self.aftercare
+        refund_days = {k: (v[0], v[1]) for k, v in after.refund_days.items()}
+        return AftercarePolicy(
+            appeal_window_days=after.appeal_window_days,
+            country=self.sla.country,
+            refund_days={**AftercarePolicy().refund_days, **refund_days},
+            notice_version=after.notice_version,
+            retention_days=after.retention_days,
         )
 
     def intake_policy(self) -> IntakePolicy:

@@ -24,7 +24,7 @@ from handlers.intake.prompting import LabelText, choice_values, question, typed_
 from handlers.intake.steps import BY_NAME, Step, next_step
 from handlers.intake.submit import submit_draft
 from handlers.languages import detect_language
-from handlers.policy import DeskPolicy, IntakePolicy
+from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy
 from handlers.replies import AnswerButton, Msg, Outgoing
 from handlers.turn import Turn
 from storage.database import Database
@@ -56,6 +56,7 @@ class Conversation:
         label_text: LabelText,
         desk: DeskPolicy | None = None,
         planner: Planner | None = None,
+        aftercare: AftercarePolicy | None = None,
     ) -> None:
         self.database = database
         self.policy = policy
@@ -63,6 +64,7 @@ class Conversation:
         self.label_text = label_text
         self.desk = desk or DeskPolicy()
         self.planner = planner
+        self.aftercare = aftercare or AftercarePolicy()
 
     async def handle(self, event: Incoming, *, finish: Finish | None = None) -> list[Outgoing]:
         """Handle one event in one transaction and return what to send.
@@ -75,7 +77,7 @@ class Conversation:
         async with self.database.unit_of_work() as session:
             out: list[Outgoing] = []
             if self.desk.enabled and event.chat_id == self.desk.chat_id:
-                desk_turn = DeskTurn(session, event, now, self.desk, self.planner)
+                desk_turn = DeskTurn(session, event, now, self.desk, self.planner, self.aftercare)
                 await agents.handle(desk_turn)
                 out = desk_turn.out
             elif event.is_private:
@@ -89,6 +91,7 @@ class Conversation:
                     self.label_text,
                     self.desk,
                     self.planner,
+                    self.aftercare,
                 )
                 await self._route(turn)
                 if event.kind is EventKind.BUTTON and event.callback_id:

@@ -107,3 +107,26 @@ class FollowUpPolicy:
     satisfaction_hours: float = 1.0  # after closing
     quiet_start: str = "21:00"  # parents are not messaged between these, in their time zone
     quiet_end: str = "08:00"
+
+
+@dataclass(frozen=True)
+class AftercarePolicy:
+    """After submission: appeals, how decisions are explained, where else to turn, and how
+    long a parent's data is kept."""
+
+    appeal_window_days: float = 30.0  # after a decision, the parent may appeal for this long
+    country: str = "CN"  # which consumer-protection bodies the "other routes" guide names
+    #: Working days a refund usually takes to arrive, per payment method ("platform.method"
+    #: overrides "method"), as (fewest, most).
+    refund_days: Mapping[str, tuple[int, int]] = field(
+        default_factory=lambda: {
+            "alipay": (1, 3),
+            "wechat_pay": (1, 3),
+            "bank_card": (3, 15),
+            "apple": (2, 30),
+            "google_play": (1, 7),
+            "platform_balance": (0, 1),
+        }
+    )
+    notice_version: str = "2026-11"  # the privacy notice's version, recorded with consent
+    retention_days: int = 365  # after closing, evidence and personal fields are purged

@@ -13,7 +13,7 @@ from handlers.events import Incoming, Media
 from handlers.intake.context import Ctx, StepName
 from handlers.intake.prompting import LabelText, question
 from handlers.intake.steps import BY_NAME
-from handlers.policy import DeskPolicy, IntakePolicy
+from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy
 from handlers.replies import Button, Msg, Outgoing, Reply
 from storage.models import Draft, Evidence, User
 from storage.repositories import evidence
@@ -34,6 +34,7 @@ class Turn:
     label_text: LabelText
     desk: DeskPolicy = field(default_factory=DeskPolicy)
     planner: Planner | None = None
+    aftercare: AftercarePolicy = field(default_factory=AftercarePolicy)
     out: list[Outgoing] = field(default_factory=list)
 
     def say(self, *parts: Msg, buttons: tuple[tuple[Button, ...], ...] = ()) -> None:

@@ -30,6 +30,8 @@ class User(SQLModel, table=True):
     timezone: str = Field(max_length=64)
     display_name: str = Field(default="", max_length=200)
     consented_at: datetime | None = _when(nullable=True)
+    consent_version: str | None = Field(default=None, max_length=32)  # the notice agreed to
+    check_ins_muted: bool = False  # progress check-ins off (decisions are always sent)
     #: A message sent after submission by a parent with several open cases, kept until they
     #: say which case it is for.
     pending_relay: dict[str, Any] = _json()
@@ -103,6 +105,8 @@ class Case(SQLModel, table=True):
     due_at: datetime | None = _when(nullable=True)
     overdue: bool = False
     closed_at: datetime | None = _when(nullable=True)
+    #: Personal fields and evidence erased (at the parent's request or after retention).
+    anonymized_at: datetime | None = _when(nullable=True)
 
 
 class CaseTransaction(SQLModel, table=True):

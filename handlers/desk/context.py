@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.desk.card import CaseView, card_buttons, card_parts
 from handlers.events import Incoming
-from handlers.policy import DeskPolicy
+from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import AnswerButton, Button, EditMessage, Msg, Outgoing, Reply
 from storage.models import Case
 from storage.repositories import cases, evidence
@@ -35,6 +35,7 @@ class DeskTurn:
     now: datetime
     desk: DeskPolicy
     planner: Planner | None = None
+    aftercare: AftercarePolicy = field(default_factory=AftercarePolicy)
     out: list[Outgoing] = field(default_factory=list)
 
     @property
