@@ -14,13 +14,32 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import BotCommand, TelegramObject
+from aiogram.methods.base import Response, TelegramMethod
+from aiogram.types import BotCommand, BufferedInputFile, TelegramObject
 from aiogram.types import Update as AiogramUpdate
 
+from bot.telegram.calls import take_uploads
 from bot.telegram.convert import incoming_from
 from bot.telegram.errors import Permanent, RetryLater, Transient
 from bot.telegram.transport import BotIdentity
 from handlers.events import Incoming
+
+#: aiogram's ``check_response`` builds ``Response[method.__returning__]`` on every call.
+#: pydantic caches that parametrized model in a WeakValueDictionary, and nothing else holds
+#: it, so each cyclic garbage collection freed it and the next call rebuilt it (schema and
+#: validator: ~6% of the bot's CPU, docs/performance.md). Strong references keep them.
+_RESPONSES: dict[type[TelegramMethod[Any]], Any] = {}
+_STARTUP_METHODS = ("GetMe", "GetUpdates", "SetWebhook", "DeleteWebhook", "SetMyCommands")
+
+
+def _pin_response(method_type: type[TelegramMethod[Any]]) -> None:
+    if method_type not in _RESPONSES:
+        returning: Any = method_type.__returning__
+        _RESPONSES[method_type] = Response[returning]
+
+
+for _name in _STARTUP_METHODS:
+    _pin_response(getattr(api, _name))
 
 
 def _json(result: Any) -> dict[str, Any]:
@@ -66,7 +85,11 @@ class AiogramTransport:
     async def call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         # aiogram models each Bot API method as a class named like it: sendMessage → SendMessage.
         call_type = getattr(api, method[0].upper() + method[1:])
-        return _json(await self._guard(self.bot(call_type.model_validate(params))))
+        _pin_response(call_type)
+        fields, uploads = take_uploads(params)
+        for name, (file_name, data) in uploads.items():
+            fields[name] = BufferedInputFile(data, filename=file_name)
+        return _json(await self._guard(self.bot(call_type.model_validate(fields))))
 
     @staticmethod
     async def _guard(call: Any) -> Any:

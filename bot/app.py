@@ -40,11 +40,13 @@ def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
     localizer = Localizer()
     clock = clock or SystemClock()
     intake, desk = settings.intake_policy(), settings.desk_policy()
+    aftercare = settings.aftercare_policy()
     planner = Planner(
         calendar=WorkingCalendar(settings.sla.country),
         rules=settings.followups.policy(),
         intake=intake,
         desk=desk,
+        aftercare=aftercare,
     )
     conversation = Conversation(
         database=database,
@@ -53,6 +55,6 @@ def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
         label_text=localizer.plain,
         desk=desk,
         planner=planner,
-        aftercare=settings.aftercare_policy(),
+        aftercare=aftercare,
     )
     return App(settings, database, localizer, clock, conversation, planner)

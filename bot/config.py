@@ -18,6 +18,7 @@ from handlers.languages import SUPPORTED
 from handlers.policy import (
     KNOWN_PAYMENT_METHODS,
     KNOWN_PLATFORMS,
+    ROUTE_ENTRIES,
     AftercarePolicy,
     DeskPolicy,
     FollowUpPolicy,
@@ -241,6 +242,23 @@ class AftercareSettings(_Section):
     refund_days: dict[str, list[int]] = {}
     notice_version: str = Field("2026-11", min_length=1, max_length=32)
     retention_days: int = Field(365, ge=1, le=36500)
+    country: str | None = None
+    hidden_routes: list[str] = []
+
+    @field_validator("country")
+    @classmethod
+    def _routes_country(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z]{2}", value):
+            raise ValueError(f"use a two-letter ISO country code like FR (got {value!r})")
+        return value.upper() if value else None
+
+    @field_validator("hidden_routes")
+    @classmethod
+    def _hidden_routes(cls, value: list[str]) -> list[str]:
+        unknown = [entry for entry in value if entry not in ROUTE_ENTRIES]
+        if unknown:
+            raise ValueError(f"unknown {unknown[0]!r}; known: {', '.join(ROUTE_ENTRIES)}")
+        return value
 
     @field_validator("refund_days")
     @classmethod
@@ -283,7 +301,8 @@ class Settings(_Section):
         refund_days = {k: (v[0], v[1]) for k, v in after.refund_days.items()}
         return AftercarePolicy(
             appeal_window_days=after.appeal_window_days,
-            country=self.sla.country,
+            country=after.country or self.sla.country,
+            hidden_routes=frozenset(after.hidden_routes),
             refund_days={**AftercarePolicy().refund_days, **refund_days},
             notice_version=after.notice_version,
             retention_days=after.retention_days,

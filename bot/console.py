@@ -17,10 +17,12 @@ from typing import TextIO
 
 from bot.app import App
 from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
-from handlers.replies import AnswerButton, Button, Outgoing, Reply
+from handlers.replies import Button, Outgoing, Reply, SendDocument
 
 CONSOLE_USER_ID = 1
 CONSOLE_CHAT_ID = 1
+#: Where files the bot sends (a /mydata export) are written, next to the default database.
+EXPORT_DIR = Path("data") / "exports"
 
 
 def _media_for(path: Path) -> Media:
@@ -51,8 +53,16 @@ def _paths(line: str) -> list[Path] | None:
 
 
 class ConsoleTransport:
-    def __init__(self, app: App, *, language_code: str | None, out: TextIO = sys.stdout) -> None:
+    def __init__(
+        self,
+        app: App,
+        *,
+        language_code: str | None,
+        out: TextIO = sys.stdout,
+        export_dir: Path = EXPORT_DIR,
+    ) -> None:
         self.app = app
+        self.export_dir = export_dir
         self.sender = Sender(CONSOLE_USER_ID, language_code, "console")
         self.out = out
         self.buttons: list[Button] = []
@@ -93,9 +103,21 @@ class ConsoleTransport:
 
     def render(self, outgoing: list[Outgoing]) -> None:
         for item in outgoing:
-            if isinstance(item, AnswerButton):
-                continue
-            self._render_reply(item)
+            if isinstance(item, Reply):
+                self._render_reply(item)
+            elif isinstance(item, SendDocument):
+                self._save_document(item)
+
+    def _save_document(self, document: SendDocument) -> None:
+        """A file sent to the parent: written to ``export_dir``, its path printed."""
+        self.export_dir.mkdir(parents=True, exist_ok=True)
+        path = (self.export_dir / Path(document.file_name).name).resolve()
+        path.write_text(document.content, encoding="utf-8")
+        path.chmod(0o600)  # everything about someone: readable by them only
+        if document.caption is not None:
+            caption = self.app.localizer.plain(document.language, document.caption)
+            print(f"\n🤖 {caption}", file=self.out)
+        print(f"   📎 {path}", file=self.out)
 
     def _render_reply(self, reply: Reply) -> None:
         plain = self.app.localizer.plain

@@ -6,7 +6,8 @@ import logging
 import re
 
 _TOKEN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
-#: Libraries that log every request URL (with the token) at INFO.
+#: Libraries that log every request URL (with the token) at INFO, or what people wrote (in
+#: request parameters or SQL parameters) at DEBUG: kept at WARNING whatever the level.
 _CHATTY = (
     "httpx",
     "httpcore",
@@ -15,6 +16,10 @@ _CHATTY = (
     "telegram.ext",
     "aiogram.event",
     "apscheduler",  # logs every job run at INFO
+    "telegram",  # telegram.Bot logs every call's parameters (people's messages) at DEBUG
+    "aiosqlite",  # logs every statement with its parameters at DEBUG
+    "asyncpg",
+    "sqlalchemy.engine",  # with echo on: statements and their parameters
 )
 
 
@@ -37,5 +42,10 @@ def configure_logging(level: str, *, console: bool = False) -> None:
     root.handlers[:] = [handler]
     # In the console the conversation is the output; only problems are logged.
     root.setLevel("WARNING" if console else level)
+    quiet_libraries()
+
+
+def quiet_libraries() -> None:
+    """Keep the libraries that would log tokens or people's words at WARNING."""
     for name in _CHATTY:
         logging.getLogger(name).setLevel(logging.WARNING)

@@ -11,6 +11,7 @@ from telegram import (
     Bot,
     BotCommand,
     InlineKeyboardMarkup,
+    InputFile,
     InputMediaDocument,
     InputMediaPhoto,
     ReplyParameters,
@@ -20,6 +21,7 @@ from telegram._telegramobject import TelegramObject
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.request import HTTPXRequest
 
+from bot.telegram.calls import take_uploads
 from bot.telegram.convert import incoming_from
 from bot.telegram.errors import Permanent, RetryLater, Transient
 from bot.telegram.transport import BotIdentity
@@ -78,7 +80,9 @@ class PtbTransport:
         return incoming_from(PtbUpdate.de_json(update, self.bot))
 
     async def call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
-        kwargs = dict(params)
+        kwargs, uploads = take_uploads(params)
+        for name, (file_name, data) in uploads.items():
+            kwargs[name] = InputFile(data, filename=file_name)
         if "reply_markup" in kwargs:
             kwargs["reply_markup"] = InlineKeyboardMarkup.de_json(kwargs["reply_markup"], self.bot)
         if "reply_parameters" in kwargs:

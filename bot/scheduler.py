@@ -14,6 +14,10 @@ outbox (leased to this process) inside a savepoint, commit, then hand the messag
 ``after_commit``. If ``fire`` raises, its savepoint rolls back and the row goes back to
 pending with the attempt counted; after ``max_attempts`` it is ``failed``.
 
+A second periodic job runs the retention purge (``purge``, see
+``handlers/aftercare/retention.py``) in batches, one transaction each, its messages queued in
+the outbox the same way; the purge claims what it erases, so workers never repeat each other.
+
 Every "now" comes from the injected clock, but APScheduler's triggers run on real time: tests
 drive firing through :meth:`FollowUpScheduler.sweep` and a fake clock instead of waiting. A
 date job that runs before the injected clock says its row is due fires nothing; a later wake
@@ -46,7 +50,11 @@ log = logging.getLogger(__name__)
 Call = tuple[int, str, dict[str, Any]]
 Fire = Callable[[AsyncSession, FollowUp], Awaitable[list[Call]]]
 AfterCommit = Callable[[list[OutboxMessage]], Awaitable[None]]
+#: One retention batch of at most ``limit`` rows per table, in the caller's transaction:
+#: how many rows it handled (fewer than ``limit``: nothing left) and the calls to make.
+Purge = Callable[[AsyncSession, int], Awaitable[tuple[int, list[Call]]]]
 SWEEP_JOB = "follow-ups-sweep"
+PURGE_JOB = "retention-purge"
 
 
 class _FireFailed(Exception):
@@ -74,6 +82,9 @@ class FollowUpScheduler:
         max_attempts: int = 5,
         batch_size: int = 100,
         max_jobs: int = 10_000,
+        purge: Purge | None = None,
+        purge_interval: float = 3600.0,
+        purge_batch: int = 50,
     ) -> None:
         """``max_jobs`` caps the date jobs held in memory (rows beyond it are armed by later
         sweeps, soonest first); ``batch_size`` is how many rows one transaction claims."""
@@ -89,6 +100,9 @@ class FollowUpScheduler:
         self.max_attempts = max_attempts
         self.batch_size = batch_size
         self.max_jobs = max_jobs
+        self.purge = purge
+        self.purge_interval = purge_interval
+        self.purge_batch = purge_batch
         self._scheduler = AsyncIOScheduler(
             timezone=UTC,
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
@@ -97,6 +111,7 @@ class FollowUpScheduler:
         self._tasks: set[asyncio.Task[Any]] = set()
         self._firing = asyncio.Lock()  # one firing pass at a time in this process
         self._sweeping = asyncio.Lock()
+        self._purging = asyncio.Lock()
         self._wake = asyncio.Event()
         self._stopping = False
 
@@ -114,8 +129,17 @@ class FollowUpScheduler:
             id=SWEEP_JOB,
             replace_existing=True,
         )
+        if self.purge is not None:
+            self._scheduler.add_job(
+                self._run_purge,
+                IntervalTrigger(seconds=self.purge_interval, timezone=UTC),
+                id=PURGE_JOB,
+                replace_existing=True,
+            )
         self._scheduler.start()
         self._tasks.add(asyncio.create_task(self._fire_when_woken()))
+        if self.purge is not None:
+            self._tasks.add(asyncio.create_task(self._run_purge()))
         # The first sweep (rows missed while down) runs in the background: a long backlog
         # must not hold up the bot's start.
         self._tasks.add(asyncio.create_task(self._run_sweep()))
@@ -144,6 +168,26 @@ class FollowUpScheduler:
             if not self._stopping:
                 result.armed = await self._arm_window(self.clock.now())
         return result
+
+    async def purge_expired(self) -> int:
+        """Run the retention purge to the end, batch by batch; returns the rows handled."""
+        if self.purge is None:
+            return 0
+        total = 0
+        async with self._purging:
+            while not self._stopping:
+                async with self.database.unit_of_work() as session:
+                    handled, calls = await self.purge(session, self.purge_batch)
+                    messages = await outbox.add_calls(
+                        session=session, calls=calls, now=self.clock.now(), lease=self.lease
+                    )
+                total += handled
+                await self._deliver(messages)
+                if handled < self.purge_batch:
+                    break
+        if total:
+            log.info("retention: %d row(s) purged", total)
+        return total
 
     async def shutdown(self, timeout: float = 10.0) -> None:
         """Stop taking jobs, let a firing pass in progress finish (or cancel it after
@@ -215,6 +259,9 @@ class FollowUpScheduler:
     async def _run_sweep(self) -> None:
         await self._tracked(self.sweep())
 
+    async def _run_purge(self) -> None:
+        await self._tracked(self.purge_expired())
+
     async def _tracked(self, work: Coroutine[Any, Any, Any]) -> None:
         """Run a job so that shutdown can wait for it; never let it raise into APScheduler."""
         task = asyncio.current_task()
@@ -223,7 +270,7 @@ class FollowUpScheduler:
         try:
             await work
         except Exception:
-            log.exception("follow-up sweep failed")
+            log.exception("scheduled job failed (follow-up sweep or retention purge)")
         finally:
             self._tasks.discard(task)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from handlers.aftercare import privacy, routes
+from handlers.aftercare import status as claim_status
 from handlers.desk import parents
 from handlers.formatting import format_when
 from handlers.intake.context import StepName
@@ -48,8 +50,14 @@ async def run_global_button(turn: Turn, data: str) -> bool:
         await _set_timezone(turn, value)
     elif kind in ("appeal", "pcase"):
         await parents.parent_button(turn, turn.desk, kind, value)
+    elif kind in privacy.BUTTON_KINDS:
+        await privacy.press(turn, kind, value)
     elif kind == "rate":
         await parents.rate(turn, value)
+    elif kind == "routes":
+        await _routes(turn, value)
+    elif kind == "st":
+        await claim_status.press(turn, value)
     elif kind in ("resume", "restart"):
         draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
         if draft is None or str(draft.id) != value:
@@ -80,7 +88,8 @@ async def without_draft(turn: Turn) -> None:
 
 async def start_draft(turn: Turn, *, platform: str | None) -> Draft:
     answers: dict[str, object] = {}
-    if turn.user.consented_at is not None:
+    user = turn.user  # consent is asked again when the privacy notice has changed since
+    if user.consented_at is not None and user.consent_version == turn.aftercare.notice_version:
         answers["consent"] = True
     if platform:
         answers["platform"] = platform
@@ -147,6 +156,11 @@ async def _cancel(turn: Turn, argument: str) -> None:
 
 async def _help(turn: Turn, argument: str) -> None:
     await reask(turn, Msg("help"))
+    routes.offer_button(turn)
+
+
+async def _routes(turn: Turn, argument: str) -> None:
+    await reask(turn, *await routes.for_parent(turn, argument))
 
 
 async def _language(turn: Turn, argument: str) -> None:
@@ -209,17 +223,7 @@ async def _set_timezone(turn: Turn, text: str) -> None:
 
 
 async def _status(turn: Turn, argument: str) -> None:
-    own = await cases.cases_of_user(session=turn.session, user_id=turn.user.id)
-    if not own:
-        await reask(turn, Msg("status-none"))
-        return
-    lines = [Msg("status-header")]
-    for case in own[:10]:
-        when = format_when(case.submitted_at, turn.user.timezone, turn.user.language)
-        status = Msg(f"status-{case.status.replace('_', '-')}")
-        params = {"reference": case.reference, "status": status, "submitted": when}
-        lines.append(Msg("status-line", params))
-    await reask(turn, *lines)
+    await claim_status.show(turn, argument)
 
 
 _COMMANDS = {
@@ -229,6 +233,21 @@ _COMMANDS = {
     "language": _language,
     "timezone": _timezone,
     "status": _status,
+    "routes": _routes,
+    "mydata": privacy.my_data,
+    "delete": privacy.delete,
+    "notifications": privacy.notifications,
 }
 #: Shown in Telegram's command menu, in this order (descriptions are ``command-<name>`` keys).
-MENU = ("start", "status", "language", "timezone", "help", "cancel")
+MENU = (
+    "start",
+    "status",
+    "routes",
+    "language",
+    "timezone",
+    "notifications",
+    "mydata",
+    "delete",
+    "help",
+    "cancel",
+)

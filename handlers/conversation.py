@@ -29,7 +29,7 @@ from handlers.replies import AnswerButton, Msg, Outgoing
 from handlers.turn import Turn
 from storage.database import Database
 from storage.models import Draft, User
-from storage.repositories import drafts, users
+from storage.repositories import drafts, preload, users
 
 if TYPE_CHECKING:
     from handlers.followups.planner import Planner
@@ -102,7 +102,8 @@ class Conversation:
         return out
 
     async def _user(self, session: AsyncSession, event: Incoming, now: datetime) -> User:
-        user = await users.get_user(session=session, user_id=event.sender.user_id)
+        # One statement: the user, and their open draft and its file count for later.
+        user = await preload.user_with_open_draft(session=session, user_id=event.sender.user_id)
         if user is None:
             language = detect_language(event.sender.language_code, self.policy.default_language)
             user = await users.create_user(
@@ -110,8 +111,7 @@ class Conversation:
                 user_id=event.sender.user_id,
                 language=language,
                 timezone=self.policy.timezone_for(language),
-                display_name=event.sender.display_name,
-                now=now,
+                now=now,  # no name: nothing personal is kept before consent, nor needed after
             )
         return user
 
@@ -152,8 +152,9 @@ async def answer_step(turn: Turn, draft: Draft) -> None:
 
 
 async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Accepted) -> None:
-    if ctx.answers.get("consent") and turn.user.consented_at is None:
-        turn.user.consented_at = turn.now
+    if ctx.answers.get("consent") and (turn.user.consented_at is None or step.name == "consent"):
+        turn.user.consented_at = turn.now  # when, and to which notice, the parent agreed
+        turn.user.consent_version = turn.aftercare.notice_version
     if outcome.store_media:
         await turn.store_media(draft, outcome.store_media)
         ctx.evidence_count += len(outcome.store_media)

@@ -17,6 +17,16 @@ KNOWN_PAYMENT_METHODS = (
 )
 PROBLEMS = ("minor_purchase", "payment_failed", "not_activated", "other")
 WRITERS = ("parent", "guardian", "minor", "other")
+#: Entries of the "other routes" guide an operator may hide (``[aftercare] hidden_routes``).
+ROUTE_ENTRIES = (
+    "platform",
+    "consumer",
+    "alipay",
+    "wechat_pay",
+    "bank_card",
+    "apple",
+    "google_play",
+)
 
 
 @dataclass(frozen=True)
@@ -116,6 +126,9 @@ class AftercarePolicy:
 
     appeal_window_days: float = 30.0  # after a decision, the parent may appeal for this long
     country: str = "CN"  # which consumer-protection bodies the "other routes" guide names
+    #: Entries left out of the "other routes" guide: "platform", "consumer", or a payment
+    #: method id ("alipay", "wechat_pay", "bank_card", "apple", "google_play").
+    hidden_routes: frozenset[str] = frozenset()
     #: Working days a refund usually takes to arrive, per payment method ("platform.method"
     #: overrides "method"), as (fewest, most).
     refund_days: Mapping[str, tuple[int, int]] = field(

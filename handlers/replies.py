@@ -84,4 +84,19 @@ class CreateTopic:
     name: Msg
 
 
-Outgoing = Reply | AnswerButton | SendMedia | EditMessage | CreateTopic
+@dataclass(frozen=True)
+class SendDocument:
+    """Send a file the bot makes itself (a parent's data export), uploaded with the message.
+
+    ``content`` is text (JSON), so the outbox row that carries the call stays plain JSON.
+    """
+
+    chat_id: int
+    language: str
+    file_name: str
+    content: str
+    caption: Msg | None = None
+    mime_type: str = "application/json"
+
+
+Outgoing = Reply | AnswerButton | SendMedia | EditMessage | CreateTopic | SendDocument

@@ -49,7 +49,8 @@ class Database:
     def __init__(self, url: str = DEFAULT_URL, *, echo: bool = False) -> None:
         self.url = normalize_url(url)
         self.is_sqlite = self.url.startswith("sqlite")
-        kwargs: dict[str, Any] = {"echo": echo}
+        # Errors name the statement but never quote its values (people's answers).
+        kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
         if self.is_sqlite:
             _prepare_sqlite_file(self.url)
             # One writer at a time anyway: a fixed pool avoids opening and closing overflow

@@ -56,7 +56,18 @@ KEY_FAMILIES = {
         "description",
         "contact",
     ),
-    "command": ("start", "status", "language", "timezone", "help", "cancel"),
+    "command": (
+        "start",
+        "status",
+        "routes",
+        "language",
+        "timezone",
+        "help",
+        "cancel",
+        "mydata",
+        "delete",
+        "notifications",
+    ),
     "desk-status": ("submitted", "in-review", "waiting-parent", "decided", "appealed", "closed"),
     "desk-button": (
         "claim",
@@ -86,6 +97,25 @@ KEY_FAMILIES = {
         "other",
     ),
     "routes-payment": ("alipay", "wechat-pay", "bank-card", "apple", "google-play"),
+    "routes-platform": ("douyin", "tiktok", "wechat", "kuaishou", "custom", "any"),
+    "routes-consumer": ("cn", "fr", "tw", "hk", "other"),
+    "appeal-refused": ("already", "state", "approved", "window"),
+    "decision-refund": ("range", "up-to", "immediate", "generic"),
+    "timeline": (
+        "submitted",
+        "claimed",
+        "asked",
+        "support-message",
+        "parent-message",
+        "approved",
+        "partial",
+        "rejected",
+        "decided",
+        "appealed",
+        "escalated",
+        "closed",
+        "reopened",
+    ),
 }
 #: Keys the code keeps in tables rather than in Msg(...) calls.
 TABLE_KEYS = ("error-sticker", "error-voice", "error-unsupported")
@@ -94,6 +124,7 @@ TABLE_KEYS = ("error-sticker", "error-voice", "error-unsupported")
 SAME_AS_ENGLISH_OK = frozenset(
     {
         "timezone-button",
+        "status-lines",
         "platform-custom",
         "platform-tiktok",
         "platform-douyin",

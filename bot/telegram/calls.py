@@ -11,12 +11,23 @@ from typing import Any
 
 from bot.i18n import Localizer
 from handlers.events import MediaKind
-from handlers.replies import AnswerButton, CreateTopic, EditMessage, Outgoing, Reply, SendMedia
+from handlers.replies import (
+    AnswerButton,
+    CreateTopic,
+    EditMessage,
+    Outgoing,
+    Reply,
+    SendDocument,
+    SendMedia,
+)
 
 MAX_TEXT = 4096
 MAX_ALBUM = 10  # sendMediaGroup takes 2-10 items
 MAX_TOPIC_NAME = 128
 Call = tuple[int, str, dict[str, Any]]
+#: A file the bot uploads (made by the core, not on Telegram yet), kept as text in the outbox
+#: row: ``{"_upload": {"file_name": ..., "mime_type": ..., "content": ...}}``.
+UPLOAD = "_upload"
 
 
 def _keyboard(localizer: Localizer, reply: Reply | EditMessage) -> dict[str, Any] | None:
@@ -75,6 +86,8 @@ def render_calls(localizer: Localizer, outgoing: list[Outgoing]) -> list[Call]:
             if keyboard:
                 params["reply_markup"] = keyboard
             calls.append((item.chat_id, "editMessageText", params))
+        elif isinstance(item, SendDocument):
+            calls.append((item.chat_id, "sendDocument", _document_params(localizer, item)))
         elif isinstance(item, CreateTopic):
             name = localizer.plain(item.language, item.name)[:MAX_TOPIC_NAME]
             calls.append(
@@ -134,3 +147,27 @@ def _media_calls(localizer: Localizer, item: SendMedia) -> list[Call]:
                 calls.append((item.chat_id, "sendMediaGroup", {**base, "media": media}))
             caption = None
     return calls
+
+
+def _document_params(localizer: Localizer, item: SendDocument) -> dict[str, Any]:
+    upload = {"file_name": item.file_name, "mime_type": item.mime_type, "content": item.content}
+    params: dict[str, Any] = {"chat_id": item.chat_id, "document": {UPLOAD: upload}}
+    if item.caption is not None:
+        params.update(
+            caption=localizer.html(item.language, item.caption)[:1024], parse_mode="HTML"
+        )
+    return params
+
+
+def take_uploads(params: dict[str, Any]) -> tuple[dict[str, Any], dict[str, tuple[str, bytes]]]:
+    """Split a call's parameters into the plain ones and its uploads, ``{field: (file name,
+    bytes)}``, for a transport to wrap in its framework's input-file type."""
+    plain: dict[str, Any] = {}
+    uploads: dict[str, tuple[str, bytes]] = {}
+    for name, value in params.items():
+        if isinstance(value, dict) and UPLOAD in value:
+            upload = value[UPLOAD]
+            uploads[name] = (upload["file_name"], upload["content"].encode("utf-8"))
+        else:
+            plain[name] = value
+    return plain, uploads

@@ -2,6 +2,21 @@
 
 A failed HTML message is resent once as plain text, so a parser complaint never leaves a
 parent without their next question.
+
+What it costs per row is kept low on purpose (docs/performance.md):
+
+* "Sent" is not a transaction of its own. Telegram's acceptance is buffered and written by the
+  next transaction that asks for it (:meth:`Delivery.take_sent`: the next event's, for any
+  chat), or by a short timer when none comes (``sent_flush_delay``). Until that commit the row
+  stays ``sending`` under its lease, held by this process (the sweeper leaves it alone), so
+  nothing is sent twice; a crash in that window sends it again after the lease, as a crash
+  between sending and recording always could.
+* While this process holds rows (waiting for the pacer, retrying, waiting for an earlier row
+  of the same chat, or waiting for "sent" to be written), their leases are renewed every third
+  of the lease, so another process's sweeper never takes over a row that is only waiting.
+* ``answerCallbackQuery`` never goes through the outbox: it expires within seconds, so it is
+  sent straight after the event's commit (:meth:`Delivery.answer`), retried briefly in the
+  background on a network error, and a failure is logged, never raised.
 """
 
 from __future__ import annotations
@@ -10,6 +25,8 @@ import asyncio
 import html
 import logging
 import re
+import time
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from typing import Any, Protocol
 
@@ -27,6 +44,11 @@ _TOPIC_GONE = ("thread not found", "topic_deleted", "topic_id_invalid")
 _TOPIC_CLOSED = "topic_closed"
 #: How long a message for a case waits for the case's thread to exist (hand-off in progress).
 THREAD_WAIT = 2.0
+ANSWER_CALLBACK = "answerCallbackQuery"
+#: A callback answer is worth retrying only this long: Telegram's clients stop waiting.
+ANSWER_RETRY_WINDOW = 10.0
+ANSWER_ATTEMPTS = 4
+Call = tuple[int, str, dict[str, Any]]
 
 
 class CaseRouter(Protocol):
@@ -57,6 +79,7 @@ class Delivery:
         attempts: int = 5,
         base_backoff: float = 0.5,
         max_retry_wait: float = 120.0,
+        sent_flush_delay: float = 0.1,
     ) -> None:
         self.transport = transport
         self.database = database
@@ -66,28 +89,62 @@ class Delivery:
         self.attempts = attempts
         self.base_backoff = base_backoff
         self.max_retry_wait = max_retry_wait
+        self.sent_flush_delay = sent_flush_delay
         self.router: CaseRouter | None = None
-        #: Rows this process is sending right now: the sweeper leaves them alone.
-        self._in_flight: set[int] = set()
+        #: Rows a deliver() call of this process has in hand (sending or waiting to be sent).
+        self._in_flight: dict[int, int] = {}
+        #: Sent rows not yet recorded: buffered, and taken by a transaction not yet committed.
+        self._sent: dict[int, outbox.Sent] = {}
+        self._recording: dict[int, outbox.Sent] = {}
+        self._oldest_sent = 0.0  # time.monotonic() of the oldest buffered mark
+        self._flush_timer: asyncio.TimerHandle | None = None
+        self._renew_timer: asyncio.TimerHandle | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._closing = False
 
-    async def deliver(self, rows: list[OutboxMessage]) -> None:
+    # -- what this process holds -----------------------------------------------------------------
+
+    def held(self) -> set[int]:
+        """Rows this process is responsible for: the sweeper must leave them alone."""
+        return {*self._in_flight, *self._sent, *self._recording}
+
+    def _hold(self, ids: Iterable[int]) -> None:
+        for row_id in ids:
+            self._in_flight[row_id] = self._in_flight.get(row_id, 0) + 1
+        self._arm_renewal()
+
+    def _release(self, ids: Iterable[int]) -> None:
+        for row_id in ids:
+            left = self._in_flight.get(row_id, 0) - 1
+            if left > 0:
+                self._in_flight[row_id] = left
+            else:
+                self._in_flight.pop(row_id, None)
+
+    # -- sending ---------------------------------------------------------------------------------
+
+    async def deliver(self, rows: Sequence[OutboxMessage]) -> None:
         """Send rows in order; a row that must wait stops the rest of its chat (order kept)."""
-        blocked: set[int] = set()
-        for row in rows:
-            if row.chat_id in blocked:
-                continue
-            if not await self._deliver_one(row):
-                blocked.add(row.chat_id)
+        if not rows:
+            return
+        ids = [r.id for r in rows if r.id is not None]
+        self._hold(ids)
+        try:
+            blocked: set[int] = set()
+            for row in rows:
+                if row.chat_id in blocked:
+                    continue
+                if not await self._attempts(row):
+                    blocked.add(row.chat_id)
+        finally:
+            self._release(ids)
 
     async def sweep(self) -> int:
         """Take over due rows: retries, and rows of a process that died before sending."""
         now = self.clock.now()
+        held = self.held()
         async with self.database.unit_of_work() as session:
-            rows = [
-                r
-                for r in await outbox.due(session=session, now=now)
-                if r.id not in self._in_flight
-            ]
+            rows = [r for r in await outbox.due(session=session, now=now) if r.id not in held]
             mine = [
                 r
                 for r in rows
@@ -96,13 +153,50 @@ class Delivery:
         await self.deliver(mine)
         return len(mine)
 
-    async def _deliver_one(self, row: OutboxMessage) -> bool:
-        assert row.id is not None
-        self._in_flight.add(row.id)
+    async def answer(self, calls: Iterable[Call]) -> None:
+        """Send ``answerCallbackQuery`` calls now, outside the outbox; never raises.
+
+        The first attempt is made here (the parent's spinner stops before the next message
+        arrives); a network error or a short 429 is retried in the background.
+        """
+        for _chat, method, params in calls:
+            try:
+                retry_in = await self._answer_once(method, params)
+            except Exception:  # an answer must never break the event's handling
+                log.exception("%s failed", method)
+                continue
+            if retry_in is not None and not self._closing:
+                self._spawn(self._answer_later(method, params, retry_in))
+
+    async def _answer_once(self, method: str, params: dict[str, Any]) -> float | None:
+        """One attempt; the delay before the next one, or None when done (sent or hopeless)."""
         try:
-            return await self._attempts(row)
-        finally:
-            self._in_flight.discard(row.id)
+            await self.transport.call(method, params)
+        except RetryLater as exc:
+            return exc.seconds if exc.seconds <= ANSWER_RETRY_WINDOW else None
+        except Transient as exc:
+            log.warning("%s failed (%s); retrying", method, exc)
+            return self.base_backoff
+        except Permanent as exc:  # typically "query is too old": nothing left to do
+            log.warning("%s refused: %s", method, exc)
+        return None
+
+    async def _answer_later(self, method: str, params: dict[str, Any], delay: float) -> None:
+        waited = 0.0
+        for attempt in range(2, ANSWER_ATTEMPTS + 1):
+            await asyncio.sleep(delay)
+            waited += delay
+            try:
+                retry_in = await self._answer_once(method, params)
+            except Exception:
+                log.exception("%s failed", method)
+                return
+            if retry_in is None:
+                return
+            delay = max(retry_in, self.base_backoff * 2 ** (attempt - 1))
+            if waited + delay > ANSWER_RETRY_WINDOW:
+                break
+        log.warning("%s given up after %d attempts", method, attempt)
 
     async def _wait(self, row: OutboxMessage, seconds: float) -> None:
         """Sleep before a retry, holding the row's lease for at least that long."""
@@ -129,7 +223,7 @@ class Delivery:
                 }
                 params.update(route)
             try:
-                if row.method != "answerCallbackQuery":
+                if row.method != ANSWER_CALLBACK:
                     await self.pacer.acquire(row.chat_id)
                 result = await self.transport.call(row.method, params)
             except RetryLater as exc:
@@ -172,7 +266,7 @@ class Delivery:
                 await self._finish(row, outbox.FAILED, attempt, error=str(exc))
                 return True
             else:
-                await self._finish(row, outbox.SENT, attempt, result=result)
+                self._record_sent(outbox.Sent(row.id, attempt, self.clock.now(), result))
                 return True
         return await self._postpone(row, self.attempts, "attempts exhausted", self.base_backoff)
 
@@ -194,6 +288,137 @@ class Delivery:
                 attempts=attempts,
                 **extra,
             )
+
+    # -- recording "sent" ------------------------------------------------------------------------
+
+    def _record_sent(self, sent: outbox.Sent) -> None:
+        if not self._sent:
+            self._oldest_sent = time.monotonic()
+        self._sent[sent.row_id] = sent
+        self._arm_flush()
+
+    def take_sent(self) -> list[outbox.Sent]:
+        """The buffered "sent" marks, for a transaction about to commit to write
+        (:func:`storage.repositories.outbox.mark_sent`); report the outcome with
+        :meth:`sent_recorded` or :meth:`sent_not_recorded`."""
+        if not self._sent:
+            return []
+        taken = list(self._sent.values())
+        self._recording.update(self._sent)
+        self._sent.clear()
+        return taken
+
+    def sent_recorded(self, marks: Iterable[outbox.Sent]) -> None:
+        """The transaction that wrote ``marks`` committed."""
+        for mark in marks:
+            self._recording.pop(mark.row_id, None)
+
+    def sent_not_recorded(self, marks: Iterable[outbox.Sent]) -> None:
+        """The transaction that was to write ``marks`` rolled back: buffer them again."""
+        restored = False
+        for mark in marks:
+            if self._recording.pop(mark.row_id, None) is not None:
+                if not self._sent:
+                    self._oldest_sent = time.monotonic()
+                self._sent[mark.row_id] = mark
+                restored = True
+        if restored:
+            self._arm_flush()
+
+    async def flush(self) -> None:
+        """Write the buffered "sent" marks now, in a transaction of their own."""
+        marks = self.take_sent()
+        if not marks:
+            return
+        try:
+            async with self.database.unit_of_work() as session:
+                await outbox.mark_sent(session=session, sent=marks)
+        except BaseException:
+            self.sent_not_recorded(marks)
+            raise
+        self.sent_recorded(marks)
+
+    def _arm_flush(self) -> None:
+        if self._flush_timer is None and not self._closing:
+            loop = asyncio.get_running_loop()
+            self._flush_timer = loop.call_later(self.sent_flush_delay, self._flush_due)
+
+    def _flush_due(self) -> None:
+        """Timer: flush if a mark has waited ``sent_flush_delay`` for a transaction to carry it
+        (under load the next event's transaction takes them well before that)."""
+        self._flush_timer = None
+        if not self._sent:
+            return
+        age = time.monotonic() - self._oldest_sent
+        if age < self.sent_flush_delay:
+            loop = asyncio.get_running_loop()
+            self._flush_timer = loop.call_later(self.sent_flush_delay - age, self._flush_due)
+            return
+        self._spawn(self._flush_in_background())
+
+    async def _flush_in_background(self) -> None:
+        try:
+            await self.flush()
+        except Exception:
+            log.exception("recording sent outbox rows failed; will retry")
+            self._arm_flush()
+
+    # -- leases ----------------------------------------------------------------------------------
+
+    @property
+    def _renew_every(self) -> float:
+        return max(self.lease.total_seconds() / 3, 0.05)
+
+    def _arm_renewal(self) -> None:
+        if self._renew_timer is None and not self._closing:
+            loop = asyncio.get_running_loop()
+            self._renew_timer = loop.call_later(self._renew_every, self._renewal_due)
+
+    def _renewal_due(self) -> None:
+        self._renew_timer = None
+        if self._in_flight or self._sent or self._recording:
+            self._spawn(self._renew_leases())
+
+    async def _renew_leases(self) -> None:
+        """Renew the lease of every row this process holds, so that a row waiting here (in the
+        pacer, behind an earlier row, for a retry, for "sent" to be written) is never taken
+        over by another process's sweeper. Rows being recorded by a transaction right now are
+        left out: that transaction locks them, and it marks them sent anyway."""
+        ids = {*self._in_flight, *self._sent}
+        try:
+            if ids:
+                async with self.database.unit_of_work() as session:
+                    await outbox.extend_leases(
+                        session=session, row_ids=sorted(ids), until=self.clock.now() + self.lease
+                    )
+        except Exception:
+            log.exception("renewing outbox leases failed")
+        finally:
+            if self._in_flight or self._sent or self._recording:
+                self._arm_renewal()
+
+    # -- life cycle ------------------------------------------------------------------------------
+
+    def _spawn(self, coroutine: Any) -> None:
+        task = asyncio.ensure_future(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def close(self, timeout: float = 10.0) -> None:
+        """At shutdown: finish background work and write every buffered "sent" mark."""
+        self._closing = True
+        for timer in (self._flush_timer, self._renew_timer):
+            if timer is not None:
+                timer.cancel()
+        self._flush_timer = self._renew_timer = None
+        if self._tasks:
+            _, pending = await asyncio.wait(set(self._tasks), timeout=timeout)
+            for task in pending:
+                task.cancel()
+        try:
+            await self.flush()
+        except Exception:
+            log.exception("recording sent outbox rows at shutdown failed")
 
 
 def _plain_fallback(method: str, params: dict[str, Any], error: str) -> dict[str, Any] | None:

@@ -1,5 +1,10 @@
 """From stored update to sent reply: convert, hand to the core, queue the replies in the same
-transaction that marks the update processed, then deliver them at once."""
+transaction that marks the update processed, then deliver them at once.
+
+The event's transaction also carries the "sent" marks of rows delivered since the last one
+(:meth:`Delivery.take_sent`), so recording a sent message costs no transaction of its own.
+Callback answers are sent right after the commit, without an outbox row (they expire within
+seconds); a press is answered even when its handling fails."""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Localizer
 from bot.telegram.calls import render_calls
-from bot.telegram.delivery import Delivery
+from bot.telegram.delivery import ANSWER_CALLBACK, Call, Delivery
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
 from handlers.conversation import Conversation
@@ -71,8 +76,10 @@ class UpdateProcessor:
         for row in batch:
             try:
                 event = self.transport.to_incoming(row.payload)
-            except Exception:
-                log.exception("update %s could not be read; skipped", row.update_id)
+            except Exception as exc:  # its message may quote the update: the type only
+                log.error(
+                    "update %s could not be read (%s); skipped", row.update_id, type(exc).__name__
+                )
                 event = None
             if event is not None:
                 events.append(event)
@@ -89,15 +96,32 @@ class UpdateProcessor:
 
     async def _handle_event(self, event: Incoming, mark: list[int]) -> None:
         queued: list[OutboxMessage] = []
+        answers: list[Call] = []
+        sent: list[outbox.Sent] = []
 
         async def finish(session: AsyncSession, out: list[Outgoing]) -> None:
-            await inbox.mark_processed(session=session, ids=mark, now=self.clock.now())
-            calls = render_calls(self.localizer, out)
-            queued.extend(
-                await outbox.add_calls(
-                    session=session, calls=calls, now=self.clock.now(), lease=self.lease
+            now = self.clock.now()
+            await inbox.mark_processed(session=session, ids=mark, now=now)
+            calls: list[Call] = []
+            for call in render_calls(self.localizer, out):
+                (answers if call[1] == ANSWER_CALLBACK else calls).append(call)
+            if calls:
+                queued.extend(
+                    await outbox.add_calls(session=session, calls=calls, now=now, lease=self.lease)
                 )
-            )
+            sent.extend(self.delivery.take_sent())
+            await outbox.mark_sent(session=session, sent=sent)
 
-        await self.conversation.handle(event, finish=finish)
+        try:
+            await self.conversation.handle(event, finish=finish)
+        except BaseException as exc:
+            self.delivery.sent_not_recorded(sent)
+            if isinstance(exc, Exception) and event.kind is EventKind.BUTTON and event.callback_id:
+                # Stop the parent's spinner even so; the update stays unprocessed.
+                await self.delivery.answer(
+                    [(0, ANSWER_CALLBACK, {"callback_query_id": event.callback_id})]
+                )
+            raise
+        self.delivery.sent_recorded(sent)
+        await self.delivery.answer(answers)
         await self.delivery.deliver(queued)

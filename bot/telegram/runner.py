@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.app import App
 from bot.scheduler import FollowUpScheduler
-from bot.telegram.calls import Call, render_calls
+from bot.telegram.calls import UPLOAD, Call, render_calls
 from bot.telegram.delivery import Delivery
 from bot.telegram.desk_check import check_desk
 from bot.telegram.handoff import Handoff
@@ -23,11 +23,13 @@ from bot.telegram.ordering import ChatQueues
 from bot.telegram.pacing import Pacer
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.transport import TelegramTransport
+from handlers.aftercare import retention
 from handlers.commands import MENU
 from handlers.followups import firing
 from handlers.languages import SUPPORTED
 from handlers.replies import Msg
 from storage.models import FollowUp
+from storage.repositories import erasure
 
 log = logging.getLogger(__name__)
 #: setMyCommands takes two-letter codes: "zh" gets Simplified; Traditional clients see it too.
@@ -82,6 +84,7 @@ class TelegramRunner:
             # A batch is delivered before the next is claimed; small batches keep a group's
             # 20-a-minute pace well inside the outbox lease.
             batch_size=20,
+            purge=self._purge,
         )
         self.webhook_port: int | None = None
         self.started = asyncio.Event()
@@ -115,6 +118,7 @@ class TelegramRunner:
             sweeper.cancel()
             handing_off.cancel()
             await asyncio.gather(sweeper, handing_off, return_exceptions=True)
+            await self.delivery.close()  # pending callback answers, "sent" marks not yet written
             await self.transport.close()
 
     async def _serve_webhook(self, stop: asyncio.Event) -> None:
@@ -151,6 +155,21 @@ class TelegramRunner:
         """A follow-up's messages, as Bot API calls, inside the transaction that claimed it."""
         out = await firing.fire(session, row, self.app.clock.now(), self.app.planner)
         return render_calls(self.app.localizer, out)
+
+    async def _purge(self, session: AsyncSession, limit: int) -> tuple[int, list[Call]]:
+        """One retention batch (and delivered data exports emptied in the outbox)."""
+        conversation = self.app.conversation
+        purged = await retention.purge_expired(
+            session,
+            now=self.app.clock.now(),
+            aftercare=conversation.aftercare,
+            desk=conversation.desk,
+            limit=limit,
+        )
+        await erasure.clear_delivered_uploads(
+            session=session, method="sendDocument", marker=UPLOAD
+        )
+        return max(purged.cases, purged.drafts), render_calls(self.app.localizer, purged.out)
 
     async def _hand_off(self, stop: asyncio.Event, interval: float) -> None:
         if not self.app.conversation.desk.enabled:

@@ -32,6 +32,9 @@ async def press(turn: DeskTurn, data: str) -> None:
     if parsed is None or case is None:
         turn.answer_button(Msg("desk-refused-unknown"))
         return
+    if case.anonymized_at is not None:  # erased: nobody left to tell, nothing to decide
+        turn.answer_button(Msg("desk-refused-anonymized", {"reference": case.reference}))
+        return
     _, name, argument = parsed
     base = Action.REJECT if name in (REJECT_REASON, REJECT_SKIP_NOTE) else None
     try:
@@ -167,8 +170,8 @@ async def decide(
     if turn.planner is not None:
         await turn.planner.case_decided(turn.session, case, turn.now)
     view = await load_view(turn.session, case)
-    parts, buttons = decision_for_parent(view)
-    turn.tell_parent(case, *parts, buttons=buttons)
+    for parts, buttons in decision_for_parent(view, turn.aftercare):
+        turn.tell_parent(case, *parts, buttons=buttons)
     details: dict[str, object] = {"decision": decision}
     if amount is not None and currency:
         details["amount"] = format_money(amount, currency, "en")

@@ -60,6 +60,10 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
     case, lang = view.case, desk.language
     status = Msg(f"desk-status-{case.status.replace('_', '-')}")
     parts = [Msg("desk-card-header", {"reference": case.reference, "status": status})]
+    if case.status == Status.APPEALED:
+        parts.append(Msg("desk-card-appeal"))  # the decision below is contested
+    elif case.appeals and case.decision:
+        parts.append(Msg("desk-card-appeal-decided"))
     if case.escalated:
         parts.append(Msg("desk-card-escalated"))
     if case.overdue:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from handlers.desk.notify import MAX_APPEALS
+from handlers.aftercare import appeal
 from handlers.desk.states import OPEN, Status
 from handlers.events import EventKind, Media, MediaKind
 from handlers.policy import DeskPolicy
@@ -14,6 +14,10 @@ from handlers.replies import Button, Msg, Reply, SendMedia
 from handlers.turn import Turn
 from storage.models import Case
 from storage.repositories import cases
+
+#: ``User.pending_relay`` may name the case the parent's next message is for, chosen
+#: beforehand ("add a message" in /status) instead of holding a message waiting for a case.
+TARGET_CASE = "target_case"
 
 
 async def relay_from_parent(turn: Turn, desk: DeskPolicy) -> bool:
@@ -32,9 +36,12 @@ async def relay_from_parent(turn: Turn, desk: DeskPolicy) -> bool:
         "media": [_media_dict(m) for m in event.media],
         "edited": event.edited,
     }
+    target = _take_target(turn, own)
     appealing = [c for c in own if (c.pending_input or {}).get("parent") == "appeal"]
     if appealing:
         await _appeal(turn, desk, appealing[0], message)
+    elif target is not None:
+        await _relay(turn, desk, target, message)
     elif len(own) == 1:
         await _relay(turn, desk, own[0], message)
     else:
@@ -46,9 +53,21 @@ async def relay_from_parent(turn: Turn, desk: DeskPolicy) -> bool:
     return True
 
 
+def _take_target(turn: Turn, own: list[Case]) -> Case | None:
+    """The open case chosen beforehand for this message, if any; a choice is used once."""
+    pending = turn.user.pending_relay or {}
+    if TARGET_CASE not in pending:
+        return None
+    turn.user.pending_relay = {}
+    return next((c for c in own if c.id == pending[TARGET_CASE]), None)
+
+
 async def parent_button(turn: Turn, desk: DeskPolicy, kind: str, value: str) -> None:
     """``pcase:<id>`` (which case a message is for) and ``appeal:<id>``, checked against the
     parent's own cases: another parent's case is "unknown", whatever the data says."""
+    if kind == "appeal":
+        await appeal.on_button(turn, value)
+        return
     case = (
         await cases.case_by_id(session=turn.session, case_id=int(value))
         if value.isdigit()
@@ -57,19 +76,13 @@ async def parent_button(turn: Turn, desk: DeskPolicy, kind: str, value: str) -> 
     if case is None or case.user_id != turn.user.id:
         turn.say(Msg("error-stale-button"))
         return
-    ref = {"reference": case.reference}
     if kind == "pcase":
         message = turn.user.pending_relay
-        if not message or case.status == Status.CLOSED:
+        if not message or TARGET_CASE in message or case.status == Status.CLOSED:
             turn.say(Msg("error-stale-button"))
             return
         turn.user.pending_relay = {}
         await _relay(turn, desk, case, message)
-    elif case.status != Status.DECIDED or case.appeals >= MAX_APPEALS:
-        turn.say(Msg("parent-appeal-unavailable", ref))
-    else:
-        case.pending_input = {"parent": "appeal"}
-        turn.say(Msg("parent-appeal-ask", ref))
 
 
 def _media_dict(media: Media) -> dict[str, Any]:
@@ -117,23 +130,10 @@ async def _relay(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> Non
 
 
 async def _appeal(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> None:
-    if turn.event.kind not in (EventKind.TEXT, EventKind.MEDIA) or not message.get("text"):
-        turn.say(Msg("parent-appeal-ask", {"reference": case.reference}))
-        return
-    case.pending_input = {}
-    case.status = Status.APPEALED
-    case.appeals += 1
-    await _record(turn, case, "appealed", message)
-    if turn.planner is not None:
-        await turn.planner.case_appealed(turn.session, case, turn.now)
-    if desk.enabled:
-        _to_thread(turn, desk, case, "desk-appeal", message)
-    turn.say(
-        Msg(
-            "parent-appeal-received",
-            {"reference": case.reference, "days": turn.policy.appeal_working_days},
-        )
-    )
+    """The reason and new files of an appeal (see :mod:`handlers.aftercare.appeal`); a message
+    arriving once the appeal can no longer go ahead is relayed like any other."""
+    if not await appeal.on_message(turn, case):
+        await _relay(turn, desk, case, message)
 
 
 async def rate(turn: Turn, value: str) -> None:

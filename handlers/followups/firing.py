@@ -7,7 +7,8 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.desk.card import card_buttons, card_parts, platform_msg
+from handlers.aftercare.routes import other_routes
+from handlers.desk.card import card_buttons, card_parts
 from handlers.desk.context import load_view
 from handlers.desk.states import UNDECIDED, Status
 from handlers.followups.kinds import Kind
@@ -16,8 +17,6 @@ from handlers.formatting import format_when
 from handlers.replies import Button, EditMessage, Msg, Outgoing, Reply
 from storage.models import Case, Draft, FollowUp, User
 from storage.repositories import cases, drafts, evidence
-
-PAYMENT_ROUTES = ("alipay", "wechat_pay", "bank_card", "apple", "google_play")
 
 
 async def fire(
@@ -111,6 +110,9 @@ async def _for_parent(
         if case.status not in UNDECIDED:
             return []
         await planner.check_in_again(session, case, now)
+        parent = await session.get(User, case.user_id)
+        if parent is not None and parent.check_ins_muted:  # /notifications; kept scheduled
+            return []
         status = Msg(f"status-{case.status.replace('_', '-')}")
         due = format_when(case.due_at, case.timezone, lang) if case.due_at else "-"
         return [
@@ -121,12 +123,14 @@ async def _for_parent(
             )
         ]
     if kind is Kind.OTHER_ROUTES:
+        rejected = case.decision == "rejected" and case.status != Status.APPEALED
         still = (
             case.status in UNDECIDED
             if row.details.get("reason") == "no_decision"
-            else case.decision == "rejected" and case.status != Status.APPEALED
+            else rejected and not case.appeals  # a lost appeal brought them with its decision
         )
-        return [Reply(case.chat_id, lang, other_routes(case))] if still else []
+        routes = other_routes(case, planner.aftercare)
+        return [Reply(case.chat_id, lang, routes)] if still else []
     if kind is Kind.SATISFACTION:
         if case.status != Status.CLOSED:
             return []
@@ -135,15 +139,3 @@ async def _for_parent(
         )
         return [Reply(case.chat_id, lang, (Msg("parent-satisfaction", ref),), (stars,))]
     return []
-
-
-def other_routes(case: Case) -> tuple[Msg, ...]:
-    """Where else to turn: the platform itself, the payment route, consumer protection."""
-    parts = [
-        Msg("routes-intro", {"reference": case.reference}),
-        Msg("routes-platform", {"platform": platform_msg(case)}),
-    ]
-    if case.payment_method in PAYMENT_ROUTES:
-        parts.append(Msg(f"routes-payment-{case.payment_method.replace('_', '-')}"))
-    parts.append(Msg("routes-consumer"))
-    return tuple(parts)

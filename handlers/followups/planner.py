@@ -9,7 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.calendar import WorkingCalendar, next_allowed
 from handlers.followups.kinds import TO_PARENT, UNTIL_DECISION, Kind
-from handlers.policy import DeskPolicy, FollowUpPolicy, IntakePolicy
+from handlers.policy import AftercarePolicy, DeskPolicy, FollowUpPolicy, IntakePolicy
 from storage.models import Case, Draft
 from storage.repositories import followups
 
@@ -27,11 +27,13 @@ class Planner:
         rules: FollowUpPolicy,
         intake: IntakePolicy,
         desk: DeskPolicy,
+        aftercare: AftercarePolicy | None = None,
     ) -> None:
         self.calendar = calendar
         self.rules = rules
         self.intake = intake
         self.desk = desk
+        self.aftercare = aftercare or AftercarePolicy()  # what fired follow-ups tell parents
         self.quiet = (_clock_time(rules.quiet_start), _clock_time(rules.quiet_end))
 
     async def _add(

@@ -7,6 +7,7 @@ from babel.numbers import format_decimal
 from handlers.events import Media, MediaKind
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected
 from handlers.languages import BABEL_LOCALE
+from handlers.policy import IntakePolicy
 from handlers.replies import Msg
 
 Rows = list[list[tuple[str, Msg]]]
@@ -18,29 +19,34 @@ def _megabytes(size: int, language: str) -> str:
 
 def screen_media(ctx: Ctx, media: tuple[Media, ...]) -> tuple[tuple[Media, ...], tuple[Msg, ...]]:
     """Split uploads into those we keep and translated reasons for the ones we refuse."""
+    return screen_uploads(ctx.policy, ctx.language, ctx.evidence_count, media)
+
+
+def screen_uploads(
+    policy: IntakePolicy, language: str, already: int, media: tuple[Media, ...]
+) -> tuple[tuple[Media, ...], tuple[Msg, ...]]:
+    """:func:`screen_media` outside an intake (an appeal's new files): ``already`` files held."""
     kept: list[Media] = []
     problems: list[Msg] = []
-    room = ctx.policy.max_evidence - ctx.evidence_count
+    room = policy.max_evidence - already
     for item in media:
         name = item.file_name or ""
         mime = item.mime_type or ""
-        if item.kind is MediaKind.DOCUMENT and not mime.startswith(
-            ctx.policy.accepted_mime_prefixes
-        ):
+        if item.kind is MediaKind.DOCUMENT and not mime.startswith(policy.accepted_mime_prefixes):
             problems.append(Msg("error-file-type", {"name": name or mime or "?"}))
-        elif item.size is not None and item.size > ctx.policy.max_file_bytes:
+        elif item.size is not None and item.size > policy.max_file_bytes:
             problems.append(
                 Msg(
                     "error-file-size",
                     {
                         "name": name or "?",
-                        "size": _megabytes(item.size, ctx.language),
-                        "limit": _megabytes(ctx.policy.max_file_bytes, ctx.language),
+                        "size": _megabytes(item.size, language),
+                        "limit": _megabytes(policy.max_file_bytes, language),
                     },
                 )
             )
         elif len(kept) >= room:
-            problems.append(Msg("error-evidence-max", {"max": ctx.policy.max_evidence}))
+            problems.append(Msg("error-evidence-max", {"max": policy.max_evidence}))
             break
         else:
             kept.append(item)

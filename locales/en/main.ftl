@@ -15,6 +15,7 @@ help =
     I'll ask you one question at a time; buttons are there whenever the answer is a choice.
     /start — start a claim, or continue the one you began
     /status — see your claims and where they are
+    /routes — other ways to get your money back
     /language — change language
     /timezone — change your time zone (used for purchase times)
     /cancel — drop the claim in progress
@@ -166,7 +167,6 @@ submitted-timeline = What happens next: a support agent will look at it and repl
 
 status-none = You haven't submitted any claim yet.
 status-header = <b>Your claims</b>
-status-line = { $reference } — { $status } (sent { $submitted })
 status-submitted = received, waiting for an agent
 status-in-review = being reviewed
 status-waiting-parent = waiting for your answer
@@ -259,7 +259,6 @@ desk-reject-note-prompt = Add a note for the parent of { $reference } as your ne
 desk-escalated = 🚨 { $reference } escalated to the supervisors.
 desk-mention = <a href="tg://user?id={ $id }">supervisor</a>
 desk-closed-no-relay = { $reference } is closed: nothing was sent to the parent. Reopen it to write to them.
-desk-appeal = ⚖️ The parent appealed the decision on { $reference }: { $text }
 desk-queue-header = <b>Open cases</b>, most urgent first:
 desk-mine-header = <b>Your open cases</b>, most urgent first:
 desk-queue-empty = Nothing open. 🎉
@@ -282,18 +281,8 @@ parent-question = ❓ { $name } needs more information about your claim <b>{ $re
 parent-escalated = Your claim <b>{ $reference }</b> has been passed to a supervisor.
 parent-closed = Your claim <b>{ $reference }</b> is now closed. Send /start if you need to make a new one.
 parent-reopened = Your claim <b>{ $reference }</b> has been reopened and is being looked at again.
-parent-approved = ✅ Good news: your claim <b>{ $reference }</b> is approved in full ({ $total }). The refund goes back to the way you paid; banks and payment apps usually take a few working days.
-parent-partial = Your claim <b>{ $reference }</b> is approved in part: { $amount } of { $total } will be refunded, to the way you paid.
-parent-rejected = Your claim <b>{ $reference }</b> was not approved: { $reason }.
 parent-decision-note = The agent adds: { $note }
-parent-appeal-offer = If you disagree, you can appeal once: tap the button and explain why.
 button-appeal = ⚖️ Appeal
-parent-appeal-ask = Tell us in one message why you disagree with the decision on <b>{ $reference }</b>. You can add screenshots.
-parent-appeal-unavailable = The decision on <b>{ $reference }</b> can no longer be appealed.
-parent-appeal-received = Your appeal on <b>{ $reference }</b> has been sent. It will be decided within { $days ->
-        [one] 1 working day
-       *[other] { $days } working days
-    }.
 parent-which-case = Which claim is your message about?
 button-case = Claim { $reference }
 parent-relayed = Sent to support for <b>{ $reference }</b>. We'll reply here.
@@ -305,14 +294,6 @@ reminder-intake-first = You started a refund claim but haven't finished it. Shal
 reminder-intake-again = Your refund claim is still waiting for you. Finish it so the support team can start working on it.
 reminder-missing-evidence = Your claim <b>{ $reference }</b> has no screenshots yet. If you can find the purchase record or the payment receipt, send it here: it makes a refund much more likely.
 parent-check-in = An update on your claim <b>{ $reference }</b> — status: { $status }. We haven't forgotten you: the team aims to decide by { $due }.
-routes-intro = About your claim <b>{ $reference }</b>: if you are not satisfied, here is what else you can do.
-routes-platform = • Contact { $platform }'s own customer service in the app, and quote your order numbers and this claim's reference.
-routes-payment-alipay = • Alipay: open the payment in your bills (账单), tap "Have a question about this order?" (对此订单有疑问) and file a complaint.
-routes-payment-wechat-pay = • WeChat Pay: Me → Services → Wallet → Bills, open the payment, then "Questions about this order" (对订单有疑惑) → complaint.
-routes-payment-bank-card = • Credit or bank card: ask your bank to dispute the card payment (a chargeback).
-routes-payment-apple = • Apple: request a refund at reportaproblem.apple.com with your Apple ID.
-routes-payment-google-play = • Google Play: request a refund from your order history (Payments & subscriptions → Budget & history).
-routes-consumer = • Consumer protection: in mainland China, the 12315 platform (call 12315 or use the 全国12315平台 mini-program); elsewhere, your country's consumer authority.
 parent-satisfaction = Your claim <b>{ $reference }</b> is closed. How did we do?
 button-rating = { $stars ->
         [1] ⭐

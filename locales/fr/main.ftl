@@ -16,6 +16,7 @@ help =
     Je vous pose une question à la fois ; quand il y a un choix à faire, des boutons s'affichent.
     /start — commencer une demande, ou reprendre celle en cours
     /status — voir vos demandes et où elles en sont
+    /routes — les autres recours pour être remboursé
     /language — changer de langue
     /timezone — changer de fuseau horaire (utilisé pour l'heure des achats)
     /cancel — abandonner la demande en cours
@@ -179,7 +180,6 @@ submitted-timeline = Et maintenant ? Notre équipe d'assistance va examiner votr
 
 status-none = Vous n'avez encore envoyé aucune demande.
 status-header = <b>Vos demandes</b>
-status-line = { $reference } — { $status } (envoyée le { $submitted })
 status-submitted = reçue, en attente de traitement
 status-in-review = en cours d'examen
 status-waiting-parent = en attente de votre réponse
@@ -275,7 +275,6 @@ desk-reject-note-prompt = Ajoutez une note pour le parent de { $reference } dans
 desk-escalated = 🚨 { $reference } : demande transmise aux superviseurs.
 desk-mention = <a href="tg://user?id={ $id }">superviseur</a>
 desk-closed-no-relay = La demande { $reference } est clôturée : rien n'a été envoyé au parent. Rouvrez-la pour lui écrire.
-desk-appeal = ⚖️ Le parent conteste la décision sur { $reference } : { $text }
 desk-queue-header = <b>Demandes ouvertes</b>, les plus urgentes d'abord :
 desk-mine-header = <b>Vos demandes ouvertes</b>, les plus urgentes d'abord :
 desk-queue-empty = Aucune demande ouverte. 🎉
@@ -301,18 +300,8 @@ parent-question = ❓ { $name } a besoin de précisions sur votre demande <b>{ $
 parent-escalated = Votre demande <b>{ $reference }</b> a été transmise à un superviseur.
 parent-closed = Votre demande <b>{ $reference }</b> est maintenant clôturée. Envoyez /start si vous souhaitez en faire une nouvelle.
 parent-reopened = Votre demande <b>{ $reference }</b> a été rouverte et fait l'objet d'un nouvel examen.
-parent-approved = ✅ Bonne nouvelle : votre demande <b>{ $reference }</b> est acceptée en totalité ({ $total }). Le remboursement se fera sur le moyen de paiement utilisé ; les banques et applications de paiement mettent généralement quelques jours ouvrés.
-parent-partial = Votre demande <b>{ $reference }</b> est acceptée en partie : { $amount } sur { $total } vous seront remboursés, sur le moyen de paiement utilisé.
-parent-rejected = Votre demande <b>{ $reference }</b> n'a pas été acceptée : { $reason }.
 parent-decision-note = L'agent précise : { $note }
-parent-appeal-offer = Si vous n'êtes pas d'accord, vous pouvez contester cette décision une fois : appuyez sur le bouton et expliquez pourquoi.
 button-appeal = ⚖️ Contester
-parent-appeal-ask = Expliquez-nous en un seul message pourquoi vous contestez la décision concernant <b>{ $reference }</b>. Vous pouvez joindre des captures d'écran.
-parent-appeal-unavailable = La décision concernant <b>{ $reference }</b> ne peut plus être contestée.
-parent-appeal-received = Votre contestation concernant <b>{ $reference }</b> a bien été envoyée. Une décision sera rendue sous { $days ->
-        [one] { $days } jour ouvré
-       *[other] { $days } jours ouvrés
-    }.
 parent-which-case = À quelle demande votre message se rapporte-t-il ?
 button-case = Demande { $reference }
 parent-relayed = Message transmis à l'équipe d'assistance (demande <b>{ $reference }</b>). Nous vous répondrons ici.
@@ -324,14 +313,6 @@ reminder-intake-first = Vous avez commencé une demande de remboursement sans la
 reminder-intake-again = Votre demande de remboursement vous attend toujours. Terminez-la pour que notre équipe d'assistance puisse commencer à la traiter.
 reminder-missing-evidence = Votre demande <b>{ $reference }</b> n'a pas encore de captures d'écran. Si vous retrouvez l'historique d'achat ou le reçu de paiement, envoyez-le ici : vos chances d'obtenir un remboursement seront bien meilleures.
 parent-check-in = Point sur votre demande <b>{ $reference }</b> — statut : { $status }. Nous ne vous oublions pas : l'équipe prévoit de rendre sa décision d'ici le { $due }.
-routes-intro = Concernant votre demande <b>{ $reference }</b> : si vous n'obtenez pas satisfaction, voici d'autres démarches possibles.
-routes-platform = • Contactez directement le service client de { $platform } dans l'application, en indiquant vos numéros de commande et la référence de cette demande.
-routes-payment-alipay = • Alipay : ouvrez le paiement dans votre historique (账单), appuyez sur « Une question sur cette commande ? » (对此订单有疑问) et déposez une réclamation.
-routes-payment-wechat-pay = • WeChat Pay : Moi → Services → Portefeuille → Relevés (我 → 服务 → 钱包 → 账单), ouvrez le paiement, puis « Questions sur cette commande » (对订单有疑惑) → réclamation.
-routes-payment-bank-card = • Carte de crédit ou bancaire : demandez à votre banque de contester le paiement par carte (rétrofacturation, ou « chargeback »).
-routes-payment-apple = • Apple : demandez un remboursement sur reportaproblem.apple.com avec votre identifiant Apple.
-routes-payment-google-play = • Google Play : demandez un remboursement depuis votre historique des commandes (Paiements et abonnements → Budget et historique).
-routes-consumer = • Protection des consommateurs : en Chine continentale, la plateforme 12315 (appelez le 12315 ou utilisez le mini-programme 全国12315平台) ; ailleurs, l'autorité de protection des consommateurs de votre pays.
 parent-satisfaction = Votre demande <b>{ $reference }</b> est clôturée. Comment évaluez-vous notre aide ?
 button-rating = { $stars ->
         [1] ⭐

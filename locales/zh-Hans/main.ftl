@@ -15,6 +15,7 @@ help =
     我每次只问一个问题；需要选择时，会出现按钮。
     /start — 开始申请，或继续之前没填完的申请
     /status — 查看您的申请和处理进度
+    /routes — 其他维权途径
     /language — 切换语言
     /timezone — 更改时区（用来判断消费时间）
     /cancel — 放弃正在填写的申请
@@ -154,7 +155,6 @@ submitted-timeline = 接下来：客服会审核您的申请，并在 { $days } 
 
 status-none = 您还没有提交过申请。
 status-header = <b>您的申请</b>
-status-line = { $reference } — { $status }（{ $submitted } 提交）
 status-submitted = 已收到，等待客服处理
 status-in-review = 审核中
 status-waiting-parent = 等待您回复
@@ -244,7 +244,6 @@ desk-reject-note-prompt = 请在下一条消息中给 { $reference } 的家长�
 desk-escalated = 🚨 { $reference } 已升级至主管。
 desk-mention = <a href="tg://user?id={ $id }">主管</a>
 desk-closed-no-relay = { $reference } 已结案：消息没有发送给家长。如需联系家长，请重新打开案件。
-desk-appeal = ⚖️ 家长对 { $reference } 的处理结果提出申诉：{ $text }
 desk-queue-header = <b>未结案件</b>（按紧急程度排序）：
 desk-mine-header = <b>您的未结案件</b>（按紧急程度排序）：
 desk-queue-empty = 没有未结案件。🎉
@@ -267,15 +266,8 @@ parent-question = ❓ 关于您的申请 <b>{ $reference }</b>，{ $name }需要
 parent-escalated = 您的申请 <b>{ $reference }</b> 已转交主管处理。
 parent-closed = 您的申请 <b>{ $reference }</b> 已结案。如需提交新的申请，请发送 /start。
 parent-reopened = 您的申请 <b>{ $reference }</b> 已重新打开，正在重新审核。
-parent-approved = ✅ 好消息：您的申请 <b>{ $reference }</b> 已全额批准（{ $total }）。款项将原路退回，银行和支付App通常需要几个工作日到账。
-parent-partial = 您的申请 <b>{ $reference }</b> 已部分批准：将退款 { $amount }（申请金额 { $total }），原路退回。
-parent-rejected = 很抱歉，您的申请 <b>{ $reference }</b> 未获批准：{ $reason }。
 parent-decision-note = 客服补充说明：{ $note }
-parent-appeal-offer = 如果您对处理结果有异议，可以申诉一次：请点下面的按钮，说明理由。
 button-appeal = ⚖️ 申诉
-parent-appeal-ask = 请用一条消息说明您为什么不同意申请 <b>{ $reference }</b> 的处理结果，可以附上截图。
-parent-appeal-unavailable = 申请 <b>{ $reference }</b> 的处理结果已无法再申诉。
-parent-appeal-received = 您对申请 <b>{ $reference }</b> 的申诉已提交，我们会在 { $days } 个工作日内给出结果。
 parent-which-case = 您的消息是关于哪一份申请的？
 button-case = 申请 { $reference }
 parent-relayed = 已转给客服（申请 <b>{ $reference }</b>），我们会在这里回复您。
@@ -287,14 +279,6 @@ reminder-intake-first = 您有一份退款申请还没填完。要从上次停�
 reminder-intake-again = 您的退款申请还在等您填完。填完提交后，客服团队才能开始处理。
 reminder-missing-evidence = 您的申请 <b>{ $reference }</b> 还没有截图。如果能找到消费记录或付款凭证，请直接发到这里，退款的可能性会大很多。
 parent-check-in = 您的申请 <b>{ $reference }</b> 最新进度：{ $status }。我们没有忘记您，客服团队会尽量在 { $due } 前给出处理结果。
-routes-intro = 关于您的申请 <b>{ $reference }</b>：如果您不满意，还可以通过以下途径解决。
-routes-platform = • 在App内联系{ $platform }的官方客服，并提供订单号和本申请的编号。
-routes-payment-alipay = • 支付宝：在“我的”→“账单”里打开这笔付款，点“对此订单有疑问”，然后选择投诉。
-routes-payment-wechat-pay = • 微信支付：“我”→“服务”→“钱包”→“账单”，打开这笔付款，点“对订单有疑惑”，然后选择投诉。
-routes-payment-bank-card = • 信用卡或银行卡：联系发卡银行，对这笔刷卡交易提出争议（申请拒付）。
-routes-payment-apple = • Apple：用您的 Apple ID 登录 reportaproblem.apple.com 申请退款。
-routes-payment-google-play = • Google Play：在订单记录中申请退款（“付款和订阅”→“预算和历史记录”）。
-routes-consumer = • 消费者权益保护：在中国大陆，可以拨打 12315 或通过“全国12315平台”小程序投诉；在其他地区，请联系当地的消费者保护机构。
 parent-satisfaction = 您的申请 <b>{ $reference }</b> 已结案。您对我们的服务还满意吗？
 button-rating = { $stars ->
         [1] ⭐

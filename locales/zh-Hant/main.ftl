@@ -15,6 +15,7 @@ help =
     我一次只問一個問題；需要選擇時，會出現按鈕。
     /start — 開始申請，或繼續之前沒填完的申請
     /status — 查看您的申請和處理進度
+    /routes — 其他求助管道
     /language — 切換語言
     /timezone — 變更時區（用來判斷消費時間）
     /cancel — 放棄正在填寫的申請
@@ -154,7 +155,6 @@ submitted-timeline = 接下來：客服人員會審核您的申請，並在 { $d
 
 status-none = 您還沒有送出任何申請。
 status-header = <b>您的申請</b>
-status-line = { $reference } — { $status }（{ $submitted } 送出）
 status-submitted = 已收到，等待客服處理
 status-in-review = 審核中
 status-waiting-parent = 等待您回覆
@@ -244,7 +244,6 @@ desk-reject-note-prompt = 請在下一則訊息中為 { $reference } 的家長�
 desk-escalated = 🚨 { $reference } 已升級至主管。
 desk-mention = <a href="tg://user?id={ $id }">主管</a>
 desk-closed-no-relay = { $reference } 已結案：訊息沒有傳送給家長。如需聯絡家長，請重新開啟案件。
-desk-appeal = ⚖️ 家長對 { $reference } 的處理結果提出申訴：{ $text }
 desk-queue-header = <b>未結案件</b>（依緊急程度排序）：
 desk-mine-header = <b>您的未結案件</b>（依緊急程度排序）：
 desk-queue-empty = 沒有未結案件。🎉
@@ -267,15 +266,8 @@ parent-question = ❓ 關於您的申請 <b>{ $reference }</b>，{ $name }需要
 parent-escalated = 您的申請 <b>{ $reference }</b> 已轉交主管處理。
 parent-closed = 您的申請 <b>{ $reference }</b> 已結案。如果要提出新的申請，請傳送 /start。
 parent-reopened = 您的申請 <b>{ $reference }</b> 已重新開啟，正在重新審核。
-parent-approved = ✅ 好消息：您的申請 <b>{ $reference }</b> 已全額核准（{ $total }）。款項會退回原付款方式，銀行和支付 App 通常需要幾個工作天才會入帳。
-parent-partial = 您的申請 <b>{ $reference }</b> 已部分核准：將退款 { $amount }（申請金額 { $total }），退回原付款方式。
-parent-rejected = 很抱歉，您的申請 <b>{ $reference }</b> 未獲核准：{ $reason }。
 parent-decision-note = 客服補充說明：{ $note }
-parent-appeal-offer = 如果您不同意處理結果，可以提出一次申訴：請點選下方按鈕並說明理由。
 button-appeal = ⚖️ 申訴
-parent-appeal-ask = 請用一則訊息說明您為什麼不同意申請 <b>{ $reference }</b> 的處理結果，可以附上截圖。
-parent-appeal-unavailable = 申請 <b>{ $reference }</b> 的處理結果已經無法再申訴。
-parent-appeal-received = 您對申請 <b>{ $reference }</b> 的申訴已送出，我們會在 { $days } 個工作天內做出決定。
 parent-which-case = 您的訊息是關於哪一筆申請？
 button-case = 申請 { $reference }
 parent-relayed = 已轉給客服（申請 <b>{ $reference }</b>），我們會在這裡回覆您。
@@ -287,14 +279,6 @@ reminder-intake-first = 您有一份退款申請還沒填完。要從上次停�
 reminder-intake-again = 您的退款申請還在等您填完。填完送出後，客服團隊才能開始處理。
 reminder-missing-evidence = 您的申請 <b>{ $reference }</b> 還沒有截圖。如果找得到消費紀錄或付款收據，請直接傳到這裡，退款的機會會大很多。
 parent-check-in = 您的申請 <b>{ $reference }</b> 最新進度：{ $status }。我們沒有忘記您，客服團隊會盡量在 { $due } 前做出決定。
-routes-intro = 關於您的申請 <b>{ $reference }</b>：如果您不滿意，還可以透過以下管道處理。
-routes-platform = • 在 App 內聯絡{ $platform }的官方客服，並提供訂單編號和這份申請的編號。
-routes-payment-alipay = • 支付寶：在「我的」→「帳單」裡打開這筆付款，點選「對此訂單有疑問」，再選擇投訴。
-routes-payment-wechat-pay = • 微信支付：「我」→「服務」→「錢包」→「帳單」，打開這筆付款，點選「對訂單有疑惑」，再選擇投訴。
-routes-payment-bank-card = • 信用卡或銀行卡：向發卡銀行提出帳款爭議，申請退回這筆刷卡款項。
-routes-payment-apple = • Apple：用您的 Apple ID 登入 reportaproblem.apple.com 申請退款。
-routes-payment-google-play = • Google Play：從訂單記錄申請退款（「付款和訂閱」→「預算和記錄」）。
-routes-consumer = • 消費者保護：在中國大陸，可以撥打 12315 或使用「全國12315平台」小程式投訴；其他地區請向當地的消費者保護機關申訴（在台灣可撥打 1950 消費者服務專線）。
 parent-satisfaction = 您的申請 <b>{ $reference }</b> 已結案。您對我們的服務還滿意嗎？
 button-rating = { $stars ->
         [1] ⭐

@@ -82,6 +82,7 @@ async def unprocessed(*, session: AsyncSession, bot_id: int) -> list[InboxUpdate
 async def mark_processed(*, session: AsyncSession, ids: Iterable[int], now: datetime) -> None:
     ids = list(ids)
     if ids:
-        await session.exec(
-            update(InboxUpdate).where(col(InboxUpdate.id).in_(ids)).values(processed_at=now)
-        )
+        # A Core UPDATE on the connection: no ORM bulk-update machinery on this hot path.
+        table = InboxUpdate.__table__  # type: ignore[attr-defined]
+        connection = await session.connection()
+        await connection.execute(update(table).where(table.c.id.in_(ids)).values(processed_at=now))

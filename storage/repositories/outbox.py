@@ -1,11 +1,18 @@
-"""The outbox: Bot API calls that must not be lost, delivered and retried after commit."""
+"""The outbox: Bot API calls that must not be lost, delivered and retried after commit.
+
+The UPDATEs here run on the hot path (several per update handled) and touch no ORM object
+held in memory: they are Core statements on the session's connection, which skips the ORM's
+bulk-update machinery (``synchronize_session``, the identity-map evaluation) entirely.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, update
+from sqlalchemy import Table, bindparam, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -15,6 +22,28 @@ PENDING = "pending"
 SENDING = "sending"
 SENT = "sent"
 FAILED = "failed"
+_TABLE: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
+_MARK_SENT = (
+    update(_TABLE)
+    .where(_TABLE.c.id == bindparam("row_id"))
+    .values(
+        status=SENT,
+        attempts=bindparam("attempts"),
+        last_error=None,
+        sent_at=bindparam("sent_at"),
+        result=bindparam("result"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """A row Telegram accepted, waiting to be recorded as sent."""
+
+    row_id: int
+    attempts: int
+    sent_at: datetime
+    result: dict[str, Any]
 
 
 async def add_calls(
@@ -62,12 +91,13 @@ async def claim(
     *, session: AsyncSession, row: OutboxMessage, now: datetime, lease: timedelta
 ) -> bool:
     """Take a due row for delivery; False when another worker took it first."""
-    result = await session.exec(
-        update(OutboxMessage)
+    connection = await session.connection()
+    result = await connection.execute(
+        update(_TABLE)
         .where(
-            col(OutboxMessage.id) == row.id,
-            col(OutboxMessage.status).in_([PENDING, SENDING]),
-            col(OutboxMessage.not_before) == row.not_before,
+            _TABLE.c.id == row.id,
+            _TABLE.c.status.in_([PENDING, SENDING]),
+            _TABLE.c.not_before == row.not_before,
         )
         .values(status=SENDING, not_before=now + lease)
     )
@@ -90,16 +120,37 @@ async def finish(
         values.update(sent_at=now, result=result or {})
     if retry_at is not None:
         values["not_before"] = retry_at
-    await session.exec(
-        update(OutboxMessage).where(col(OutboxMessage.id) == row_id).values(**values)
+    connection = await session.connection()
+    await connection.execute(update(_TABLE).where(_TABLE.c.id == row_id).values(**values))
+
+
+async def mark_sent(*, session: AsyncSession, sent: Sequence[Sent]) -> None:
+    """Record rows as sent: one executemany, whatever their number (none: no statement)."""
+    if not sent:
+        return
+    connection = await session.connection()
+    await connection.execute(
+        _MARK_SENT,
+        [
+            {"row_id": s.row_id, "attempts": s.attempts, "sent_at": s.sent_at, "result": s.result}
+            for s in sent
+        ],
     )
 
 
 async def extend_lease(*, session: AsyncSession, row_id: int, until: datetime) -> None:
     """Keep a row that is being retried away from the sweeper of another process."""
-    statement = (
-        update(OutboxMessage)
-        .where(col(OutboxMessage.id) == row_id, col(OutboxMessage.status) == SENDING)
+    await extend_leases(session=session, row_ids=[row_id], until=until)
+
+
+async def extend_leases(*, session: AsyncSession, row_ids: Iterable[int], until: datetime) -> None:
+    """Renew the lease of rows still being sent (rows already sent or failed are left alone)."""
+    ids = list(row_ids)
+    if not ids:
+        return
+    connection = await session.connection()
+    await connection.execute(
+        update(_TABLE)
+        .where(_TABLE.c.id.in_(ids), _TABLE.c.status == SENDING)
         .values(not_before=until)
     )
-    await session.exec(statement)

@@ -19,8 +19,8 @@ async def create_user(
     user_id: int,
     language: str,
     timezone: str,
-    display_name: str,
     now: datetime,
+    display_name: str = "",
 ) -> User:
     user = User(
         id=user_id,

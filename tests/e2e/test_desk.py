@@ -104,10 +104,11 @@ async def test_case_from_submission_to_partial_approval(emulator, localizer, tmp
         emulator.inject_text(agent, "30 EUR", chat=group, thread_id=thread)
         await parent._reply_after(since)
         assert parent.expects(
-            "parent-partial",
+            "decision-partial",
             reference=reference,
             amount="30,00 EUR",
             total="49,90 EUR + 648,00 CNY",
+            rest="19,90 EUR + 648,00 CNY",
         )
         assert "30,00" in parent.last["text"]
         texts = [m.get("text", "") for m in emulator.sent_messages(parent.chat_id)]

@@ -21,7 +21,7 @@ from .delivery import DeliveryMixin
 from .errors import ApiError
 from .faults import SEND_METHODS, FaultPlan, RateLimiter
 from .injector import InjectorMixin
-from .models import ApiCall, BotRights, Chat, Topic, User, WebhookAttempt
+from .models import ApiCall, BotRights, Chat, Topic, UploadedFile, User, WebhookAttempt
 from .params import read_params
 from .recorder import CallLog
 from .registry import METHODS, MethodSpec, canonical
@@ -183,6 +183,20 @@ class BotApiEmulator(InjectorMixin, FaultControlMixin, DeliveryMixin):
         self, chat_id: int | None = None, thread_id: int | None = None
     ) -> list[dict[str, Any]]:
         return self.world.sent_messages(chat_id, thread_id)
+
+    def uploads(
+        self, chat_id: int | None = None, method: str = "sendDocument"
+    ) -> list[UploadedFile]:
+        """Files the bot uploaded (multipart) with ``method`` and Telegram accepted, oldest
+        first, optionally only those sent to ``chat_id``: their bytes, name and type."""
+        found: list[UploadedFile] = []
+        for call in self.calls_of(method):
+            if call.status != 200 or (
+                chat_id is not None and call.params.get("chat_id") != chat_id
+            ):
+                continue
+            found += [v for v in call.params.values() if isinstance(v, UploadedFile)]
+        return found
 
     def callback_answer(self, update: dict[str, Any]) -> dict[str, Any] | None:
         """The answerCallbackQuery params for an injected callback update (None if unanswered)."""

@@ -103,7 +103,14 @@ async def test_question_and_answer_then_partial_approval(database, clock, conver
     decided = await reload(database, case)
     assert (decided.status, decided.decision) == ("decided", "partial")
     assert (decided.decided_amount, decided.decided_currency) == (Decimal("300"), "CNY")
-    assert agent.to(1001) == ["parent-partial", "parent-appeal-offer"]
+    assert agent.to(1001) == [
+        "decision-partial",
+        "decision-claimed-header",
+        "review-tx-line",
+        "decision-next-partial",
+        "decision-refund-range",
+        "decision-appeal-offer",
+    ]
 
 
 async def test_reject_with_reason_then_one_appeal(database, clock, conversation, localizer):
@@ -119,26 +126,37 @@ async def test_reject_with_reason_then_one_appeal(database, clock, conversation,
     await agent.write("Les captures ne montrent pas les achats.")
     decided = await reload(database, case)
     assert (decided.decision, decided.reject_reason) == ("rejected", "insufficient_evidence")
-    assert agent.to(1001) == ["parent-rejected", "parent-decision-note", "parent-appeal-offer"]
+    assert agent.to(1001) == [
+        "decision-rejected",
+        "parent-decision-note",
+        "decision-next-rejected",
+        "decision-appeal-offer",
+    ]
     parent_reply = next(o for o in agent.out if isinstance(o, Reply) and o.chat_id == 1001)
     appeal_data = parent_reply.buttons[0][0].data
 
     parent = ParentChat(conversation, localizer, user_id=1001, language_code="fr")
     await parent.press_data(appeal_data)
-    assert parent.keys == ["parent-appeal-ask"]
+    assert parent.keys == ["appeal-ask-reason"]
     await parent.say("Mon fils a 11 ans, voici son relevé.")
-    assert parent.keys == ["parent-appeal-received"]
+    assert parent.keys == ["appeal-ask-files"]
+    await parent.press("button-appeal-send")
+    assert parent.keys == ["appeal-sent-days"]  # no planner here: no deadline date
     appealed = await reload(database, case)
     assert (appealed.status, appealed.appeals) == ("appealed", 1)
     assert [p.key for o in parent.conversation_out if o.chat_id == GROUP for p in o.parts] == [
-        "desk-appeal"
+        "desk-appeal-filed"
     ]
     await agent.press(case, "reject")
     await agent.press_data(reasons[0])
     await agent.press(case, "reject_skip_note")
-    assert agent.to(1001) == ["parent-rejected"]  # no second appeal offered
+    assert agent.to(1001)[:3] == [  # no second appeal offered; the routes follow
+        "decision-rejected",
+        "decision-next-rejected",
+        "decision-appeal-final",
+    ]
     await parent.press_data(appeal_data)
-    assert parent.keys == ["parent-appeal-unavailable"]
+    assert parent.keys == ["appeal-refused-already"]
 
 
 async def test_relay_agent_to_parent_keeps_notes_internal(database, clock, conversation):
@@ -209,7 +227,7 @@ async def test_a_parent_never_reaches_another_parents_case(
     assert parent.keys == ["parent-relayed"]
     assert [o.case_id for o in parent.conversation_out if o.chat_id == GROUP] == [mine.id]
     await parent.command("status")
-    refs = [p.params["reference"] for p in parent.last.parts if p.key == "status-line"]
+    refs = [b.label.params["reference"] for b in parent.buttons() if b.data.startswith("st:")]
     assert sorted(refs) == ["AAAAA", "BBBBB"]
 
 

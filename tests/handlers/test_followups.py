@@ -148,7 +148,13 @@ async def test_a_decision_cancels_deadlines_and_a_rejection_brings_the_routes(
     assert (await reload(database, case)).due_at is None
     routes = await _fire(database, planner, pending[0], clock.now())
     keys = [p.key for p in routes[0].parts]
-    assert keys == ["routes-intro", "routes-platform", "routes-payment-alipay", "routes-consumer"]
+    assert keys == [
+        "routes-intro",
+        "routes-platform-douyin",
+        "routes-payment-alipay",
+        "routes-consumer-cn",
+        "routes-keep-evidence",
+    ]
     assert routes[0].chat_id == 1001 and routes[0].language == "fr"
 
 
@@ -166,6 +172,7 @@ async def test_appeal_deadline_is_seven_working_days(
     parent = ParentChat(conversation, localizer, user_id=1001, language_code="fr")
     await parent.press_data(f"appeal:{case.id}")
     await parent.say("Je conteste.")
+    await parent.press("button-appeal-send")
     appealed = await reload(database, case)
     assert appealed.due_at == datetime(2026, 12, 1, 10, 0, tzinfo=UTC)  # 7 working days
     assert {r.kind for r in await _rows(database, case_id=case.id, status="pending")} >= {

@@ -1,0 +1,97 @@
+"""A parent's data under their control: ``/mydata`` (a file with everything stored about them),
+``/delete`` (erase it all, after a confirmation) and ``/notifications`` (progress check-ins on
+or off; decisions and questions from the team always reach them).
+
+Button data: ``erase:<unix time the confirmation was offered>``, ``erase:no``,
+``notif:mute``, ``notif:unmute``.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from handlers.aftercare.erasure import erase_parent
+from handlers.aftercare.export import export_file_name, export_parent, export_text
+from handlers.desk.states import Status
+from handlers.replies import Button, Msg, SendDocument
+from handlers.turn import Turn
+from storage.repositories import cases, drafts
+
+BUTTON_KINDS = ("erase", "notif")
+#: A confirmation button older than this asks again rather than erase.
+CONFIRM_WITHIN = timedelta(minutes=30)
+
+
+async def _go_on(turn: Turn, *before: Msg) -> None:
+    """Say ``before``, then the intake's current question if one is open."""
+    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    if draft is not None:
+        await turn.ask_current(draft, *before)
+    elif before:
+        turn.say(*before)
+
+
+async def my_data(turn: Turn, argument: str) -> None:
+    data = await export_parent(turn.session, turn.user, turn.now, turn.desk, turn.aftercare)
+    turn.out.append(
+        SendDocument(
+            chat_id=turn.event.chat_id,
+            language=turn.user.language,
+            file_name=export_file_name(turn.now),
+            content=export_text(data),
+            caption=Msg("mydata-caption"),
+        )
+    )
+    await _go_on(turn)
+
+
+async def delete(turn: Turn, argument: str) -> None:
+    own = await cases.cases_of_user(session=turn.session, user_id=turn.user.id)
+    open_cases = [c for c in own if c.status != Status.CLOSED]
+    parts = [Msg("erase-confirm")]
+    if open_cases:
+        references = ", ".join(c.reference for c in open_cases)
+        parts.append(Msg("erase-confirm-open", {"references": references}))
+    issued = int(turn.now.timestamp())
+    buttons = (
+        (
+            Button(Msg("button-erase-confirm"), f"erase:{issued}"),
+            Button(Msg("button-erase-cancel"), "erase:no"),
+        ),
+    )
+    turn.say(*parts, buttons=buttons)
+
+
+async def notifications(turn: Turn, argument: str) -> None:
+    muted = turn.user.check_ins_muted
+    key = "notifications-muted-now" if muted else "notifications-on-now"
+    button = (
+        Button(Msg("button-check-ins-unmute"), "notif:unmute")
+        if muted
+        else Button(Msg("button-check-ins-mute"), "notif:mute")
+    )
+    turn.say(Msg(key), buttons=((button,),))
+
+
+async def press(turn: Turn, kind: str, value: str) -> None:
+    if kind == "notif" and value in ("mute", "unmute"):
+        turn.user.check_ins_muted = value == "mute"
+        turn.user.updated_at = turn.now
+        await _go_on(turn, Msg("notifications-muted" if value == "mute" else "notifications-on"))
+    elif kind == "erase" and value == "no":
+        await _go_on(turn, Msg("erase-cancelled"))
+    elif kind == "erase" and value.isdigit():
+        await _erase(turn, int(value))
+    else:
+        await _go_on(turn, Msg("error-stale-button"))
+
+
+async def _erase(turn: Turn, issued: int) -> None:
+    age = turn.now.timestamp() - issued
+    # Offered lately, and to this very user row (not before an earlier erasure).
+    fresh = int(turn.user.created_at.timestamp()) <= issued
+    if not fresh or not 0 <= age <= CONFIRM_WITHIN.total_seconds():
+        await _go_on(turn, Msg("erase-expired"))
+        return
+    turn.out += await erase_parent(turn.session, turn.user, turn.now, turn.desk)
+    turn.say(Msg("erase-done"))

@@ -1,0 +1,30 @@
+## The parent's data under their control: /mydata, /delete, /notifications
+
+mydata-caption = 📄 Everything we keep about you and your claims, in one file (JSON). Times are given in UTC and in your time zone. Your screenshots themselves are not in it, only their names and sizes.
+
+erase-confirm =
+    <b>Erase your data?</b>
+    This deletes everything we keep about you: your answers, your screenshots, your claims and your messages. The support team keeps only anonymous figures (platform, amounts, dates, decision) for its statistics. This cannot be undone.
+erase-confirm-open = Your claims still being handled ({ $references }) will be closed: the support team will stop working on them.
+button-erase-confirm = 🗑 Erase everything
+button-erase-cancel = Keep my data
+erase-cancelled = Nothing was erased.
+erase-expired = That confirmation has expired. Send /delete again if you still want your data erased.
+erase-done = ✅ Done: everything we kept about you has been erased. If you write again, we start from scratch, as with someone new.
+
+notifications-on-now = 🔔 Progress check-ins are <b>on</b>: while a claim is open, I tell you every few days where it stands. Decisions and questions from the support team always reach you.
+notifications-muted-now = 🔕 Progress check-ins are <b>off</b>. Decisions and questions from the support team still reach you.
+button-check-ins-mute = 🔕 Turn check-ins off
+button-check-ins-unmute = 🔔 Turn check-ins on
+notifications-muted = 🔕 Check-ins are off. You will still hear at once about decisions and questions.
+notifications-on = 🔔 Check-ins are on again.
+
+command-mydata = Get a copy of your data
+command-delete = Erase your data
+command-notifications = Progress check-ins on or off
+
+## Support team's group (in the agents' language)
+
+desk-case-erased = 🗑 { $reference }: the parent asked for their data to be erased. The case is closed and anonymized; they can no longer be written to.
+desk-card-anonymized = 🗑 Anonymized: the parent's details and evidence were erased.
+desk-refused-anonymized = { $reference } was anonymized: nothing more can be done with it.

@@ -1,0 +1,131 @@
+"""From stored update to reply, in-process with the real core: what the event's transaction
+writes (replies, "sent" marks of earlier rows) and how a button press is answered."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+from sqlmodel import select
+
+from bot.telegram.delivery import Delivery
+from bot.telegram.pacing import Pacer
+from bot.telegram.processing import UpdateProcessor
+from handlers.events import EventKind, Incoming, Sender
+from storage.models import InboxUpdate, OutboxMessage
+from storage.repositories import inbox
+
+USER = 4242
+
+
+class FakeTransport:
+    """Updates are already the core's events (as dicts); calls are recorded."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    def to_incoming(self, payload: dict[str, Any]) -> Incoming:
+        return Incoming(
+            sender=Sender(USER, "en", "Ann"),
+            chat_id=USER,
+            kind=EventKind(payload["kind"]),
+            text=payload.get("text", ""),
+            command=payload.get("command"),
+            payload=payload.get("data"),
+            callback_id=payload.get("callback_id"),
+        )
+
+    async def call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        self.calls.append((method, params))
+        return {"message_id": len(self.calls)}
+
+
+@pytest.fixture
+def setup(database, clock, conversation, localizer):
+    transport = FakeTransport()
+    lease = timedelta(seconds=30)
+    delivery = Delivery(
+        transport=transport,  # type: ignore[arg-type]
+        database=database,
+        clock=clock,
+        pacer=Pacer(),
+        lease=lease,
+        sent_flush_delay=30,  # no timer: only the next event's transaction records "sent"
+    )
+    processor = UpdateProcessor(
+        transport=transport,  # type: ignore[arg-type]
+        conversation=conversation,
+        localizer=localizer,
+        database=database,
+        delivery=delivery,
+        clock=clock,
+        lease=lease,
+    )
+    return transport, delivery, processor
+
+
+async def _update(database, clock, update_id: int, **payload: Any) -> list[InboxUpdate]:
+    async with database.unit_of_work() as session:
+        return await inbox.store_updates(
+            session=session,
+            bot_id=1,
+            updates=[{"update_id": update_id, **payload}],
+            now=clock.now(),
+        )
+
+
+async def _outbox(database) -> list[OutboxMessage]:
+    async with database.unit_of_work() as session:
+        return list((await session.exec(select(OutboxMessage).order_by(OutboxMessage.id))).all())
+
+
+def _commits(database) -> list[str]:
+    seen: list[str] = []
+    event.listen(database.engine.sync_engine, "commit", lambda conn: seen.append("commit"))
+    return seen
+
+
+async def test_a_press_is_answered_at_once_and_sent_rows_ride_on_the_next_event(
+    database, clock, setup
+):
+    transport, delivery, processor = setup
+    await processor.handle(await _update(database, clock, 1, kind="command", command="start"))
+    [welcome] = await _outbox(database)
+    assert welcome.status == "sending"  # sent, not yet recorded: no transaction of its own
+    assert [m for m, _ in transport.calls] == ["sendMessage"]
+    consent = welcome.payload["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+
+    batch = await _update(database, clock, 2, kind="button", data=consent, callback_id="cb-1")
+    commits = _commits(database)
+    await processor.handle(batch)
+    assert commits == ["commit"]  # the event's transaction, and nothing else
+    rows = await _outbox(database)
+    assert [r.method for r in rows] == ["sendMessage", "sendMessage"]  # no callback row
+    assert rows[0].status == "sent"  # recorded by the press's transaction
+    assert rows[0].sent_at == clock.now() and rows[0].result == {"message_id": 1}
+    assert [m for m, _ in transport.calls] == ["sendMessage", "answerCallbackQuery", "sendMessage"]
+    assert transport.calls[1][1] == {"callback_query_id": "cb-1"}
+    await delivery.close()
+    assert {r.status for r in await _outbox(database)} == {"sent"}
+
+
+async def test_a_press_whose_handling_fails_is_still_answered(database, clock, setup):
+    transport, delivery, processor = setup
+    await processor.handle(await _update(database, clock, 1, kind="command", command="start"))
+
+    async def broken(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("a bug in the core")
+
+    processor.conversation.handle = broken  # type: ignore[method-assign]
+    batch = await _update(database, clock, 2, kind="button", data="x", callback_id="cb-2")
+    with pytest.raises(RuntimeError):
+        await processor.handle(batch)
+    assert transport.calls[-1] == ("answerCallbackQuery", {"callback_query_id": "cb-2"})
+    # The first reply's "sent" mark was given back, and is written later.
+    assert [r.status for r in await _outbox(database)] == ["sending"]
+    await delivery.close()
+    assert [r.status for r in await _outbox(database)] == ["sent"]
+    async with database.unit_of_work() as session:
+        assert [r.update_id for r in await inbox.unprocessed(session=session, bot_id=1)] == [2]
