@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import locale
 import os
 import sys
@@ -56,10 +57,22 @@ async def _run(settings: Settings) -> None:
     await app.start()
     stop = asyncio.Event()
     install_signal_handlers(stop)
+    runner = TelegramRunner(app, make_transport(settings))
+    freezing = asyncio.create_task(_freeze_once_started(runner.started))
     try:
-        await TelegramRunner(app, make_transport(settings)).run(stop)
+        await runner.run(stop)
     finally:
+        freezing.cancel()
         await app.stop()
+
+
+async def _freeze_once_started(started: asyncio.Event) -> None:
+    """Start-up leaves ~300,000 long-lived objects (SQLAlchemy, Alembic, the framework's
+    models, Fluent...) that every full collection would scan again, a 0.1-0.3 s pause each
+    time: move them out of the collector's sight once, before the first update is taken."""
+    await started.wait()
+    gc.collect()
+    gc.freeze()
 
 
 async def _db_upgrade(settings: Settings) -> None:

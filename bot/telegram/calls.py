@@ -171,3 +171,17 @@ def take_uploads(params: dict[str, Any]) -> tuple[dict[str, Any], dict[str, tupl
         else:
             plain[name] = value
     return plain, uploads
+
+
+_RECEIPT_KEYS = ("message_id", "message_thread_id", "date")
+
+
+def receipt(result: dict[str, Any]) -> dict[str, Any]:
+    """What the outbox keeps of Telegram's answer: ids, never the message itself (it repeats
+    the text and names the person of a private chat)."""
+    if isinstance(result.get("messages"), list):
+        return {"messages": [receipt(m) for m in result["messages"] if isinstance(m, dict)]}
+    kept = {key: result[key] for key in _RECEIPT_KEYS if key in result}
+    if isinstance(result.get("result"), bool | int | str):
+        kept["result"] = result["result"]
+    return kept

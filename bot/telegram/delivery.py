@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from typing import Any, Protocol
 
+from bot.telegram.calls import receipt
 from bot.telegram.errors import Permanent, RetryLater, Transient
 from bot.telegram.pacing import Pacer
 from bot.telegram.transport import TelegramTransport
@@ -266,7 +267,8 @@ class Delivery:
                 await self._finish(row, outbox.FAILED, attempt, error=str(exc))
                 return True
             else:
-                self._record_sent(outbox.Sent(row.id, attempt, self.clock.now(), result))
+                sent = outbox.Sent(row.id, attempt, self.clock.now(), receipt(result))
+                self._record_sent(sent)
                 return True
         return await self._postpone(row, self.attempts, "attempts exhausted", self.base_backoff)
 

@@ -59,7 +59,8 @@ async def test_rejection_appeal_with_a_photo_then_approval(emulator, localizer, 
 
         async def in_topic(text: str, since: int, method: str = "sendMessage") -> dict[str, Any]:
             def found(call: Any) -> bool:
-                shown = call.params.get("text") or call.params.get("caption") or ""
+                result = call.result if isinstance(call.result, dict) else {}
+                shown = result.get("text") or result.get("caption") or ""
                 return _in_topic(thread)(call) and text in shown
 
             call = await emulator.wait_for_call(method, found, since=since, timeout=20)

@@ -195,7 +195,9 @@ class BotApiEmulator(InjectorMixin, FaultControlMixin, DeliveryMixin):
                 chat_id is not None and call.params.get("chat_id") != chat_id
             ):
                 continue
-            found += [v for v in call.params.values() if isinstance(v, UploadedFile)]
+            for value in call.params.values():  # aiogram's attach:// part appears twice
+                if isinstance(value, UploadedFile) and all(value is not f for f in found):
+                    found.append(value)
         return found
 
     def callback_answer(self, update: dict[str, Any]) -> dict[str, Any] | None:

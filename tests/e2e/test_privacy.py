@@ -1,0 +1,104 @@
+"""The parent's data end to end, with each framework in its own process against the emulator:
+/mydata arrives as a JSON file uploaded with sendDocument, /delete erases everything (the
+agents' topic is told, the card anonymized), and a DEBUG log never quotes the parent."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlmodel import SQLModel, select
+
+from handlers.replies import Msg
+from storage.database import Database
+from tests.e2e.conftest import FRAMEWORKS
+from tests.e2e.harness import BotProcess, write_config
+from tests.e2e.parent import TelegramParent
+from tests.e2e.test_telegram import FRENCH, complete_intake
+
+NAME = "Zoéline"
+
+
+async def _tables_containing(database: Database, markers: list[str]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    async with database.unit_of_work() as session:
+        connection = await session.connection()
+        for table in SQLModel.metadata.sorted_tables:
+            rows = (await connection.execute(select(table))).all()
+            text = "\n".join(repr(tuple(row)) for row in rows)
+            hits = [m for m in markers if m in text]
+            if hits:
+                found[table.name] = hits
+    return found
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=["ptb", "aiogram"])
+async def test_mydata_then_delete(emulator, localizer, tmp_path, framework):
+    group = emulator.make_forum_group("Refund team")
+    url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
+    config = write_config(
+        tmp_path / "config.toml",
+        emulator,
+        framework=framework,
+        mode="polling",
+        database_url=url,
+        extra=f"[agents]\nchat_id = {group.id}\n",
+    )
+    config.write_text(config.read_text().replace('level = "INFO"', 'level = "DEBUG"'))
+    bot = BotProcess(config, emulator, tmp_path / "bot.log")
+    await bot.start()
+    database = Database(url)
+    markers = [FRENCH["account"], FRENCH["description"], NAME]
+    try:
+        parent = TelegramParent(emulator, localizer, language_code="fr", name=NAME)
+        reference = await complete_intake(parent, FRENCH)
+        await emulator.wait_for(  # the case's card, posted by the hand-off
+            lambda: any(reference in m.get("text", "") for m in emulator.sent_messages(group.id)),
+            timeout=20,
+        )
+
+        since = emulator.mark()
+        emulator.inject_command(parent.user, "/mydata")
+        await emulator.wait_for_call(
+            "sendDocument", parent._for_me, timeout=20, since=since, ok_only=True
+        )
+        (export,) = emulator.uploads(parent.chat_id)
+        assert export.filename.endswith(".json")
+        data = json.loads(export.data.decode("utf-8"))
+        (case,) = data["cases"]
+        assert (case["reference"], case["account"]) == (reference, FRENCH["account"])
+        assert len(case["evidence"]) == 3
+        caption = emulator.calls_of("sendDocument")[-1].params["caption"]
+        assert caption.startswith(parent.label("mydata-caption")[:20])
+
+        await parent.command("delete")
+        assert parent.expects("erase-confirm"), parent.last["text"]
+        await parent.press("button-erase-confirm")
+        assert parent.expects("erase-done"), parent.last["text"]
+        told = localizer.plain("en", Msg("desk-case-erased", {"reference": reference}))
+        await emulator.wait_for_call(
+            "sendMessage", lambda c: c.params.get("text") == told, timeout=20, ok_only=True
+        )
+        anonymized = localizer.plain("en", Msg("desk-card-anonymized"))
+        await emulator.wait_for_call(
+            "editMessageText",
+            lambda c: anonymized in str(c.params.get("text")),
+            timeout=20,
+            ok_only=True,
+        )
+        assert await bot.stop() == 0
+        assert await _tables_containing(database, markers) == {}
+
+        await bot.start()  # and the parent is a stranger again
+        await parent.command("start")
+        assert parent.expects("ask-consent"), parent.last["text"]
+        assert await bot.stop() == 0
+    finally:
+        await database.dispose()
+        if bot.process and bot.process.returncode is None:
+            await bot.kill()
+    log = bot.log()
+    assert "DEBUG" in log, "the bot did not log at DEBUG: the check below would prove nothing"
+    for marker in (FRENCH["account"], FRENCH["description"], NAME, "screens"):
+        assert marker not in log, marker
+    assert "Traceback" not in log, log
