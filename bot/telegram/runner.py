@@ -34,6 +34,8 @@ from storage.repositories import erasure
 log = logging.getLogger(__name__)
 #: setMyCommands takes two-letter codes: "zh" gets Simplified; Traditional clients see it too.
 MENU_LANGUAGES = {"en": None, "fr": "fr", "zh-Hans": "zh"}
+#: Raw updates and sent calls (people's names and words) are emptied this long after.
+RAW_TRAFFIC_KEPT = timedelta(days=1)
 
 
 class TelegramRunner:
@@ -115,8 +117,13 @@ class TelegramRunner:
             # Stop taking updates (done above), finish the ones in hand, deliver, exit.
             await self.queues.drain()
             await self.scheduler.shutdown()
-            sweeper.cancel()
-            handing_off.cancel()
+            # The loops end at their next turn once stopped; a cancel in the middle of a
+            # transaction would leave its connection to be reset from a cancelled task.
+            stop.set()
+            self.handoff.wake.set()
+            _, late = await asyncio.wait({sweeper, handing_off}, timeout=10)
+            for task in late:
+                task.cancel()
             await asyncio.gather(sweeper, handing_off, return_exceptions=True)
             await self.delivery.close()  # pending callback answers, "sent" marks not yet written
             await self.transport.close()
@@ -157,7 +164,8 @@ class TelegramRunner:
         return render_calls(self.app.localizer, out)
 
     async def _purge(self, session: AsyncSession, limit: int) -> tuple[int, list[Call]]:
-        """One retention batch (and delivered data exports emptied in the outbox)."""
+        """One retention batch; then delivered data exports, and the raw updates and sent
+        calls older than ``RAW_TRAFFIC_KEPT``, emptied."""
         conversation = self.app.conversation
         purged = await retention.purge_expired(
             session,
@@ -168,6 +176,9 @@ class TelegramRunner:
         )
         await erasure.clear_delivered_uploads(
             session=session, method="sendDocument", marker=UPLOAD
+        )
+        await erasure.forget_old_traffic(
+            session=session, before=self.app.clock.now() - RAW_TRAFFIC_KEPT
         )
         return max(purged.cases, purged.drafts), render_calls(self.app.localizer, purged.out)
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from handlers.desk.states import Action, Status, available
 from handlers.formatting import format_money, format_totals, format_when
-from handlers.policy import DeskPolicy
+from handlers.policy import KNOWN_PLATFORMS, DeskPolicy
 from handlers.replies import Button, Msg
 from storage.models import Case, CaseTransaction, Evidence
 
@@ -36,8 +36,8 @@ class CaseView:
 
 
 def platform_msg(case: Case) -> Msg:
-    if case.platform == "other":
-        return Msg("platform-custom", {"name": case.platform_other or ""})
+    if case.platform == "other" or case.platform not in KNOWN_PLATFORMS:
+        return Msg("platform-custom", {"name": case.platform_other or case.platform})
     return Msg(f"platform-{case.platform}")
 
 

@@ -38,7 +38,8 @@ async def submit_draft(
         language=ctx.language,
         timezone=ctx.timezone,
         platform=a["platform"],
-        platform_other=a.get("platform_other"),
+        # A platform named only in the operator's config keeps its name with the case.
+        platform_other=a.get("platform_other") or ctx.policy.platform_names.get(a["platform"]),
         problem=a["problem"],
         writer=a["writer"],
         minor_age=a.get("minor_age") if needs_minor_age(ctx) else None,

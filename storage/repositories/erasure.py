@@ -204,3 +204,31 @@ async def clear_delivered_uploads(*, session: AsyncSession, method: str, marker:
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount)
+
+
+async def forget_old_traffic(*, session: AsyncSession, before: datetime) -> int:
+    """Empty the raw updates processed before ``before`` and the calls sent (or given up)
+    before it: they hold people's names and words, and nothing reads them once handled (the
+    inbox's duplicate guard is the update id). Returns how many rows were emptied."""
+    emptied = 0
+    result = await session.exec(
+        update(InboxUpdate)
+        .where(
+            col(InboxUpdate.processed_at) < before,
+            cast(InboxUpdate.payload, Text) != "{}",
+        )
+        .values(payload={})
+        .execution_options(synchronize_session=False)
+    )
+    emptied += int(result.rowcount)
+    result = await session.exec(
+        update(OutboxMessage)
+        .where(
+            col(OutboxMessage.status).in_([outbox.SENT, outbox.FAILED]),
+            col(OutboxMessage.created_at) < before,
+            cast(OutboxMessage.payload, Text) != "{}",
+        )
+        .values(payload={}, result={})
+        .execution_options(synchronize_session=False)
+    )
+    return emptied + int(result.rowcount)

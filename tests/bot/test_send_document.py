@@ -7,6 +7,7 @@ import io
 import json
 import stat
 from collections.abc import AsyncIterator
+from types import SimpleNamespace
 
 import pytest
 
@@ -68,16 +69,13 @@ async def test_both_frameworks_upload_the_file(wired, localizer):
 
 
 async def test_the_console_writes_the_file_and_prints_its_path(tmp_path, localizer):
-    class _App:
-        pass
-
-    app = _App()
-    app.localizer = localizer  # type: ignore[attr-defined]
-    app.settings = type("S", (), {"intake": type("I", (), {"default_language": "en"})()})()  # type: ignore[attr-defined]
+    intake = SimpleNamespace(default_language="en")
+    app = SimpleNamespace(localizer=localizer, settings=SimpleNamespace(intake=intake))
     out = io.StringIO()
-    console = ConsoleTransport(app, language_code="fr", out=out, export_dir=tmp_path / "exports")  # type: ignore[arg-type]
+    exports = tmp_path / "exports"
+    console = ConsoleTransport(app, language_code="fr", out=out, export_dir=exports)  # type: ignore[arg-type]
     console.render([export(1)])
-    path = tmp_path / "exports" / "refund-desk-2026-11-20.json"
+    path = exports / "refund-desk-2026-11-20.json"
     assert path.read_text(encoding="utf-8") == CONTENT
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     printed = out.getvalue()

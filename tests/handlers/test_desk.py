@@ -251,3 +251,14 @@ async def test_queue_mine_and_case_commands(database, clock, conversation):
     assert card.buttons  # the actions the state allows
     await agent.command("case", "ZZZZZ")
     assert agent.to(GROUP) == ["desk-case-unknown"]
+
+
+def test_platform_named_only_in_config_keeps_its_name(localizer) -> None:
+    from handlers.desk.card import platform_msg
+    from storage.models import Case
+
+    configured = Case(platform="bilibili", platform_other="Bilibili 哔哩哔哩")
+    assert localizer.plain("fr", platform_msg(configured)) == "Bilibili 哔哩哔哩"
+    unnamed = Case(platform="bilibili", platform_other=None)  # e.g. erased: the id is shown
+    assert localizer.plain("en", platform_msg(unnamed)) == "bilibili"
+    assert localizer.plain("zh-Hans", platform_msg(Case(platform="douyin"))) == "抖音"

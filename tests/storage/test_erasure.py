@@ -176,3 +176,43 @@ async def test_delivered_uploads_are_emptied(database: Database):
     assert stored[0].payload == {}
     assert stored[1].payload["document"]["_upload"]["content"] == "y"  # not sent yet
     assert stored[2].payload["document"] == "AgADfileid"
+
+
+async def test_old_traffic_is_emptied_recent_and_waiting_traffic_kept(database: Database):
+    day_ago = NOW - timedelta(days=1, minutes=1)
+    async with database.unit_of_work() as session:
+        await inbox.store_updates(
+            session=session,
+            bot_id=1,
+            updates=[
+                {"update_id": 1, "message": {"chat": {"id": 5}, "text": "old"}},
+                {"update_id": 2, "message": {"chat": {"id": 5}, "text": "recent"}},
+                {"update_id": 3, "message": {"chat": {"id": 5}, "text": "never handled"}},
+            ],
+            now=day_ago,
+        )
+        rows = await inbox.unprocessed(session=session, bot_id=1)
+        await inbox.mark_processed(session=session, ids=[rows[0].id], now=day_ago)
+        await inbox.mark_processed(session=session, ids=[rows[1].id], now=NOW)
+        calls = await outbox.add_calls(
+            session=session,
+            calls=[(5, "sendMessage", {"chat_id": 5, "text": t}) for t in ("a", "b", "c")],
+            now=day_ago,
+            lease=timedelta(seconds=5),
+        )
+        calls[0].status, calls[0].result = outbox.SENT, {"message_id": 1}
+        calls[1].status = outbox.FAILED
+    async with database.unit_of_work() as session:
+        emptied = await erasure.forget_old_traffic(session=session, before=NOW - timedelta(days=1))
+    assert emptied == 3
+    async with database.unit_of_work() as session:
+        again = await erasure.forget_old_traffic(
+            session=session, before=NOW + timedelta(minutes=1)
+        )
+        updates = {u.update_id: u.payload for u in (await session.exec(select(InboxUpdate))).all()}
+        stored = [await session.get(OutboxMessage, c.id) for c in calls]
+    assert again == 1  # the recent update, now old enough; nothing is emptied twice
+    assert updates[1] == {} and updates[2] == {}
+    assert updates[3]["message"]["text"] == "never handled"  # still to be processed
+    assert [(s.payload, s.result) for s in stored[:2]] == [({}, {}), ({}, {})]
+    assert stored[2].payload["text"] == "c"  # still being sent

@@ -24,6 +24,8 @@ def upgrade() -> None:
         )
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.add_column(sa.Column('anonymized_at', storage.types.UtcDateTime(), nullable=True))
+    # Telegram names were kept without any use: forgotten (and no longer stored).
+    op.execute("UPDATE users SET display_name = ''")
 
 
 def downgrade() -> None:
