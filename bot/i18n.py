@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 _TAGS = re.compile(r"</?(?:b|i|u|s|code|pre|a)(?:\s[^>]*)?>")
 FALLBACK = "en"
+#: Parameters longer than this are put in after Fluent has formatted the message.
+LONG_PARAM = 1000
+_TOKEN_MARK = "\x00"
 
 
 class Localizer:
@@ -57,13 +60,18 @@ class Localizer:
         message = bundle.get_message(msg.key)
         if message.value is None:
             raise KeyError(msg.key)
-        params = self._params(language, msg.params)
+        long: dict[str, str] = {}
+        params = self._params(language, msg.params, long)
         text, errors = bundle.format_pattern(message.value, params)
         for error in errors:
             log.error("message %s in %s: %s", msg.key, language, error)
+        for token, value in long.items():
+            text = text.replace(token, value, 1)
         return text
 
-    def _params(self, language: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    def _params(
+        self, language: str, params: Mapping[str, Any], long: dict[str, str]
+    ) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name, value in params.items():
             if isinstance(value, Msg):
@@ -75,5 +83,11 @@ class Localizer:
             elif isinstance(value, Decimal | float):
                 out[name] = str(value)
             else:
-                out[name] = html.escape(str(value), quote=False)
+                out[name] = html.escape(str(value).replace(_TOKEN_MARK, ""), quote=False)
+            if isinstance(out[name], str) and len(out[name]) > LONG_PARAM:
+                # Fluent refuses a placeable over 2,500 characters (a long description or
+                # relayed message): it gets a token, replaced once the message is formatted.
+                token = f"{_TOKEN_MARK}{len(long)}{_TOKEN_MARK}"
+                long[token] = out[name]
+                out[name] = token
         return out

@@ -18,6 +18,9 @@ help =
     /routes — other ways to get your money back
     /language — change language
     /timezone — change your time zone (used for purchase times)
+    /notifications — turn progress updates on or off
+    /mydata — get a copy of everything stored about you
+    /delete — erase your data
     /cancel — drop the claim in progress
 hint-start = Send /start to begin a claim.
 resume-question = You have a claim you started on { $started } that isn't finished yet. Shall we pick it up where you left off?

@@ -19,6 +19,9 @@ help =
     /routes — les autres recours pour être remboursé
     /language — changer de langue
     /timezone — changer de fuseau horaire (utilisé pour l'heure des achats)
+    /notifications — activer ou couper les points d'étape
+    /mydata — recevoir une copie de tout ce qui est conservé sur vous
+    /delete — effacer vos données
     /cancel — abandonner la demande en cours
 hint-start = Envoyez /start pour commencer une demande.
 resume-question = Vous avez commencé une demande le { $started } et elle n'est pas terminée. On la reprend là où vous en étiez ?

@@ -18,6 +18,9 @@ help =
     /routes — 其他维权途径
     /language — 切换语言
     /timezone — 更改时区（用来判断消费时间）
+    /notifications — 开启或关闭进度提醒
+    /mydata — 获取我们保存的您的全部资料
+    /delete — 删除您的资料
     /cancel — 放弃正在填写的申请
 hint-start = 发送 /start 即可开始申请。
 resume-question = 您在 { $started } 开始的申请还没填完。要从上次停下的地方继续吗？

@@ -18,6 +18,9 @@ help =
     /routes — 其他求助管道
     /language — 切換語言
     /timezone — 變更時區（用來判斷消費時間）
+    /notifications — 開啟或關閉進度通知
+    /mydata — 取得我們保存的您的全部資料
+    /delete — 刪除您的資料
     /cancel — 放棄正在填寫的申請
 hint-start = 傳送 /start 就可以開始申請。
 resume-question = 您在 { $started } 開始的申請還沒填完。要從上次停下的地方繼續嗎？

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+
+from bot.i18n import Localizer
 from handlers.replies import Msg
 
 
@@ -22,3 +25,16 @@ def test_plural_forms_follow_the_language(localizer):
     one = localizer.plain("en", Msg("evidence-count", {"count": 1}))
     many = localizer.plain("en", Msg("evidence-count", {"count": 3}))
     assert "1 file " in one and "3 files" in many
+
+
+def test_long_parameters_are_kept_whole() -> None:
+    """A parent may write up to Telegram's 4,096 characters; Fluent alone stops at 2,500."""
+    localizer = Localizer()
+    text = "孩子 <b>& " + "x" * 5000 + " 结束"
+    rendered = localizer.html(
+        "zh-Hans", Msg("relay-from-parent", {"reference": "K7QM4", "text": text})
+    )
+    assert html.escape(text, quote=False) in rendered
+    assert "\x00" not in rendered
+    nested = Msg("relay-from-parent", {"reference": "K7QM4", "text": "\x00" + "y" * 3000})
+    assert "y" * 3000 in localizer.plain("fr", nested)
