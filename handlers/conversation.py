@@ -7,6 +7,7 @@ is lost if the process dies before or while replying.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -30,6 +31,8 @@ from handlers.turn import Turn
 from storage.database import Database
 from storage.models import Draft, User
 from storage.repositories import drafts, preload, users
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from handlers.followups.planner import Planner
@@ -171,6 +174,7 @@ async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Acce
         )
         if turn.planner is not None:
             await turn.planner.case_submitted(turn.session, case, turn.now)
+        log.info("case %s submitted from draft %s", case.reference, draft.id)
         turn.say(
             Msg("submitted", {"reference": case.reference}),
             Msg("submitted-timeline", {"days": turn.policy.first_decision_working_days}),

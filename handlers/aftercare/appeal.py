@@ -10,6 +10,7 @@ The flow is kept in ``case.pending_input`` (``{"parent": "appeal", "stage": ...,
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,6 +26,8 @@ from handlers.replies import Button, EditMessage, Msg, Reply, SendMedia
 from handlers.turn import Turn
 from storage.models import Case, Evidence
 from storage.repositories import cases, evidence
+
+log = logging.getLogger(__name__)
 
 #: Parents may appeal a decision once; the decision on the appeal is final.
 MAX_APPEALS = 1
@@ -209,6 +212,7 @@ async def _send(turn: Turn, case: Case) -> None:
 
 async def _file_appeal(turn: Turn, case: Case, reason: str, files: list[dict[str, Any]]) -> None:
     assert case.id is not None
+    log.info("case %s appealed with %d new file(s)", case.reference, len(files))
     media = tuple(_media(f) for f in files)
     for item, stored in zip(media, files, strict=True):
         await evidence.add_evidence(

@@ -11,6 +11,7 @@ so a new ``/start`` is a new person's), and the Bot API traffic quoting the case
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -22,6 +23,8 @@ from handlers.policy import DeskPolicy
 from handlers.replies import EditMessage, Msg, Outgoing, Reply
 from storage.models import Case, User
 from storage.repositories import cases, erasure, personal
+
+log = logging.getLogger(__name__)
 
 #: What an anonymized case's events keep: choices and counts, never words someone typed.
 KEEP_DETAILS = frozenset(
@@ -123,4 +126,5 @@ async def erase_parent(
         await erasure.forget_chat(session=session, chat_id=chat_id)
     await session.delete(user)
     await session.flush()
+    log.info("user %s erased at their request: %d case(s) anonymized", user.id, len(claimed))
     return out
