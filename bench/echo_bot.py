@@ -1,7 +1,7 @@
 """A bare echo bot — the floor a framework sets — for ``bench/intake_throughput.py``.
 
     python bench/echo_bot.py --framework {python-telegram-bot,aiogram} --base-url URL
-        --token TOKEN [--mode polling|webhook] [--webhook-port N] [--secret S]
+        --token TOKEN [--mode polling|webhook] [--webhook-port N] [--secret S] [--paced]
 
 Text messages are echoed (``sendMessage`` to the same chat); a button press is answered
 (``answerCallbackQuery``) and followed by a ``sendMessage``. No database, no rendering, no
@@ -15,6 +15,11 @@ outbox: the same Bot API traffic per update as the intake bot, and nothing else.
 * aiogram: ``Dispatcher`` with a message handler and a callback-query handler; polling with
   ``start_polling``; webhook with aiogram's ``SimpleRequestHandler``.
 
+``--paced``: every ``sendMessage`` first waits for the intake bot's own ``Pacer``
+(bot/telegram/pacing.py: 30 a second overall, 20 a minute per group), as Telegram's limits
+require of any real bot; callback answers are not paced, as in the intake bot. The comparison
+"under the same rules" (an extra row of the benchmark, not its headline).
+
 Runs until SIGTERM/SIGINT.
 """
 
@@ -24,12 +29,32 @@ import argparse
 import asyncio
 import contextlib
 import signal
+import sys
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from aiohttp import web
 
+REPO = Path(__file__).resolve().parent.parent
+
 WEBHOOK_PATH = "/echo/hook"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+class _NoPacer:
+    async def acquire(self, chat_id: int) -> None:
+        return None
+
+
+def _pacer(args: argparse.Namespace) -> _NoPacer:
+    """The intake bot's Pacer with --paced, else one that never waits."""
+    if not args.paced:
+        return _NoPacer()
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from bot.telegram.pacing import Pacer
+
+    return Pacer()  # type: ignore[return-value]
 
 
 def _stop_event() -> asyncio.Event:
@@ -63,14 +88,18 @@ async def run_ptb(args: argparse.Namespace) -> None:
         filters,
     )
 
+    pacer = _pacer(args)
+
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.effective_chat and update.effective_message
+        await pacer.acquire(update.effective_chat.id)
         await context.bot.send_message(update.effective_chat.id, update.effective_message.text)
 
     async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         assert query and update.effective_chat
         await query.answer()
+        await pacer.acquire(update.effective_chat.id)
         await context.bot.send_message(update.effective_chat.id, f"pressed {query.data}")
 
     app = (
@@ -120,15 +149,18 @@ async def run_aiogram(args: argparse.Namespace) -> None:
     from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 
     router = Router()
+    pacer = _pacer(args)
 
     @router.message(F.text)
     async def echo(message: aio.Message) -> None:
+        await pacer.acquire(message.chat.id)
         await message.answer(message.text or "")
 
     @router.callback_query()
     async def pressed(query: aio.CallbackQuery) -> None:
         await query.answer()
         assert query.message is not None
+        await pacer.acquire(query.message.chat.id)
         await query.bot.send_message(query.message.chat.id, f"pressed {query.data}")  # type: ignore[union-attr]
 
     session = AiohttpSession(api=TelegramAPIServer.from_base(args.base_url))
@@ -168,6 +200,9 @@ def main() -> None:
     parser.add_argument("--poll-timeout", type=int, default=1)
     parser.add_argument("--webhook-port", type=int, default=0)
     parser.add_argument("--secret", default="echo-secret")
+    parser.add_argument(
+        "--paced", action="store_true", help="send within Telegram's limits (the bot's Pacer)"
+    )
     args = parser.parse_args()
     if not args.base_url.startswith(("http://127.0.0.1", "http://localhost")):
         parser.error("loopback only")

@@ -16,6 +16,9 @@ See docs/performance.md for the figures and what they mean.
   arrives.
 * echo: the same parents replay the same sequence (texts as texts, presses as callback
   queries, the album as 3 texts), each waiting for the echo before sending the next.
+* ``--paced-echo``: one more echo run, with the echo bot sending through the intake bot's
+  Pacer (30 msg/s, as Telegram requires): the same-rules comparison, printed as an extra row
+  and ratio. The headline intake/echo ratio stays against the bare (unpaced) echo.
 * A warm-up of 2 parents precedes each measurement and is excluded from the figures.
 * The bot's config is tests/e2e/harness.write_config's, except the outbox lease and sweep,
   which get their production defaults (30 s / 2 s; ``--harness-lease`` keeps 1 s / 0.2 s).
@@ -68,6 +71,7 @@ WARMUP_PARENTS = 2
 RUN_TIMEOUT = 150.0  # seconds for one measured phase, whatever N
 TICKS = os.sysconf("SC_CLK_TCK")
 SCRIPTS = (FRENCH, TRADITIONAL)
+PACED_ECHO = "echo (paced)"
 
 
 # -- simulated parents --------------------------------------------------------------------------
@@ -232,8 +236,11 @@ class WrappedBotProcess(BotProcess):
 
 
 class EchoProcess:
-    def __init__(self, emu: BotApiEmulator, framework: str, mode: str, log_path: Path) -> None:
+    def __init__(
+        self, emu: BotApiEmulator, framework: str, mode: str, log_path: Path, paced: bool = False
+    ) -> None:
         self.emu, self.framework, self.mode, self.log_path = emu, framework, mode, log_path
+        self.paced = paced
         self.process: asyncio.subprocess.Process | None = None
 
     async def start(self, timeout: float = 30.0) -> None:
@@ -243,6 +250,7 @@ class EchoProcess:
                 sys.executable, str(BENCH / "echo_bot.py"), "--framework", self.framework,
                 "--base-url", self.emu.base_url, "--token", self.emu.token, "--mode", self.mode,
                 "--webhook-port", str(free_port()), "--secret", WEBHOOK_SECRET,
+                *(["--paced"] if self.paced else []),
                 cwd=REPO, stdout=log, stderr=log,
             )  # fmt: skip
         try:
@@ -433,11 +441,12 @@ async def intake_run(
 
 async def echo_run(
     framework: str, mode: str, n: int, localizer: Localizer, work: Path,
-    scripts: list[list[Action]], profile: Path | None, think: float = 0.0,
+    scripts: list[list[Action]], profile: Path | None, think: float = 0.0, paced: bool = False,
 ) -> Result:  # fmt: skip
-    result = Result(framework, "echo", n)
+    result = Result(framework, PACED_ECHO if paced else "echo", n)
     async with BotApiEmulator() as emu:
-        echo = EchoProcess(emu, framework, mode, Path(tempfile.mkdtemp(dir=work)) / "echo.log")
+        log = Path(tempfile.mkdtemp(dir=work)) / "echo.log"
+        echo = EchoProcess(emu, framework, mode, log, paced=paced)
         await echo.start()
         assert echo.process is not None
         try:
@@ -453,7 +462,7 @@ async def echo_run(
             await measure(result, echo.process.pid, parents, body, profile)
         except Exception as exc:
             result.error = f"{type(exc).__name__}: {exc}"[:300]
-            print(f"  !! {framework} echo: {result.error}\n  log: {echo.log_path}",
+            print(f"  !! {framework} {result.bot}: {result.error}\n  log: {echo.log_path}",
                   file=sys.stderr)  # fmt: skip
         finally:
             await echo.stop()
@@ -493,7 +502,8 @@ def report(results: list[Result]) -> str:
                                                    else "-"), "FAILED"])  # fmt: skip
             continue
         base = echo.get(r.framework)
-        ratio = f"{r.throughput / base.throughput:.0%}" if base and r.bot != "echo" else ""
+        is_echo = r.bot.startswith("echo")
+        ratio = f"{r.throughput / base.throughput:.0%}" if base and not is_echo else ""
         rows.append([
             r.framework, r.bot, str(r.parents), str(r.updates), f"{r.wall:.1f}",
             f"{r.throughput:.1f}", f"{r.latency_ms(0.50):.0f}", f"{r.latency_ms(0.99):.0f}",
@@ -519,6 +529,19 @@ def report(results: list[Result]) -> str:
         rows.append(row)
     out.append("Latency by update kind, p50 / p99 ms (echo: album = 3 texts, counted as text):")
     out.append(table(rows, ["framework", "bot", *kinds]))
+    paced_echo = {r.framework: r for r in results if r.bot == PACED_ECHO and not r.error}
+    same_rules = [
+        f"  {r.framework}: intake {r.throughput:.1f} upd/s, paced echo "
+        f"{paced_echo[r.framework].throughput:.1f} upd/s = "
+        f"{r.throughput / paced_echo[r.framework].throughput:.0%}"
+        for r in results
+        if r.bot == "intake" and not r.error and r.framework in paced_echo
+    ]
+    if same_rules:
+        out.append("")
+        out.append("Under the same rules (both paced at 30 msg/s; the intake/echo column above")
+        out.append("compares with the bare, unpaced echo):")
+        out.extend(same_rules)
     return "\n".join(out)
 
 
@@ -579,6 +602,12 @@ async def main_async(args: argparse.Namespace) -> int:
                                   prof(f"{short}-echo"), think=args.think)  # fmt: skip
             results.append(echo)
             print(f"   echo: {echo.throughput:.1f} upd/s", file=sys.stderr)
+            if args.paced_echo:
+                echo = await echo_run(framework, args.mode, args.parents, localizer, work,
+                                      scripts, prof(f"{short}-echo-paced"), think=args.think,
+                                      paced=True)  # fmt: skip
+                results.append(echo)
+                print(f"   {PACED_ECHO}: {echo.throughput:.1f} upd/s", file=sys.stderr)
     finally:
         if any(r.error for r in results):
             print(f"(logs and databases kept in {work})", file=sys.stderr)
@@ -652,6 +681,12 @@ def main() -> int:
     parser.add_argument("--skip-paced", action="store_true",
                         help="with --unpaced: only the unpaced intake run")  # fmt: skip
     parser.add_argument("--no-echo", action="store_true", help="skip the echo runs")
+    parser.add_argument(
+        "--paced-echo",
+        action="store_true",
+        help="also run the echo bot paced like the intake (30 msg/s): an extra row, the "
+        "same-rules comparison; the headline ratio stays against the bare echo",
+    )
     parser.add_argument(
         "--album-wait",
         type=float,

@@ -174,7 +174,9 @@ class Delivery:
         try:
             await self.transport.call(method, params)
         except RetryLater as exc:
-            return exc.seconds if exc.seconds <= ANSWER_RETRY_WINDOW else None
+            if exc.seconds <= ANSWER_RETRY_WINDOW:
+                return exc.seconds
+            log.warning("%s: told to wait %.0fs, longer than it is worth", method, exc.seconds)
         except Transient as exc:
             log.warning("%s failed (%s); retrying", method, exc)
             return self.base_backoff
@@ -183,10 +185,11 @@ class Delivery:
         return None
 
     async def _answer_later(self, method: str, params: dict[str, Any], delay: float) -> None:
-        waited = 0.0
-        for attempt in range(2, ANSWER_ATTEMPTS + 1):
+        waited, attempts = 0.0, 1
+        while attempts < ANSWER_ATTEMPTS and waited + delay <= ANSWER_RETRY_WINDOW:
             await asyncio.sleep(delay)
             waited += delay
+            attempts += 1
             try:
                 retry_in = await self._answer_once(method, params)
             except Exception:
@@ -194,10 +197,8 @@ class Delivery:
                 return
             if retry_in is None:
                 return
-            delay = max(retry_in, self.base_backoff * 2 ** (attempt - 1))
-            if waited + delay > ANSWER_RETRY_WINDOW:
-                break
-        log.warning("%s given up after %d attempts", method, attempt)
+            delay = max(retry_in, self.base_backoff * 2 ** (attempts - 1))
+        log.warning("%s given up after %d attempts", method, attempts)
 
     async def _wait(self, row: OutboxMessage, seconds: float) -> None:
         """Sleep before a retry, holding the row's lease for at least that long."""

@@ -6,13 +6,21 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import InboxUpdate
+
+_TABLE = InboxUpdate.__table__  # type: ignore[attr-defined]
+#: Built once (SQLAlchemy memoizes a statement's cache key on the object).
+_MARK_PROCESSED = (
+    update(_TABLE)
+    .where(_TABLE.c.id.in_(bindparam("ids", expanding=True)))
+    .values(processed_at=bindparam("now"))
+)
 
 
 def chat_of(update: dict[str, Any]) -> int | None:
@@ -83,6 +91,5 @@ async def mark_processed(*, session: AsyncSession, ids: Iterable[int], now: date
     ids = list(ids)
     if ids:
         # A Core UPDATE on the connection: no ORM bulk-update machinery on this hot path.
-        table = InboxUpdate.__table__  # type: ignore[attr-defined]
         connection = await session.connection()
-        await connection.execute(update(table).where(table.c.id.in_(ids)).values(processed_at=now))
+        await connection.execute(_MARK_PROCESSED, {"ids": ids, "now": now})

@@ -6,14 +6,16 @@ session (``session.info``); :func:`drafts.get_open_draft` and
 :func:`evidence.count_for_draft` answer from there without a query. What is remembered is
 forgotten as soon as the session writes anything (a flush, an ORM UPDATE/DELETE/INSERT), so
 an answer can never be older than the transaction's own changes: after a write the
-repositories query the database again, as they always did.
+repositories query the database again, as they always did. (Statements sent straight to
+``session.connection()`` are not seen: drafts and evidence are only written through the
+session.)
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, event, func
+from sqlalchemy import and_, bindparam, event, func
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -28,23 +30,26 @@ _DRAFT = "preload.open_draft"  # session.info key → {user_id: Draft | None}
 _COUNT = "preload.evidence_count"  # session.info key → {draft_id: int}
 
 
+_FILES = (
+    select(func.count())
+    .select_from(Evidence)
+    .where(col(Evidence.draft_id) == col(Draft.id))
+    .correlate(Draft)
+    .scalar_subquery()
+)
+#: Built once: SQLAlchemy memoizes a statement's cache key on the object.
+_STATEMENT = (
+    select(User, Draft, _FILES)
+    .outerjoin(Draft, and_(col(Draft.user_id) == col(User.id), col(Draft.status) == OPEN))
+    .where(col(User.id) == bindparam("user_id"))
+    .order_by(col(Draft.id).desc())
+    .limit(1)
+)
+
+
 async def user_with_open_draft(*, session: AsyncSession, user_id: int) -> User | None:
     """The user (None if new); their open draft and its evidence count are remembered."""
-    files = (
-        select(func.count())
-        .select_from(Evidence)
-        .where(col(Evidence.draft_id) == col(Draft.id))
-        .correlate(Draft)
-        .scalar_subquery()
-    )
-    statement = (
-        select(User, Draft, files)
-        .outerjoin(Draft, and_(col(Draft.user_id) == col(User.id), col(Draft.status) == OPEN))
-        .where(col(User.id) == user_id)
-        .order_by(col(Draft.id).desc())
-        .limit(1)
-    )
-    row = (await session.exec(statement)).first()
+    row = (await session.exec(_STATEMENT, params={"user_id": user_id})).first()
     if row is None:
         return None
     user, draft, count = row

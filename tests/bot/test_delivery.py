@@ -336,3 +336,14 @@ async def test_a_refused_or_broken_callback_answer_breaks_nothing(database, cloc
     assert transport.sent == [("answerCallbackQuery", {"callback_query_id": "fine"})]
     assert "too old" in caplog.text and "a bug in the transport" in caplog.text
     await delivery.close()
+
+
+async def test_a_callback_answer_is_given_up_after_a_few_attempts(database, clock, caplog):
+    from bot.telegram.delivery import ANSWER_ATTEMPTS
+
+    transport = ScriptedTransport(*[Transient("down")] * 10)
+    delivery = _delivery(transport, database, clock)
+    await delivery.answer([(0, "answerCallbackQuery", {"callback_query_id": "q"})])
+    await delivery.close()  # waits for the background retries
+    assert transport.sent == [] and len(transport.script) == 10 - ANSWER_ATTEMPTS
+    assert "given up" in caplog.text
