@@ -22,6 +22,25 @@ if TYPE_CHECKING:
     from handlers.followups.planner import Planner
 
 
+def evidence_row(
+    item: Media, *, group: str | None, draft_id: int | None = None, case_id: int | None = None
+) -> Evidence:
+    """A file a parent sent, as the evidence row of a draft or (in an appeal) of a case."""
+    return Evidence(
+        draft_id=draft_id,
+        case_id=case_id,
+        kind=item.kind.value,
+        telegram_file_id=item.file_id,
+        file_unique_id=item.file_unique_id,
+        local_path=item.local_path,
+        file_name=item.file_name,
+        mime_type=item.mime_type,
+        size=item.size,
+        sha256=item.sha256,
+        media_group_id=group,
+    )
+
+
 @dataclass
 class Turn:
     """Everything one event's handling needs, for one transaction."""
@@ -70,19 +89,5 @@ class Turn:
 
     async def store_media(self, draft: Draft, media: tuple[Media, ...]) -> None:
         for item in media:
-            await evidence.add_evidence(
-                session=self.session,
-                item=Evidence(
-                    draft_id=draft.id,
-                    kind=item.kind.value,
-                    telegram_file_id=item.file_id,
-                    file_unique_id=item.file_unique_id,
-                    local_path=item.local_path,
-                    file_name=item.file_name,
-                    mime_type=item.mime_type,
-                    size=item.size,
-                    sha256=item.sha256,
-                    media_group_id=self.event.media_group_id,
-                ),
-                now=self.now,
-            )
+            row = evidence_row(item, group=self.event.media_group_id, draft_id=draft.id)
+            await evidence.add_evidence(session=self.session, item=row, now=self.now)

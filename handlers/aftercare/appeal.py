@@ -23,8 +23,8 @@ from handlers.formatting import format_when
 from handlers.intake.evidence import screen_uploads
 from handlers.policy import AftercarePolicy
 from handlers.replies import Button, EditMessage, Msg, Reply, SendMedia
-from handlers.turn import Turn
-from storage.models import Case, Evidence
+from handlers.turn import Turn, evidence_row
+from storage.models import Case
 from storage.repositories import cases, evidence
 
 log = logging.getLogger(__name__)
@@ -215,9 +215,8 @@ async def _file_appeal(turn: Turn, case: Case, reason: str, files: list[dict[str
     log.info("case %s appealed with %d new file(s)", case.reference, len(files))
     media = tuple(_media(f) for f in files)
     for item, stored in zip(media, files, strict=True):
-        await evidence.add_evidence(
-            session=turn.session, item=_row(case, item, stored), now=turn.now
-        )
+        row = evidence_row(item, group=stored.get("group"), case_id=case.id)
+        await evidence.add_evidence(session=turn.session, item=row, now=turn.now)
     case.pending_input = {}
     case.status = Status.APPEALED
     case.appeals += 1
@@ -290,18 +289,3 @@ def _media_dict(item: Media) -> dict[str, Any]:
 def _media(stored: dict[str, Any]) -> Media:
     fields = {k: v for k, v in stored.items() if k not in ("kind", "group")}
     return Media(kind=MediaKind(stored["kind"]), **fields)
-
-
-def _row(case: Case, item: Media, stored: dict[str, Any]) -> Evidence:
-    return Evidence(
-        case_id=case.id,
-        kind=item.kind.value,
-        telegram_file_id=item.file_id,
-        file_unique_id=item.file_unique_id,
-        local_path=item.local_path,
-        file_name=item.file_name,
-        mime_type=item.mime_type,
-        size=item.size,
-        sha256=item.sha256,
-        media_group_id=stored.get("group"),
-    )
