@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import Money, UtcDateTime
@@ -32,6 +32,8 @@ class User(SQLModel, table=True):
     consented_at: datetime | None = _when(nullable=True)
     consent_version: str | None = Field(default=None, max_length=32)  # the notice agreed to
     check_ins_muted: bool = False  # progress check-ins off (decisions are always sent)
+    #: When the parent was last told they are sending too fast (one notice per flood).
+    flood_noticed_at: datetime | None = _when(nullable=True)
     #: A message sent after submission by a parent with several open cases, kept until they
     #: say which case it is for.
     pending_relay: dict[str, Any] = _json()
@@ -60,10 +62,17 @@ class Draft(SQLModel, table=True):
     updated_at: datetime = _when()
 
 
+#: A case's version, checked and bumped by every ORM flush of a case (optimistic locking): a
+#: change decided on a stale read fails with ``StaleDataError`` and the event is handled again
+#: on fresh data (``storage.database.is_conflict``).
+_CASE_VERSION = Column("version", Integer, nullable=False, default=1, server_default="1")
+
+
 class Case(SQLModel, table=True):
     """A submitted claim."""
 
     __tablename__ = "cases"
+    __mapper_args__ = {"version_id_col": _CASE_VERSION}
 
     id: int | None = Field(default=None, primary_key=True)
     reference: str = Field(max_length=12, unique=True, index=True)
@@ -107,6 +116,12 @@ class Case(SQLModel, table=True):
     closed_at: datetime | None = _when(nullable=True)
     #: Personal fields and evidence erased (at the parent's request or after retention).
     anonymized_at: datetime | None = _when(nullable=True)
+    version: int = Field(default=1, sa_column=_CASE_VERSION)
+    #: Hand-off retries: how many attempts failed, when the next is due, when the
+    #: supervisors were told it is not getting through.
+    handoff_attempts: int = 0
+    handoff_retry_at: datetime | None = _when(nullable=True)
+    handoff_alerted_at: datetime | None = _when(nullable=True)
 
 
 class CaseTransaction(SQLModel, table=True):
@@ -162,7 +177,10 @@ class InboxUpdate(SQLModel, table=True):
     """A raw Telegram update, stored before Telegram is told it arrived (keyed by update_id)."""
 
     __tablename__ = "inbox_updates"
-    __table_args__ = (UniqueConstraint("bot_id", "update_id"),)
+    __table_args__ = (
+        UniqueConstraint("bot_id", "update_id"),
+        Index("ix_inbox_updates_chat_received", "chat_id", "received_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     bot_id: int = Field(sa_column=Column(BigInteger, nullable=False))
@@ -171,6 +189,12 @@ class InboxUpdate(SQLModel, table=True):
     payload: dict[str, Any] = _json()
     received_at: datetime = _when()
     processed_at: datetime | None = _when(nullable=True)
+    #: Handling attempts that raised; after a bounded number the update is set aside.
+    attempts: int = 0
+    #: Set aside (unreadable, or failed every attempt): kept for the operator, never replayed.
+    failed_at: datetime | None = _when(nullable=True)
+    #: Why, as a kind (exception type, missing field), never the update's content.
+    error: str | None = Field(default=None, max_length=200)
 
 
 class OutboxMessage(SQLModel, table=True):
