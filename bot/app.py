@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from bot import metrics
 from bot.config import Settings
 from bot.i18n import Localizer
 from handlers.calendar import WorkingCalendar
@@ -57,4 +58,5 @@ def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
         planner=planner,
         aftercare=aftercare,
     )
+    conversation.on_conflict = metrics.CONFLICTS.inc
     return App(settings, database, localizer, clock, conversation, planner)

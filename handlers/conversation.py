@@ -28,6 +28,7 @@ from handlers.languages import detect_language
 from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy
 from handlers.replies import AnswerButton, Msg, Outgoing
 from handlers.turn import Turn
+from storage.conflicts import is_conflict
 from storage.database import Database
 from storage.models import Draft, User
 from storage.repositories import drafts, preload, users
@@ -39,6 +40,10 @@ if TYPE_CHECKING:
 
 #: Runs inside the event's transaction with the replies (see :meth:`Conversation.handle`).
 Finish = Callable[[AsyncSession, list[Outgoing]], Awaitable[None]]
+
+#: How many times an event is handled again after losing a race on a case (see
+#: :mod:`storage.conflicts`); each attempt re-reads everything it decides on.
+CONFLICT_ATTEMPTS = 5
 
 _UNREADABLE = {
     EventKind.STICKER: "error-sticker",
@@ -68,6 +73,8 @@ class Conversation:
         self.desk = desk or DeskPolicy()
         self.planner = planner
         self.aftercare = aftercare or AftercarePolicy()
+        #: Called each time an event is handled again after a conflict (a metric, in bot/).
+        self.on_conflict: Callable[[], None] = lambda: None
 
     async def handle(self, event: Incoming, *, finish: Finish | None = None) -> list[Outgoing]:
         """Handle one event in one transaction and return what to send.
@@ -75,7 +82,29 @@ class Conversation:
         ``finish`` runs inside the same transaction, after the core's changes and before the
         commit: transports use it to mark the update processed and queue the replies, so
         "handled" and "answered" can never disagree after a crash.
+
+        When a case the event changes was changed by another transaction after this one read
+        it, the whole transaction is rolled back and the event handled again from the start,
+        on fresh data (so a decided case is never put back "in review", a case is never
+        decided twice). ``finish`` may therefore run more than once; only the last run's
+        transaction commits.
         """
+        for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+            try:
+                return await self._handle_once(event, finish)
+            except Exception as exc:
+                if not is_conflict(exc) or attempt == CONFLICT_ATTEMPTS:
+                    raise
+                self.on_conflict()
+                log.info(
+                    "chat %s: a case changed meanwhile; handling message %s again (attempt %d)",
+                    event.chat_id,
+                    event.message_id,
+                    attempt + 1,
+                )
+        raise AssertionError("unreachable")
+
+    async def _handle_once(self, event: Incoming, finish: Finish | None) -> list[Outgoing]:
         now = self.clock.now()
         async with self.database.unit_of_work() as session:
             out: list[Outgoing] = []

@@ -100,6 +100,12 @@ class UpdateProcessor:
         sent: list[outbox.Sent] = []
 
         async def finish(session: AsyncSession, out: list[Outgoing]) -> None:
+            # After a conflict the core handles the event again (see Conversation.handle):
+            # what an earlier run prepared was rolled back with its transaction.
+            self.delivery.sent_not_recorded(sent)
+            sent.clear()
+            queued.clear()
+            answers.clear()
             now = self.clock.now()
             await inbox.mark_processed(session=session, ids=mark, now=now)
             calls: list[Call] = []

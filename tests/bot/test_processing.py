@@ -129,3 +129,36 @@ async def test_a_press_whose_handling_fails_is_still_answered(database, clock, s
     assert [r.status for r in await _outbox(database)] == ["sent"]
     async with database.unit_of_work() as session:
         assert [r.update_id for r in await inbox.unprocessed(session=session, bot_id=1)] == [2]
+
+
+async def test_an_event_handled_again_after_a_conflict_queues_its_replies_once(
+    database, clock, setup, monkeypatch
+):
+    """A case changed by another transaction makes the core handle the event again (see
+    handlers/conversation.py): the first run's rows and "sent" marks go with its rollback."""
+    from sqlalchemy.orm.exc import StaleDataError
+
+    from storage.repositories import outbox
+
+    transport, delivery, processor = setup
+    await processor.handle(await _update(database, clock, 1, kind="command", command="start"))
+    original, runs = outbox.mark_sent, []
+
+    async def conflicting(**kwargs: Any) -> None:
+        await original(**kwargs)  # written with the replies, then lost with the rollback
+        runs.append([s.row_id for s in kwargs["sent"]])
+        if len(runs) == 1:
+            raise StaleDataError("the case changed meanwhile")
+
+    monkeypatch.setattr(outbox, "mark_sent", conflicting)
+    await processor.handle(await _update(database, clock, 2, kind="command", command="help"))
+    assert len(runs) == 2 and runs[0] == runs[1] != []  # the welcome's mark, both times
+    rows = await _outbox(database)
+    assert rows[0].status == "sent"  # its mark rode on the second run's commit
+    replies = [r for r in rows[1:]]
+    assert replies and all(r.status in ("sending", "sent") for r in replies)
+    # Only the committed run's replies were sent: each once, none from the rolled-back run.
+    assert [m for m, _ in transport.calls].count("sendMessage") == len(rows)
+    await delivery.close()
+    async with database.unit_of_work() as session:
+        assert await inbox.unprocessed(session=session, bot_id=1) == []
