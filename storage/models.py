@@ -122,6 +122,9 @@ class Case(SQLModel, table=True):
     handoff_attempts: int = 0
     handoff_retry_at: datetime | None = _when(nullable=True)
     handoff_alerted_at: datetime | None = _when(nullable=True)
+    #: The worker handing the case off right now, and until when (several workers: one only).
+    handoff_owner: str | None = Field(default=None, max_length=80)
+    handoff_lease_until: datetime | None = _when(nullable=True)
 
 
 class CaseTransaction(SQLModel, table=True):
@@ -240,3 +243,30 @@ class FollowUp(SQLModel, table=True):
     details: dict[str, Any] = _json()
     created_at: datetime = _when()
     sent_at: datetime | None = _when(nullable=True)
+
+
+class ChatLease(SQLModel, table=True):
+    """Which worker handles a chat's updates right now (several workers on PostgreSQL): one at
+    a time, in order. Renewed while in hand; an expired lease is anyone's to take over."""
+
+    __tablename__ = "chat_leases"
+
+    bot_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    chat_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    owner: str = Field(max_length=80)
+    expires_at: datetime = _when()
+
+
+class SendLogEntry(SQLModel, table=True):
+    """One message sent to Telegram, counted against a limit shared by every worker
+    (``scope``: ``all``, ``chat:<id>``)."""
+
+    __tablename__ = "send_log"
+    __table_args__ = (Index("ix_send_log_scope_sent", "scope", "sent_at"),)
+
+    id: int | None = Field(
+        default=None,
+        sa_column=Column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
+    )
+    scope: str = Field(max_length=40)
+    sent_at: datetime = _when()

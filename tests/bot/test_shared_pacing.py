@@ -1,0 +1,75 @@
+"""Telegram's limits are the bot's, not a process's: two workers sending through the database's
+send log (``SharedPacer``) never go beyond them together.
+
+Send times are taken when ``acquire`` returns; the pacer's margin (0.3 s here) stands for the
+time a request takes to reach Telegram, so a loaded machine does not make these flaky."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pytest
+
+from bot.telegram.pacing import SharedPacer
+
+GROUP = -1001
+
+
+@pytest.fixture
+def shared_database(database):
+    if database.is_sqlite:
+        pytest.skip("several workers share one PostgreSQL; SQLite runs one process (Pacer)")
+    return database
+
+
+def _most_in_any_window(times: list[float], period: float) -> int:
+    times = sorted(times)
+    most, start = 0, 0
+    for end, moment in enumerate(times):
+        while moment - times[start] >= period:
+            start += 1
+        most = max(most, end - start + 1)
+    return most
+
+
+async def _send_all(pacers: list[SharedPacer], chats: list[int]) -> list[float]:
+    sent: list[float] = []
+
+    async def one(pacer: SharedPacer, chat: int) -> None:
+        await pacer.acquire(chat)
+        sent.append(time.monotonic())
+
+    await asyncio.gather(
+        *(one(pacers[index % len(pacers)], chat) for index, chat in enumerate(chats))
+    )
+    return sent
+
+
+async def test_two_workers_share_one_group_budget(shared_database):
+    pacers = [
+        SharedPacer(shared_database, per_group_minute=5, group_period=1.0, margin=0.3)
+        for _ in range(2)
+    ]
+    sent = await _send_all(pacers, [GROUP] * 12)
+    assert len(sent) == 12
+    # 12 sends at 5 per second: never more than 5 in any second, so it takes over 2 s.
+    assert _most_in_any_window(sent, 1.0) <= 5
+    assert max(sent) - min(sent) >= 2.0
+
+
+async def test_two_workers_share_the_overall_budget(shared_database):
+    pacers = [SharedPacer(shared_database, per_second=10, margin=0.3) for _ in range(2)]
+    sent = await _send_all(pacers, list(range(1, 26)))  # 25 private chats, one message each
+    assert _most_in_any_window(sent, 1.0) <= 10
+    assert max(sent) - min(sent) >= 2.0
+
+
+async def test_a_private_chat_gets_about_one_a_second_after_a_burst(shared_database):
+    pacer = SharedPacer(shared_database, private_burst=3, margin=0.3)
+    sent = await _send_all([pacer], [42] * 5)
+    assert _most_in_any_window(sent, 3.0) <= 3
+    # Another chat is not held up by the first one's pace.
+    started = time.monotonic()
+    await pacer.acquire(43)
+    assert time.monotonic() - started < 0.5
