@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -9,12 +12,22 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.migrate import upgrade_to_head
 
+log = logging.getLogger(__name__)
+
 DEFAULT_URL = "sqlite+aiosqlite:///./data/refund-desk.db"
+BUSY_TIMEOUT_MS = 10_000
+#: ``session.info`` key set by :func:`note_erasure`.
+_ERASED = "refund_desk.erased"
+#: The WAL checkpoint after an erasure: tries while another connection is reading, and the
+#: pause between them (no lock is held while waiting).
+CHECKPOINT_TRIES = 5
+CHECKPOINT_PAUSE = 0.05
 
 
 def normalize_url(url: str) -> str:
@@ -34,13 +47,22 @@ def _prepare_sqlite_file(url: str) -> None:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers work while one writer commits; busy_timeout makes a second writer wait
-    # instead of failing at once; SQLite leaves foreign keys off unless asked.
+    # instead of failing at once; SQLite leaves foreign keys off unless asked. secure_delete:
+    # what a DELETE or a shrinking UPDATE frees is overwritten with zeros, not left readable in
+    # the file (SQLite's default is off; some builds, Debian's, turn it on).
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def note_erasure(session: AsyncSession) -> None:
+    """Mark the transaction of ``session`` as one that erased personal data: once it commits,
+    :meth:`Database.unit_of_work` makes sure the erased bytes leave the database files too."""
+    session.info[_ERASED] = True
 
 
 # -- SQLite: one thread hand-off per statement -------------------------------------------------
@@ -188,12 +210,70 @@ class Database:
         self._sessions = async_sessionmaker(
             self.engine, class_=AsyncSession, expire_on_commit=False
         )
+        #: An erasure's WAL checkpoint could not truncate: retried after a later commit, at
+        #: most once per ``checkpoint_retry_seconds``.
+        self._checkpoint_owed = False
+        self._checkpoint_next_try = 0.0
+        self.checkpoint_retry_seconds = 5.0
 
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[AsyncSession]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        async with self._sessions() as session, session.begin():
-            yield session
+        """One transaction: committed when the block ends, rolled back if it raises. After the
+        commit of one that erased personal data (:func:`note_erasure`): :meth:`after_erasure`."""
+        async with self._sessions() as session:
+            async with session.begin():
+                yield session
+            erased = session.info.pop(_ERASED, False)
+        if erased:
+            await self.after_erasure()
+        elif self._checkpoint_owed and time.monotonic() >= self._checkpoint_next_try:
+            await self.after_erasure(tries=1)
+
+    async def after_erasure(self, *, tries: int = CHECKPOINT_TRIES) -> bool:
+        """Make committed erasures unreadable in the database files; never raises for it.
+
+        SQLite: ``secure_delete`` has zeroed the freed bytes in the new page images, but those
+        are in the WAL, whose older frames still hold the erased data; ``wal_checkpoint
+        (TRUNCATE)`` copies the new pages into the database file and empties the WAL. It needs
+        no other connection reading the WAL: while one is, it is retried briefly, then owed to a
+        later commit (logged). Returns whether the WAL was emptied. PostgreSQL: nothing to do
+        here (VACUUM does not overwrite; see the README, "Privacy")."""
+        if not self.is_sqlite:
+            return True
+        for attempt in range(tries):
+            if attempt:
+                await asyncio.sleep(CHECKPOINT_PAUSE)
+            try:
+                truncated = await self._truncate_wal()
+            except Exception:  # the erasure is committed: a failed checkpoint is only owed
+                log.warning("WAL checkpoint after an erasure failed", exc_info=True)
+                truncated = False
+            if truncated:
+                if self._checkpoint_owed:
+                    log.info("WAL truncated: the checkpoint owed since an erasure is done")
+                self._checkpoint_owed = False
+                return True
+        if not self._checkpoint_owed:
+            log.info("could not truncate the WAL after an erasure (a reader was busy): owed")
+        self._checkpoint_owed = True
+        self._checkpoint_next_try = time.monotonic() + self.checkpoint_retry_seconds
+        return False
+
+    async def _truncate_wal(self) -> bool:
+        # Outside any transaction, and without waiting on the busy timeout: a checkpoint that
+        # waits for readers holds the write lock all that time, and every writer waits with it.
+        async with self.engine.connect() as connection:
+            connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.exec_driver_sql("PRAGMA busy_timeout=0")
+            try:
+                # (busy, frames in the WAL, frames checkpointed): busy 0 once it is emptied
+                result = await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                busy = result.one()[0]
+            except OperationalError:  # "database is locked": another checkpoint is running
+                busy = 1
+            finally:
+                await connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        return not busy
 
     async def upgrade(self) -> None:
         """Bring the schema to the newest Alembic revision."""

@@ -5,6 +5,9 @@ which also holds the transaction.
 Claims follow the follow-ups' pattern: a case is anonymized by the transaction whose guarded
 UPDATE (``anonymized_at IS NULL`` → now) changed it, so two workers never both purge one case;
 on PostgreSQL the retention batch is picked with ``FOR UPDATE SKIP LOCKED``.
+
+A function that removes personal data marks its transaction (``note_erasure``): once it
+commits, the database makes the erased bytes unreadable in its files (SQLite's WAL checkpoint).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from sqlalchemy import Text, cast, delete, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.database import note_erasure
 from storage.models import (
     Case,
     CaseEvent,
@@ -91,6 +95,7 @@ async def scrub_case_rows(
 ) -> None:
     """Everything personal hanging off a case: order numbers, evidence rows, the answers of
     the draft it came from, free text in its events, pending follow-ups."""
+    note_erasure(session)
     await session.exec(
         update(CaseTransaction)
         .where(col(CaseTransaction.case_id) == case_id)
@@ -149,6 +154,7 @@ async def delete_drafts(*, session: AsyncSession, draft_ids: Iterable[int]) -> N
     ids = list(draft_ids)
     if not ids:
         return
+    note_erasure(session)
     await session.exec(delete(FollowUp).where(col(FollowUp.draft_id).in_(ids)))
     await session.exec(delete(Evidence).where(col(Evidence.draft_id).in_(ids)))
     await session.exec(delete(Draft).where(col(Draft.id).in_(ids)))
@@ -170,6 +176,7 @@ async def stale_draft_ids(
 async def forget_chat(*, session: AsyncSession, chat_id: int) -> None:
     """A private chat's Bot API traffic: every call to it dropped, every update from it emptied
     (raw updates hold the person's name and everything they typed)."""
+    note_erasure(session)
     await session.exec(delete(OutboxMessage).where(col(OutboxMessage.chat_id) == chat_id))
     rows = await session.exec(
         select(col(InboxUpdate.id), col(InboxUpdate.update_id)).where(
@@ -203,6 +210,8 @@ async def clear_delivered_uploads(*, session: AsyncSession, method: str, marker:
         .values(payload={}, result={})
         .execution_options(synchronize_session=False)
     )
+    if result.rowcount:
+        note_erasure(session)
     return int(result.rowcount)
 
 
@@ -231,4 +240,7 @@ async def forget_old_traffic(*, session: AsyncSession, before: datetime) -> int:
         .values(payload={}, result={})
         .execution_options(synchronize_session=False)
     )
-    return emptied + int(result.rowcount)
+    emptied += int(result.rowcount)
+    if emptied:
+        note_erasure(session)
+    return emptied
