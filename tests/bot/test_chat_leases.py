@@ -98,7 +98,7 @@ async def test_updates_of_one_chat_received_by_three_workers_are_handled_in_orde
             worker.submit(await _store(shared_database, clock, [_message(update_id, chat)]))
     for worker in workers:
         await worker.drain()
-    for chat, ids in expected.items():
+    for ids in expected.values():
         assert recorder.order_of(set(ids)) == ids
     assert recorder.overlaps == 0
     assert sorted(u for _, b in recorder.handled for u in b) == sorted(
