@@ -2,6 +2,9 @@
 
 Every parameter that is not itself a message is escaped for Telegram's HTML, so text a parent
 typed can never be read as markup; plain text is that HTML with the locale's tags removed.
+Text that could change the direction of what follows it (a right-to-left script, or bidi
+controls, which are dropped) is wrapped in a first-strong isolate, so a parent's words can
+never reverse the bot's own figures next to them in a card or a topic name.
 """
 
 from __future__ import annotations
@@ -26,6 +29,14 @@ FALLBACK = "en"
 #: Parameters longer than this are put in after Fluent has formatted the message.
 LONG_PARAM = 1000
 _TOKEN_MARK = "\x00"
+#: Embeddings, overrides, isolates and marks (LRE…RLO, LRI…PDI, LRM, RLM, ALM): typed by a
+#: person they are dropped, since an unbalanced one would reorder the rest of the line.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+#: Blocks of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, …).
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 
 
 class Localizer:
@@ -83,7 +94,8 @@ class Localizer:
             elif isinstance(value, Decimal | float):
                 out[name] = str(value)
             else:
-                out[name] = html.escape(str(value).replace(_TOKEN_MARK, ""), quote=False)
+                text = str(value).replace(_TOKEN_MARK, "")
+                out[name] = html.escape(isolated(text), quote=False)
             if isinstance(out[name], str) and len(out[name]) > LONG_PARAM:
                 # Fluent refuses a placeable over 2,500 characters (a long description or
                 # relayed message): it gets a token, replaced once the message is formatted.
@@ -91,3 +103,16 @@ class Localizer:
                 long[token] = out[name]
                 out[name] = token
         return out
+
+
+def isolated(text: str) -> str:
+    """A person's text, made unable to reorder what is around it.
+
+    Bidi controls are dropped; text that had any, or that holds a right-to-left script, is
+    wrapped in FSI…PDI (its direction taken from its own first strong letter). Other text,
+    the bot's own amounts, dates and references included, is returned as it is.
+    """
+    clean = _BIDI_CONTROLS.sub("", text)
+    if clean and (len(clean) != len(text) or _RTL.search(clean)):
+        return f"{FIRST_STRONG_ISOLATE}{clean}{POP_DIRECTIONAL_ISOLATE}"
+    return clean

@@ -1,8 +1,11 @@
 """The core's replies rendered as Bot API calls: ``(chat_id, method, params)`` in plain JSON.
 
 Rendering happens before the commit so the outbox holds exactly what will be sent. Text is
-HTML with every parameter escaped (see :mod:`bot.i18n`); a reply longer than Telegram's 4,096
-characters is split at part boundaries, the buttons going with the last piece.
+HTML with every parameter escaped (see :mod:`bot.i18n`), measured as Telegram measures it
+(:mod:`bot.telegram.fitting`). A reply longer than 4,096 is split at part boundaries, the
+buttons going with the last piece; a part too long for one message is cut (an ellipsis ends
+the piece and starts the next); a caption over 1,024 and an edit over 4,096 are cut and end
+with a translated "… (cut)"; a topic name over 128 ends with an ellipsis.
 """
 
 from __future__ import annotations
@@ -10,11 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from bot.i18n import Localizer
+from bot.telegram.fitting import CONTINUED, cut_text, shorten, telegram_length
 from handlers.events import MediaKind
 from handlers.replies import (
     AnswerButton,
     CreateTopic,
     EditMessage,
+    Msg,
     Outgoing,
     Reply,
     SendDocument,
@@ -22,6 +27,7 @@ from handlers.replies import (
 )
 
 MAX_TEXT = 4096
+MAX_CAPTION = 1024
 MAX_ALBUM = 10  # sendMediaGroup takes 2-10 items
 MAX_TOPIC_NAME = 128
 Call = tuple[int, str, dict[str, Any]]
@@ -41,22 +47,24 @@ def _keyboard(localizer: Localizer, reply: Reply | EditMessage) -> dict[str, Any
 
 
 def split_text(pieces: list[str], limit: int = MAX_TEXT) -> list[str]:
-    """Join pieces with blank lines into as few messages as fit under ``limit``."""
+    """Join pieces with blank lines into as few messages as fit under ``limit``; a piece too
+    long for one message is cut (:func:`cut_text`), the cut marked with an ellipsis on both
+    sides."""
     messages: list[str] = []
-    current = ""
+    current, used = "", 0
     for piece in pieces:
-        while len(piece) > limit:  # a single piece too long for one message: cut it
-            if current:
-                messages.append(current)
-                current = ""
-            messages.append(piece[:limit])
-            piece = piece[limit:]
-        candidate = f"{current}\n\n{piece}" if current else piece
-        if len(candidate) > limit:
+        width = telegram_length(piece)
+        if current and used + 2 + width <= limit:
+            current, used = f"{current}\n\n{piece}", used + 2 + width
+            continue
+        if current:
             messages.append(current)
-            current = piece
-        else:
-            current = candidate
+        while width > limit:
+            head, rest = cut_text(piece, limit - len(CONTINUED))
+            messages.append(head + CONTINUED if rest else head)
+            piece = CONTINUED + rest if rest else ""
+            width = telegram_length(piece)
+        current, used = piece, width
     if current or not messages:
         messages.append(current)
     return messages
@@ -75,7 +83,8 @@ def render_calls(localizer: Localizer, outgoing: list[Outgoing]) -> list[Call]:
         elif isinstance(item, SendMedia):
             calls.extend(_media_calls(localizer, item))
         elif isinstance(item, EditMessage):
-            text = split_text([localizer.html(item.language, p) for p in item.parts])[0]
+            whole = "\n\n".join(localizer.html(item.language, p) for p in item.parts)
+            text = _cut_for_good(localizer, item.language, whole, MAX_TEXT)
             params = {
                 "chat_id": item.chat_id,
                 "message_id": item.message_id,
@@ -89,7 +98,8 @@ def render_calls(localizer: Localizer, outgoing: list[Outgoing]) -> list[Call]:
         elif isinstance(item, SendDocument):
             calls.append((item.chat_id, "sendDocument", _document_params(localizer, item)))
         elif isinstance(item, CreateTopic):
-            name = localizer.plain(item.language, item.name)[:MAX_TOPIC_NAME]
+            name = localizer.plain(item.language, item.name)
+            name = shorten(name, MAX_TOPIC_NAME, CONTINUED, markup=False)
             calls.append(
                 (item.chat_id, "createForumTopic", {"chat_id": item.chat_id, "name": name})
             )
@@ -127,7 +137,7 @@ def _message_calls(localizer: Localizer, reply: Reply) -> list[Call]:
 def _media_calls(localizer: Localizer, item: SendMedia) -> list[Call]:
     """Photos and documents go in separate albums (Telegram won't mix them), 10 at most each;
     a lone file is sent on its own. The caption goes on the first file."""
-    caption = localizer.html(item.language, item.caption)[:1024] if item.caption else None
+    caption = _caption(localizer, item.language, item.caption)
     calls: list[Call] = []
     for kind in (MediaKind.PHOTO, MediaKind.DOCUMENT):
         files = [m for m in item.media if m.kind is kind and m.file_id]
@@ -152,11 +162,24 @@ def _media_calls(localizer: Localizer, item: SendMedia) -> list[Call]:
 def _document_params(localizer: Localizer, item: SendDocument) -> dict[str, Any]:
     upload = {"file_name": item.file_name, "mime_type": item.mime_type, "content": item.content}
     params: dict[str, Any] = {"chat_id": item.chat_id, "document": {UPLOAD: upload}}
-    if item.caption is not None:
-        params.update(
-            caption=localizer.html(item.language, item.caption)[:1024], parse_mode="HTML"
-        )
+    caption = _caption(localizer, item.language, item.caption)
+    if caption is not None:
+        params.update(caption=caption, parse_mode="HTML")
     return params
+
+
+def _caption(localizer: Localizer, language: str, caption: Msg | None) -> str | None:
+    if caption is None:
+        return None
+    return _cut_for_good(localizer, language, localizer.html(language, caption), MAX_CAPTION)
+
+
+def _cut_for_good(localizer: Localizer, language: str, text: str, limit: int) -> str:
+    """``text``, or as much of it as fits with "… (cut)" in the reader's language after it:
+    what does not fit here is not sent anywhere else."""
+    if telegram_length(text) <= limit:
+        return text
+    return shorten(text, limit, localizer.html(language, Msg("text-cut")))
 
 
 def take_uploads(params: dict[str, Any]) -> tuple[dict[str, Any], dict[str, tuple[str, bytes]]]:

@@ -309,3 +309,4 @@ parent-thanks = Thank you for your answer!
 desk-unclaimed = 🙋 { $reference } has been waiting { $hours } h without an agent.
 desk-deadline-warning = ⏳ { $reference }: the decision is due { $due }.
 desk-deadline-overdue = ⏰ { $reference } is overdue: the decision was due { $due }.
+text-cut = … (cut)

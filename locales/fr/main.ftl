@@ -328,3 +328,4 @@ parent-thanks = Merci pour votre réponse !
 desk-unclaimed = 🙋 La demande { $reference } attend depuis { $hours } h sans être prise en charge.
 desk-deadline-warning = ⏳ { $reference } : la décision est attendue pour le { $due }.
 desk-deadline-overdue = ⏰ La demande { $reference } est en retard : la décision était attendue pour le { $due }.
+text-cut = … (coupé)

@@ -294,3 +294,4 @@ parent-thanks = 感谢您的反馈！
 desk-unclaimed = 🙋 { $reference } 已等待 { $hours } 小时，仍无人认领。
 desk-deadline-warning = ⏳ { $reference }：处理期限为 { $due }。
 desk-deadline-overdue = ⏰ { $reference } 已逾期：处理期限为 { $due }。
+text-cut = …（已截断）

@@ -294,3 +294,4 @@ parent-thanks = 謝謝您的回饋！
 desk-unclaimed = 🙋 { $reference } 已經等了 { $hours } 小時，還沒有人認領。
 desk-deadline-warning = ⏳ { $reference }：處理期限是 { $due }。
 desk-deadline-overdue = ⏰ { $reference } 已逾期：處理期限是 { $due }。
+text-cut = …（已截斷）

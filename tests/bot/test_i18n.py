@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import html
+from datetime import UTC, datetime
+from decimal import Decimal
 
 from bot.i18n import Localizer
+from handlers.formatting import format_money, format_when
 from handlers.replies import Msg
 
 
@@ -38,3 +41,25 @@ def test_long_parameters_are_kept_whole() -> None:
     assert "\x00" not in rendered
     nested = Msg("relay-from-parent", {"reference": "K7QM4", "text": "\x00" + "y" * 3000})
     assert "y" * 3000 in localizer.plain("fr", nested)
+
+
+def test_a_parents_bidi_controls_stay_inside_an_isolate_of_their_own(localizer):
+    """A right-to-left override typed by a parent must not reverse what follows it."""
+    tricked = Msg("review-account", {"value": "\u202eabc\u2066 & d\u200f"})
+    assert localizer.html("en", tricked) == "Account: \u2068abc &amp; d\u2069"
+    assert localizer.plain("en", tricked) == "Account: \u2068abc & d\u2069"
+    hebrew = Msg("review-platform", {"value": Msg("platform-custom", {"name": "עברית 12"})})
+    assert localizer.plain("en", hebrew) == "Platform: \u2068עברית 12\u2069"
+
+
+def test_the_bots_own_values_and_left_to_right_words_get_no_isolation_marks(localizer):
+    money = format_money(Decimal("1234.5"), "EUR", "fr")  # French grouping: U+202F
+    when = format_when(datetime(2026, 11, 19, 12, tzinfo=UTC), "Asia/Shanghai", "zh-Hant")
+    for language, msg in (
+        ("fr", Msg("review-total", {"total": money})),
+        ("zh-Hant", Msg("desk-deadline-warning", {"reference": "K7QM4", "due": when})),
+        ("zh-Hans", Msg("review-platform", {"value": Msg("platform-custom", {"name": "哔哩"})})),
+        ("en", Msg("review-description", {"value": "Mon fils a payé 30 € 😀"})),
+    ):
+        for text in (localizer.html(language, msg), localizer.plain(language, msg)):
+            assert "\u2068" not in text and "\u2069" not in text
