@@ -78,6 +78,16 @@ class WebhookSettings(_Section):
         return value
 
 
+class LimitSettings(_Section):
+    """Telegram's sending limits for the bot as a whole (all workers together)."""
+
+    overall_per_second: int = Field(30, ge=1, le=1000)
+    per_group: int = Field(20, ge=1, le=1000)
+    group_window_seconds: float = Field(60.0, gt=0, le=3600)
+    #: A private chat: at most this many messages in as many seconds (0: no limit).
+    private_burst: int = Field(10, ge=0, le=100)
+
+
 class TelegramSettings(_Section):
     token: SecretStr | None = None
     framework: Literal["aiogram", "python-telegram-bot"] = "python-telegram-bot"
@@ -90,6 +100,13 @@ class TelegramSettings(_Section):
     outbox_sweep_seconds: float = Field(2.0, gt=0, le=600)
     max_retry_wait_seconds: float = Field(120.0, gt=0)
     topic_grace_seconds: float = Field(60.0, gt=0)
+    limits: LimitSettings = LimitSettings()
+    #: How long a worker holds a chat (several workers on PostgreSQL), renewed while in hand.
+    chat_lease_seconds: float = Field(30.0, gt=0, le=3600)
+    #: Polling mode: serve /healthz and /metrics on this port (webhook mode serves them on
+    #: the webhook's own server). None: no such server.
+    metrics_port: int | None = Field(None, ge=0, le=65535)
+    metrics_listen: str = "127.0.0.1"
 
     @field_validator("api_base_url")
     @classmethod
@@ -271,6 +288,8 @@ class AftercareSettings(_Section):
 
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    #: "text" (one line per record) or "json" (one JSON object per line, for log collectors).
+    format: Literal["text", "json"] = "text"
 
 
 class Settings(_Section):

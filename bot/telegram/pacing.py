@@ -31,16 +31,18 @@ class Window:
         self.clock = clock
         self.times: deque[float] = deque()
 
-    def wait_needed(self) -> float:
+    def wait_needed(self, messages: int = 1) -> float:
         now = self.clock()
         while self.times and now - self.times[0] >= self.period:
             self.times.popleft()
-        if len(self.times) < self.limit:
+        if len(self.times) + messages <= self.limit or not self.times:
             return 0.0
-        return self.period - (now - self.times[0])
+        # The oldest entries must leave the window until these messages fit.
+        index = min(len(self.times) + messages - self.limit, len(self.times)) - 1
+        return self.period - (now - self.times[index])
 
-    def record(self) -> None:
-        self.times.append(self.clock())
+    def record(self, messages: int = 1) -> None:
+        self.times.extend([self.clock()] * messages)
 
 
 class Pacer:
@@ -50,11 +52,12 @@ class Pacer:
         per_second: int = 30,
         per_group_minute: int = 20,
         private_burst: int = 0,
+        group_period: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.overall = Window(per_second, 1.0, clock)
         self.groups: defaultdict[int, Window] = defaultdict(
-            lambda: Window(per_group_minute, 60.0, clock)
+            lambda: Window(per_group_minute, group_period, clock)
         )
         self.private_burst = private_burst
         self.privates: defaultdict[int, Window] = defaultdict(
@@ -63,24 +66,26 @@ class Pacer:
         self._overall_lock = asyncio.Lock()
         self._group_locks: defaultdict[int, asyncio.Lock] = defaultdict(asyncio.Lock)
 
-    async def acquire(self, chat_id: int) -> None:
-        """Wait until a message to ``chat_id`` may go out, then count it.
+    async def acquire(self, chat_id: int, messages: int = 1) -> None:
+        """Wait until ``messages`` messages to ``chat_id`` may go out (an album's items each
+        count, as Telegram counts them), then count them.
 
         A busy group waits on its own window without holding up private chats.
         """
         if chat_id < 0:  # groups and supergroups have negative ids
             async with self._group_locks[chat_id]:
-                await _take(self.groups[chat_id])
+                await _take(self.groups[chat_id], messages)
         elif chat_id > 0 and self.private_burst:
-            await _take(self.privates[chat_id])
+            await _take(self.privates[chat_id], messages)
         async with self._overall_lock:
-            await _take(self.overall)
+            await _take(self.overall, messages)
 
 
-async def _take(window: Window) -> None:
-    while (delay := window.wait_needed()) > 0:
+async def _take(window: Window, messages: int) -> None:
+    messages = min(messages, window.limit)
+    while (delay := window.wait_needed(messages)) > 0:
         await asyncio.sleep(delay)
-    window.record()
+    window.record(messages)
 
 
 class SharedPacer:
@@ -123,28 +128,31 @@ class SharedPacer:
             limits.append(send_log.Limit(f"chat:{chat_id}", self.private_burst, period))
         return limits
 
-    async def acquire(self, chat_id: int) -> None:
+    async def acquire(self, chat_id: int, messages: int = 1) -> None:
         limits = self.limits(chat_id)
+        messages = min([messages, *(limit.count for limit in limits)])
         if chat_id < 0:
             async with self._group_locks[chat_id]:
-                await self._reserve(limits)
+                await self._reserve(limits, messages)
         else:
-            await self._reserve(limits)
+            await self._reserve(limits, messages)
 
-    async def _reserve(self, limits: list[send_log.Limit]) -> None:
+    async def _reserve(self, limits: list[send_log.Limit], messages: int) -> None:
         while True:
             if self._local is not None:
                 async with self._local:
-                    wait = await self._try(limits)
+                    wait = await self._try(limits, messages)
             else:
-                wait = await self._try(limits)
+                wait = await self._try(limits, messages)
             if wait <= 0:
                 return
             await asyncio.sleep(wait)
 
-    async def _try(self, limits: list[send_log.Limit]) -> float:
+    async def _try(self, limits: list[send_log.Limit], messages: int) -> float:
         async with self.database.unit_of_work() as session:
-            return await send_log.reserve(session=session, limits=limits, margin=self.margin)
+            return await send_log.reserve(
+                session=session, limits=limits, margin=self.margin, messages=messages
+            )
 
     async def forget_old(self) -> None:
         """Drop counted sends older than every window (the outbox sweeper calls this)."""

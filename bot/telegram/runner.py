@@ -15,12 +15,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.app import App
 from bot.scheduler import FollowUpScheduler
 from bot.telegram.calls import UPLOAD, Call, render_calls
+from bot.telegram.chat_leases import LeasedChats
 from bot.telegram.delivery import Delivery
 from bot.telegram.desk_check import check_desk
 from bot.telegram.handoff import Handoff
 from bot.telegram.intake import Inbox, poll, webhook_app
+from bot.telegram.operations import Operations, worker_name
 from bot.telegram.ordering import ChatQueues
-from bot.telegram.pacing import Pacer
+from bot.telegram.pacing import Pacer, SharedPacer
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.transport import TelegramTransport
 from handlers.aftercare import retention
@@ -44,11 +46,32 @@ class TelegramRunner:
         self.app = app
         self.transport = transport
         self.lease = timedelta(seconds=settings.outbox_lease_seconds)
+        #: Several workers on one PostgreSQL coordinate through it: chat leases, a shared send
+        #: log for Telegram's limits. SQLite is one process: in-memory queues and pacing.
+        self.shared = not app.database.is_sqlite
+        self.worker = worker_name()
+        limits = settings.limits
+        pacer: Pacer | SharedPacer
+        if self.shared:
+            pacer = SharedPacer(
+                app.database,
+                per_second=limits.overall_per_second,
+                per_group_minute=limits.per_group,
+                group_period=limits.group_window_seconds,
+                private_burst=limits.private_burst,
+            )
+        else:
+            pacer = Pacer(
+                per_second=limits.overall_per_second,
+                per_group_minute=limits.per_group,
+                group_period=limits.group_window_seconds,
+                private_burst=limits.private_burst,
+            )
         self.delivery = Delivery(
             transport=transport,
             database=app.database,
             clock=app.clock,
-            pacer=Pacer(),
+            pacer=pacer,
             lease=self.lease,
             max_retry_wait=settings.max_retry_wait_seconds,
         )
@@ -72,7 +95,18 @@ class TelegramRunner:
         )
         self.delivery.router = self.handoff
         self.processor.after_batch = self.handoff.wake.set
-        self.queues = ChatQueues(self.processor.handle, album_wait=settings.album_wait_seconds)
+        self.queues: ChatQueues | LeasedChats
+        if self.shared:
+            self.queues = LeasedChats(
+                self.processor.handle,
+                database=app.database,
+                clock=app.clock,
+                owner=self.worker,
+                lease=timedelta(seconds=settings.chat_lease_seconds),
+                album_wait=settings.album_wait_seconds,
+            )
+        else:
+            self.queues = ChatQueues(self.processor.handle, album_wait=settings.album_wait_seconds)
         self.inbox = Inbox(database=app.database, clock=app.clock, queues=self.queues)
         followup_settings = app.settings.followups
         self.scheduler = FollowUpScheduler(
@@ -88,6 +122,14 @@ class TelegramRunner:
             batch_size=20,
             purge=self._purge,
         )
+        self.operations = Operations(
+            database=app.database,
+            clock=app.clock,
+            worker=self.worker,
+            mode=settings.mode,
+            in_hand=lambda: self.queues.in_hand,
+            late_after=timedelta(seconds=2 * followup_settings.sweep_seconds),
+        )
         self.webhook_port: int | None = None
         self.started = asyncio.Event()
 
@@ -95,27 +137,50 @@ class TelegramRunner:
         settings = self.app.settings.telegram
         identity = await self.transport.open()
         self.inbox.bot_id = identity.id
-        log.info("connected as @%s (%s, %s)", identity.username, settings.framework, settings.mode)
+        if isinstance(self.queues, LeasedChats):
+            self.queues.bot_id = identity.id
+        log.info(
+            "connected as @%s (%s, %s, worker %s)",
+            identity.username,
+            settings.framework,
+            settings.mode,
+            self.worker,
+        )
         await self._set_commands()
         desk = self.app.conversation.desk
         if desk.enabled:
             self.handoff.use_topics = await check_desk(self.transport, desk, identity.id)
-        recovered = await self.inbox.recover()
-        if recovered:
-            log.info("processing %d update(s) stored before the last stop", recovered)
+        if isinstance(self.queues, LeasedChats):
+            # Only chats nobody holds: a live worker's are left to it (several workers).
+            recovered = await self.queues.sweep()
+            if recovered:
+                log.info("taking over %d chat(s) with updates nobody is handling", recovered)
+        else:
+            recovered = await self.inbox.recover()
+            if recovered:
+                log.info("processing %d update(s) stored before the last stop", recovered)
         await self.scheduler.start()
         sweeper = asyncio.create_task(self._sweep(stop, settings.outbox_sweep_seconds))
         handing_off = asyncio.create_task(self._hand_off(stop, settings.outbox_sweep_seconds))
+        operations_server = None
         try:
             if settings.mode == "polling":
+                if settings.metrics_port is not None:
+                    operations_server = await self.operations.serve(
+                        settings.metrics_listen, settings.metrics_port
+                    )
                 await self.transport.delete_webhook()
                 self.started.set()
+                self.operations.state = "running"
                 await poll(self.transport, self.inbox, stop, timeout=settings.poll_timeout)
             else:
                 await self._serve_webhook(stop)
         finally:
             # Stop taking updates (done above), finish the ones in hand, deliver, exit.
+            self.operations.state = "stopping"
             await self.queues.drain()
+            if operations_server is not None:
+                await operations_server.cleanup()
             await self.scheduler.shutdown()
             # The loops end at their next turn once stopped; a cancel in the middle of a
             # transaction would leave its connection to be reset from a cancelled task.
@@ -150,11 +215,21 @@ class TelegramRunner:
             await runner.cleanup()
 
     async def _sweep(self, stop: asyncio.Event, interval: float) -> None:
+        turns = 0
         while not stop.is_set():
             try:
                 await self.delivery.sweep()
             except Exception:
                 log.exception("outbox sweep failed")
+            if isinstance(self.queues, LeasedChats):
+                try:  # a dead worker's chats, once their lease has run out
+                    await self.queues.sweep()
+                    turns += 1
+                    pacer = self.delivery.pacer
+                    if isinstance(pacer, SharedPacer) and turns % 100 == 0:
+                        await pacer.forget_old()
+                except Exception:
+                    log.exception("chat sweep failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), interval)
 

@@ -35,8 +35,11 @@ class Limit:
     period: timedelta
 
 
-async def reserve(*, session: AsyncSession, limits: Sequence[Limit], margin: timedelta) -> float:
-    """Count one send against every limit if each has room; otherwise count nothing.
+async def reserve(
+    *, session: AsyncSession, limits: Sequence[Limit], margin: timedelta, messages: int = 1
+) -> float:
+    """Count ``messages`` sends (an album's items each count, as Telegram counts them) against
+    every limit if each has room for all of them; otherwise count nothing.
 
     Time is the database's own clock on PostgreSQL (workers on several hosts agree on it).
     Returns 0.0 when the send was counted, else the seconds to wait before asking again. A
@@ -64,13 +67,15 @@ async def reserve(*, session: AsyncSession, limits: Sequence[Limit], margin: tim
             )
         ).one()
         counted, oldest = int(row[0]), row[1]
-        if counted >= limit.count and oldest is not None:
+        if counted + messages > limit.count and counted and oldest is not None:
+            # Approximate for several messages: the oldest frees a slot first, then look again.
             free_at = oldest + limit.period + margin
             wait = max(wait, (free_at - now).total_seconds(), 0.001)
     if wait > 0:
         return wait
     await connection.execute(
-        insert(_LOG), [{"scope": limit.scope, "sent_at": now} for limit in limits]
+        insert(_LOG),
+        [{"scope": limit.scope, "sent_at": now} for limit in limits for _ in range(messages)],
     )
     return 0.0
 

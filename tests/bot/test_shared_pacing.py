@@ -73,3 +73,27 @@ async def test_a_private_chat_gets_about_one_a_second_after_a_burst(shared_datab
     started = time.monotonic()
     await pacer.acquire(43)
     assert time.monotonic() - started < 0.5
+
+
+async def test_an_albums_items_each_count(shared_database):
+    pacer = SharedPacer(shared_database, per_group_minute=5, group_period=1.0, margin=0.3)
+    started = time.monotonic()
+    await pacer.acquire(GROUP, messages=3)
+    await pacer.acquire(GROUP, messages=2)
+    assert time.monotonic() - started < 0.5  # 5 fit in the window
+    await pacer.acquire(GROUP, messages=1)  # the sixth waits for the window to move
+    assert time.monotonic() - started >= 1.0
+
+
+async def test_the_in_memory_pacer_counts_album_items_and_private_bursts():
+    from bot.telegram.pacing import Pacer
+
+    pacer = Pacer(per_group_minute=5, group_period=1.0, private_burst=2)
+    started = time.monotonic()
+    await pacer.acquire(GROUP, messages=4)
+    await pacer.acquire(GROUP, messages=2)  # 6 > 5: waits a window
+    assert time.monotonic() - started >= 0.9
+    started = time.monotonic()
+    for _ in range(3):  # a private chat: 2 in 2 seconds, then one a second
+        await pacer.acquire(42)
+    assert time.monotonic() - started >= 1.5

@@ -46,6 +46,10 @@ outbox_sweep_seconds = 0.2
 max_retry_wait_seconds = 30
 topic_grace_seconds = 2
 
+[telegram.limits]
+# Test parents answer faster than people type; the private-chat pace is tested on its own.
+private_burst = 0
+
 [telegram.webhook]
 listen = "127.0.0.1"
 port = {port}
