@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.app import App
+from handlers.bounds import ascii_int
 from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
 from handlers.replies import Button, Outgoing, Reply, SendDocument
 
@@ -47,9 +48,11 @@ def _paths(line: str) -> list[Path] | None:
     except ValueError:
         return None
     paths = [Path(w).expanduser() for w in words]
-    if paths and all(p.is_file() for p in paths):
-        return paths
-    return None
+    try:
+        files = bool(paths) and all(p.is_file() for p in paths)
+    except OSError:  # a word too long to be a file name: the line is text
+        files = False
+    return paths if files else None
 
 
 class ConsoleTransport:
@@ -93,8 +96,9 @@ class ConsoleTransport:
         return Incoming(kind=EventKind.TEXT, text=line, **base)
 
     def _button_for(self, text: str) -> Button | None:
-        if text.isdigit() and 1 <= int(text) <= len(self.buttons):
-            return self.buttons[int(text) - 1]
+        number = ascii_int(text, low=1, high=len(self.buttons))  # "²" is no button number
+        if number is not None:
+            return self.buttons[number - 1]
         folded = text.casefold()
         for button in self.buttons:
             if self.app.localizer.plain(self.language, button.label).casefold() == folded:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from handlers.aftercare import privacy, routes
 from handlers.aftercare import status as claim_status
+from handlers.bounds import ascii_digits, ascii_int, clip, column_length
 from handlers.desk import parents
 from handlers.formatting import format_when
 from handlers.intake.context import StepName
@@ -16,7 +17,7 @@ from handlers.intake.steps import first_step
 from handlers.languages import SUPPORTED, normalize_language
 from handlers.replies import Button, Msg
 from handlers.turn import Turn
-from storage.models import Draft
+from storage.models import Draft, User
 from storage.repositories import cases, drafts
 
 #: Offered as buttons by /timezone; any IANA name or UTC offset can also be typed.
@@ -31,6 +32,7 @@ COMMON_ZONES = (
     "America/Los_Angeles",
 )
 _OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})$", re.IGNORECASE)
+_ZONE_LENGTH = column_length(User, "timezone")
 
 
 async def run_command(turn: Turn, command: str, argument: str) -> None:
@@ -184,17 +186,19 @@ async def _set_language(turn: Turn, language: str) -> None:
 
 def _zone_from(text: str) -> str | None:
     text = text.strip()
+    if len(text) > _ZONE_LENGTH:  # no zone has so long a name, nor would it fit its column
+        return None
     match = _OFFSET.match(text)
     if match:
-        hours = int(match.group(2))
-        if hours > 14:
+        hours = ascii_int(ascii_digits(match.group(2)), low=0, high=14)
+        if hours is None:
             return None
         # IANA's Etc/GMT zones have the sign reversed: UTC+8 is Etc/GMT-8.
         return "UTC" if hours == 0 else f"Etc/GMT{'-' if match.group(1) == '+' else '+'}{hours}"
     candidate = text.replace(" ", "_")
     try:
         ZoneInfo(candidate)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder
         return None
     return candidate if "/" in candidate or candidate.upper() == "UTC" else None
 
@@ -215,7 +219,8 @@ async def _timezone(turn: Turn, argument: str) -> None:
 async def _set_timezone(turn: Turn, text: str) -> None:
     zone = _zone_from(text)
     if zone is None:
-        await reask(turn, Msg("error-timezone", {"value": text}))
+        shown = clip(text.strip(), _ZONE_LENGTH) or ""
+        await reask(turn, Msg("error-timezone", {"value": shown}))
         return
     turn.user.timezone = zone
     turn.user.updated_at = turn.now

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from handlers.bounds import clip, clip_file_name, column_length
 from handlers.events import Incoming, Media
 from handlers.intake.context import Ctx, StepName
 from handlers.intake.prompting import LabelText, question
@@ -22,10 +23,19 @@ if TYPE_CHECKING:
     from handlers.followups.planner import Planner
 
 
+_FILE_NAME = column_length(Evidence, "file_name")
+_MIME_TYPE = column_length(Evidence, "mime_type")
+_ALBUM_ID = column_length(Evidence, "media_group_id")
+
+
 def evidence_row(
     item: Media, *, group: str | None, draft_id: int | None = None, case_id: int | None = None
 ) -> Evidence:
-    """A file a parent sent, as the evidence row of a draft or (in an appeal) of a case."""
+    """A file a parent sent, as the evidence row of a draft or (in an appeal) of a case.
+
+    The names Telegram passes on (file name, MIME type, album id) are the sender's and may be
+    longer than their columns: they are cut to fit. The file ids were checked on screening.
+    """
     return Evidence(
         draft_id=draft_id,
         case_id=case_id,
@@ -33,11 +43,11 @@ def evidence_row(
         telegram_file_id=item.file_id,
         file_unique_id=item.file_unique_id,
         local_path=item.local_path,
-        file_name=item.file_name,
-        mime_type=item.mime_type,
+        file_name=clip_file_name(item.file_name, _FILE_NAME),
+        mime_type=clip(item.mime_type, _MIME_TYPE),
         size=item.size,
         sha256=item.sha256,
-        media_group_id=group,
+        media_group_id=clip(group, _ALBUM_ID),
     )
 
 

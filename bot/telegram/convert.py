@@ -12,17 +12,24 @@ from typing import Any
 from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
 
 
+def _clean(text: str | None) -> str | None:
+    """Text as the core may store it: PostgreSQL refuses a NUL in text (and the transaction
+    with it), so one in what a sender typed or named is dropped here, for every kind of text.
+    Lengths are the core's business (:mod:`handlers.bounds`)."""
+    return None if text is None else text.replace("\x00", "")
+
+
 def _sender(user: Any) -> Sender:
     name = " ".join(part for part in (user.first_name, user.last_name) if part)
-    return Sender(user.id, user.language_code, name)
+    return Sender(user.id, user.language_code, _clean(name) or "")
 
 
-def _command(message: Any) -> tuple[str, str] | None:
+def _command(message: Any, text: str) -> tuple[str, str] | None:
     """``/start@MyBot douyin`` → ("start", "douyin") when the text begins with a command."""
     entities = message.entities or ()
     if not any(e.type == "bot_command" and e.offset == 0 for e in entities):
         return None
-    head, _, rest = message.text.partition(" ")
+    head, _, rest = text.partition(" ")
     return head[1:].split("@", 1)[0], rest.strip()
 
 
@@ -45,8 +52,8 @@ def _media(message: Any) -> tuple[Media, ...]:
                 MediaKind.DOCUMENT,
                 file_id=document.file_id,
                 file_unique_id=document.file_unique_id,
-                file_name=document.file_name,
-                mime_type=document.mime_type,
+                file_name=_clean(document.file_name),
+                mime_type=_clean(document.mime_type),
                 size=document.file_size,
             ),
         )
@@ -74,30 +81,32 @@ def incoming_from(update: Any) -> Incoming | None:
     replied = message.reply_to_message
     created = message.forum_topic_created
     base: dict[str, Any] = {
-        "reply_to_text": (replied.text or replied.caption) if replied else None,
-        "topic_created": created.name if created else None,
+        "reply_to_text": _clean(replied.text or replied.caption) if replied else None,
+        "topic_created": _clean(created.name) if created else None,
         "sender": _sender(message.from_user),
         "chat_id": message.chat.id,
         "message_id": message.message_id,
         "thread_id": message.message_thread_id if message.is_topic_message else None,
         "is_private": message.chat.type == "private",
         "edited": update.edited_message is not None,
-        "media_group_id": message.media_group_id,
+        "media_group_id": _clean(message.media_group_id),
     }
-    if message.text is not None:
-        command = _command(message)
+    text = _clean(message.text)
+    if text is not None:
+        command = _command(message, text)
         if command:
             return Incoming(
                 kind=EventKind.COMMAND,
                 command=command[0],
                 payload=command[1],
-                text=message.text,
+                text=text,
                 **base,
             )
-        return Incoming(kind=EventKind.TEXT, text=message.text, **base)
+        return Incoming(kind=EventKind.TEXT, text=text, **base)
     media = _media(message)
     if media:
-        return Incoming(kind=EventKind.MEDIA, media=media, text=message.caption or "", **base)
+        caption = _clean(message.caption) or ""
+        return Incoming(kind=EventKind.MEDIA, media=media, text=caption, **base)
     if message.sticker is not None:
         return Incoming(kind=EventKind.STICKER, **base)
     if message.voice or message.video_note or message.audio:

@@ -15,6 +15,7 @@ from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
 
+from handlers.bounds import record_id
 from handlers.desk.card import card_buttons, card_parts, decision_msg
 from handlers.desk.context import load_view
 from handlers.desk.states import Status
@@ -91,12 +92,9 @@ def appeal_button(case: Case) -> Button:
 async def on_button(turn: Turn, value: str) -> None:
     """``appeal:<case id>`` starts, ``appeal:<case id>:send`` sends, ``…:cancel`` drops an
     appeal — each checked against the parent's own cases and the appeal rules."""
-    case_id, _, step = value.partition(":")
-    case = (
-        await cases.case_by_id(session=turn.session, case_id=int(case_id))
-        if case_id.isdigit()
-        else None
-    )
+    named, _, step = value.partition(":")
+    case_id = record_id(named)
+    case = await cases.case_by_id(session=turn.session, case_id=case_id) if case_id else None
     if case is None or case.user_id != turn.user.id or step not in ("", "send", "cancel"):
         turn.say(Msg("error-stale-button"))
         return

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from handlers.aftercare.erasure import erase_parent
 from handlers.aftercare.export import export_file_name, export_parent, export_text
+from handlers.bounds import ascii_int
 from handlers.desk.states import Status
 from handlers.replies import Button, Msg, SendDocument
 from handlers.turn import Turn
@@ -20,6 +21,8 @@ from storage.repositories import cases, drafts
 BUTTON_KINDS = ("erase", "notif")
 #: A confirmation button older than this asks again rather than erase.
 CONFIRM_WITHIN = timedelta(minutes=30)
+#: The largest Unix time a confirmation button may name (exact as a float).
+_LAST_TIME = 2**53
 
 
 async def _go_on(turn: Turn, *before: Msg) -> None:
@@ -80,8 +83,8 @@ async def press(turn: Turn, kind: str, value: str) -> None:
         await _go_on(turn, Msg("notifications-muted" if value == "mute" else "notifications-on"))
     elif kind == "erase" and value == "no":
         await _go_on(turn, Msg("erase-cancelled"))
-    elif kind == "erase" and value.isdigit():
-        await _erase(turn, int(value))
+    elif kind == "erase" and (issued := ascii_int(value, low=0, high=_LAST_TIME)) is not None:
+        await _erase(turn, issued)
     else:
         await _go_on(turn, Msg("error-stale-button"))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from handlers.bounds import clip, column_length, record_id
 from handlers.desk.card import button_data
 from handlers.desk.context import DeskTurn, load_view
 from handlers.desk.notify import decision_for_parent, parent_name
@@ -17,13 +18,17 @@ from storage.repositories import cases
 #: Steps of a two-part action (the reason list of a rejection), allowed where REJECT is.
 REJECT_REASON = "reject_reason"
 REJECT_SKIP_NOTE = "reject_skip_note"
+_NAME_LENGTH = column_length(Case, "assignee_name")
+#: The longest note an agent may give with a rejection (what its column holds).
+NOTE_LENGTH = column_length(Case, "decision_note")
 
 
 def parse_data(data: str) -> tuple[int, str, str] | None:
     parts = data.split("|")
-    if len(parts) != 4 or parts[0] != "d" or not parts[1].isdigit():
+    case_id = record_id(parts[1]) if len(parts) == 4 and parts[0] == "d" else None
+    if case_id is None:
         return None
-    return int(parts[1]), parts[2], parts[3]
+    return case_id, parts[2], parts[3]
 
 
 async def press(turn: DeskTurn, data: str) -> None:
@@ -74,9 +79,18 @@ def _may_act(turn: DeskTurn, case: Case, action: Action) -> bool:
 def claim(turn: DeskTurn, case: Case) -> None:
     if case.assignee_id is None:
         case.assignee_id = turn.actor
-        case.assignee_name = turn.event.sender.display_name or str(turn.actor)
+        name = clip(turn.event.sender.display_name, _NAME_LENGTH)
+        case.assignee_name = name or str(turn.actor)
         if case.status == Status.SUBMITTED:
             case.status = Status.IN_REVIEW
+
+
+def ask_note(turn: DeskTurn, case: Case, *before: Msg) -> None:
+    """The rejection's note for the parent, or "No note"; ``before`` says what went wrong."""
+    assert case.id is not None
+    skip = ((Button(Msg("desk-button-no-note"), button_data(case.id, REJECT_SKIP_NOTE)),),)
+    prompt = Msg("desk-reject-note-prompt", {"reference": case.reference})
+    turn.in_thread(case, *before, prompt, buttons=skip)
 
 
 async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> None:
@@ -121,10 +135,8 @@ async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> None:
         if argument not in turn.desk.reject_reasons:
             turn.in_thread(case, Msg("desk-refused-unknown"))
             return
-        assert case.id is not None
         case.pending_input = {"kind": "reject_note", "agent": turn.actor, "reason": argument}
-        skip = ((Button(Msg("desk-button-no-note"), button_data(case.id, REJECT_SKIP_NOTE)),),)
-        turn.in_thread(case, Msg("desk-reject-note-prompt", ref), buttons=skip)
+        ask_note(turn, case)
     elif name == REJECT_SKIP_NOTE:
         reason = case.pending_input.get("reason") if case.pending_input else None
         if reason is None:

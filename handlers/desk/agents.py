@@ -114,6 +114,10 @@ async def _answer_pending(turn: DeskTurn, case: Case, pending: dict, text: str) 
     elif kind == "partial":
         await _partial_amount(turn, case, text)
     elif kind == "reject_note":
+        if len(text) > actions.NOTE_LENGTH:
+            too_long = {"length": len(text), "max": actions.NOTE_LENGTH}
+            actions.ask_note(turn, case, Msg("error-text-too-long", too_long))
+            return
         await actions.decide(turn, case, "rejected", reason=pending.get("reason"), note=text)
         await turn.refresh_card(case)
 

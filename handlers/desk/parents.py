@@ -7,6 +7,7 @@ from dataclasses import asdict
 from typing import Any
 
 from handlers.aftercare import appeal
+from handlers.bounds import record_id
 from handlers.desk.states import OPEN, Status
 from handlers.events import EventKind, Media, MediaKind
 from handlers.policy import DeskPolicy
@@ -68,11 +69,8 @@ async def parent_button(turn: Turn, desk: DeskPolicy, kind: str, value: str) -> 
     if kind == "appeal":
         await appeal.on_button(turn, value)
         return
-    case = (
-        await cases.case_by_id(session=turn.session, case_id=int(value))
-        if value.isdigit()
-        else None
-    )
+    case_id = record_id(value)
+    case = await cases.case_by_id(session=turn.session, case_id=case_id) if case_id else None
     if case is None or case.user_id != turn.user.id:
         turn.say(Msg("error-stale-button"))
         return
@@ -138,12 +136,9 @@ async def _appeal(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> No
 
 async def rate(turn: Turn, value: str) -> None:
     """``rate:<case id>:<1-5>``: the one-tap satisfaction answer after closing, once per case."""
-    case_id, _, stars = value.partition(":")
-    case = (
-        await cases.case_by_id(session=turn.session, case_id=int(case_id))
-        if (case_id.isdigit())
-        else None
-    )
+    named, _, stars = value.partition(":")
+    case_id = record_id(named)
+    case = await cases.case_by_id(session=turn.session, case_id=case_id) if case_id else None
     if case is None or case.user_id != turn.user.id or stars not in ("1", "2", "3", "4", "5"):
         turn.say(Msg("error-stale-button"))
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers.bounds import clip
 from handlers.desk.card import card_buttons, card_parts
 from handlers.desk.context import DeskTurn, load_view
 from handlers.desk.states import UNDECIDED
@@ -10,6 +11,9 @@ from handlers.reference import normalize_reference
 from handlers.replies import Msg
 from storage.models import Case
 from storage.repositories import cases
+
+#: How much of an unrecognised reference is echoed back.
+ECHO_LIMIT = 32
 
 
 async def run(turn: DeskTurn, command: str, argument: str) -> None:
@@ -27,7 +31,7 @@ async def _case(turn: DeskTurn, argument: str) -> None:
     reference = normalize_reference(argument) if argument else None
     case = await cases.case_by_reference(session=turn.session, reference=reference or "")
     if case is None:
-        turn.here(Msg("desk-case-unknown", {"reference": argument or "-"}))
+        turn.here(Msg("desk-case-unknown", {"reference": clip(argument, ECHO_LIMIT) or "-"}))
         return
     view = await load_view(turn.session, case)
     turn.here(*card_parts(view, turn.desk), buttons=card_buttons(view))

@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from handlers.bounds import record_id
 from handlers.events import Media
 from handlers.policy import IntakePolicy
 from handlers.replies import Button, Msg
@@ -106,6 +107,7 @@ def encode_button(draft_id: int, step: StepName, value: str) -> str:
 
 def decode_button(data: str) -> tuple[int, str, str] | None:
     parts = data.split("|", 2)
-    if len(parts) != 3 or not parts[0].isdigit():
+    draft_id = record_id(parts[0]) if len(parts) == 3 else None
+    if draft_id is None:
         return None
-    return int(parts[0]), parts[1], parts[2]
+    return draft_id, parts[1], parts[2]

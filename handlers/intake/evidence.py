@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
+from handlers.bounds import column_length
 from handlers.events import Media, MediaKind
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected
 from handlers.languages import BABEL_LOCALE
 from handlers.policy import IntakePolicy
 from handlers.replies import Msg
+from storage.models import Evidence
 
 Rows = list[list[tuple[str, Msg]]]
+_FILE_ID = column_length(Evidence, "telegram_file_id")
+_UNIQUE_ID = column_length(Evidence, "file_unique_id")
 
 
 def _megabytes(size: int, language: str) -> str:
     return format_decimal(size / (1024 * 1024), "#,##0.#", locale=BABEL_LOCALE[language])
+
+
+def _ids_fit(item: Media) -> bool:
+    """Telegram's ids for the file fit their columns (cut, they would name no file at all)."""
+    return len(item.file_id or "") <= _FILE_ID and len(item.file_unique_id or "") <= _UNIQUE_ID
 
 
 def screen_media(ctx: Ctx, media: tuple[Media, ...]) -> tuple[tuple[Media, ...], tuple[Msg, ...]]:
@@ -32,7 +41,9 @@ def screen_uploads(
     for item in media:
         name = item.file_name or ""
         mime = item.mime_type or ""
-        if item.kind is MediaKind.DOCUMENT and not mime.startswith(policy.accepted_mime_prefixes):
+        if (
+            item.kind is MediaKind.DOCUMENT and not mime.startswith(policy.accepted_mime_prefixes)
+        ) or not _ids_fit(item):
             problems.append(Msg("error-file-type", {"name": name or mime or "?"}))
         elif item.size is not None and item.size > policy.max_file_bytes:
             problems.append(

@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from handlers.bounds import ascii_digits, ascii_int
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected
 from handlers.policy import PROBLEMS, WRITERS
 from handlers.replies import Msg
 
 Rows = list[list[tuple[str, Msg]]]
-_AGE = re.compile(r"(\d{1,2})")
+#: A run of digits; any keyboard's digits are read as ASCII first ("１２岁").
+_AGE = re.compile(r"[0-9]+")
+#: A number above this is no age at all ("a number of years, please"), not one out of range.
+_AGE_DIGITS_MAX = 999
 _CHINESE_AGE = {
     "三": 3,
     "四": 4,
@@ -116,9 +120,9 @@ def accept_minor_age(ctx: Ctx, answer: Answer) -> Outcome:
     text = answer.text.strip()
     low, high = ctx.policy.minor_age_range
     age: int | None = None
-    match = _AGE.search(text)
+    match = _AGE.search(ascii_digits(text))
     if match:
-        age = int(match.group(1))
+        age = ascii_int(match.group(), low=0, high=_AGE_DIGITS_MAX)
     else:
         word = re.sub(r"[岁歲周週]|左右|大概", "", text).strip()
         age = _CHINESE_AGE.get(word)

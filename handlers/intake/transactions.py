@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from handlers.bounds import ascii_int
 from handlers.formatting import format_money, format_totals, format_when
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected, StepName
 from handlers.parsing import parse_amount
@@ -219,9 +220,10 @@ def accept_list(ctx: Ctx, answer: Answer) -> Outcome:
             return Rejected.because("error-tx-max", max=ctx.policy.max_transactions)
         ctx.cursor.update(tx=len(ctx.transactions), pending_tx={})
         return Accepted(goto=StepName.TX_AMOUNT)
-    if not number.isdigit() or not 1 <= int(number) <= len(ctx.transactions):
+    chosen = ascii_int(number, low=1, high=len(ctx.transactions))
+    if chosen is None:
         return Rejected.because("error-stale-button")
-    index = int(number) - 1
+    index = chosen - 1
     if action == "remove":
         if len(ctx.transactions) == 1:
             return Rejected.because("error-tx-last")

@@ -56,6 +56,8 @@ _MONTH = alternation(MONTHS)
 _WEEKDAY = alternation(WEEKDAYS)
 _NUMWORD = alternation([*NUMBER_WORDS, "a couple of", "a few"])
 _AMPM = r"\s?([ap])\.?\s?m\b\.?"
+#: How far back "N days/weeks/hours ago" may reach; further is read as no date at all.
+AGO_LIMIT = timedelta(days=3660)
 
 
 def _on_date(found: Found, year: int | None, month: int, day: int) -> bool:
@@ -65,7 +67,7 @@ def _on_date(found: Found, year: int | None, month: int, day: int) -> bool:
     for candidate in years:
         try:
             value = date(candidate, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):  # 31 February, the year 99999
             continue
         if year is not None or value <= limit:
             found.dates.append(value)
@@ -139,7 +141,9 @@ def _ago(m: re.Match[str], found: Found) -> None:
     if count is None:
         count = 3 if raw == "a few" else 2 if raw == "a couple of" else to_int(raw)
     seconds = AGO_UNITS[m["unit"].strip()] * (count or 0)
-    if seconds >= 86400:
+    if seconds > AGO_LIMIT.total_seconds():  # "1000000 days ago": no date to build
+        found.invalid = True
+    elif seconds >= 86400:
         found.dates.append(found.today - timedelta(days=int(seconds // 86400)))
     elif seconds:
         found.instants.append(found.now - timedelta(seconds=seconds))
@@ -239,7 +243,7 @@ _AGO_UNIT = rf"(?P<unit>{alternation(AGO_UNITS)})"
 _YMD = (
     r"(?<![\d.,])(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*[日号號]?(?!\d)"
 )
-_ZH_YEAR = r"(?:(\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*)?"
+_ZH_YEAR = r"(?:(\d{4,}|[〇零○一二三四五六七八九]{4,})\s*年\s*)?"
 _AT = r"(?<![a-z])(?:at|around|about|vers|a|@|by|autour de)"
 Handler = Callable[[re.Match[str], Found], None]
 RULES: list[tuple[str, Handler]] = [
@@ -255,11 +259,11 @@ RULES: list[tuple[str, Handler]] = [
     ),
     (
         rf"(?<!\d)(1er|\d{{1,2}})(?:st|nd|rd|th|er|e)?\s+(?:of\s+|de\s+)?({_MONTH})\.?"
-        r"(?:\s*,?\s*(\d{4})(?![\d:h]))?",
+        r"(?:\s*,?\s*(\d{4,})(?![\d:h]))?",
         _named_dmy,
     ),
     (
-        rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:h])(?:\s*,?\s*(\d{{4}})(?![\d:h]))?",
+        rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:h])(?:\s*,?\s*(\d{{4,}})(?![\d:h]))?",
         _named_mdy,
     ),
     (

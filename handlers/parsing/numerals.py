@@ -113,7 +113,7 @@ def _positional(tokens: list[str]) -> Decimal | None:
 
 def to_int(text: str) -> int | None:
     """Integer value of Arabic digits or a Chinese numeral; None for anything else."""
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit(): "²" is a digit that int() refuses
         return int(text)
     value = parse_cn_number(text)
     if value is None or value != value.to_integral_value():

@@ -51,10 +51,13 @@ def parse_when_detail(text: str, locale: str, tz: str, now: datetime) -> ParsedW
     if _ALTERNATIVES.search(folded):  # "hier ou avant-hier", "昨天还是前天": let the flow ask
         return None
     found = Found(today=local_now.date(), now=local_now, order=date_order(locale))
-    extract(f" {folded} ", found)
-    if found.invalid or not found.anything():
+    try:
+        extract(f" {folded} ", found)
+        if found.invalid or not found.anything():
+            return None
+        return _compose(found, zone)
+    except (OverflowError, ValueError):  # a date at the calendar's very edge: ask again
         return None
-    return _compose(found, zone)
 
 
 def _compose(found: Found, zone: ZoneInfo) -> ParsedWhen | None:
