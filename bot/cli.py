@@ -1,4 +1,5 @@
-"""The ``refund-desk`` command: ``console``, ``db upgrade``, ``check-config``."""
+"""The ``refund-desk`` command: ``console``, ``run``, ``db upgrade``, ``check-config``,
+``outbox`` (failed Bot API calls: list, retry)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,15 @@ def _parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
     commands.add_parser("check-config", help="validate the settings and exit")
+    calls = commands.add_parser(
+        "outbox",
+        help="list the Bot API calls that failed for good; queue them again",
+        description="Without an action: list. `retry ID...` or `retry --all` queues failed "
+        "calls again; the running bot sends them at its next outbox sweep.",
+    )
+    calls.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
+    calls.add_argument("ids", nargs="*", type=int, metavar="ID", help="calls to retry")
+    calls.add_argument("--all", action="store_true", help="retry every failed call")
     return parser
 
 
@@ -84,6 +94,81 @@ async def _db_upgrade(settings: Settings) -> None:
     print(f"database is up to date: {app.database.engine.url.render_as_string()}")
 
 
+async def _outbox_list(settings: Settings) -> int:
+    from storage.database import Database
+    from storage.repositories import outbox
+
+    database = Database(settings.storage.url)
+    try:
+        async with database.unit_of_work() as session:
+            rows = await outbox.failed(session=session)
+    finally:
+        await database.dispose()
+    if not rows:
+        print("no failed outbox calls")
+        return 0
+    print(f"{'id':>8}  {'created (UTC)':16}  {'method':20}  {'chat':>15}  {'tries':>5}  error")
+    for row in rows:
+        created = row.created_at.strftime("%Y-%m-%d %H:%M")
+        error = (row.error or "-").replace("\n", " ")
+        if not row.resendable:
+            error += "  [emptied by retention: cannot be resent]"
+        print(
+            f"{row.id:>8}  {created:16}  {row.method:20}  {row.chat_id:>15}  "
+            f"{row.attempts:>5}  {error}"
+        )
+    print("`refund-desk outbox retry ID...` or `retry --all` queues them again.")
+    return 0
+
+
+async def _outbox_retry(settings: Settings, ids: list[int], every: bool) -> int:
+    from handlers.clock import SystemClock
+    from storage.database import Database
+    from storage.models import OutboxMessage
+    from storage.repositories import outbox
+
+    database = Database(settings.storage.url)
+    problems: list[str] = []
+    try:
+        async with database.unit_of_work() as session:
+            queued = await outbox.retry_failed(
+                session=session, now=SystemClock().now(), ids=None if every else ids
+            )
+            for row_id in sorted(set(ids) - set(queued)):
+                row = await session.get(OutboxMessage, row_id)
+                if row is None:
+                    problems.append(f"{row_id}: no such call")
+                elif row.status != outbox.FAILED:
+                    problems.append(f"{row_id}: {row.status}, not failed")
+                else:
+                    problems.append(
+                        f"{row_id}: emptied by the retention job a day after it failed; "
+                        "nothing left to resend"
+                    )
+            left = len(await outbox.failed(session=session)) if every else 0
+    finally:
+        await database.dispose()
+    listed = ", ".join(str(i) for i in queued) or "none"
+    print(f"{len(queued)} call(s) queued again ({listed}); the running bot sends them shortly")
+    if left:
+        print(f"{left} failed call(s) emptied by the retention job cannot be resent")
+    for problem in problems:
+        print(f"refund-desk: not queued again: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _outbox(settings: Settings, args: argparse.Namespace) -> int:
+    if args.action == "list":
+        if args.ids or args.all:
+            print("refund-desk: `outbox list` takes no ids", file=sys.stderr)
+            return 2
+        return asyncio.run(_outbox_list(settings))
+    if bool(args.ids) == bool(args.all):
+        print("refund-desk: `outbox retry` needs call ids, or --all", file=sys.stderr)
+        return 2
+    return asyncio.run(_outbox_retry(settings, args.ids, args.all))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -109,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_db_upgrade(settings))
         elif args.command == "check-config":
             print("configuration is valid")
+        elif args.command == "outbox":
+            return _outbox(settings, args)
     except KeyboardInterrupt:
         print("\n(stopped — your answers are saved; run the same command to continue)")
         return 130

@@ -1,11 +1,19 @@
-"""Logging set-up. The bot token is part of every Bot API URL, so it is masked everywhere."""
+"""Logging set-up. The bot token is part of every Bot API URL, so it is masked everywhere:
+in every formatted log line (message, traceback and stack included) and, through
+:func:`mask_secrets`, in every error text stored in the database."""
 
 from __future__ import annotations
 
 import logging
 import re
+import sys
+import traceback
+from typing import IO
 
-_TOKEN = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
+#: A bot token (``<bot id>:<secret>``), also percent-encoded (``%3A``) as some clients quote it.
+_TOKEN = re.compile(r"\d{5,}(?::|%3[Aa])[A-Za-z0-9_-]{20,}")
+#: The password of a database URL (``scheme://user:password@host``).
+_URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]+:)[^@\s]+@")
 #: Libraries that log every request URL (with the token) at INFO, or what people wrote (in
 #: request parameters or SQL parameters) at DEBUG: kept at WARNING whatever the level.
 _CHATTY = (
@@ -21,25 +29,65 @@ _CHATTY = (
     "asyncpg",
     "sqlalchemy.engine",  # with echo on: statements and their parameters
 )
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def mask_secrets(text: str) -> str:
+    """``text`` with bot tokens replaced by ``<token>`` and URL passwords by ``***``.
+
+    Used on every log line and on every error text before it is stored: aiogram's and httpx's
+    exceptions can quote the request URL, ``https://api.telegram.org/bot<TOKEN>/sendMessage``.
+    """
+    return _URL_PASSWORD.sub(r"\1***@", _TOKEN.sub("<token>", text))
 
 
 class TokenFilter(logging.Filter):
-    """Replaces anything shaped like a bot token with ``<token>`` in every record."""
+    """Replaces anything shaped like a bot token with ``<token>`` in a record's message (for
+    handlers other than ours, e.g. a test's; ours mask the whole line, see below)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if _TOKEN.search(message):
-            record.msg = _TOKEN.sub("<token>", message)
+        masked = mask_secrets(message)
+        if masked != message:
+            record.msg = masked
             record.args = None
         return True
 
 
-def configure_logging(level: str, *, console: bool = False) -> None:
-    handler = logging.StreamHandler()
+class MaskingFormatter(logging.Formatter):
+    """Masks the whole formatted record: the message, and the traceback of ``log.exception``
+    or ``exc_info`` (an exception's text often quotes the request URL) and ``stack_info``,
+    which a filter never sees."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask_secrets(super().format(record))
+
+
+class MaskingHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """A stream handler whose own failure report is masked too: the standard one prints the
+    failing record's traceback to standard error as it is."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if not (logging.raiseExceptions and sys.stderr):
+            return
+        try:
+            report = f"--- Logging error ---\n{traceback.format_exc()}Message: {record.msg!r}\n"
+            sys.stderr.write(mask_secrets(report))
+        except Exception:  # a logging failure must never stop the bot
+            pass
+
+
+def log_handler(stream: IO[str] | None = None) -> logging.Handler:
+    """The handler the bot logs through (standard error unless ``stream`` is given)."""
+    handler = MaskingHandler(stream)
     handler.addFilter(TokenFilter())
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(MaskingFormatter(FORMAT))
+    return handler
+
+
+def configure_logging(level: str, *, console: bool = False) -> None:
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    root.handlers[:] = [log_handler()]
     # In the console the conversation is the output; only problems are logged.
     root.setLevel("WARNING" if console else level)
     quiet_libraries()

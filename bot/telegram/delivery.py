@@ -17,6 +17,16 @@ What it costs per row is kept low on purpose (docs/performance.md):
 * ``answerCallbackQuery`` never goes through the outbox: it expires within seconds, so it is
   sent straight after the event's commit (:meth:`Delivery.answer`), retried briefly in the
   background on a network error, and a failure is logged, never raised.
+
+Nothing waits forever and nothing fails in silence. A row Telegram refuses (a 400 or 403 not
+handled above) fails at once; a row whose call raises anything else, an error of no known kind
+(a framework's bug, an answer it cannot read), fails after ``unknown_attempts``; a row that
+keeps being postponed (network errors, long 429s, a case thread not ready) fails after
+``give_up_attempts`` attempts or once it is ``give_up_after`` old. A failed row is logged at
+ERROR with its id, method and chat, counted (``refund_desk_outbox_failed_total``), listed by
+``refund-desk outbox`` and queued again by ``refund-desk outbox retry``. Error texts are
+stored with the bot token masked (:func:`bot.logs.mask_secrets`): frameworks quote the
+request URL in their errors.
 """
 
 from __future__ import annotations
@@ -30,6 +40,8 @@ from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from typing import Any, Protocol
 
+from bot.logs import mask_secrets
+from bot.metrics import OUTBOX_FAILED
 from bot.telegram.calls import receipt
 from bot.telegram.errors import Permanent, RetryLater, Transient
 from bot.telegram.pacing import Pacer
@@ -41,7 +53,8 @@ from storage.repositories import outbox
 
 log = logging.getLogger(__name__)
 _TAGS = re.compile(r"</?[a-z][^>]*>")
-_TOPIC_GONE = ("thread not found", "topic_deleted", "topic_id_invalid")
+#: What Telegram says when a message goes to a forum topic that no longer exists.
+TOPIC_GONE = ("thread not found", "topic_deleted", "topic_id_invalid")
 _TOPIC_CLOSED = "topic_closed"
 #: How long a message for a case waits for the case's thread to exist (hand-off in progress).
 THREAD_WAIT = 2.0
@@ -49,6 +62,10 @@ ANSWER_CALLBACK = "answerCallbackQuery"
 #: A callback answer is worth retrying only this long: Telegram's clients stop waiting.
 ANSWER_RETRY_WINDOW = 10.0
 ANSWER_ATTEMPTS = 4
+#: A postponed row is tried again after at most this long (network errors back off to it).
+MAX_POSTPONE = 600.0
+#: The longest an error text stored with a row (``outbox.last_error``) may be.
+ERROR_LENGTH = 500
 Call = tuple[int, str, dict[str, Any]]
 
 
@@ -81,6 +98,9 @@ class Delivery:
         base_backoff: float = 0.5,
         max_retry_wait: float = 120.0,
         sent_flush_delay: float = 0.1,
+        unknown_attempts: int = 3,
+        give_up_attempts: int = 100,
+        give_up_after: timedelta = timedelta(days=1),
     ) -> None:
         self.transport = transport
         self.database = database
@@ -91,6 +111,11 @@ class Delivery:
         self.base_backoff = base_backoff
         self.max_retry_wait = max_retry_wait
         self.sent_flush_delay = sent_flush_delay
+        #: An error of no known kind is not worth many attempts: it is likely to recur.
+        self.unknown_attempts = unknown_attempts
+        #: A row still not sent after this many attempts, or this old, is failed.
+        self.give_up_attempts = give_up_attempts
+        self.give_up_after = give_up_after
         self.router: CaseRouter | None = None
         #: Rows a deliver() call of this process has in hand (sending or waiting to be sent).
         self._in_flight: dict[int, int] = {}
@@ -244,12 +269,14 @@ class Delivery:
                     delay,
                 )
                 if attempt == self.attempts:
-                    return await self._postpone(row, attempt, str(exc), delay)
+                    # Back off across sweeps too: an outage may last a while.
+                    later = self.base_backoff * 2 ** (row.attempts + attempt - 1)
+                    return await self._postpone(row, attempt, str(exc), min(later, MAX_POSTPONE))
                 await self._wait(row, delay)
             except Permanent as exc:
                 problem = str(exc).lower()
                 if case_id is not None and self.router is not None:
-                    if any(marker in problem for marker in _TOPIC_GONE):
+                    if any(marker in problem for marker in TOPIC_GONE):
                         log.warning("topic of case %s is gone; recreating it", case_id)
                         await self.router.topic_gone(case_id)
                         return await self._postpone(row, attempt, str(exc), THREAD_WAIT)
@@ -262,11 +289,26 @@ class Delivery:
                     log.error("outbox %s: %s; resending as plain text", row.id, exc)
                     params = fallback
                     continue
-                log.error(
-                    "outbox %s: %s to chat %s refused: %s", row.id, row.method, row.chat_id, exc
-                )
-                await self._finish(row, outbox.FAILED, attempt, error=str(exc))
+                await self._fail(row, row.attempts + attempt, str(exc))
                 return True
+            except Exception as exc:  # no known kind: bounded attempts, then failed
+                kind = f"unexpected {type(exc).__name__}"
+                attempts = row.attempts + attempt
+                log.error(
+                    "outbox %s: %s to chat %s raised %s (attempt %d of %d)",
+                    row.id,
+                    row.method,
+                    row.chat_id,
+                    type(exc).__name__,
+                    attempts,
+                    self.unknown_attempts,
+                    exc_info=exc,
+                )
+                if attempts >= self.unknown_attempts:
+                    await self._fail(row, attempts, kind)
+                    return True
+                later = min(self.base_backoff * 2**attempts, MAX_POSTPONE)
+                return await self._postpone(row, attempt, kind, later)
             else:
                 sent = outbox.Sent(row.id, attempt, self.clock.now(), receipt(result))
                 self._record_sent(sent)
@@ -274,13 +316,36 @@ class Delivery:
         return await self._postpone(row, self.attempts, "attempts exhausted", self.base_backoff)
 
     async def _postpone(self, row: OutboxMessage, attempt: int, error: str, delay: float) -> bool:
-        retry_at = self.clock.now() + timedelta(seconds=delay)
-        await self._finish(
-            row, outbox.PENDING, row.attempts + attempt, error=error, retry_at=retry_at
-        )
+        """Leave the row to the sweeper, to try again after ``delay`` seconds; or fail it when
+        it has been tried or has waited too long. True when the row is done with (failed)."""
+        now = self.clock.now()
+        attempts = row.attempts + attempt
+        if attempts >= self.give_up_attempts or now - row.created_at >= self.give_up_after:
+            await self._fail(row, attempts, f"gave up: {error}")
+            return True
+        retry_at = now + timedelta(seconds=delay)
+        await self._finish(row, outbox.PENDING, attempts, error=error, retry_at=retry_at)
         return False
 
-    async def _finish(self, row: OutboxMessage, status: str, attempts: int, **extra: Any) -> None:
+    async def _fail(self, row: OutboxMessage, attempts: int, error: str) -> None:
+        """The row will not be sent: recorded, logged and counted for the operator."""
+        error = mask_secrets(error)[:ERROR_LENGTH]
+        log.error(
+            "outbox %s: %s to chat %s failed after %d attempt(s): %s "
+            "(`refund-desk outbox retry %s` sends it again)",
+            row.id,
+            row.method,
+            row.chat_id,
+            attempts,
+            error,
+            row.id,
+        )
+        OUTBOX_FAILED.labels(method=row.method).inc()
+        await self._finish(row, outbox.FAILED, attempts, error=error)
+
+    async def _finish(
+        self, row: OutboxMessage, status: str, attempts: int, *, error: str, **extra: Any
+    ) -> None:
         assert row.id is not None
         async with self.database.unit_of_work() as session:
             await outbox.finish(
@@ -289,6 +354,7 @@ class Delivery:
                 status=status,
                 now=self.clock.now(),
                 attempts=attempts,
+                error=mask_secrets(error)[:ERROR_LENGTH],
                 **extra,
             )
 

@@ -1,6 +1,21 @@
 """Handing submitted cases to the agents' group, step by step, each step's result recorded:
 the topic (one per case, never two), the card, the evidence albums. Also decides at sending
-time where a case's messages go, recreating or reopening a topic someone removed by hand."""
+time where a case's messages go, recreating or reopening a topic someone removed by hand.
+
+A case always reaches the agents, or someone is told. A step Telegram refuses (a 400, a 403,
+a network error, anything unexpected) is tried again with back-off (``retry_base`` doubling,
+at most ``retry_cap``); Telegram's 429 is waited out without counting. After ``alert_after``
+failed attempts the supervisors get ONE alert in the group itself (not the case's topic, which
+may not exist), queued in the outbox like any message so it is not lost; the operator gets an
+ERROR line naming the case and the ``refund_desk_handoff_alerts_total`` metric, which remain
+when the group refuses that alert too. The hand-off then goes on every ``slow_retry``; when it
+finally gets through, the group is told. ``handoff_status = "failed"`` means "the last
+attempt failed, the next is due at ``handoff_retry_at``", never "given up".
+
+Only hand-off bookkeeping is written here (topic, card, evidence, status, attempts), with plain
+UPDATEs (:func:`storage.repositories.cases.set_handoff`): the case's version is not bumped,
+so a hand-off never conflicts with an agent's or a parent's change to the same case.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +25,10 @@ from datetime import timedelta
 from typing import Any
 
 from bot.i18n import Localizer
+from bot.logs import mask_secrets
+from bot.metrics import HANDOFF_ALERTS, HANDOFF_FAILURES
 from bot.telegram.calls import render_calls
+from bot.telegram.delivery import TOPIC_GONE
 from bot.telegram.errors import Permanent, RetryLater, Transient
 from bot.telegram.pacing import Pacer
 from bot.telegram.transport import TelegramTransport
@@ -18,13 +36,20 @@ from handlers.clock import Clock
 from handlers.desk import handoff as plan
 from handlers.desk.context import load_view
 from handlers.policy import DeskPolicy
-from handlers.replies import Outgoing
+from handlers.replies import Msg, Outgoing, Reply
 from storage.database import Database
 from storage.models import Case
-from storage.repositories import cases
+from storage.repositories import cases, outbox
 
 log = logging.getLogger(__name__)
-PENDING, DONE, FAILED = "pending", "done", "failed"
+PENDING, DONE, FAILED = cases.HANDOFF_PENDING, cases.HANDOFF_DONE, cases.HANDOFF_FAILED
+#: Failed attempts before the supervisors are told, and the retry schedule before and after.
+ALERT_AFTER = 5
+RETRY_BASE = timedelta(seconds=30)
+RETRY_CAP = timedelta(minutes=10)
+SLOW_RETRY = timedelta(minutes=30)
+#: The longest piece of Telegram's description quoted in the supervisors' alert.
+PROBLEM_LENGTH = 200
 
 
 class Handoff:
@@ -38,6 +63,10 @@ class Handoff:
         pacer: Pacer,
         desk: DeskPolicy,
         topic_grace: timedelta,
+        alert_after: int = ALERT_AFTER,
+        retry_base: timedelta = RETRY_BASE,
+        retry_cap: timedelta = RETRY_CAP,
+        slow_retry: timedelta = SLOW_RETRY,
     ) -> None:
         self.transport = transport
         self.database = database
@@ -47,21 +76,31 @@ class Handoff:
         self.desk = desk
         self.use_topics = bool(desk.use_topics)
         self.topic_grace = topic_grace
+        self.alert_after = alert_after
+        self.retry_base = retry_base
+        self.retry_cap = retry_cap
+        self.slow_retry = slow_retry
         self.wake = asyncio.Event()
         self._lock = asyncio.Lock()
 
     async def run(self) -> int:
-        """Hand off every pending case; returns how many are done."""
+        """Hand off every case that is due; returns how many are done."""
         async with self._lock:
+            now = self.clock.now()
             async with self.database.unit_of_work() as session:
-                waiting = [c.id for c in await cases.pending_handoffs(session=session)]
+                due = await cases.pending_handoffs(session=session, now=now)
+                waiting = [c.id for c in due]
             done = 0
             for case_id in waiting:
                 assert case_id is not None
                 try:
                     done += await self._hand_off(case_id)
-                except (Transient, RetryLater) as exc:
+                except RetryLater as exc:  # Telegram's pace, not a failure of this case
                     log.warning("hand-off of case %s postponed: %s", case_id, exc)
+                    retry_at = self.clock.now() + timedelta(seconds=exc.seconds)
+                    await self._set(case_id, handoff_retry_at=retry_at)
+                except Exception as exc:
+                    await self._failed(case_id, exc)
             return done
 
     async def _hand_off(self, case_id: int) -> int:
@@ -72,26 +111,37 @@ class Handoff:
             view = await load_view(session, case)
         if case.card_message_id is None:
             result = await self._send([plan.card(view, self.desk)], case)
-            if result is None:
-                return 0
-            async with self.database.unit_of_work() as session:
-                (await self._case(session, case_id)).card_message_id = result["message_id"]
+            await self._set(case_id, card_message_id=result["message_id"])
             case.card_message_id = result["message_id"]
         if not case.evidence_posted:
             media = plan.evidence(view, self.desk)
-            if media is not None and await self._send([media], case) is None:
-                return 0
+            if media is not None:
+                await self._send([media], case)
         async with self.database.unit_of_work() as session:
-            stored = await self._case(session, case_id)
-            stored.evidence_posted, stored.handoff_status = True, DONE
-        log.info("case %s handed off", case.reference)
+            alerted = (await self._case(session, case_id)).handoff_alerted_at is not None
+            await cases.set_handoff(
+                session=session,
+                case_id=case_id,
+                evidence_posted=True,
+                handoff_status=DONE,
+                handoff_attempts=0,
+                handoff_retry_at=None,
+                handoff_alerted_at=None,
+            )
+            if alerted:  # the supervisors were told it failed: tell them it went through
+                await self._notice(session, Msg("handoff-recovered", _ref(case)))
+        if alerted:
+            log.warning("case %s handed off after all", case.reference)
+        else:
+            log.info("case %s handed off", case.reference)
         return 1
 
     async def _topic(self, case_id: int) -> bool:
         """True once the case has a topic (or must do without one). The request is recorded
         before it is made: after a crash the outcome is unknown, so no second topic is ever
         requested — a late ``forum_topic_created`` names the topic, or the card goes to the
-        group itself after ``topic_grace``."""
+        group itself after ``topic_grace``. A refused request (429, 400) was certainly not
+        carried out: it is forgotten, and the error raised to be retried with back-off."""
         now = self.clock.now()
         async with self.database.unit_of_work() as session:
             case = await self._case(session, case_id)
@@ -105,22 +155,21 @@ class Handoff:
                     case.reference,
                 )
                 return True
-            case.topic_requested_at = now
+            if not await cases.request_topic(session=session, case_id=case_id, now=now):
+                return False  # requested meanwhile (another worker)
             view = await load_view(session, case)
         _, method, params = render_calls(self.localizer, [plan.topic_request(view, self.desk)])[0]
         try:
             await self.pacer.acquire(params["chat_id"])
             result = await self.transport.call(method, params)
-        except (RetryLater, Permanent) as exc:  # refused: certainly not created, may retry
-            log.error("case %s: could not create its topic: %s", case.reference, exc)
-            async with self.database.unit_of_work() as session:
-                (await self._case(session, case_id)).topic_requested_at = None
-            return False
-        async with self.database.unit_of_work() as session:
-            (await self._case(session, case_id)).topic_id = result["message_thread_id"]
+        except (RetryLater, Permanent):
+            await self._set(case_id, topic_requested_at=None)
+            raise
+        await self._set(case_id, topic_id=result["message_thread_id"])
         return True
 
-    async def _send(self, outgoing: list[Outgoing], case: Case) -> dict[str, Any] | None:
+    async def _send(self, outgoing: list[Outgoing], case: Case) -> dict[str, Any]:
+        """Send a step's calls; the first message sent. Raises when Telegram refuses."""
         first: dict[str, Any] | None = None
         for _, method, params in render_calls(self.localizer, outgoing):
             params.pop("_case", None)
@@ -128,15 +177,102 @@ class Handoff:
             try:
                 result = await self.transport.call(method, params)
             except Permanent as exc:
-                if "thread not found" in str(exc).lower():
-                    await self.topic_gone(case.id or 0)
-                    return None
-                log.error("case %s: hand-off refused: %s", case.reference, exc)
-                async with self.database.unit_of_work() as session:
-                    (await self._case(session, case.id or 0)).handoff_status = FAILED
-                return None
+                if any(marker in str(exc).lower() for marker in TOPIC_GONE):
+                    await self._reset(case.id or 0)  # a new topic, card and evidence
+                raise
             first = first or result.get("messages", [result])[0]
+        assert first is not None
         return first
+
+    # -- failures ----------------------------------------------------------------------------
+
+    async def _failed(self, case_id: int, exc: Exception) -> None:
+        """Record a failed attempt: back off; after ``alert_after`` attempts, tell the
+        supervisors once (the alert is queued with the record, in one transaction)."""
+        now = self.clock.now()
+        known = isinstance(exc, Permanent | Transient)
+        HANDOFF_FAILURES.inc()
+        async with self.database.unit_of_work() as session:
+            case = await self._case(session, case_id)
+            attempts = case.handoff_attempts + 1
+            slow = attempts >= self.alert_after
+            if slow:
+                delay = self.slow_retry
+            else:
+                delay = min(self.retry_base * 2 ** (attempts - 1), self.retry_cap)
+            await cases.set_handoff(
+                session=session,
+                case_id=case_id,
+                handoff_status=FAILED,
+                handoff_attempts=attempts,
+                handoff_retry_at=now + delay,
+            )
+            alert = slow and await cases.claim_handoff_alert(
+                session=session, case_id=case_id, now=now
+            )
+            if alert:
+                await self._notice(session, self._alert(case, exc, attempts), mention=True)
+        log.log(
+            logging.WARNING if known else logging.ERROR,
+            "case %s: hand-off attempt %d failed (%s); next in %s",
+            case.reference,
+            attempts,
+            _problem(exc) if known else type(exc).__name__,
+            delay,
+            exc_info=None if known else exc,
+        )
+        if alert:
+            HANDOFF_ALERTS.inc()
+            log.error(
+                "case %s: not handed off after %d attempts (%s); supervisors alerted in the "
+                "agents' group, retrying every %s",
+                case.reference,
+                attempts,
+                _problem(exc) if known else type(exc).__name__,
+                self.slow_retry,
+            )
+
+    def _alert(self, case: Case, exc: Exception, attempts: int) -> Msg:
+        minutes = int(self.slow_retry.total_seconds() // 60)
+        params = {**_ref(case), "attempts": attempts, "minutes": minutes}
+        if isinstance(exc, Permanent | Transient):
+            return Msg("handoff-alert", {**params, "problem": _problem(exc)})
+        # The exception's text may quote anything: only its type, the log has the rest.
+        return Msg("handoff-alert-internal", {**params, "problem": type(exc).__name__})
+
+    async def _notice(self, session: Any, message: Msg, *, mention: bool = False) -> None:
+        """Queue a message to the group itself (its General topic), in the caller's
+        transaction; the outbox sweeper sends it."""
+        assert self.desk.chat_id is not None
+        mentions = (
+            [Msg("desk-mention", {"id": str(sid)}) for sid in sorted(self.desk.supervisor_ids)]
+            if mention
+            else []
+        )
+        reply = Reply(self.desk.chat_id, self.desk.language, (message, *mentions))
+        await outbox.add_calls(
+            session=session,
+            calls=render_calls(self.localizer, [reply]),
+            now=self.clock.now(),
+            lease=timedelta(0),  # not held by anyone: due for the next sweep
+        )
+
+    # -- bookkeeping -------------------------------------------------------------------------
+
+    async def _set(self, case_id: int, **values: Any) -> None:
+        async with self.database.unit_of_work() as session:
+            await cases.set_handoff(session=session, case_id=case_id, **values)
+
+    async def _reset(self, case_id: int) -> None:
+        await self._set(
+            case_id,
+            topic_id=None,
+            topic_requested_at=None,
+            card_message_id=None,
+            evidence_posted=False,
+            handoff_status=PENDING,
+            handoff_retry_at=None,
+        )
 
     @staticmethod
     async def _case(session: Any, case_id: int) -> Case:
@@ -149,7 +285,7 @@ class Handoff:
     async def route(self, case_id: int) -> dict[str, Any] | None:
         async with self.database.unit_of_work() as session:
             case = await self._case(session, case_id)
-        if case.handoff_status == PENDING:
+        if case.handoff_status in (PENDING, FAILED):  # nothing may overtake the card
             self.wake.set()
             return None
         if case.topic_id is not None:
@@ -164,10 +300,7 @@ class Handoff:
         return {}
 
     async def topic_gone(self, case_id: int) -> None:
-        async with self.database.unit_of_work() as session:
-            case = await self._case(session, case_id)
-            case.topic_id = case.topic_requested_at = case.card_message_id = None
-            case.evidence_posted, case.handoff_status = False, PENDING
+        await self._reset(case_id)
         self.wake.set()
 
     async def reopen(self, case_id: int) -> None:
@@ -178,3 +311,13 @@ class Handoff:
                 "reopenForumTopic",
                 {"chat_id": self.desk.chat_id, "message_thread_id": case.topic_id},
             )
+
+
+def _ref(case: Case) -> dict[str, Any]:
+    return {"reference": case.reference}
+
+
+def _problem(exc: Exception) -> str:
+    """What Telegram (or the network) said, fit for the supervisors and the log: the token
+    masked, and short."""
+    return mask_secrets(str(exc))[:PROBLEM_LENGTH]

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Table, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -114,8 +115,77 @@ async def queue(
     return list((await session.exec(statement.limit(50))).all())
 
 
-async def pending_handoffs(*, session: AsyncSession, limit: int = 20) -> list[Case]:
-    result = await session.exec(
-        select(Case).where(Case.handoff_status == "pending").order_by(col(Case.id)).limit(limit)
-    )
+#: Hand-off statuses: ``pending`` (not done yet), ``failed`` (the last attempt failed; it is
+#: tried again at ``handoff_retry_at``, never given up), ``done``.
+HANDOFF_PENDING, HANDOFF_FAILED, HANDOFF_DONE = "pending", "failed", "done"
+_CASES: Table = Case.__table__  # type: ignore[attr-defined]
+#: The columns a hand-off writes (and any other ``handoff_*``): its own bookkeeping, nothing an
+#: agent or a parent decides.
+HANDOFF_FIELDS = frozenset(
+    {
+        "topic_id",
+        "topic_requested_at",
+        "card_message_id",
+        "evidence_posted",
+        "handoff_status",
+        "handoff_attempts",
+        "handoff_retry_at",
+        "handoff_alerted_at",
+    }
+)
+
+
+async def pending_handoffs(
+    *, session: AsyncSession, now: datetime | None = None, limit: int = 20
+) -> list[Case]:
+    """Cases still to hand off (pending, or failed and retried), whose retry time has come."""
+    statement = select(Case).where(col(Case.handoff_status).in_([HANDOFF_PENDING, HANDOFF_FAILED]))
+    if now is not None:
+        statement = statement.where(
+            or_(col(Case.handoff_retry_at).is_(None), col(Case.handoff_retry_at) <= now)
+        )
+    result = await session.exec(statement.order_by(col(Case.id)).limit(limit))
     return list(result.all())
+
+
+async def set_handoff(*, session: AsyncSession, case_id: int, **values: Any) -> bool:
+    """Write hand-off bookkeeping with a plain UPDATE: no ORM flush of the case, so its
+    version is not bumped and a hand-off never conflicts with a change decided meanwhile by
+    an agent or the parent (who never write these columns). False when no row matched."""
+    unknown = {name for name in values if name not in HANDOFF_FIELDS}
+    unknown -= {name for name in unknown if name.startswith("handoff_")}
+    if unknown:
+        raise ValueError(f"not hand-off bookkeeping: {sorted(unknown)}")
+    connection = await session.connection()
+    result = await connection.execute(
+        update(_CASES).where(_CASES.c.id == case_id).values(**values)
+    )
+    return bool(result.rowcount)
+
+
+async def request_topic(*, session: AsyncSession, case_id: int, now: datetime) -> bool:
+    """Record that the case's topic is being requested; False when it already has one or a
+    request was already made (by this worker before a crash, or by another worker)."""
+    connection = await session.connection()
+    result = await connection.execute(
+        update(_CASES)
+        .where(
+            _CASES.c.id == case_id,
+            _CASES.c.topic_id.is_(None),
+            _CASES.c.topic_requested_at.is_(None),
+        )
+        .values(topic_requested_at=now)
+    )
+    return bool(result.rowcount)
+
+
+async def claim_handoff_alert(*, session: AsyncSession, case_id: int, now: datetime) -> bool:
+    """Mark the supervisors as told about the case's failing hand-off; True for exactly one
+    caller until the hand-off succeeds (which clears the mark)."""
+    connection = await session.connection()
+    result = await connection.execute(
+        update(_CASES)
+        .where(_CASES.c.id == case_id, _CASES.c.handoff_alerted_at.is_(None))
+        .values(handoff_alerted_at=now)
+    )
+    return bool(result.rowcount)

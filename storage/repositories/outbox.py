@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, bindparam, or_, update
+from sqlalchemy import Table, Text, bindparam, cast, or_, update
+from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -154,3 +155,70 @@ async def extend_leases(*, session: AsyncSession, row_ids: Iterable[int], until:
         .where(_TABLE.c.id.in_(ids), _TABLE.c.status == SENDING)
         .values(not_before=until)
     )
+
+
+@dataclass(frozen=True)
+class FailedCall:
+    """A call given up, as the operator sees it: never what the message said."""
+
+    id: int
+    created_at: datetime
+    method: str
+    chat_id: int
+    attempts: int
+    error: str | None
+    #: False once the retention job emptied it (a day after it failed): nothing to resend.
+    resendable: bool
+
+
+async def failed(*, session: AsyncSession, limit: int = 200) -> list[FailedCall]:
+    """Failed calls, oldest first (their payload is not even read)."""
+    kept = cast(_TABLE.c.payload, Text) != "{}"
+    connection = await session.connection()
+    result = await connection.execute(
+        sa_select(
+            _TABLE.c.id,
+            _TABLE.c.created_at,
+            _TABLE.c.method,
+            _TABLE.c.chat_id,
+            _TABLE.c.attempts,
+            _TABLE.c.last_error,
+            kept,
+        )
+        .where(_TABLE.c.status == FAILED)
+        .order_by(_TABLE.c.id)
+        .limit(limit)
+    )
+    return [
+        FailedCall(
+            id=row_id,
+            created_at=created_at,
+            method=method,
+            chat_id=chat_id,
+            attempts=attempts,
+            error=error,
+            resendable=bool(kept),
+        )
+        for row_id, created_at, method, chat_id, attempts, error, kept in result
+    ]
+
+
+async def retry_failed(
+    *, session: AsyncSession, now: datetime, ids: Iterable[int] | None = None
+) -> list[int]:
+    """Queue failed calls again (all of them when ``ids`` is None), as if new: pending, due
+    now, no attempts, created now (so the delivery's age limit counts from now). Calls the
+    retention job emptied are left failed. Returns the ids queued again; the running bot's
+    outbox sweeper sends them."""
+    statement = update(_TABLE).where(
+        _TABLE.c.status == FAILED, cast(_TABLE.c.payload, Text) != "{}"
+    )
+    if ids is not None:
+        statement = statement.where(_TABLE.c.id.in_(list(ids)))
+    connection = await session.connection()
+    result = await connection.execute(
+        statement.values(status=PENDING, attempts=0, not_before=now, created_at=now).returning(
+            _TABLE.c.id
+        )
+    )
+    return sorted(row[0] for row in result)

@@ -1,0 +1,342 @@
+"""A case always reaches the agents, or someone is told: a refused hand-off is retried with
+back-off; after repeated refusals the supervisors get one alert (through the outbox), the
+operator a log line and a metric, and the retries go on slowly until the group accepts."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlmodel import select
+
+from bot.metrics import REGISTRY
+from bot.telegram.delivery import Delivery
+from bot.telegram.errors import Permanent, Transient
+from bot.telegram.handoff import Handoff
+from bot.telegram.pacing import Pacer
+from handlers.policy import DeskPolicy
+from storage.models import Case, OutboxMessage
+from tests.handlers.desk_helpers import GROUP, reload, submitted_case
+
+SUPERVISOR = 4242
+NO_RIGHTS = "Bad Request: not enough rights to send text messages to the chat"
+
+
+class FakeGroup:
+    """The agents' group: opens topics, and refuses the methods the test names with ``error``."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.refused: dict[str, Exception] = {}
+        self.topics = 0
+
+    def refuse(self, error: Exception, *methods: str) -> None:
+        for method in methods:
+            self.refused[method] = error
+
+    def accept(self) -> None:
+        self.refused.clear()
+
+    async def call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        self.calls.append((method, params))
+        if method in self.refused:
+            raise self.refused[method]
+        if method == "createForumTopic":
+            self.topics += 1
+            return {"message_thread_id": 100 + self.topics}
+        return {"message_id": 1000 + len(self.calls)}
+
+    def of(self, method: str) -> list[dict[str, Any]]:
+        return [params for name, params in self.calls if name == method]
+
+
+def _desk(*, topics: bool = True) -> DeskPolicy:
+    return DeskPolicy(
+        chat_id=GROUP,
+        language="en",
+        use_topics=topics,
+        supervisor_ids=frozenset({SUPERVISOR}),
+    )
+
+
+def _handoff(group: FakeGroup, database, clock, localizer, **kw: Any) -> Handoff:
+    return Handoff(
+        transport=group,
+        database=database,
+        localizer=localizer,
+        clock=clock,
+        pacer=Pacer(per_group_minute=1000),
+        desk=_desk(topics=kw.pop("topics", True)),
+        topic_grace=timedelta(seconds=60),
+        **kw,
+    )
+
+
+async def _new_case(database, clock) -> Case:
+    """A case just submitted: nothing of it in the group yet."""
+    case = await submitted_case(database, clock.now(), topic=None)
+    async with database.unit_of_work() as session:
+        stored = await session.get(Case, case.id)
+        assert stored is not None
+        stored.card_message_id = None
+        stored.evidence_posted = False
+        stored.handoff_status = "pending"
+    return await reload(database, case)
+
+
+async def _outbox(database) -> list[OutboxMessage]:
+    async with database.unit_of_work() as session:
+        return list((await session.exec(select(OutboxMessage).order_by(OutboxMessage.id))).all())
+
+
+def _count(name: str) -> float:
+    return REGISTRY.get_sample_value(name) or 0.0
+
+
+async def test_a_card_refused_with_a_400_is_retried_later_and_delivered(
+    database, clock, localizer
+):
+    group = FakeGroup()
+    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
+    handoff = _handoff(group, database, clock, localizer)
+    case = await _new_case(database, clock)
+    failures = _count("refund_desk_handoff_failures_total")
+
+    assert await handoff.run() == 0
+    stored = await reload(database, case)
+    assert stored.handoff_attempts == 1
+    assert stored.handoff_retry_at == clock.now() + timedelta(seconds=30)
+    assert stored.topic_id == 101  # the topic is kept: only the card is tried again
+    assert _count("refund_desk_handoff_failures_total") == failures + 1
+
+    calls = len(group.calls)
+    assert await handoff.run() == 0  # not due yet: nothing asked of Telegram
+    assert len(group.calls) == calls
+
+    group.accept()
+    clock.advance(seconds=31)
+    assert await handoff.run() == 1
+    stored = await reload(database, case)
+    assert stored.handoff_status == "done" and stored.card_message_id is not None
+    assert stored.handoff_attempts == 0 and stored.handoff_retry_at is None
+    cards = group.of("sendMessage")
+    assert cards[-1]["message_thread_id"] == 101 and "K7QM4" in cards[-1]["text"]
+    assert len(group.of("createForumTopic")) == 1  # never a second topic
+
+
+async def test_the_back_off_doubles(database, clock, localizer):
+    group = FakeGroup()
+    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
+    handoff = _handoff(group, database, clock, localizer, topics=False)
+    case = await _new_case(database, clock)
+    waits = []
+    for _ in range(4):
+        await handoff.run()
+        stored = await reload(database, case)
+        assert stored.handoff_retry_at is not None
+        waits.append((stored.handoff_retry_at - clock.now()).total_seconds())
+        clock.current = stored.handoff_retry_at
+    assert waits == [30, 60, 120, 240]
+
+
+async def test_repeated_refusals_alert_the_supervisors_once_then_retry_slowly(
+    database, clock, localizer, caplog
+):
+    group = FakeGroup()
+    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
+    handoff = _handoff(group, database, clock, localizer)
+    case = await _new_case(database, clock)
+    alerts = _count("refund_desk_handoff_alerts_total")
+    caplog.set_level(logging.INFO)
+
+    for _ in range(5):
+        assert await handoff.run() == 0
+        stored = await reload(database, case)
+        assert stored.handoff_retry_at is not None
+        clock.current = stored.handoff_retry_at
+
+    stored = await reload(database, case)
+    assert stored.handoff_attempts == 5 and stored.handoff_alerted_at is not None
+    rows = await _outbox(database)
+    assert len(rows) == 1  # the alert, queued in the outbox so it is not lost
+    alert = rows[0].payload
+    assert rows[0].chat_id == GROUP and alert["chat_id"] == GROUP
+    assert "message_thread_id" not in alert and "_case" not in alert  # the group itself
+    assert "K7QM4" in alert["text"] and f"tg://user?id={SUPERVISOR}" in alert["text"]
+    assert "not enough rights" in alert["text"]  # what Telegram said
+    assert "mon fils" not in alert["text"]  # never the parent's words
+    assert _count("refund_desk_handoff_alerts_total") == alerts + 1
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR and "K7QM4" in r.message]
+    assert any("supervisors" in r.message for r in errors)
+
+    # Slow retries continue, without a second alert.
+    for _ in range(2):
+        assert await handoff.run() == 0
+        stored = await reload(database, case)
+        assert stored.handoff_retry_at == clock.now() + timedelta(minutes=30)
+        clock.current = stored.handoff_retry_at
+    assert len(await _outbox(database)) == 1
+    assert _count("refund_desk_handoff_alerts_total") == alerts + 1
+    assert stored.handoff_attempts == 7
+
+    # The group accepts again: the card goes out, and the supervisors hear it went through.
+    group.accept()
+    assert await handoff.run() == 1
+    stored = await reload(database, case)
+    assert stored.handoff_status == "done" and stored.handoff_alerted_at is None
+    rows = await _outbox(database)
+    assert len(rows) == 2
+    assert "K7QM4" in rows[1].payload["text"] and "tg://user" not in rows[1].payload["text"]
+
+    # Both notices are ordinary outbox rows: the sweeper sends them to the group.
+    delivery = Delivery(
+        transport=group,
+        database=database,
+        clock=clock,
+        pacer=Pacer(per_group_minute=1000),
+        lease=timedelta(seconds=30),
+    )
+    assert await delivery.sweep() == 2
+    await delivery.close()
+    assert [r.status for r in await _outbox(database)] == ["sent", "sent"]
+
+
+async def test_an_unexpected_error_counts_as_a_refusal(database, clock, localizer, caplog):
+    group = FakeGroup()
+    group.refuse(RuntimeError("boom"), "sendMessage")
+    handoff = _handoff(group, database, clock, localizer, topics=False, alert_after=2)
+    case = await _new_case(database, clock)
+    for _ in range(2):
+        assert await handoff.run() == 0
+        stored = await reload(database, case)
+        assert stored.handoff_retry_at is not None
+        clock.current = stored.handoff_retry_at
+    assert stored.handoff_attempts == 2
+    (alert,) = await _outbox(database)
+    assert "RuntimeError" in alert.payload["text"] and "boom" not in alert.payload["text"]
+
+
+async def test_messages_for_the_case_wait_while_its_hand_off_is_retried(
+    database, clock, localizer
+):
+    group = FakeGroup()
+    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
+    handoff = _handoff(group, database, clock, localizer)
+    case = await _new_case(database, clock)
+    await handoff.run()
+    assert (await reload(database, case)).handoff_status == "failed"
+    assert await handoff.route(case.id) is None  # nothing overtakes the card
+    group.accept()
+    clock.advance(seconds=31)
+    await handoff.run()
+    assert await handoff.route(case.id) == {"message_thread_id": 101}
+
+
+async def test_an_unknown_topic_outcome_is_never_retried_blindly(database, clock, localizer):
+    group = FakeGroup()
+    group.refuse(Transient("connection reset"), "createForumTopic")
+    handoff = _handoff(group, database, clock, localizer)
+    case = await _new_case(database, clock)
+    await handoff.run()
+    group.accept()
+    clock.advance(seconds=31)  # due again, but Telegram may have made the topic
+    await handoff.run()
+    assert len(group.of("createForumTopic")) == 1
+    clock.advance(seconds=60)  # no topic announced itself: the card goes to the group
+    assert await handoff.run() == 1
+    assert len(group.of("createForumTopic")) == 1
+    assert "message_thread_id" not in group.of("sendMessage")[-1]
+    assert (await reload(database, case)).handoff_status == "done"
+
+
+async def test_a_hand_off_never_conflicts_with_a_change_to_the_case(database, clock, localizer):
+    """Hand-off bookkeeping is written with plain UPDATEs: the case's version is untouched,
+    so an agent's or a parent's change decided on an earlier read still commits."""
+    group = FakeGroup()
+    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
+    handoff = _handoff(group, database, clock, localizer)
+    case = await _new_case(database, clock)
+    async with database.unit_of_work() as session:
+        stale = await session.get(Case, case.id)  # read by an event being handled
+        assert stale is not None
+        version = stale.version
+    await handoff.run()  # refused
+    group.accept()
+    clock.advance(seconds=31)
+    await handoff.run()  # delivered
+    assert (await reload(database, case)).version == version
+    async with database.unit_of_work() as session:
+        session.add(stale)
+        stale.status = "in_review"  # UPDATE ... WHERE version = the version it was read at
+    stored = await reload(database, case)
+    assert stored.status == "in_review" and stored.handoff_status == "done"
+
+
+# -- against the Bot API emulator, through both frameworks -----------------------------------
+
+
+@pytest.mark.parametrize("framework", ["python-telegram-bot", "aiogram"])
+async def test_a_refused_card_reaches_a_real_group_after_an_alert(tmp_path, framework):
+    from bot.app import build_app
+    from bot.config import Settings
+    from bot.telegram.runner import TelegramRunner
+    from bot.transports import make_transport
+    from tests.emulator import BotApiEmulator
+
+    async with BotApiEmulator() as emulator:
+        group = emulator.make_forum_group("Refund team")
+        settings = Settings.model_validate(
+            {
+                "telegram": {
+                    "token": emulator.token,
+                    "framework": framework,
+                    "mode": "polling",
+                    "api_base_url": emulator.base_url,
+                    "poll_timeout": 1,
+                    "outbox_sweep_seconds": 0.2,
+                },
+                "storage": {"url": f"sqlite+aiosqlite:///{tmp_path}/bot.db"},
+                "agents": {"chat_id": group.id, "supervisor_ids": [SUPERVISOR]},
+            }
+        )
+        app = build_app(settings)
+        await app.start()
+        case = await _new_case(app.database, app.clock)
+
+        def to_group(params: dict[str, Any]) -> bool:
+            return int(params["chat_id"]) == group.id
+
+        emulator.fail_next("sendMessage", 400, description=NO_RIGHTS, count=2, predicate=to_group)
+        runner = TelegramRunner(app, make_transport(settings))
+        handoff = runner.handoff
+        handoff.alert_after = 2
+        handoff.retry_base = handoff.slow_retry = timedelta(seconds=0.3)
+        stop = asyncio.Event()
+        task = asyncio.create_task(runner.run(stop))
+        try:
+            alert = await emulator.wait_for_call(
+                "sendMessage", lambda c: "tg://user" in c.params["text"], timeout=15, ok_only=True
+            )
+            assert "K7QM4" in alert.params["text"]
+            assert "not enough rights" in alert.params["text"].lower()
+            assert "message_thread_id" not in alert.params
+            card = await emulator.wait_for_call(
+                "sendMessage",
+                lambda c: c.params["text"].startswith("📋 Case <b>K7QM4</b>"),
+                timeout=15,
+                ok_only=True,
+            )
+            assert card.params.get("message_thread_id")
+            await emulator.wait_for_call(
+                "sendMessage", lambda c: "has now reached" in c.params["text"], timeout=15
+            )
+            stored = await reload(app.database, case)
+            assert stored.handoff_status == "done" and stored.handoff_attempts == 0
+            assert len(emulator.calls_of("createForumTopic")) == 1
+        finally:
+            stop.set()
+            await task
+            await app.stop()
