@@ -9,6 +9,7 @@ from aiogram import methods as api
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import (
+    ClientDecodeError,
     TelegramAPIError,
     TelegramNetworkError,
     TelegramRetryAfter,
@@ -29,7 +30,7 @@ from handlers.events import Incoming
 #: it, so each cyclic garbage collection freed it and the next call rebuilt it (schema and
 #: validator: ~6% of the bot's CPU, docs/performance.md). Strong references keep them.
 _RESPONSES: dict[type[TelegramMethod[Any]], Any] = {}
-_STARTUP_METHODS = ("GetMe", "GetUpdates", "SetWebhook", "DeleteWebhook", "SetMyCommands")
+_STARTUP_METHODS = ("GetMe", "SetWebhook", "DeleteWebhook", "SetMyCommands")
 
 
 def _pin_response(method_type: type[TelegramMethod[Any]]) -> None:
@@ -38,8 +39,22 @@ def _pin_response(method_type: type[TelegramMethod[Any]]) -> None:
         _RESPONSES[method_type] = Response[returning]
 
 
+class RawGetUpdates(TelegramMethod[list[dict[str, Any]]]):
+    """getUpdates answered as plain JSON objects. aiogram's own ``GetUpdates`` validates every
+    update of the answer as its ``Update`` model, so one it cannot read would fail the whole
+    batch, again and again since the offset could never move past it; here each update is
+    read later, on its own (:meth:`AiogramTransport.to_incoming`)."""
+
+    __returning__ = list[dict[str, Any]]
+    __api_method__ = "getUpdates"
+
+    offset: int | None = None
+    timeout: int | None = None
+
+
 for _name in _STARTUP_METHODS:
     _pin_response(getattr(api, _name))
+_pin_response(RawGetUpdates)
 
 
 def _json(result: Any) -> dict[str, Any]:
@@ -64,10 +79,11 @@ class AiogramTransport:
         await self.bot.session.close()
 
     async def get_updates(self, offset: int | None, timeout: int) -> list[dict[str, Any]]:
-        updates = await self._guard(
-            self.bot(api.GetUpdates(offset=offset, timeout=timeout), request_timeout=timeout + 10)
-        )
-        return [_json(update) for update in updates]
+        method = RawGetUpdates(offset=offset, timeout=timeout)
+        updates = await self._guard(self.bot(method, request_timeout=timeout + 10))
+        if not isinstance(updates, list):  # {"ok": true} with no result passes aiogram's check
+            raise Transient("getUpdates answered something other than a list of updates")
+        return updates
 
     async def set_webhook(self, url: str, secret_token: str | None) -> None:
         await self._guard(self.bot.set_webhook(url, secret_token=secret_token))
@@ -99,5 +115,10 @@ class AiogramTransport:
             raise RetryLater(float(exc.retry_after)) from exc
         except (TelegramNetworkError, TelegramServerError) as exc:
             raise Transient(str(exc)) from exc
+        except ClientDecodeError as exc:
+            # An answer that is not Telegram's JSON (a proxy's HTML 502 page, a truncated body)
+            # or does not fit the method's result: retried like a 5xx. Its text quotes the
+            # whole answer, so only the kind is kept.
+            raise Transient(exc.message) from exc
         except TelegramAPIError as exc:
             raise Permanent(exc.message) from exc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from datetime import timedelta
@@ -18,7 +19,17 @@ from telegram import (
 )
 from telegram import Update as PtbUpdate
 from telegram._telegramobject import TelegramObject
-from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Conflict,
+    EndPointNotFound,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.request import HTTPXRequest
 
 from bot.telegram.calls import take_uploads
@@ -32,6 +43,29 @@ _MEDIA = {"photo": InputMediaPhoto, "document": InputMediaDocument}
 
 def _snake(method: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", method).lower()
+
+
+def _short(message: str) -> str:
+    """PTB quotes an undecodable answer whole ("… Parsing the server response b'<html>…'
+    failed"): the status is what matters, and the body may be long."""
+    return message.split(". Parsing the server response", 1)[0][:200]
+
+
+class _Request(HTTPXRequest):
+    """PTB's request, minus one log line: PTB logs an answer that is not JSON in full (a
+    proxy's HTML page, or updates with people's words). Here it is only a short error, which
+    the caller retries like a 5xx (:meth:`PtbTransport._guard`). PTB documents this method as
+    the one to override."""
+
+    @staticmethod
+    def parse_json_payload(payload: bytes) -> dict[str, Any]:
+        try:
+            data = json.loads(payload.decode("utf-8", "replace"))
+        except ValueError as exc:
+            raise TelegramError("Invalid server response") from exc
+        if not isinstance(data, dict):  # PTB would fail on it with a TypeError
+            raise TelegramError("Invalid server response")
+        return data
 
 
 def _json(result: Any) -> dict[str, Any]:
@@ -48,8 +82,8 @@ class PtbTransport:
             token,
             base_url=f"{api_base_url}/bot",
             base_file_url=f"{api_base_url}/file/bot",
-            request=HTTPXRequest(connection_pool_size=64, read_timeout=30, write_timeout=30),
-            get_updates_request=HTTPXRequest(read_timeout=poll_timeout + 10),
+            request=_Request(connection_pool_size=64, read_timeout=30, write_timeout=30),
+            get_updates_request=_Request(read_timeout=poll_timeout + 10),
         )
 
     async def open(self) -> BotIdentity:
@@ -60,11 +94,21 @@ class PtbTransport:
         await self.bot.shutdown()
 
     async def get_updates(self, offset: int | None, timeout: int) -> list[dict[str, Any]]:
-        updates = await self._guard(
-            self.bot.get_updates(offset=offset, timeout=timeout, read_timeout=timeout + 10)
-        )
-        # to_dict() gives the update back as Bot API JSON, unknown fields included.
-        return [update.to_dict() for update in updates]
+        """The updates as Telegram sent them. ``Bot.get_updates`` would build PTB's ``Update``
+        of each first, and one it cannot read would fail the whole batch, again and again
+        since the offset could never move past it; here each update is read later, on its
+        own (:meth:`to_incoming`). ``_post`` is what ``Bot.get_updates`` itself calls
+        (``do_api_request`` warns for a method PTB knows)."""
+        data = {"offset": offset, "timeout": timeout}
+        try:
+            result = await self._guard(
+                self.bot._post("getUpdates", data, read_timeout=timeout + 10)
+            )
+        except (KeyError, TypeError) as exc:  # JSON, but not Telegram's envelope
+            raise Transient(f"getUpdates: malformed answer ({type(exc).__name__})") from exc
+        if not isinstance(result, list) or not all(isinstance(u, dict) for u in result):
+            raise Transient("getUpdates answered something other than a list of updates")
+        return result
 
     async def set_webhook(self, url: str, secret_token: str | None) -> None:
         await self._guard(self.bot.set_webhook(url, secret_token=secret_token))
@@ -110,7 +154,11 @@ class PtbTransport:
             raise RetryLater(
                 wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
             ) from exc
-        except (BadRequest, Forbidden, InvalidToken) as exc:
+        except (BadRequest, Forbidden, InvalidToken, EndPointNotFound, ChatMigrated) as exc:
             raise Permanent(exc.message) from exc
-        except NetworkError as exc:  # includes TimedOut and 5xx answers
-            raise Transient(str(exc)) from exc
+        except Conflict as exc:  # another instance polling, or a webhook set: as aiogram does
+            raise Permanent(exc.message) from exc
+        except NetworkError as exc:  # includes TimedOut and 5xx answers, JSON or not
+            raise Transient(_short(exc.message)) from exc
+        except TelegramError as exc:  # a 2xx answer that is not JSON ("Invalid server response")
+            raise Transient(_short(exc.message)) from exc

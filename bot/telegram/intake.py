@@ -10,6 +10,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.metrics import GET_UPDATES_ERRORS
 from bot.telegram.errors import Permanent, RetryLater, Transient
 from bot.telegram.ordering import ChatQueues
 from bot.telegram.transport import TelegramTransport
@@ -52,9 +53,24 @@ class Inbox:
         return len(rows)
 
 
+def _with_ids(updates: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The updates that carry an update id: without one, nothing can be stored or confirmed."""
+    kept = [u for u in updates if isinstance(u.get("update_id"), int)]
+    if len(kept) != len(updates):
+        GET_UPDATES_ERRORS.labels(kind="malformed").inc()
+        log.error("getUpdates: %d item(s) without an update id ignored", len(updates) - len(kept))
+    return kept
+
+
 async def poll(
     transport: TelegramTransport, store: Inbox, stop: asyncio.Event, *, timeout: int
 ) -> None:
+    """Long-poll, store each batch raw, and only then confirm it (the next offset).
+
+    Nothing Telegram (or a proxy in front of it) answers ends the loop but a refusal
+    (:class:`Permanent`, e.g. a revoked token): an answer that is not JSON or not a list of
+    updates is retried with back-off like a 5xx, and an update no framework can read is
+    stored all the same, then set aside when it is handled (see ``processing.py``)."""
     offset: int | None = None
     failures = 0
     while not stop.is_set():
@@ -68,11 +84,13 @@ async def poll(
             await asyncio.gather(fetch, return_exceptions=True)
             return
         try:
-            updates = fetch.result()
+            answer = fetch.result()
         except RetryLater as exc:
+            GET_UPDATES_ERRORS.labels(kind="retry_after").inc()
             await asyncio.sleep(exc.seconds)
             continue
         except Transient as exc:
+            GET_UPDATES_ERRORS.labels(kind="transient").inc()
             failures += 1
             delay = min(30.0, 0.5 * 2 ** min(failures, 6))
             log.warning("getUpdates failed (%s); retrying in %.1fs", exc, delay)
@@ -81,6 +99,11 @@ async def poll(
         except Permanent as exc:
             log.error("getUpdates refused: %s", exc)
             raise
+        updates = _with_ids(answer)
+        if answer and not updates:  # nothing to confirm: the same answer would come at once
+            failures += 1
+            await asyncio.sleep(min(30.0, 0.5 * 2 ** min(failures, 6)))
+            continue
         failures = 0
         if updates:
             await store.accept(updates)  # stored first; only then does the offset move on

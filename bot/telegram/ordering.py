@@ -1,5 +1,9 @@
 """Per-chat ordering: updates of one chat are handled one at a time, in order; different chats
-run concurrently. The items of an album (one ``media_group_id``) are handed over together."""
+run concurrently. The items of an album (one ``media_group_id``) are handed over together.
+
+The handler (:meth:`UpdateProcessor.handle`) retries an update that fails within the chat's
+turn, so the chat's later updates wait behind it and their order holds; it sets aside what
+keeps failing, and nothing it raises stops the chat's queue."""
 
 from __future__ import annotations
 
@@ -70,8 +74,14 @@ class ChatQueues:
                     await self._collect_album(key, queue, group, batch)
                 try:
                     await self.handler(batch)
-                except Exception:  # one bad update must not stop the chat's queue
-                    log.exception("update %s failed", [r.update_id for r in batch])
+                except Exception as exc:  # one bad update must not stop the chat's queue
+                    # The handler retries and sets aside bad updates itself; this is its own
+                    # failure (the database gone?): the rows stay stored for the next start.
+                    log.error(
+                        "update %s neither handled nor set aside (%s); kept for the next start",
+                        ", ".join(str(r.update_id) for r in batch),
+                        type(exc).__name__,
+                    )
         finally:
             del self.workers[key]
             if not queue:

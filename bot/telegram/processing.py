@@ -4,11 +4,26 @@ transaction that marks the update processed, then deliver them at once.
 The event's transaction also carries the "sent" marks of rows delivered since the last one
 (:meth:`Delivery.take_sent`), so recording a sent message costs no transaction of its own.
 Callback answers are sent right after the commit, without an outbox row (they expire within
-seconds); a press is answered even when its handling fails."""
+seconds); a press is answered even when its handling fails.
+
+One bad update never stops the bot, nor its chat:
+
+* an update the framework cannot read is set aside at once (``failed_at``, and ``error`` such
+  as ``unreadable: ValidationError``): retrying cannot make it readable;
+* an update whose handling raises is tried again, in its chat's turn, up to ``max_attempts``
+  times in all (attempts are counted in the row, so they add up across restarts), then set
+  aside, and the person is told in a private chat that their answers so far are kept.
+
+Set-aside rows are counted (``UPDATES_SET_ASIDE``), logged with their update id only (never
+what people wrote), kept for the operator and never replayed. A conflict the core resolves by
+handling the event again (:meth:`Conversation.handle`) is not a failure: only what escapes it
+counts."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import traceback
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
@@ -16,18 +31,35 @@ from datetime import timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Localizer
+from bot.metrics import UPDATES_FAILED_ATTEMPTS, UPDATES_SET_ASIDE
 from bot.telegram.calls import render_calls
 from bot.telegram.delivery import ANSWER_CALLBACK, Call, Delivery
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
 from handlers.conversation import Conversation
 from handlers.events import EventKind, Incoming
-from handlers.replies import Outgoing
+from handlers.languages import detect_language
+from handlers.replies import Msg, Outgoing, Reply
 from storage.database import Database
 from storage.models import InboxUpdate, OutboxMessage
-from storage.repositories import inbox, outbox
+from storage.repositories import inbox, outbox, users
 
 log = logging.getLogger(__name__)
+#: Handling attempts of an update before it is set aside (counted across restarts).
+MAX_ATTEMPTS = 3
+#: Before the second attempt; doubled before each next one.
+RETRY_DELAY = 0.2
+FAILED_NOTICE = Msg("error-internal")
+
+
+def _where(exc: BaseException) -> str:
+    """Where an exception was raised (file:line in function): enough to find the bug, with
+    nothing of the exception's text, which may quote what a person wrote."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return "?"
+    frame = frames[-1]
+    return f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name}"
 
 
 def merge_album(events: list[Incoming]) -> list[Incoming]:
@@ -60,6 +92,8 @@ class UpdateProcessor:
         delivery: Delivery,
         clock: Clock,
         lease: timedelta,
+        max_attempts: int = MAX_ATTEMPTS,
+        retry_delay: float = RETRY_DELAY,
     ) -> None:
         self.transport = transport
         self.conversation = conversation
@@ -68,33 +102,138 @@ class UpdateProcessor:
         self.delivery = delivery
         self.clock = clock
         self.lease = lease
+        self.max_attempts = max_attempts
+        self.retry_delay = retry_delay
         #: Called after each batch: a submission may have a case to hand off.
         self.after_batch: Callable[[], None] = lambda: None
 
     async def handle(self, batch: list[InboxUpdate]) -> None:
+        """Handle one chat's batch (one update, or the items of an album); never raises for a
+        bad update: it is retried, then set aside (see the module's docstring)."""
+        rows, events = await self._read(batch)
+        ids = [row.id for row in rows if row.id is not None]
+        if not events:
+            if ids:
+                async with self.database.unit_of_work() as session:
+                    await inbox.mark_processed(session=session, ids=ids, now=self.clock.now())
+            return
+        merged = merge_album(events)
+        tried = max(row.attempts for row in rows)
+        error = next((row.error for row in rows if row.error), "attempts exhausted")
+        answered: set[str] = set()  # callback queries answered already (one answer each)
+        done = 0
+        while done < len(merged):
+            event = merged[done]
+            if tried >= self.max_attempts:
+                await self._give_up(rows, event, error, answered, tried)
+                break
+            try:
+                # The inbox rows are marked processed with the last event's changes.
+                await self._handle_event(event, ids if done == len(merged) - 1 else [], answered)
+            except Exception as exc:
+                tried += 1
+                error = type(exc).__name__
+                UPDATES_FAILED_ATTEMPTS.inc()
+                log.warning(
+                    "update %s: handling raised %s at %s (attempt %d of %d)",
+                    ", ".join(str(row.update_id) for row in rows),
+                    error,
+                    _where(exc),
+                    tried,
+                    self.max_attempts,
+                )
+                await self._count_failure(ids, error)
+                if tried < self.max_attempts:
+                    # In the chat's own turn: its later updates wait, so their order holds.
+                    await asyncio.sleep(self.retry_delay * 2 ** (tried - 1))
+                continue
+            done += 1
+        self.after_batch()
+
+    async def _read(self, batch: list[InboxUpdate]) -> tuple[list[InboxUpdate], list[Incoming]]:
+        """The core's events of the batch; rows the framework cannot read are set aside."""
+        readable: list[InboxUpdate] = []
         events: list[Incoming] = []
+        unreadable: list[tuple[InboxUpdate, str]] = []
         for row in batch:
             try:
                 event = self.transport.to_incoming(row.payload)
             except Exception as exc:  # its message may quote the update: the type only
-                log.error(
-                    "update %s could not be read (%s); skipped", row.update_id, type(exc).__name__
-                )
-                event = None
+                unreadable.append((row, f"unreadable: {type(exc).__name__}"))
+                continue
+            readable.append(row)
             if event is not None:
                 events.append(event)
-        ids = [row.id for row in batch if row.id is not None]
-        if not events:
+        if unreadable:
+            now = self.clock.now()
             async with self.database.unit_of_work() as session:
-                await inbox.mark_processed(session=session, ids=ids, now=self.clock.now())
-            return
-        merged = merge_album(events)
-        for index, event in enumerate(merged):
-            # The inbox rows are marked processed with the last event's changes.
-            await self._handle_event(event, ids if index == len(merged) - 1 else [])
-        self.after_batch()
+                for row, reason in unreadable:
+                    assert row.id is not None
+                    await inbox.set_aside(session=session, ids=[row.id], now=now, error=reason)
+            for row, reason in unreadable:
+                UPDATES_SET_ASIDE.labels(reason="unreadable").inc()
+                log.error("update %s set aside: %s", row.update_id, reason)
+        return readable, events
 
-    async def _handle_event(self, event: Incoming, mark: list[int]) -> None:
+    async def _count_failure(self, ids: list[int], error: str) -> None:
+        """Record the attempt in its own transaction (the event's was rolled back)."""
+        try:
+            async with self.database.unit_of_work() as session:
+                await inbox.count_failure(session=session, ids=ids, error=error)
+        except Exception as exc:  # the count is kept in hand; the bound holds all the same
+            log.error("update attempts not recorded (%s)", type(exc).__name__)
+
+    async def _give_up(
+        self,
+        rows: list[InboxUpdate],
+        event: Incoming,
+        error: str,
+        answered: set[str],
+        tried: int,
+    ) -> None:
+        """Set the batch aside and tell the person, in a private chat, in their language.
+
+        In the agents' group nothing is posted (the operator has the log and the counter); a
+        press there is answered all the same, as everywhere."""
+        ids = [row.id for row in rows if row.id is not None]
+        now = self.clock.now()
+        queued: list[OutboxMessage] = []
+        try:
+            async with self.database.unit_of_work() as session:
+                await inbox.set_aside(session=session, ids=ids, now=now, error=error)
+                if event.is_private:
+                    notice = Reply(
+                        event.chat_id, await self._language(session, event), (FAILED_NOTICE,)
+                    )
+                    calls = render_calls(self.localizer, [notice])
+                    queued = await outbox.add_calls(
+                        session=session, calls=calls, now=now, lease=self.lease
+                    )
+        except Exception as exc:  # not even the notice could be written: set aside all the same
+            log.error("update notice not queued (%s)", type(exc).__name__)
+            async with self.database.unit_of_work() as session:
+                await inbox.set_aside(session=session, ids=ids, now=now, error=error)
+        UPDATES_SET_ASIDE.labels(reason="failed").inc()
+        log.error(
+            "update %s set aside after %d failed attempts (%s)",
+            ", ".join(str(row.update_id) for row in rows),
+            tried,
+            error,
+        )
+        if event.kind is EventKind.BUTTON and event.callback_id not in (None, *answered):
+            await self.delivery.answer(
+                [(0, ANSWER_CALLBACK, {"callback_query_id": event.callback_id})]
+            )
+        await self.delivery.deliver(queued)
+
+    async def _language(self, session: AsyncSession, event: Incoming) -> str:
+        user = await users.get_user(session=session, user_id=event.sender.user_id)
+        if user is not None:
+            return user.language
+        default = self.conversation.policy.default_language
+        return detect_language(event.sender.language_code, default)
+
+    async def _handle_event(self, event: Incoming, mark: list[int], answered: set[str]) -> None:
         queued: list[OutboxMessage] = []
         answers: list[Call] = []
         sent: list[outbox.Sent] = []
@@ -110,7 +249,10 @@ class UpdateProcessor:
             await inbox.mark_processed(session=session, ids=mark, now=now)
             calls: list[Call] = []
             for call in render_calls(self.localizer, out):
-                (answers if call[1] == ANSWER_CALLBACK else calls).append(call)
+                if call[1] != ANSWER_CALLBACK:
+                    calls.append(call)
+                elif call[2].get("callback_query_id") not in answered:  # once per press
+                    answers.append(call)
             if calls:
                 queued.extend(
                     await outbox.add_calls(session=session, calls=calls, now=now, lease=self.lease)
@@ -122,8 +264,14 @@ class UpdateProcessor:
             await self.conversation.handle(event, finish=finish)
         except BaseException as exc:
             self.delivery.sent_not_recorded(sent)
-            if isinstance(exc, Exception) and event.kind is EventKind.BUTTON and event.callback_id:
-                # Stop the parent's spinner even so; the update stays unprocessed.
+            if (
+                isinstance(exc, Exception)
+                and event.kind is EventKind.BUTTON
+                and event.callback_id
+                and event.callback_id not in answered
+            ):
+                # Stop the person's spinner now; the update is tried again or set aside.
+                answered.add(event.callback_id)
                 await self.delivery.answer(
                     [(0, ANSWER_CALLBACK, {"callback_query_id": event.callback_id})]
                 )

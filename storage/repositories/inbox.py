@@ -23,19 +23,37 @@ _MARK_PROCESSED = (
 )
 
 
+def _id(value: Any) -> int | None:
+    """An integer id, or None for anything else (a missing field, a string, null)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _chat_id(body: Any) -> int | None:
+    chat = body.get("chat") if isinstance(body, dict) else None
+    return _id(chat.get("id")) if isinstance(chat, dict) else None
+
+
 def chat_of(update: dict[str, Any]) -> int | None:
-    """The chat an update belongs to, for per-chat ordering (None for chat-less updates)."""
+    """The chat an update belongs to, for per-chat ordering (None for chat-less updates).
+
+    Total: an update Telegram (or an older Bot API server) sent with fields missing or of the
+    wrong type gets None and is stored all the same, to be set aside when it cannot be read.
+    """
     for key in ("message", "edited_message", "channel_post", "edited_channel_post"):
         if key in update:
-            return int(update[key]["chat"]["id"])
+            return _chat_id(update[key])
     if "callback_query" in update:
-        message = update["callback_query"].get("message")
-        if message:
-            return int(message["chat"]["id"])
-        return int(update["callback_query"]["from"]["id"])
+        query = update["callback_query"]
+        if not isinstance(query, dict):
+            return None
+        chat = _chat_id(query.get("message"))
+        if chat is not None:
+            return chat
+        sender = query.get("from")
+        return _id(sender.get("id")) if isinstance(sender, dict) else None
     for key in ("my_chat_member", "chat_member", "chat_join_request"):
         if key in update:
-            return int(update[key]["chat"]["id"])
+            return _chat_id(update[key])
     return None
 
 
@@ -79,12 +97,43 @@ async def store_updates(
 
 
 async def unprocessed(*, session: AsyncSession, bot_id: int) -> list[InboxUpdate]:
+    """Updates stored but neither handled nor set aside, in ``update_id`` order."""
     result = await session.exec(
         select(InboxUpdate)
-        .where(InboxUpdate.bot_id == bot_id, col(InboxUpdate.processed_at).is_(None))
+        .where(
+            InboxUpdate.bot_id == bot_id,
+            col(InboxUpdate.processed_at).is_(None),
+            col(InboxUpdate.failed_at).is_(None),
+        )
         .order_by(col(InboxUpdate.update_id))
     )
     return list(result.all())
+
+
+async def count_failure(*, session: AsyncSession, ids: Iterable[int], error: str) -> None:
+    """One more handling attempt of these updates raised ``error`` (an exception's type)."""
+    ids = list(ids)
+    if ids:
+        await session.exec(
+            update(InboxUpdate)
+            .where(col(InboxUpdate.id).in_(ids))
+            .values(attempts=col(InboxUpdate.attempts) + 1, error=error[:200])
+            .execution_options(synchronize_session=False)
+        )
+
+
+async def set_aside(
+    *, session: AsyncSession, ids: Iterable[int], now: datetime, error: str
+) -> None:
+    """Never handle these updates again; ``error`` says why, as a kind, never their content."""
+    ids = list(ids)
+    if ids:
+        await session.exec(
+            update(InboxUpdate)
+            .where(col(InboxUpdate.id).in_(ids))
+            .values(failed_at=now, error=error[:200])
+            .execution_options(synchronize_session=False)
+        )
 
 
 async def mark_processed(*, session: AsyncSession, ids: Iterable[int], now: datetime) -> None:

@@ -14,6 +14,7 @@ from bot.telegram.delivery import Delivery
 from bot.telegram.pacing import Pacer
 from bot.telegram.processing import UpdateProcessor
 from handlers.events import EventKind, Incoming, Sender
+from handlers.replies import Msg
 from storage.models import InboxUpdate, OutboxMessage
 from storage.repositories import inbox
 
@@ -62,6 +63,7 @@ def setup(database, clock, conversation, localizer):
         delivery=delivery,
         clock=clock,
         lease=lease,
+        retry_delay=0,
     )
     return transport, delivery, processor
 
@@ -111,7 +113,7 @@ async def test_a_press_is_answered_at_once_and_sent_rows_ride_on_the_next_event(
     assert {r.status for r in await _outbox(database)} == {"sent"}
 
 
-async def test_a_press_whose_handling_fails_is_still_answered(database, clock, setup):
+async def test_a_press_whose_handling_fails_is_still_answered(database, clock, setup, localizer):
     transport, delivery, processor = setup
     await processor.handle(await _update(database, clock, 1, kind="command", command="start"))
 
@@ -120,15 +122,24 @@ async def test_a_press_whose_handling_fails_is_still_answered(database, clock, s
 
     processor.conversation.handle = broken  # type: ignore[method-assign]
     batch = await _update(database, clock, 2, kind="button", data="x", callback_id="cb-2")
-    with pytest.raises(RuntimeError):
-        await processor.handle(batch)
-    assert transport.calls[-1] == ("answerCallbackQuery", {"callback_query_id": "cb-2"})
+    await processor.handle(batch)  # tried again, then set aside: nothing escapes
+    answer = ("answerCallbackQuery", {"callback_query_id": "cb-2"})
+    # Answered at the first failure, and only once however many attempts followed.
+    assert [c for c in transport.calls if c[0] == "answerCallbackQuery"] == [answer]
+    assert transport.calls[-2:] == [
+        answer,
+        ("sendMessage", transport.calls[-1][1]),
+    ]
+    assert transport.calls[-1][1]["text"] == localizer.html("en", Msg("error-internal"))
     # The first reply's "sent" mark was given back, and is written later.
-    assert [r.status for r in await _outbox(database)] == ["sending"]
+    assert [r.status for r in await _outbox(database)] == ["sending", "sending"]
     await delivery.close()
-    assert [r.status for r in await _outbox(database)] == ["sent"]
+    assert [r.status for r in await _outbox(database)] == ["sent", "sent"]
     async with database.unit_of_work() as session:
-        assert [r.update_id for r in await inbox.unprocessed(session=session, bot_id=1)] == [2]
+        assert await inbox.unprocessed(session=session, bot_id=1) == []
+        row = (await session.exec(select(InboxUpdate).where(InboxUpdate.update_id == 2))).one()
+    assert (row.attempts, row.error, row.processed_at) == (3, "RuntimeError", None)
+    assert row.failed_at == clock.now()
 
 
 async def test_an_event_handled_again_after_a_conflict_queues_its_replies_once(

@@ -6,6 +6,7 @@ Examples::
     emu.fail_next(status=502, count=3)                       # next 3 calls of any method
     emu.drop_next("sendPhoto", after_processing=True)        # sent, but the bot sees a reset
     emu.slow_next("getFile", delay=1.5)
+    emu.raw_next("getUpdates", "<html>502 Bad Gateway</html>", status=502)  # not JSON
     emu.fail_randomly("sendMessage", probability=0.1)        # seeded: reproducible
     emu.enable_rate_limits(per_group=20, group_window=60, overall=30, overall_window=1)
 """
@@ -91,6 +92,34 @@ class FaultControlMixin:
         """Answer the next ``count`` calls only after ``delay`` seconds."""
         return self.faults.add(
             Fault("delay", _lower(method), count, delay=delay, predicate=predicate)
+        )
+
+    def raw_next(
+        self,
+        method: str | None = None,
+        body: str | bytes = "<html><body><h1>502 Bad Gateway</h1></body></html>",
+        *,
+        status: int = 502,
+        content_type: str = "text/html",
+        count: int = 1,
+        delay: float = 0.0,
+        predicate: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> Fault:
+        """Answer the next ``count`` calls with ``body`` as it is, not Telegram's envelope:
+        the HTML page of a proxy in front of the Bot API (the default), or a 200 whose JSON is
+        not what the method returns (``raw_next("getUpdates", '{"ok":true,"result":{}}',
+        status=200, content_type="application/json")``). The call has no effect."""
+        return self.faults.add(
+            Fault(
+                "raw",
+                _lower(method),
+                count,
+                status=status,
+                delay=delay,
+                predicate=predicate,
+                body=body,
+                content_type=content_type,
+            )
         )
 
     def fail_randomly(

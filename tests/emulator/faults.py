@@ -7,7 +7,9 @@ emulator's seeded RNG. Kinds:
 * ``error``: answer ``status`` with Telegram's envelope (429 gets ``retry_after``);
 * ``drop``: close the connection without answering (``after_processing=True`` first performs
   the call, like a message that was sent although the bot never saw the answer);
-* ``delay``: sleep ``delay`` seconds before handling the call normally.
+* ``delay``: sleep ``delay`` seconds before handling the call normally;
+* ``raw``: answer ``status`` with ``body`` as it is (``content_type``), not Telegram's JSON:
+  a proxy's HTML error page, a truncated body, JSON of the wrong shape.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ SEND_METHODS = frozenset(
 
 @dataclass
 class Fault:
-    kind: str  # "error" | "drop" | "delay"
+    kind: str  # "error" | "drop" | "delay" | "raw"
     method: str | None = None  # lower-case method name, None = any method
     count: int | None = 1  # None = unlimited (use with probability)
     probability: float = 1.0
@@ -55,6 +57,8 @@ class Fault:
     delay: float = 0.0
     after_processing: bool = False
     predicate: Callable[[dict[str, Any]], bool] | None = None
+    body: str | bytes = b""  # kind "raw" only
+    content_type: str = "text/html"  # kind "raw" only
 
     def error(self) -> ApiError:
         if self.status == 429:
@@ -64,9 +68,12 @@ class Fault:
 
     @property
     def label(self) -> str:
-        return {"error": str(self.status), "drop": "drop", "delay": f"delay {self.delay}s"}[
-            self.kind
-        ]
+        return {
+            "error": str(self.status),
+            "drop": "drop",
+            "delay": f"delay {self.delay}s",
+            "raw": f"raw {self.status}",
+        }[self.kind]
 
 
 class FaultPlan:

@@ -181,7 +181,8 @@ class ApiCall:
 
     @property
     def ok(self) -> bool:
-        return self.status == 200
+        """Answered 200 with Telegram's envelope (a ``raw_next`` 200 is not)."""
+        return self.status == 200 and not (self.fault or "").startswith("raw")
 
 
 @dataclass

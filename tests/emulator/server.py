@@ -243,6 +243,11 @@ class BotApiEmulator(InjectorMixin, FaultControlMixin, DeliveryMixin):
             if fault.kind == "error":
                 error = fault.error()
                 return self._finish(call, error.error_code, error.envelope())
+            elif fault.kind == "raw":
+                call.status = fault.status
+                self.log.add(call)
+                raw = fault.body.encode() if isinstance(fault.body, str) else fault.body
+                return web.Response(body=raw, status=fault.status, content_type=fault.content_type)
             elif fault.kind == "drop":
                 if fault.after_processing:
                     await self._run(spec, call)
