@@ -44,7 +44,7 @@ from bot.logs import mask_secrets
 from bot.metrics import OUTBOX_FAILED
 from bot.telegram.calls import receipt
 from bot.telegram.errors import Permanent, RetryLater, Transient
-from bot.telegram.pacing import Pacer
+from bot.telegram.pacing import Pacing
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
 from storage.database import Database
@@ -92,7 +92,7 @@ class Delivery:
         transport: TelegramTransport,
         database: Database,
         clock: Clock,
-        pacer: Pacer,
+        pacer: Pacing,
         lease: timedelta,
         attempts: int = 5,
         base_backoff: float = 0.5,
@@ -251,7 +251,8 @@ class Delivery:
                 params.update(route)
             try:
                 if row.method != ANSWER_CALLBACK:
-                    await self.pacer.acquire(row.chat_id)
+                    media = params.get("media")  # each item of an album counts, for Telegram
+                    await self.pacer.acquire(row.chat_id, len(media) if media else 1)
                 result = await self.transport.call(row.method, params)
             except RetryLater as exc:
                 if waited + exc.seconds > self.max_retry_wait:

@@ -30,7 +30,7 @@ from bot.metrics import HANDOFF_ALERTS, HANDOFF_FAILURES
 from bot.telegram.calls import render_calls
 from bot.telegram.delivery import TOPIC_GONE
 from bot.telegram.errors import Permanent, RetryLater, Transient
-from bot.telegram.pacing import Pacer
+from bot.telegram.pacing import Pacing
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
 from handlers.desk import handoff as plan
@@ -48,8 +48,15 @@ ALERT_AFTER = 5
 RETRY_BASE = timedelta(seconds=30)
 RETRY_CAP = timedelta(minutes=10)
 SLOW_RETRY = timedelta(minutes=30)
+#: How long a worker holds a case's hand-off, renewed before each call (the group's pace may
+#: keep a call waiting for a minute); a dead worker's claim is taken over after it.
+CLAIM_LEASE = timedelta(minutes=3)
 #: The longest piece of Telegram's description quoted in the supervisors' alert.
 PROBLEM_LENGTH = 200
+
+
+class HandoffTakenOver(Exception):
+    """Another worker took over this case's hand-off (this one paused beyond its claim)."""
 
 
 class Handoff:
@@ -60,13 +67,15 @@ class Handoff:
         database: Database,
         localizer: Localizer,
         clock: Clock,
-        pacer: Pacer,
+        pacer: Pacing,
         desk: DeskPolicy,
         topic_grace: timedelta,
         alert_after: int = ALERT_AFTER,
         retry_base: timedelta = RETRY_BASE,
         retry_cap: timedelta = RETRY_CAP,
         slow_retry: timedelta = SLOW_RETRY,
+        owner: str = "",
+        claim_lease: timedelta = CLAIM_LEASE,
     ) -> None:
         self.transport = transport
         self.database = database
@@ -80,6 +89,9 @@ class Handoff:
         self.retry_base = retry_base
         self.retry_cap = retry_cap
         self.slow_retry = slow_retry
+        #: Several workers: a case is handed off by the worker holding its claim.
+        self.owner = owner
+        self.claim_lease = claim_lease
         self.wake = asyncio.Event()
         self._lock = asyncio.Lock()
 
@@ -93,15 +105,39 @@ class Handoff:
             done = 0
             for case_id in waiting:
                 assert case_id is not None
+                if not await self._claim(case_id):
+                    continue  # another worker is handing it off
                 try:
                     done += await self._hand_off(case_id)
+                except HandoffTakenOver:
+                    log.warning("case %s: hand-off taken over by another worker", case_id)
                 except RetryLater as exc:  # Telegram's pace, not a failure of this case
                     log.warning("hand-off of case %s postponed: %s", case_id, exc)
                     retry_at = self.clock.now() + timedelta(seconds=exc.seconds)
                     await self._set(case_id, handoff_retry_at=retry_at)
                 except Exception as exc:
                     await self._failed(case_id, exc)
+                finally:
+                    await self._release(case_id)
             return done
+
+    async def _claim(self, case_id: int) -> bool:
+        """Take (or renew) the case's hand-off claim for this worker."""
+        async with self.database.unit_of_work() as session:
+            return await cases.claim_handoff(
+                session=session,
+                case_id=case_id,
+                owner=self.owner,
+                now=self.clock.now(),
+                lease=self.claim_lease,
+            )
+
+    async def _release(self, case_id: int) -> None:
+        try:
+            async with self.database.unit_of_work() as session:
+                await cases.release_handoff(session=session, case_id=case_id, owner=self.owner)
+        except Exception as exc:  # it runs out on its own
+            log.warning("case %s: hand-off claim not released (%s)", case_id, type(exc).__name__)
 
     async def _hand_off(self, case_id: int) -> int:
         if self.use_topics and not await self._topic(case_id):
@@ -173,7 +209,10 @@ class Handoff:
         first: dict[str, Any] | None = None
         for _, method, params in render_calls(self.localizer, outgoing):
             params.pop("_case", None)
-            await self.pacer.acquire(params["chat_id"])
+            media = params.get("media")
+            await self.pacer.acquire(params["chat_id"], len(media) if media else 1)
+            if not await self._claim(case.id or 0):  # lost it while waiting (a long pause?)
+                raise HandoffTakenOver(case.reference)
             try:
                 result = await self.transport.call(method, params)
             except Permanent as exc:

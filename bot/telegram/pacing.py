@@ -13,6 +13,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from storage.database import Database
 from storage.repositories import send_log
@@ -20,6 +21,12 @@ from storage.repositories import send_log
 #: A private chat: by default at most this many messages in this many seconds (one a second
 #: on average, short bursts allowed); ``[telegram] private_chat_burst``, 0 for no limit.
 PRIVATE_BURST = 10
+
+
+class Pacing(Protocol):
+    """What delivery and hand-off need: wait for room to send, then count it."""
+
+    async def acquire(self, chat_id: int, messages: int = 1) -> None: ...
 
 
 class Window:

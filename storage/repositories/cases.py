@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Table, or_, update
@@ -189,3 +189,34 @@ async def claim_handoff_alert(*, session: AsyncSession, case_id: int, now: datet
         .values(handoff_alerted_at=now)
     )
     return bool(result.rowcount)
+
+
+async def claim_handoff(
+    *, session: AsyncSession, case_id: int, owner: str, now: datetime, lease: timedelta
+) -> bool:
+    """Take the case's hand-off for ``owner`` until ``now + lease`` (renewable): one worker at
+    a time posts a case's topic, card and evidence. False while another worker's lease runs."""
+    connection = await session.connection()
+    result = await connection.execute(
+        update(_CASES)
+        .where(
+            _CASES.c.id == case_id,
+            _CASES.c.handoff_status != HANDOFF_DONE,
+            or_(
+                _CASES.c.handoff_owner.is_(None),
+                _CASES.c.handoff_owner == owner,
+                _CASES.c.handoff_lease_until <= now,
+            ),
+        )
+        .values(handoff_owner=owner, handoff_lease_until=now + lease)
+    )
+    return bool(result.rowcount)
+
+
+async def release_handoff(*, session: AsyncSession, case_id: int, owner: str) -> None:
+    connection = await session.connection()
+    await connection.execute(
+        update(_CASES)
+        .where(_CASES.c.id == case_id, _CASES.c.handoff_owner == owner)
+        .values(handoff_owner=None, handoff_lease_until=None)
+    )
