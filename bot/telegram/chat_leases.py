@@ -106,8 +106,9 @@ class LeasedChats:
         stored while this process was down). Start-up recovery is the first sweep."""
         async with self.database.unit_of_work() as session:
             chats = await leases.stranded_chats(
-                session=session, bot_id=self.bot_id, now=self.clock.now()
+                session=session, bot_id=self.bot_id, now=self.clock.now(), owner=self.owner
             )
+        chats = [chat for chat in chats if chat not in self.workers]
         self.wake(chats)
         return len(chats)
 

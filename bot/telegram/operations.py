@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import socket
 import time
-import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -69,9 +67,13 @@ _GAUGES = {
 }
 
 
-def worker_name() -> str:
-    """This process, as named in leases and logs: host, pid and a random suffix."""
-    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+def worker_name(mode: str, port: int) -> str:
+    """This worker, as named in leases and logs: unique among the workers running at the same
+    time (one port per webhook worker on a host; one poller per bot), and the same when it
+    restarts, so that a restarted worker takes back at once what it held before it died
+    instead of waiting for its own leases to run out."""
+    where = f"port {port}" if mode == "webhook" else "polling"
+    return f"{socket.gethostname()[:50]} {where}"
 
 
 class Operations:

@@ -49,7 +49,7 @@ class TelegramRunner:
         #: Several workers on one PostgreSQL coordinate through it: chat leases, a shared send
         #: log for Telegram's limits. SQLite is one process: in-memory queues and pacing.
         self.shared = not app.database.is_sqlite
-        self.worker = worker_name()
+        self.worker = worker_name(settings.mode, settings.webhook.port)
         limits = settings.limits
         pacer: Pacer | SharedPacer
         if self.shared:

@@ -100,13 +100,16 @@ async def held(*, session: AsyncSession, bot_id: int, now: datetime) -> int:
 
 
 async def stranded_chats(
-    *, session: AsyncSession, bot_id: int, now: datetime, limit: int = 200
+    *, session: AsyncSession, bot_id: int, now: datetime, owner: str, limit: int = 200
 ) -> list[int]:
-    """Chats with updates to handle and no live lease: a dead worker's, or never started."""
+    """Chats with updates to handle and no live lease of another worker: a dead worker's,
+    never started, or ``owner``'s own (a worker's name survives its restarts: what it held
+    before it died is its to take back at once)."""
     live = exists().where(
         _LEASES.c.bot_id == _INBOX.c.bot_id,
         _LEASES.c.chat_id == _INBOX.c.chat_id,
         _LEASES.c.expires_at > now,
+        _LEASES.c.owner != owner,
     )
     connection = await session.connection()
     result = await connection.execute(

@@ -251,7 +251,7 @@ class GatedPacer(Pacer):
         super().__init__()
         self.gate = asyncio.Event()
 
-    async def acquire(self, chat_id: int) -> None:
+    async def acquire(self, chat_id: int, messages: int = 1) -> None:
         await self.gate.wait()
 
 
