@@ -12,7 +12,7 @@ from aiohttp import web
 
 from bot.metrics import GET_UPDATES_ERRORS
 from bot.telegram.errors import Permanent, RetryLater, Transient
-from bot.telegram.ordering import ChatQueues
+from bot.telegram.ordering import UpdateQueues
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
 from storage.database import Database
@@ -25,7 +25,7 @@ SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 class Inbox:
     """Stores raw updates and hands the new ones to the per-chat queues."""
 
-    def __init__(self, *, database: Database, clock: Clock, queues: ChatQueues) -> None:
+    def __init__(self, *, database: Database, clock: Clock, queues: UpdateQueues) -> None:
         self.database = database
         self.clock = clock
         self.queues = queues
@@ -41,6 +41,9 @@ class Inbox:
                     session=session, bot_id=self.bot_id, updates=updates, now=self.clock.now()
                 )
             self.queues.submit(rows)
+            # A redelivery is not stored again, but its stored row may never have been handled
+            # (the worker that stored it died): the chat's updates are looked at all the same.
+            self.queues.wake(chats)
         finally:
             for chat in chats:
                 self.queues.expect(chat, -1)
@@ -110,7 +113,7 @@ async def poll(
             offset = max(u["update_id"] for u in updates) + 1
 
 
-def webhook_app(store: Inbox, queues: ChatQueues, *, path: str, secret: str) -> web.Application:
+def webhook_app(store: Inbox, queues: UpdateQueues, *, path: str, secret: str) -> web.Application:
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):

@@ -10,14 +10,30 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any, Protocol
 
 from storage.models import InboxUpdate
 
 log = logging.getLogger(__name__)
 MAX_ALBUM_WAIT = 5.0
 Handler = Callable[[list[InboxUpdate]], Awaitable[None]]
+
+
+class UpdateQueues(Protocol):
+    """Where stored updates go to be handled in order: :class:`ChatQueues` (one process) or
+    :class:`bot.telegram.chat_leases.LeasedChats` (several workers on PostgreSQL)."""
+
+    def expect(self, chat_id: int | None, delta: int) -> None: ...
+
+    def submit(self, rows: list[InboxUpdate]) -> None: ...
+
+    def wake(self, chats: Iterable[int | None]) -> None: ...
+
+    @property
+    def in_hand(self) -> int: ...
+
+    async def drain(self) -> None: ...
 
 
 def media_group(update: dict[str, Any]) -> str | None:
@@ -54,6 +70,10 @@ class ChatQueues:
             self.arrived.setdefault(key, asyncio.Event()).set()
             if key not in self.workers:
                 self.workers[key] = asyncio.create_task(self._work(key))
+
+    def wake(self, chats: Iterable[int | None]) -> None:
+        """Nothing to do in one process: every stored row was submitted, or is recovered at
+        start (a redelivered update's row is already in hand)."""
 
     @property
     def in_hand(self) -> int:

@@ -148,3 +148,17 @@ async def test_a_dead_workers_chat_is_taken_over_after_its_lease_and_a_live_ones
     assert [batch for _, batch in recorder.handled] == [[301]]
     async with shared_database.unit_of_work() as session:
         assert [r.update_id for r in await inbox.unprocessed(session=session, bot_id=BOT)] == [302]
+
+
+async def test_a_redelivered_update_whose_row_was_never_handled_is_handled(shared_database, clock):
+    from bot.telegram.intake import Inbox
+
+    recorder = Recorder(shared_database, clock)
+    # A worker stored update 401 and died before handling it (or answering Telegram).
+    await _store(shared_database, clock, [_message(401, 21)])
+    other = _worker(shared_database, clock, recorder, "w2")
+    receiving = Inbox(database=shared_database, clock=clock, queues=other)
+    receiving.bot_id = BOT
+    await receiving.accept([_message(401, 21)])  # Telegram sends it again, to another worker
+    await other.drain()
+    assert [batch for _, batch in recorder.handled] == [[401]]
