@@ -1,5 +1,5 @@
 """The ``refund-desk`` command: ``console``, ``run``, ``db upgrade``, ``check-config``,
-``outbox`` (failed Bot API calls: list, retry)."""
+``outbox`` (failed Bot API calls: list, retry), ``updates`` (updates set aside: list, retry)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,15 @@ def _parser() -> argparse.ArgumentParser:
     calls.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
     calls.add_argument("ids", nargs="*", type=int, metavar="ID", help="calls to retry")
     calls.add_argument("--all", action="store_true", help="retry every failed call")
+    updates = commands.add_parser(
+        "updates",
+        help="list the updates set aside (unreadable, or failing); hand them back",
+        description="Without an action: list. `retry ID...` or `retry --all` hands set-aside "
+        "updates to the bot again, their attempts reset.",
+    )
+    updates.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
+    updates.add_argument("ids", nargs="*", type=int, metavar="ID", help="updates to retry")
+    updates.add_argument("--all", action="store_true", help="retry every update set aside")
     return parser
 
 
@@ -157,6 +166,17 @@ async def _outbox_retry(settings: Settings, ids: list[int], every: bool) -> int:
     return 1 if problems else 0
 
 
+def _updates(settings: Settings, args: argparse.Namespace) -> int:
+    from bot import set_aside
+
+    if args.action == "list":
+        return asyncio.run(set_aside.list_set_aside(settings))
+    if not args.ids and not args.all:
+        print("refund-desk: `updates retry` needs update row ids, or --all", file=sys.stderr)
+        return 2
+    return asyncio.run(set_aside.retry_set_aside(settings, args.ids, args.all))
+
+
 def _outbox(settings: Settings, args: argparse.Namespace) -> int:
     if args.action == "list":
         if args.ids or args.all:
@@ -196,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
             print("configuration is valid")
         elif args.command == "outbox":
             return _outbox(settings, args)
+        elif args.command == "updates":
+            return _updates(settings, args)
     except KeyboardInterrupt:
         print("\n(stopped — your answers are saved; run the same command to continue)")
         return 130

@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 MENU_LANGUAGES = {"en": None, "fr": "fr", "zh-Hans": "zh"}
 #: Raw updates and sent calls (people's names and words) are emptied this long after.
 RAW_TRAFFIC_KEPT = timedelta(days=1)
+#: Updates set aside are kept this long for the operator to look into (`refund-desk updates`).
+SET_ASIDE_KEPT = timedelta(days=7)
 
 
 class TelegramRunner:
@@ -258,7 +260,9 @@ class TelegramRunner:
             session=session, method="sendDocument", marker=UPLOAD
         )
         await erasure.forget_old_traffic(
-            session=session, before=self.app.clock.now() - RAW_TRAFFIC_KEPT
+            session=session,
+            before=self.app.clock.now() - RAW_TRAFFIC_KEPT,
+            set_aside_before=self.app.clock.now() - SET_ASIDE_KEPT,
         )
         return max(purged.cases, purged.drafts), render_calls(self.app.localizer, purged.out)
 

@@ -215,15 +215,22 @@ async def clear_delivered_uploads(*, session: AsyncSession, method: str, marker:
     return int(result.rowcount)
 
 
-async def forget_old_traffic(*, session: AsyncSession, before: datetime) -> int:
+async def forget_old_traffic(
+    *, session: AsyncSession, before: datetime, set_aside_before: datetime | None = None
+) -> int:
     """Empty the raw updates processed before ``before`` and the calls sent (or given up)
     before it: they hold people's names and words, and nothing reads them once handled (the
-    inbox's duplicate guard is the update id). Returns how many rows were emptied."""
+    inbox's duplicate guard is the update id). Updates set aside (kept for the operator to
+    look into) are emptied once set aside before ``set_aside_before`` (default: ``before``).
+    Returns how many rows were emptied."""
     emptied = 0
     result = await session.exec(
         update(InboxUpdate)
         .where(
-            col(InboxUpdate.processed_at) < before,
+            or_(
+                col(InboxUpdate.processed_at) < before,
+                col(InboxUpdate.failed_at) < (set_aside_before or before),
+            ),
             cast(InboxUpdate.payload, Text) != "{}",
         )
         .values(payload={})

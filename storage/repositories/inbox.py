@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, update
+from sqlalchemy import Text, bindparam, cast, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
@@ -142,3 +142,33 @@ async def mark_processed(*, session: AsyncSession, ids: Iterable[int], now: date
         # A Core UPDATE on the connection: no ORM bulk-update machinery on this hot path.
         connection = await session.connection()
         await connection.execute(_MARK_PROCESSED, {"ids": ids, "now": now})
+
+
+async def set_aside_rows(*, session: AsyncSession, limit: int = 200) -> list[InboxUpdate]:
+    """Updates set aside (unreadable, or failed every attempt), newest first."""
+    result = await session.exec(
+        select(InboxUpdate)
+        .where(col(InboxUpdate.failed_at).is_not(None))
+        .order_by(col(InboxUpdate.failed_at).desc())
+        .limit(limit)
+    )
+    return list(result.all())
+
+
+async def take_back(*, session: AsyncSession, ids: Iterable[int] | None) -> int:
+    """Set-aside updates to be handled again (all of them when ``ids`` is None): their
+    attempts start from zero. Rows whose content was already emptied are left aside."""
+    statement = (
+        update(InboxUpdate)
+        .where(
+            col(InboxUpdate.failed_at).is_not(None),
+            col(InboxUpdate.processed_at).is_(None),
+            cast(InboxUpdate.payload, Text) != "{}",
+        )
+        .values(failed_at=None, attempts=0)
+        .execution_options(synchronize_session=False)
+    )
+    if ids is not None:
+        statement = statement.where(col(InboxUpdate.id).in_(list(ids)))
+    result = await session.exec(statement)
+    return int(result.rowcount)

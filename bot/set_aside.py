@@ -1,0 +1,47 @@
+"""``refund-desk updates``: what the operator sees of the updates the bot set aside (one that
+no framework could read, or whose handling failed every attempt), and how to have them handled
+again once the cause is fixed. Never their content: ids, times, chats and the reason's kind."""
+
+from __future__ import annotations
+
+from bot.config import Settings
+from storage.database import Database
+from storage.repositories import inbox
+
+
+async def list_set_aside(settings: Settings) -> int:
+    database = Database(settings.storage.url)
+    try:
+        async with database.unit_of_work() as session:
+            rows = await inbox.set_aside_rows(session=session)
+    finally:
+        await database.dispose()
+    if not rows:
+        print("no updates set aside")
+        return 0
+    print(f"{'id':>8}  {'update':>12}  {'set aside (UTC)':16}  {'chat':>15}  {'tries':>5}  reason")
+    for row in rows:
+        when = row.failed_at.strftime("%Y-%m-%d %H:%M") if row.failed_at else "-"
+        chat = str(row.chat_id) if row.chat_id is not None else "-"
+        reason = row.error or "-"
+        if not row.payload:
+            reason += "  [emptied by retention: cannot be handled again]"
+        print(
+            f"{row.id:>8}  {row.update_id:>12}  {when:16}  {chat:>15}  {row.attempts:>5}  {reason}"
+        )
+    print(
+        "`refund-desk updates retry ID...` or `retry --all` hands them to the bot again "
+        "(several workers: at the next sweep; one process: at its next start)."
+    )
+    return 0
+
+
+async def retry_set_aside(settings: Settings, ids: list[int], every: bool) -> int:
+    database = Database(settings.storage.url)
+    try:
+        async with database.unit_of_work() as session:
+            taken = await inbox.take_back(session=session, ids=None if every else ids)
+    finally:
+        await database.dispose()
+    print(f"{taken} update(s) handed back to the bot")
+    return 0 if taken or every else 1
