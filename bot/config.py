@@ -115,6 +115,13 @@ class TelegramSettings(_Section):
             raise ValueError(f"must start with http:// or https:// (got {value!r})")
         return value.rstrip("/")
 
+    def bot_id(self) -> int | None:
+        """The bot's own user id, the number before the colon of its token (``123456789:AA…``,
+        as Telegram issues them; aiogram reads it the same way). None without a token."""
+        token = self.token.get_secret_value().strip() if self.token else ""
+        head = token.partition(":")[0]
+        return int(head) if head.isdigit() else None
+
     def run_problem(self) -> str | None:
         """What stops ``refund-desk run`` from starting, in one line, or None."""
         if self.token is None or not self.token.get_secret_value().strip():
@@ -144,6 +151,7 @@ class AgentSettings(_Section):
     supervisor_ids: list[int] = []
     anonymous: bool = True
     note_marker: str = Field("#note", min_length=1, max_length=20)
+    relay_per_minute: int = Field(3, ge=1, le=20)
 
     _language = field_validator("language")(_check_language)
     _timezone = field_validator("timezone")(_check_timezone)
@@ -168,6 +176,7 @@ class IntakeSettings(_Section):
     max_evidence: int = Field(30, ge=1, le=200)
     max_file_mb: int = Field(20, ge=1, le=2000)
     confirm_older_than_days: int = Field(90, ge=1)
+    flood_per_minute: int = Field(30, ge=0, le=600)
 
     _language = field_validator("default_language")(_check_language)
 
@@ -313,6 +322,8 @@ class Settings(_Section):
             supervisor_ids=frozenset(agents.supervisor_ids),
             anonymous=agents.anonymous,
             note_marker=agents.note_marker,
+            relay_per_minute=agents.relay_per_minute,
+            bot_id=self.telegram.bot_id(),
         )
 
     def aftercare_policy(self) -> AftercarePolicy:
@@ -341,6 +352,7 @@ class Settings(_Section):
             max_evidence=intake.max_evidence,
             max_file_bytes=intake.max_file_mb * 1024 * 1024,
             confirm_older_than_days=intake.confirm_older_than_days,
+            flood_per_minute=intake.flood_per_minute,
             first_decision_working_days=self.sla.first_decision_working_days,
             appeal_working_days=self.sla.appeal_working_days,
         )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers import commands
+from handlers import commands, flood
 from handlers.clock import Clock
 from handlers.desk import agents
 from handlers.desk.context import DeskTurn
@@ -114,24 +114,34 @@ class Conversation:
                 out = desk_turn.out
             elif event.is_private:
                 user = await self._user(session, event, now)
-                turn = Turn(
-                    session,
-                    event,
-                    user,
-                    now,
-                    self.policy,
-                    self.label_text,
-                    self.desk,
-                    self.planner,
-                    self.aftercare,
-                )
-                await self._route(turn)
-                if event.kind is EventKind.BUTTON and event.callback_id:
-                    turn.out.insert(0, AnswerButton(event.callback_id, user.language))
-                out = turn.out
+                verdict = flood.judge(user, now, self.policy.flood_per_minute)
+                if verdict.handle:
+                    out = await self._private(session, event, user, now)
+                else:  # over the flood limit: not handled, still marked processed by finish
+                    out = flood.dropped(event, user, verdict)
+                flood.record(user, verdict)
             if finish is not None:
                 await finish(session, out)
         return out
+
+    async def _private(
+        self, session: AsyncSession, event: Incoming, user: User, now: datetime
+    ) -> list[Outgoing]:
+        turn = Turn(
+            session,
+            event,
+            user,
+            now,
+            self.policy,
+            self.label_text,
+            self.desk,
+            self.planner,
+            self.aftercare,
+        )
+        await self._route(turn)
+        if event.kind is EventKind.BUTTON and event.callback_id:
+            turn.out.insert(0, AnswerButton(event.callback_id, user.language))
+        return turn.out
 
     async def _user(self, session: AsyncSession, event: Incoming, now: datetime) -> User:
         # One statement: the user, and their open draft and its file count for later.

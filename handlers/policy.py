@@ -59,6 +59,10 @@ class IntakePolicy:
     minor_age_range: tuple[int, int] = (3, 17)
     first_decision_working_days: int = 2
     appeal_working_days: int = 7
+    #: Private updates handled per person per minute; more are dropped, with one notice per
+    #: flood (:mod:`handlers.flood`). 0: no limit, the bare core's default (tests, tools);
+    #: the operator's ``[intake] flood_per_minute`` is 30 unless set.
+    flood_per_minute: int = 0
 
     def timezone_for(self, language: str) -> str:
         return self.timezones.get(language, "UTC")
@@ -81,6 +85,11 @@ class DeskPolicy:
     supervisor_ids: frozenset[int] = frozenset()
     anonymous: bool = True  # agents appear to parents as "Support"
     note_marker: str = "#note"
+    #: A parent's messages sent to a case's thread one by one per minute; more are gathered
+    #: into one message a little later (Telegram lets a group receive 20 a minute in all).
+    relay_per_minute: int = 3
+    #: The bot's own Telegram user id: only a topic it created itself is adopted as a case's.
+    bot_id: int | None = None
     reject_reasons: tuple[str, ...] = (
         "insufficient_evidence",
         "not_a_minor",

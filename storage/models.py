@@ -34,6 +34,10 @@ class User(SQLModel, table=True):
     check_ins_muted: bool = False  # progress check-ins off (decisions are always sent)
     #: When the parent was last told they are sending too fast (one notice per flood).
     flood_noticed_at: datetime | None = _when(nullable=True)
+    #: The flood limit's budget (handlers/flood.py): when the updates handled lately are paid
+    #: off, and since when some have been outstanding (the start of the current run).
+    flood_busy_until: datetime | None = _when(nullable=True)
+    flood_busy_since: datetime | None = _when(nullable=True)
     #: A message sent after submission by a parent with several open cases, kept until they
     #: say which case it is for.
     pending_relay: dict[str, Any] = _json()

@@ -54,7 +54,13 @@ async def case_of_message(turn: DeskTurn) -> Case | None:
 
 
 async def _adopt_topic(turn: DeskTurn, name: str) -> None:
-    """A topic the bot created but could not record (it died first) announces itself here."""
+    """A topic the bot created but could not record (it died first) announces itself here.
+
+    Only the bot's own: anyone in the group may create a topic named like a case (the service
+    message's sender is its creator), and adopting theirs would hand them the case's thread.
+    """
+    if turn.desk.bot_id is None or turn.actor != turn.desk.bot_id:
+        return
     match = _REFERENCE.match(name)
     if not match or turn.event.thread_id is None:
         return

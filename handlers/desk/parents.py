@@ -1,24 +1,43 @@
 """A parent's side once a claim is submitted: their messages reach the case's thread (asking
-which case when several are open), and they may appeal a decision once."""
+which case when several are open), and they may appeal a decision once.
+
+The relay cap: a case's thread gets at most ``DeskPolicy.relay_per_minute`` of its parent's
+messages a minute one by one (the whole group may receive only 20 a minute, and one parent's
+burst must not hold every other case's card back). Further messages are *gathered*: each is
+recorded as its ``parent_message`` event with its files (``relay: gathered``), and one
+``relay_digest`` follow-up, due when the minute is over, sends them as one message and one
+album. While a digest is pending every new message joins it, so nothing overtakes it. The
+count comes from the case's events (``relay: now``), not from memory: workers share it and a
+restart keeps it.
+"""
 
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import datetime, timedelta
 from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare import appeal
 from handlers.bounds import record_id
 from handlers.desk.states import OPEN, Status
 from handlers.events import EventKind, Media, MediaKind
+from handlers.followups.kinds import Kind
 from handlers.policy import DeskPolicy
-from handlers.replies import Button, Msg, Reply, SendMedia
+from handlers.replies import Button, Msg, Outgoing, Reply, SendMedia
 from handlers.turn import Turn
-from storage.models import Case
-from storage.repositories import cases
+from storage.models import Case, CaseEvent, FollowUp
+from storage.repositories import cases, relays
 
 #: ``User.pending_relay`` may name the case the parent's next message is for, chosen
 #: beforehand ("add a message" in /status) instead of holding a message waiting for a case.
 TARGET_CASE = "target_case"
+PARENT_MESSAGE = "parent_message"
+#: ``parent_message`` events: ``relay`` says whether the message went to the thread at once
+#: or was gathered into a digest (events older than the cap have neither: sent at once).
+RELAYED_NOW, GATHERED = "now", "gathered"
+RELAY_WINDOW = timedelta(minutes=1)
 
 
 async def relay_from_parent(turn: Turn, desk: DeskPolicy) -> bool:
@@ -101,30 +120,119 @@ def _to_thread(turn: Turn, desk: DeskPolicy, case: Case, key: str, message: dict
         turn.out.append(Reply(desk.chat_id, desk.language, (caption,), case_id=case.id))
 
 
-async def _record(turn: Turn, case: Case, action: str, message: dict) -> None:
+async def _record(turn: Turn, case: Case, action: str, message: dict, **more: Any) -> CaseEvent:
     assert case.id is not None
     case.updated_at = turn.now
-    await cases.add_event(
+    return await cases.add_event(
         session=turn.session,
         case_id=case.id,
         actor_kind="parent",
         actor_id=turn.user.id,
         action=action,
         now=turn.now,
-        details={"text": message.get("text", ""), "files": len(message.get("media", []))},
+        details={
+            "text": message.get("text", ""),
+            "files": len(message.get("media", [])),
+            **more,
+        },
     )
 
 
 async def _relay(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> None:
-    await _record(turn, case, "parent_message", message)  # kept even with no desk configured
     if not desk.enabled:
+        await _record(turn, case, PARENT_MESSAGE, message)  # kept even with no desk configured
         turn.say(Msg("case-already-submitted", {"reference": case.reference}))
         return
-    key = "relay-from-parent-edited" if message.get("edited") else "relay-from-parent"
-    _to_thread(turn, desk, case, key, message)
+    assert case.id is not None
+    digest = await relays.pending_follow_up(
+        session=turn.session, case_id=case.id, kind=Kind.RELAY_DIGEST.value
+    )
+    recent = await _relayed_lately(turn, case) if digest is None else []
+    # Without a planner nothing would ever send a digest: nothing is held back then.
+    if turn.planner is None or (digest is None and len(recent) < desk.relay_per_minute):
+        await _record(turn, case, PARENT_MESSAGE, message, relay=RELAYED_NOW)
+        key = "relay-from-parent-edited" if message.get("edited") else "relay-from-parent"
+        _to_thread(turn, desk, case, key, message)
+        acknowledgement = "parent-relayed"
+    else:
+        await _gather(turn, case, message, digest, recent)
+        acknowledgement = "parent-relayed-together"
     if case.status == Status.WAITING_PARENT:
         case.status = Status.IN_REVIEW
-    turn.say(Msg("parent-relayed", {"reference": case.reference}))
+    turn.say(Msg(acknowledgement, {"reference": case.reference}))
+
+
+async def _relayed_lately(turn: Turn, case: Case) -> list[datetime]:
+    """When the parent's messages sent to the thread one by one in the last minute went."""
+    assert case.id is not None
+    events = await relays.events_since(
+        session=turn.session,
+        case_id=case.id,
+        action=PARENT_MESSAGE,
+        since=turn.now - RELAY_WINDOW,
+    )
+    return [e.created_at for e in events if e.details.get("relay", RELAYED_NOW) == RELAYED_NOW]
+
+
+async def _gather(
+    turn: Turn, case: Case, message: dict, digest: FollowUp | None, recent: list[datetime]
+) -> None:
+    """Keep the message (its words and files, in its event) for the case's digest: the
+    pending one, or a new one due when the minute of the oldest message sent is over."""
+    assert turn.planner is not None
+    event = await _record(
+        turn,
+        case,
+        PARENT_MESSAGE,
+        message,
+        relay=GATHERED,
+        media=message.get("media", []),
+        edited=bool(message.get("edited")),
+    )
+    assert event.id is not None
+    if digest is not None and await relays.join_pending(
+        session=turn.session, follow_up=digest, event_id=event.id
+    ):
+        return
+    # None pending, or the one seen was being fired meanwhile: a new one, after it.
+    due = min(recent) + RELAY_WINDOW if recent else turn.now
+    await turn.planner.relay_gathered(turn.session, case, due, turn.now, event.id)
+
+
+async def relay_digest(
+    session: AsyncSession, row: FollowUp, case: Case, desk: DeskPolicy
+) -> list[Outgoing]:
+    """The ``relay_digest`` follow-up firing: the gathered messages as one message to the
+    case's thread, in the order sent, and their files as one album after it."""
+    if not desk.enabled or case.id is None or case.anonymized_at is not None:
+        return []
+    events = await relays.events_by_id(
+        session=session, case_id=case.id, event_ids=row.details.get("events", [])
+    )
+    if not events:
+        return []
+    assert desk.chat_id is not None
+    ref = {"reference": case.reference}
+    parts = [Msg("relay-digest", {**ref, "count": len(events)})]
+    files: list[Media] = []
+    for event in events:
+        media = _media(event.details)
+        files += media
+        parts.append(_digest_item(event.details.get("text", ""), media, event.details))
+    out: list[Outgoing] = [Reply(desk.chat_id, desk.language, tuple(parts), case_id=case.id)]
+    if files:
+        caption = Msg("relay-digest-album", {**ref, "count": len(files)})
+        out.append(SendMedia(desk.chat_id, desk.language, tuple(files), caption, case_id=case.id))
+    return out
+
+
+def _digest_item(text: str, media: tuple[Media, ...], details: dict[str, Any]) -> Msg:
+    if not media:
+        key = "relay-digest-item-edited" if details.get("edited") else "relay-digest-item"
+        return Msg(key, {"text": text})
+    if not text:
+        return Msg("relay-digest-item-files", {"count": len(media)})
+    return Msg("relay-digest-item-with-files", {"text": text, "count": len(media)})
 
 
 async def _appeal(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> None:

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare.routes import other_routes
+from handlers.desk import parents
 from handlers.desk.card import card_buttons, card_parts
 from handlers.desk.context import load_view
 from handlers.desk.states import UNDECIDED, Status
@@ -28,6 +29,8 @@ async def fire(
     case = await cases.case_by_id(session=session, case_id=row.case_id or 0)
     if case is None:
         return []
+    if kind is Kind.RELAY_DIGEST:  # whatever the case's state: the parent sent these already
+        return await parents.relay_digest(session, row, case, planner.desk)
     if kind in (
         Kind.DECISION_WARNING,
         Kind.APPEAL_WARNING,

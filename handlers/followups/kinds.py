@@ -16,6 +16,8 @@ class Kind(StrEnum):
     CHECK_IN = "check_in"
     OTHER_ROUTES = "other_routes"
     SATISFACTION = "satisfaction"
+    #: A parent's messages held back by the relay cap, sent to the case's thread as one.
+    RELAY_DIGEST = "relay_digest"
 
 
 #: Cancelled when a decision is made (a new deadline comes with an appeal or a reopening).
@@ -28,3 +30,8 @@ TO_PARENT = frozenset(
     {Kind.INTAKE_REMINDER, Kind.MISSING_EVIDENCE, Kind.CHECK_IN, Kind.OTHER_ROUTES,
      Kind.SATISFACTION}
 )  # fmt: skip
+#: Never cancelled by a change of the case (closed, reopened): they carry what the parent
+#: already sent. Only erasure cancels them (with the case's words).
+CARRIES_MESSAGES = frozenset({Kind.RELAY_DIGEST})
+#: Cancelled when a case is closed or reopened (its reasons start over).
+ON_CASE_CHANGE = [k for k in Kind if k not in CARRIES_MESSAGES]

@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.calendar import WorkingCalendar, next_allowed
-from handlers.followups.kinds import TO_PARENT, UNTIL_DECISION, Kind
+from handlers.followups.kinds import ON_CASE_CHANGE, TO_PARENT, UNTIL_DECISION, Kind
 from handlers.policy import AftercarePolicy, DeskPolicy, FollowUpPolicy, IntakePolicy
 from storage.models import Case, Draft
 from storage.repositories import followups
@@ -161,12 +161,12 @@ class Planner:
         await self._deadline_followups(session, case, now, appeal=True)
 
     async def case_reopened(self, session: AsyncSession, case: Case, now: datetime) -> None:
-        await followups.cancel(session=session, case_id=case.id, now=now)
+        await self._cancel_on_change(session, case, now)
         await self._deadline_followups(session, case, now, appeal=False)
         await self.check_in_again(session, case, now)
 
     async def case_closed(self, session: AsyncSession, case: Case, now: datetime) -> None:
-        await followups.cancel(session=session, case_id=case.id, now=now)
+        await self._cancel_on_change(session, case, now)
         case.due_at, case.overdue = None, False
         await self._add(
             session,
@@ -186,4 +186,25 @@ class Planner:
             now,
             timezone=case.timezone,
             case_id=case.id,
+        )
+
+    async def _cancel_on_change(self, session: AsyncSession, case: Case, now: datetime) -> None:
+        """Everything pending for the case, except what carries the parent's own messages."""
+        kinds = [k.value for k in ON_CASE_CHANGE]
+        await followups.cancel(session=session, case_id=case.id, kinds=kinds, now=now)
+
+    async def relay_gathered(
+        self, session: AsyncSession, case: Case, due: datetime, now: datetime, event_id: int
+    ) -> None:
+        """A digest of the parent's messages held back by the relay cap, starting with the
+        case event ``event_id`` (more join it while it is pending: see
+        :mod:`handlers.desk.parents`). Not shifted out of quiet hours: it goes to the agents."""
+        await self._add(
+            session,
+            Kind.RELAY_DIGEST,
+            due,
+            now,
+            timezone=case.timezone,
+            case_id=case.id,
+            events=[event_id],
         )

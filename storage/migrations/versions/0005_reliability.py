@@ -1,5 +1,5 @@
 """reliability: updates that fail or can't be read set aside, case versions, hand-off retries,
-flood notices
+flood notices and the flood limit's budget
 
 Revision ID: 0005
 Revises: 0004
@@ -42,10 +42,18 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column('flood_noticed_at', storage.types.UtcDateTime(), nullable=True)
         )
+        batch_op.add_column(
+            sa.Column('flood_busy_until', storage.types.UtcDateTime(), nullable=True)
+        )
+        batch_op.add_column(
+            sa.Column('flood_busy_since', storage.types.UtcDateTime(), nullable=True)
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_column('flood_busy_since')
+        batch_op.drop_column('flood_busy_until')
         batch_op.drop_column('flood_noticed_at')
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.drop_column('handoff_alerted_at')
