@@ -190,12 +190,14 @@ def worker_configs(
     return ports, bots
 
 
-def group_sends(emulator, group_id: int) -> list[tuple[float, int]]:
-    """(time, messages) of each send Telegram accepted in a group; an album counts its items."""
+def group_sends(emulator, group_id: int | None = None) -> list[tuple[float, int]]:
+    """(time, messages) of each send Telegram accepted (in one group, or anywhere); an album
+    counts its items, as Telegram's limits do."""
     sends = []
     for method in ("sendMessage", "sendMediaGroup", "sendPhoto", "sendDocument"):
         for call in emulator.calls_of(method):
-            if call.status == 200 and str(call.params.get("chat_id")) == str(group_id):
+            chat = str(call.params.get("chat_id"))
+            if call.status == 200 and (group_id is None or chat == str(group_id)):
                 media = call.params.get("media")
                 sends.append((call.time, len(media) if isinstance(media, list) else 1))
     return sorted(sends)
