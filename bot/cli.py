@@ -196,7 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"refund-desk: config error: {exc}", file=sys.stderr)
         return 2
-    configure_logging(settings.logging.level, console=args.command == "console")
+    configure_logging(
+        settings.logging.level,
+        console=args.command == "console",
+        json_format=settings.logging.format == "json",
+    )
     try:
         if args.command == "console":
             asyncio.run(_console(settings, args.language_code))

@@ -1,13 +1,19 @@
 """Logging set-up. The bot token is part of every Bot API URL, so it is masked everywhere:
 in every formatted log line (message, traceback and stack included) and, through
-:func:`mask_secrets`, in every error text stored in the database."""
+:func:`mask_secrets`, in every error text stored in the database.
+
+Lines are text (``FORMAT``) or, with ``[logging] format = "json"``, one JSON object per line
+for a log collector: ``time`` (ISO 8601, UTC), ``level``, ``logger``, ``message`` and, when
+there is one, ``exception`` (the traceback) and ``stack``; masked the same way."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sys
 import traceback
+from datetime import UTC, datetime
 from typing import IO
 
 #: A bot token (``<bot id>:<secret>``), also percent-encoded (``%3A``) as some clients quote it.
@@ -63,6 +69,28 @@ class MaskingFormatter(logging.Formatter):
         return mask_secrets(super().format(record))
 
 
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line. Each text is masked before it is quoted, and the whole line
+    once more (:func:`mask_secrets` keeps JSON valid: a token has no character JSON escapes,
+    and a URL password is cut at the first space, which every field separator carries)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        when = datetime.fromtimestamp(record.created, UTC)
+        line: dict[str, object] = {
+            "time": when.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": mask_secrets(record.getMessage()),
+        }
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            line["exception"] = mask_secrets(record.exc_text)
+        if record.stack_info:
+            line["stack"] = mask_secrets(self.formatStack(record.stack_info))
+        return mask_secrets(json.dumps(line, ensure_ascii=False))
+
+
 class MaskingHandler(logging.StreamHandler):  # type: ignore[type-arg]
     """A stream handler whose own failure report is masked too: the standard one prints the
     failing record's traceback to standard error as it is."""
@@ -77,17 +105,18 @@ class MaskingHandler(logging.StreamHandler):  # type: ignore[type-arg]
             pass
 
 
-def log_handler(stream: IO[str] | None = None) -> logging.Handler:
-    """The handler the bot logs through (standard error unless ``stream`` is given)."""
+def log_handler(stream: IO[str] | None = None, *, json_format: bool = False) -> logging.Handler:
+    """The handler the bot logs through (standard error unless ``stream`` is given): text
+    lines, or JSON lines with ``json_format``."""
     handler = MaskingHandler(stream)
     handler.addFilter(TokenFilter())
-    handler.setFormatter(MaskingFormatter(FORMAT))
+    handler.setFormatter(JsonFormatter() if json_format else MaskingFormatter(FORMAT))
     return handler
 
 
-def configure_logging(level: str, *, console: bool = False) -> None:
+def configure_logging(level: str, *, console: bool = False, json_format: bool = False) -> None:
     root = logging.getLogger()
-    root.handlers[:] = [log_handler()]
+    root.handlers[:] = [log_handler(json_format=json_format)]
     # In the console the conversation is the output; only problems are logged.
     root.setLevel("WARNING" if console else level)
     quiet_libraries()

@@ -24,6 +24,7 @@ import time
 from collections.abc import Iterable
 from datetime import timedelta
 
+from bot.metrics import CHAT_LEASES_HELD
 from bot.telegram.ordering import MAX_ALBUM_WAIT, Handler, media_group
 from handlers.clock import Clock
 from storage.database import Database
@@ -84,6 +85,7 @@ class LeasedChats:
                 self._again.add(chat)
             else:
                 self.workers[chat] = asyncio.create_task(self._drain(chat))
+        CHAT_LEASES_HELD.set(len(self.workers))
         self._arm_renewal()
 
     @property
@@ -130,6 +132,7 @@ class LeasedChats:
                     return
         finally:
             self.workers.pop(chat, None)
+            CHAT_LEASES_HELD.set(len(self.workers))
 
     async def _handle_waiting(self, chat: int) -> bool:
         """Handle the chat's stored updates in order until none is left; True on a failure

@@ -41,7 +41,7 @@ from datetime import timedelta
 from typing import Any, Protocol
 
 from bot.logs import mask_secrets
-from bot.metrics import OUTBOX_FAILED
+from bot.metrics import OUTBOX_FAILED, SENDS, TOO_MANY_REQUESTS, limit_kind
 from bot.telegram.calls import receipt
 from bot.telegram.errors import Permanent, RetryLater, Transient
 from bot.telegram.pacing import Pacing
@@ -199,6 +199,7 @@ class Delivery:
         try:
             await self.transport.call(method, params)
         except RetryLater as exc:
+            TOO_MANY_REQUESTS.labels(limit="other").inc()
             if exc.seconds <= ANSWER_RETRY_WINDOW:
                 return exc.seconds
             log.warning("%s: told to wait %.0fs, longer than it is worth", method, exc.seconds)
@@ -207,6 +208,8 @@ class Delivery:
             return self.base_backoff
         except Permanent as exc:  # typically "query is too old": nothing left to do
             log.warning("%s refused: %s", method, exc)
+        else:
+            SENDS.labels(limit="other").inc()  # no chat: counted against no limit
         return None
 
     async def _answer_later(self, method: str, params: dict[str, Any], delay: float) -> None:
@@ -237,6 +240,7 @@ class Delivery:
         assert row.id is not None
         params = dict(row.payload)
         case_id = params.pop("_case", None)
+        limit = limit_kind(row.chat_id)
         waited = 0.0
         for attempt in range(1, self.attempts + 1):
             if case_id is not None and self.router is not None:
@@ -249,12 +253,14 @@ class Delivery:
                     if k not in ("message_thread_id", "reply_parameters")
                 }
                 params.update(route)
+            media = params.get("media")  # each item of an album counts, for Telegram
+            messages = len(media) if media else 1
             try:
                 if row.method != ANSWER_CALLBACK:
-                    media = params.get("media")  # each item of an album counts, for Telegram
-                    await self.pacer.acquire(row.chat_id, len(media) if media else 1)
+                    await self.pacer.acquire(row.chat_id, messages)
                 result = await self.transport.call(row.method, params)
             except RetryLater as exc:
+                TOO_MANY_REQUESTS.labels(limit=limit).inc()
                 if waited + exc.seconds > self.max_retry_wait:
                     return await self._postpone(row, attempt, str(exc), exc.seconds)
                 log.info("429 from Telegram, waiting %.1fs (outbox %s)", exc.seconds, row.id)
@@ -311,6 +317,7 @@ class Delivery:
                 later = min(self.base_backoff * 2**attempts, MAX_POSTPONE)
                 return await self._postpone(row, attempt, kind, later)
             else:
+                SENDS.labels(limit=limit).inc(messages)
                 sent = outbox.Sent(row.id, attempt, self.clock.now(), receipt(result))
                 self._record_sent(sent)
                 return True

@@ -26,7 +26,7 @@ from typing import Any
 
 from bot.i18n import Localizer
 from bot.logs import mask_secrets
-from bot.metrics import HANDOFF_ALERTS, HANDOFF_FAILURES
+from bot.metrics import HANDOFF_ALERTS, HANDOFF_FAILURES, SENDS, TOO_MANY_REQUESTS, limit_kind
 from bot.telegram.calls import render_calls
 from bot.telegram.delivery import TOPIC_GONE
 from bot.telegram.errors import Permanent, RetryLater, Transient
@@ -112,6 +112,7 @@ class Handoff:
                 except HandoffTakenOver:
                     log.warning("case %s: hand-off taken over by another worker", case_id)
                 except RetryLater as exc:  # Telegram's pace, not a failure of this case
+                    TOO_MANY_REQUESTS.labels(limit=limit_kind(self.desk.chat_id)).inc()
                     log.warning("hand-off of case %s postponed: %s", case_id, exc)
                     retry_at = self.clock.now() + timedelta(seconds=exc.seconds)
                     await self._set(case_id, handoff_retry_at=retry_at)
@@ -201,6 +202,7 @@ class Handoff:
         except (RetryLater, Permanent):
             await self._set(case_id, topic_requested_at=None)
             raise
+        SENDS.labels(limit=limit_kind(params["chat_id"])).inc()
         await self._set(case_id, topic_id=result["message_thread_id"])
         return True
 
@@ -210,7 +212,8 @@ class Handoff:
         for _, method, params in render_calls(self.localizer, outgoing):
             params.pop("_case", None)
             media = params.get("media")
-            await self.pacer.acquire(params["chat_id"], len(media) if media else 1)
+            messages = len(media) if media else 1
+            await self.pacer.acquire(params["chat_id"], messages)
             if not await self._claim(case.id or 0):  # lost it while waiting (a long pause?)
                 raise HandoffTakenOver(case.reference)
             try:
@@ -219,6 +222,7 @@ class Handoff:
                 if any(marker in str(exc).lower() for marker in TOPIC_GONE):
                     await self._reset(case.id or 0)  # a new topic, card and evidence
                 raise
+            SENDS.labels(limit=limit_kind(params["chat_id"])).inc(messages)
             first = first or result.get("messages", [result])[0]
         assert first is not None
         return first

@@ -10,8 +10,9 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.metrics import GET_UPDATES_ERRORS
+from bot.metrics import GET_UPDATES_ERRORS, UPDATES_RECEIVED
 from bot.telegram.errors import Permanent, RetryLater, Transient
+from bot.telegram.operations import Operations
 from bot.telegram.ordering import UpdateQueues
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
@@ -40,6 +41,9 @@ class Inbox:
                 rows = await inbox.store_updates(
                     session=session, bot_id=self.bot_id, updates=updates, now=self.clock.now()
                 )
+            UPDATES_RECEIVED.labels(kind="new").inc(len(rows))
+            if len(rows) < len(updates):
+                UPDATES_RECEIVED.labels(kind="redelivered").inc(len(updates) - len(rows))
             self.queues.submit(rows)
             # A redelivery is not stored again, but its stored row may never have been handled
             # (the worker that stored it died): the chat's updates are looked at all the same.
@@ -113,7 +117,12 @@ async def poll(
             offset = max(u["update_id"] for u in updates) + 1
 
 
-def webhook_app(store: Inbox, queues: UpdateQueues, *, path: str, secret: str) -> web.Application:
+def webhook_app(
+    store: Inbox, operations: Operations, *, path: str, secret: str
+) -> web.Application:
+    """The webhook server: Telegram's POSTs on ``path``, and the operator's ``GET /healthz``
+    and ``GET /metrics`` (:class:`Operations`), on the same port behind the reverse proxy."""
+
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
@@ -127,10 +136,7 @@ def webhook_app(store: Inbox, queues: UpdateQueues, *, path: str, secret: str) -
         await store.accept([update])  # an exception here answers 500: Telegram sends it again
         return web.Response(text="ok")
 
-    async def health(request: web.Request) -> web.Response:
-        return web.json_response({"status": "ok", "in_hand": queues.in_hand})
-
     app = web.Application()
     app.router.add_post(path, receive)
-    app.router.add_get("/healthz", health)
+    operations.add_routes(app)
     return app

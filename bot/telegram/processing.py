@@ -23,15 +23,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Localizer
-from bot.metrics import UPDATES_FAILED_ATTEMPTS, UPDATES_SET_ASIDE
+from bot.metrics import (
+    HANDLING_SECONDS,
+    UPDATE_LATENCY,
+    UPDATES_FAILED_ATTEMPTS,
+    UPDATES_HANDLED,
+    UPDATES_SET_ASIDE,
+)
 from bot.telegram.calls import render_calls
 from bot.telegram.delivery import ANSWER_CALLBACK, Call, Delivery
 from bot.telegram.transport import TelegramTransport
@@ -116,6 +123,7 @@ class UpdateProcessor:
             if ids:
                 async with self.database.unit_of_work() as session:
                     await inbox.mark_processed(session=session, ids=ids, now=self.clock.now())
+                self._count_handled(rows)
             return
         merged = merge_album(events)
         tried = max(row.attempts for row in rows)
@@ -129,7 +137,7 @@ class UpdateProcessor:
                 break
             try:
                 # The inbox rows are marked processed with the last event's changes.
-                await self._handle_event(event, ids if done == len(merged) - 1 else [], answered)
+                await self._handle_event(event, rows if done == len(merged) - 1 else [], answered)
             except Exception as exc:
                 tried += 1
                 error = type(exc).__name__
@@ -233,7 +241,18 @@ class UpdateProcessor:
         default = self.conversation.policy.default_language
         return detect_language(event.sender.language_code, default)
 
-    async def _handle_event(self, event: Incoming, mark: list[int], answered: set[str]) -> None:
+    def _count_handled(self, rows: list[InboxUpdate]) -> None:
+        """Metrics of updates whose handling was just committed."""
+        UPDATES_HANDLED.inc(len(rows))
+        now = self.clock.now()
+        for row in rows:
+            UPDATE_LATENCY.observe(_seconds_between(row.received_at, now))
+
+    async def _handle_event(
+        self, event: Incoming, marked: list[InboxUpdate], answered: set[str]
+    ) -> None:
+        """Handle one event; ``marked``: the inbox rows marked processed in its transaction."""
+        mark = [row.id for row in marked if row.id is not None]
         queued: list[OutboxMessage] = []
         answers: list[Call] = []
         sent: list[outbox.Sent] = []
@@ -260,6 +279,7 @@ class UpdateProcessor:
             sent.extend(self.delivery.take_sent())
             await outbox.mark_sent(session=session, sent=sent)
 
+        started = time.perf_counter()
         try:
             await self.conversation.handle(event, finish=finish)
         except BaseException as exc:
@@ -276,6 +296,18 @@ class UpdateProcessor:
                     [(0, ANSWER_CALLBACK, {"callback_query_id": event.callback_id})]
                 )
             raise
+        HANDLING_SECONDS.observe(time.perf_counter() - started)
+        self._count_handled(marked)
         self.delivery.sent_recorded(sent)
         await self.delivery.answer(answers)
         await self.delivery.deliver(queued)
+
+
+def _seconds_between(earlier: datetime, later: datetime) -> float:
+    """Seconds from ``earlier`` to ``later``, never negative; a naive time is taken as UTC
+    (a metric must never fail the handling it measures)."""
+    if earlier.tzinfo is None:
+        earlier = earlier.replace(tzinfo=UTC)
+    if later.tzinfo is None:
+        later = later.replace(tzinfo=UTC)
+    return max((later - earlier).total_seconds(), 0.0)

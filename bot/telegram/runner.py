@@ -203,7 +203,7 @@ class TelegramRunner:
     async def _serve_webhook(self, stop: asyncio.Event) -> None:
         hook = self.app.settings.telegram.webhook
         secret = hook.secret_token.get_secret_value() if hook.secret_token else ""
-        web_app = webhook_app(self.inbox, self.queues, path=hook.path, secret=secret)
+        web_app = webhook_app(self.inbox, self.operations, path=hook.path, secret=secret)
         runner = web.AppRunner(web_app, access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, hook.listen, hook.port)
@@ -215,9 +215,11 @@ class TelegramRunner:
         await self.transport.set_webhook(public, secret)
         log.info("webhook listening on %s:%s%s", hook.listen, self.webhook_port, hook.path)
         self.started.set()
+        self.operations.state = "running"
         try:
             await stop.wait()
         finally:
+            self.operations.state = "stopping"
             await site.stop()  # no new requests; the ones in hand finish below
             await runner.cleanup()
 
