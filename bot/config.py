@@ -102,7 +102,7 @@ class TelegramSettings(_Section):
     topic_grace_seconds: float = Field(60.0, gt=0)
     limits: LimitSettings = LimitSettings()
     #: How long a worker holds a chat (several workers on PostgreSQL), renewed while in hand.
-    chat_lease_seconds: float = Field(30.0, gt=0, le=3600)
+    chat_lease_seconds: float = Field(10.0, gt=0, le=3600)
     #: Polling mode: serve /healthz and /metrics on this port (webhook mode serves them on
     #: the webhook's own server). None: no such server.
     metrics_port: int | None = Field(None, ge=0, le=65535)

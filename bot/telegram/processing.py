@@ -59,6 +59,10 @@ RETRY_DELAY = 0.2
 FAILED_NOTICE = Msg("error-internal")
 
 
+class AlreadyHandled(Exception):
+    """The update was marked handled by another transaction (another worker) meanwhile."""
+
+
 def _where(exc: BaseException) -> str:
     """Where an exception was raised (file:line in function): enough to find the bug, with
     nothing of the exception's text, which may quote what a person wrote."""
@@ -138,6 +142,12 @@ class UpdateProcessor:
             try:
                 # The inbox rows are marked processed with the last event's changes.
                 await self._handle_event(event, rows if done == len(merged) - 1 else [], answered)
+            except AlreadyHandled:
+                log.warning(
+                    "update %s was handled by another worker meanwhile; this handling undone",
+                    ", ".join(str(row.update_id) for row in rows),
+                )
+                break
             except Exception as exc:
                 tried += 1
                 error = type(exc).__name__
@@ -265,7 +275,10 @@ class UpdateProcessor:
             queued.clear()
             answers.clear()
             now = self.clock.now()
-            await inbox.mark_processed(session=session, ids=mark, now=now)
+            if await inbox.mark_processed(session=session, ids=mark, now=now) < len(mark):
+                # Another worker handled it meanwhile (this one paused beyond its chat
+                # lease): everything this transaction did is undone.
+                raise AlreadyHandled(mark)
             calls: list[Call] = []
             for call in render_calls(self.localizer, out):
                 if call[1] != ANSWER_CALLBACK:

@@ -18,7 +18,7 @@ _TABLE = InboxUpdate.__table__  # type: ignore[attr-defined]
 #: Built once (SQLAlchemy memoizes a statement's cache key on the object).
 _MARK_PROCESSED = (
     update(_TABLE)
-    .where(_TABLE.c.id.in_(bindparam("ids", expanding=True)))
+    .where(_TABLE.c.id.in_(bindparam("ids", expanding=True)), _TABLE.c.processed_at.is_(None))
     .values(processed_at=bindparam("now"))
 )
 
@@ -136,12 +136,16 @@ async def set_aside(
         )
 
 
-async def mark_processed(*, session: AsyncSession, ids: Iterable[int], now: datetime) -> None:
+async def mark_processed(*, session: AsyncSession, ids: Iterable[int], now: datetime) -> int:
+    """Mark updates handled, unless they already are; returns how many this call marked. On
+    PostgreSQL a concurrent marker's row lock makes this wait for its commit, then see it."""
     ids = list(ids)
-    if ids:
-        # A Core UPDATE on the connection: no ORM bulk-update machinery on this hot path.
-        connection = await session.connection()
-        await connection.execute(_MARK_PROCESSED, {"ids": ids, "now": now})
+    if not ids:
+        return 0
+    # A Core UPDATE on the connection: no ORM bulk-update machinery on this hot path.
+    connection = await session.connection()
+    result = await connection.execute(_MARK_PROCESSED, {"ids": ids, "now": now})
+    return int(result.rowcount)
 
 
 async def set_aside_rows(*, session: AsyncSession, limit: int = 200) -> list[InboxUpdate]:

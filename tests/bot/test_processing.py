@@ -173,3 +173,23 @@ async def test_an_event_handled_again_after_a_conflict_queues_its_replies_once(
     await delivery.close()
     async with database.unit_of_work() as session:
         assert await inbox.unprocessed(session=session, bot_id=1) == []
+
+
+async def test_an_update_handled_by_two_workers_at_once_is_committed_once(
+    database, clock, setup, conversation
+):
+    """A worker paused past its chat lease (a stopped VM) resumes while another worker took
+    the chat over and handled the same update: only the first commit counts; the other's
+    whole transaction — the answer accepted again, its replies — is rolled back, silently."""
+    _transport, delivery, processor = setup
+    await processor.handle(await _update(database, clock, 1, kind="command", command="start"))
+    rows = await _update(database, clock, 2, kind="command", command="help")
+    stale = [InboxUpdate(**row.model_dump()) for row in rows]  # the paused worker's copy
+    await processor.handle(rows)  # the worker that took over
+    before = len(await _outbox(database))
+    await processor.handle(stale)  # the paused worker resumes: must change nothing
+    assert len(await _outbox(database)) == before
+    async with database.unit_of_work() as session:
+        [row] = (await session.exec(select(InboxUpdate).where(InboxUpdate.update_id == 2))).all()
+        assert row.attempts == 0 and row.failed_at is None  # not a failure either
+    await delivery.close()
