@@ -150,6 +150,8 @@ class AgentSettings(_Section):
     agent_ids: list[int] = []
     supervisor_ids: list[int] = []
     anonymous: bool = True
+    #: The first retry of a hand-off Telegram refused, doubling up to 10 minutes.
+    handoff_retry_seconds: float = Field(30, gt=0, le=600)
     note_marker: str = Field("#note", min_length=1, max_length=20)
     relay_per_minute: int = Field(3, ge=1, le=20)
 

@@ -98,6 +98,7 @@ class TelegramRunner:
             pacer=self.delivery.pacer,
             desk=app.conversation.desk,
             topic_grace=timedelta(seconds=settings.topic_grace_seconds),
+            retry_base=timedelta(seconds=app.settings.agents.handoff_retry_seconds),
             owner=self.worker,
         )
         self.delivery.router = self.handoff
