@@ -156,3 +156,32 @@ async def test_decision_during_erasure_is_refused(
     assert after.anonymized_at is not None and after.account == ""
     assert after.decision is None
     assert agent.notice() == "desk-refused-anonymized"
+
+
+async def test_an_appeal_sent_while_the_case_is_closed_is_refused_on_fresh_state(
+    database, clock, conversation, localizer, monkeypatch
+):
+    case = await submitted_case(database, clock.now(), language="en")
+    agent = Agent(conversation)
+    await agent.press(case, "reject")
+    await agent.press(case, "reject_reason", "insufficient_evidence")
+    await agent.press(case, "reject_skip_note")
+    appeal = next(
+        b.data
+        for o in agent.out
+        if getattr(o, "chat_id", None) == 1001
+        for row in getattr(o, "buttons", ())
+        for b in row
+    )
+    parent = ParentChat(conversation, localizer, user_id=1001)
+    await parent.press_data(appeal)
+    await parent.say("The child's account was hacked, here is why.")
+    send = next(b.data for b in parent.buttons() if b.label.key == "button-appeal-send")
+
+    pause = Pause(monkeypatch, cases, "case_by_id")
+    await pause.around(parent.press_data(send), lambda: agent.press(case, "close"))
+
+    after = await reload(database, case)
+    assert (after.status, after.appeals) == ("closed", 0)  # the close came first: no appeal
+    assert await _events(database, case.id, "appealed") == []
+    assert parent.keys[0].startswith("appeal-refused")
