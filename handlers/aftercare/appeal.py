@@ -16,14 +16,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from handlers.bounds import record_id
-from handlers.desk.card import card_buttons, card_parts, decision_msg
-from handlers.desk.context import load_view
+from handlers.desk.card import decision_msg
+from handlers.desk.context import card_edit, load_view
 from handlers.desk.states import Status
 from handlers.events import EventKind, Media, MediaKind
 from handlers.formatting import format_when
 from handlers.intake.evidence import screen_uploads
 from handlers.policy import AftercarePolicy
-from handlers.replies import Button, EditMessage, Msg, Reply, SendMedia
+from handlers.replies import Button, Msg, Reply, SendMedia
 from handlers.turn import Turn, evidence_row
 from storage.models import Case
 from storage.repositories import cases, evidence
@@ -266,16 +266,9 @@ async def _to_desk(turn: Turn, case: Case, reason: str, media: tuple[Media, ...]
     if media:
         caption = Msg("desk-appeal-files", {"reference": case.reference, "count": len(media)})
         turn.out.append(SendMedia(desk.chat_id, desk.language, media, caption, case_id=case.id))
-    if case.card_message_id is not None:
-        turn.out.append(
-            EditMessage(
-                desk.chat_id,
-                case.card_message_id,
-                desk.language,
-                card_parts(view, desk),
-                card_buttons(view),
-            )
-        )
+    edit = await card_edit(turn.session, case, desk)
+    if edit is not None:
+        turn.out.append(edit)
 
 
 def _media_dict(item: Media) -> dict[str, Any]:

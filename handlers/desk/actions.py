@@ -1,13 +1,32 @@
 """Agent buttons on a case card: validated against the state machine on the server side (the
-button's data is never trusted), recorded as events, the card edited, the parent told."""
+button's data is never trusted), recorded as events, the card edited, the parent told.
+
+Nothing a button does costs the group a message of its own, except an escalation (it mentions
+the supervisors, and a mention only notifies in a message) and posting a large set of evidence
+on demand: what an action asks of the agent is the button's own pop-up answer, and the card —
+edited anyway — says what the bot waits for, from whom, and offers the reasons to pick."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from handlers.bounds import clip, column_length, record_id
-from handlers.desk.card import button_data
-from handlers.desk.context import DeskTurn, load_view
+from handlers.desk.card import (
+    AMOUNT,
+    CANCEL_INPUT,
+    NOTE,
+    QUESTION,
+    REASON,
+    REJECT_REASON,
+    REJECT_SKIP_NOTE,
+    SHOW_FILES,
+    agent_input,
+    button_data,
+    files_deferred,
+)
+from handlers.desk.context import FILES_SHOWN, DeskTurn, load_view
+from handlers.desk.handoff import files_on_demand
 from handlers.desk.notify import decision_for_parent, parent_name
 from handlers.desk.states import Action, Status, refusal
 from handlers.formatting import format_money
@@ -15,9 +34,8 @@ from handlers.replies import Button, Msg
 from storage.models import Case
 from storage.repositories import cases
 
-#: Steps of a two-part action (the reason list of a rejection), allowed where REJECT is.
-REJECT_REASON = "reject_reason"
-REJECT_SKIP_NOTE = "reject_skip_note"
+__all__ = ["NOTE_LENGTH", "REJECT_REASON", "REJECT_SKIP_NOTE", "ask_note", "decide", "press"]
+
 _NAME_LENGTH = column_length(Case, "assignee_name")
 #: The longest note an agent may give with a rejection (what its column holds).
 NOTE_LENGTH = column_length(Case, "decision_note")
@@ -41,6 +59,12 @@ async def press(turn: DeskTurn, data: str) -> None:
         turn.answer_button(Msg("desk-refused-anonymized", {"reference": case.reference}))
         return
     _, name, argument = parsed
+    if name == SHOW_FILES:
+        await _show_files(turn, case)
+        return
+    if name == CANCEL_INPUT:
+        await _cancel_input(turn, case)
+        return
     base = Action.REJECT if name in (REJECT_REASON, REJECT_SKIP_NOTE) else None
     try:
         action = base or Action(name)
@@ -55,6 +79,8 @@ async def press(turn: DeskTurn, data: str) -> None:
     )
     if problem is None and not _may_act(turn, case, action):
         problem = "desk-refused-other-agent"
+    if problem is None and not _step_valid(turn, case, name, argument):
+        problem = "desk-refused-unknown"  # a reason that isn't one, a note nobody asked for
     if problem is not None:
         status = Msg(f"desk-status-{case.status.replace('_', '-')}")
         turn.answer_button(
@@ -64,8 +90,7 @@ async def press(turn: DeskTurn, data: str) -> None:
             )
         )
         return
-    turn.answer_button()
-    await _apply(turn, case, name, argument)
+    turn.answer_button(await _apply(turn, case, name, argument))
     await turn.refresh_card(case)
 
 
@@ -76,24 +101,42 @@ def _may_act(turn: DeskTurn, case: Case, action: Action) -> bool:
     return turn.desk.is_supervisor(turn.actor)
 
 
+def _step_valid(turn: DeskTurn, case: Case, name: str, argument: str) -> bool:
+    if name == REJECT_REASON:
+        return argument in turn.desk.reject_reasons
+    if name == REJECT_SKIP_NOTE:
+        return bool((case.pending_input or {}).get("reason"))
+    return True
+
+
+def _my_name(turn: DeskTurn) -> str:
+    return clip(turn.event.sender.display_name, _NAME_LENGTH) or str(turn.actor)
+
+
 def claim(turn: DeskTurn, case: Case) -> None:
     if case.assignee_id is None:
         case.assignee_id = turn.actor
-        name = clip(turn.event.sender.display_name, _NAME_LENGTH)
-        case.assignee_name = name or str(turn.actor)
+        case.assignee_name = _my_name(turn)
         if case.status == Status.SUBMITTED:
             case.status = Status.IN_REVIEW
 
 
+def _wait_for(turn: DeskTurn, case: Case, kind: str, **more: Any) -> None:
+    """The bot now takes the pressing agent's next input as ``kind`` (the card says so)."""
+    case.pending_input = {"kind": kind, "agent": turn.actor, "name": _my_name(turn), **more}
+
+
 def ask_note(turn: DeskTurn, case: Case, *before: Msg) -> None:
-    """The rejection's note for the parent, or "No note"; ``before`` says what went wrong."""
+    """Ask again, in the thread, for the rejection's note (``before`` says what went wrong
+    with the last one): an answer to the agent's message, not to a button."""
     assert case.id is not None
     skip = ((Button(Msg("desk-button-no-note"), button_data(case.id, REJECT_SKIP_NOTE)),),)
     prompt = Msg("desk-reject-note-prompt", {"reference": case.reference})
     turn.in_thread(case, *before, prompt, buttons=skip)
 
 
-async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> None:
+async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> Msg | None:
+    """Apply an allowed press; what the button's pop-up says (what the agent is to do next)."""
     ref = {"reference": case.reference}
     if name == Action.CLAIM:
         claim(turn, case)
@@ -103,11 +146,13 @@ async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> None:
         await turn.record(case, "claimed")
     elif name == Action.UNCLAIM:
         case.assignee_id, case.assignee_name = None, None
+        if agent_input(case) is not None:
+            case.pending_input = {}  # nobody's answer is awaited on a case nobody handles
         await turn.record(case, "unclaimed")
     elif name == Action.ASK:
         claim(turn, case)
-        case.pending_input = {"kind": "question", "agent": turn.actor}
-        turn.in_thread(case, Msg("desk-ask-prompt", ref))
+        _wait_for(turn, case, QUESTION)
+        return Msg("desk-ask-prompt", ref)
     elif name == Action.APPROVE:
         claim(turn, case)
         view = await load_view(turn.session, case)
@@ -116,39 +161,25 @@ async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> None:
         await decide(turn, case, "approved", amount=amount, currency=currency)
     elif name == Action.PARTIAL:
         claim(turn, case)
-        case.pending_input = {"kind": "partial", "agent": turn.actor}
-        turn.in_thread(case, Msg("desk-partial-prompt", ref))
+        _wait_for(turn, case, AMOUNT)
+        return Msg("desk-partial-prompt", ref)
     elif name == Action.REJECT:
         claim(turn, case)
-        assert case.id is not None
-        buttons = tuple(
-            (
-                Button(
-                    Msg(f"reject-button-{r.replace('_', '-')}"),
-                    button_data(case.id, REJECT_REASON, r),
-                ),
-            )
-            for r in turn.desk.reject_reasons
-        )
-        turn.in_thread(case, Msg("desk-reject-prompt", ref), buttons=buttons)
+        _wait_for(turn, case, REASON)  # the card offers the reasons
+        return Msg("desk-reject-prompt", ref)
     elif name == REJECT_REASON:
-        if argument not in turn.desk.reject_reasons:
-            turn.in_thread(case, Msg("desk-refused-unknown"))
-            return
-        case.pending_input = {"kind": "reject_note", "agent": turn.actor, "reason": argument}
-        ask_note(turn, case)
+        claim(turn, case)
+        _wait_for(turn, case, NOTE, reason=argument)
+        return Msg("desk-reject-note-prompt", ref)
     elif name == REJECT_SKIP_NOTE:
-        reason = case.pending_input.get("reason") if case.pending_input else None
-        if reason is None:
-            turn.in_thread(case, Msg("desk-refused-unknown"))
-            return
-        await decide(turn, case, "rejected", reason=reason)
+        await decide(turn, case, "rejected", reason=case.pending_input.get("reason"))
     elif name == Action.ESCALATE:
         case.escalated = True
-        mentions = [
-            Msg("desk-mention", {"id": str(sid)}) for sid in sorted(turn.desk.supervisor_ids)
-        ]
-        turn.in_thread(case, Msg("desk-escalated", ref), *mentions)
+        if turn.desk.supervisor_ids:  # a mention notifies only in a message; the card says it
+            mentions = [
+                Msg("desk-mention", {"id": str(sid)}) for sid in sorted(turn.desk.supervisor_ids)
+            ]
+            turn.in_thread(case, Msg("desk-escalated", ref), *mentions)
         turn.tell_parent(case, Msg("parent-escalated", ref))
         await turn.record(case, "escalated")
     elif name == Action.CLOSE:
@@ -164,6 +195,44 @@ async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> None:
             await turn.planner.case_reopened(turn.session, case, turn.now)
         turn.tell_parent(case, Msg("parent-reopened", ref))
         await turn.record(case, "reopened")
+    return None
+
+
+async def _cancel_input(turn: DeskTurn, case: Case) -> None:
+    """The "Cancel" button: the bot stops waiting for an agent's question, amount, reason or
+    note. The waiting agent, the case's agent or a supervisor may cancel."""
+    pending = agent_input(case)
+    if pending is None:
+        turn.answer_button(Msg("desk-refused-unknown"))
+        return
+    if turn.actor not in (pending["agent"], case.assignee_id) and not turn.desk.is_supervisor(
+        turn.actor
+    ):
+        name = pending.get("name") or case.assignee_name or "-"
+        turn.answer_button(
+            Msg("desk-refused-other-agent", {"reference": case.reference, "name": name})
+        )
+        return
+    case.pending_input = {}
+    turn.answer_button()
+    await turn.refresh_card(case)
+
+
+async def _show_files(turn: DeskTurn, case: Case) -> None:
+    """The "📎 Show N files" button: the evidence the hand-off left for it, posted once under
+    the current card (any agent may ask). The card is not edited for it — that would cost a
+    message: its next edit drops the button, and a second press only gets a pop-up."""
+    view = await load_view(turn.session, case)
+    media = files_on_demand(view, turn.desk) if files_deferred(view) else None
+    if media is None or case.card_message_id is None:
+        turn.answer_button(Msg("desk-refused-unknown"))
+        return
+    if view.files_shown:
+        turn.answer_button(Msg("desk-files-already-shown", {"reference": case.reference}))
+        return
+    turn.answer_button()
+    turn.out.append(media)
+    await turn.record(case, FILES_SHOWN, card=case.card_message_id, files=len(media.media))
 
 
 async def decide(

@@ -1,11 +1,15 @@
 """Everything that happens in the agents' group: buttons, commands, the answer an action asked
-for (a question, an amount, a rejection note), and messages relayed to the parent."""
+for (a question, an amount, a rejection note), and messages relayed to the parent.
+
+An answer is confirmed by the card's edit (its status, its decision), not by a message of its
+own; only an answer the bot can't take (no amount, too long a note) is answered in the thread."""
 
 from __future__ import annotations
 
 import re
 
 from handlers.desk import actions, queue
+from handlers.desk.card import AMOUNT, NOTE, QUESTION
 from handlers.desk.context import DeskTurn
 from handlers.desk.notify import parent_name
 from handlers.desk.states import Status
@@ -82,7 +86,8 @@ async def _agent_message(turn: DeskTurn, case: Case) -> None:
     if text.startswith(turn.desk.note_marker):
         return  # internal note: stays in the group
     pending = case.pending_input or {}
-    if pending.get("agent") == turn.actor and not event.edited:
+    awaited = pending.get("kind") in (QUESTION, AMOUNT, NOTE)  # a reason is a button
+    if awaited and pending.get("agent") == turn.actor and not event.edited:
         await _answer_pending(turn, case, pending, text)
         return
     if case.status == Status.CLOSED:
@@ -105,7 +110,7 @@ async def relay_to_parent(turn: DeskTurn, case: Case) -> None:
 async def _answer_pending(turn: DeskTurn, case: Case, pending: dict, text: str) -> None:
     ref = {"reference": case.reference}
     kind = pending.get("kind")
-    if kind == "question":
+    if kind == QUESTION:
         if not text:
             turn.in_thread(case, Msg("desk-ask-prompt", ref))
             return
@@ -114,12 +119,11 @@ async def _answer_pending(turn: DeskTurn, case: Case, pending: dict, text: str) 
         turn.tell_parent(
             case, Msg("parent-question", {**ref, "name": parent_name(turn, case), "text": text})
         )
-        turn.in_thread(case, Msg("desk-question-sent", ref))
         await turn.record(case, "asked", question=text)
-        await turn.refresh_card(case)
-    elif kind == "partial":
+        await turn.refresh_card(case)  # "waiting for the parent" says the question went
+    elif kind == AMOUNT:
         await _partial_amount(turn, case, text)
-    elif kind == "reject_note":
+    elif kind == NOTE:
         if len(text) > actions.NOTE_LENGTH:
             too_long = {"length": len(text), "max": actions.NOTE_LENGTH}
             actions.ask_note(turn, case, Msg("error-text-too-long", too_long))

@@ -1,10 +1,16 @@
 """The case card the agents see (in their language, the parent's words kept as written), its
-buttons for the actions the state allows, and the topic name."""
+buttons for the actions the state allows, and the topic name.
+
+The card is where the desk talks to the agents about a case without costing the group a
+message (Telegram lets a group receive about 20 a minute in all): what the bot is waiting for
+from whom, the reasons to pick while rejecting, and a button that posts a large set of
+evidence only when someone wants to see it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from handlers.desk.states import Action, Status, available
 from handlers.formatting import format_money, format_totals, format_when
@@ -24,6 +30,8 @@ class CaseView:
     case: Case
     transactions: list[CaseTransaction]
     evidence: list[Evidence]
+    #: The evidence was posted on demand ("📎 Show N files") under the current card.
+    files_shown: bool = False
 
     def totals_in(self, language: str) -> str:
         return format_totals(((t.amount, t.currency) for t in self.transactions), language)
@@ -56,6 +64,43 @@ def button_data(case_id: int, action: str, argument: str = "") -> str:
     return f"d|{case_id}|{action}|{argument}"
 
 
+#: Steps of an action that are not actions of their own (``d|<case>|<step>|<argument>``):
+#: the reason and the "no note" of a rejection, dropping what the bot waits for, and posting a
+#: large set of evidence.
+REJECT_REASON = "reject_reason"
+REJECT_SKIP_NOTE = "reject_skip_note"
+CANCEL_INPUT = "cancel_input"
+SHOW_FILES = "files"
+
+#: What an agent's pending input is (``case.pending_input["kind"]``): their next message in
+#: the thread answers QUESTION, AMOUNT and NOTE; REASON waits for a button on the card.
+QUESTION, AMOUNT, REASON, NOTE = "question", "partial", "reject_reason", "reject_note"
+AGENT_INPUTS = (QUESTION, AMOUNT, REASON, NOTE)
+
+#: Up to this many files are posted with the card at hand-off; a larger set waits for the
+#: card's "📎 Show N files" button (an album item counts as one of the group's messages).
+MAX_FILES_AT_HANDOFF = 4
+
+
+def agent_input(case: Case) -> dict[str, Any] | None:
+    """What the bot waits for from an agent on this case, if anything."""
+    pending = case.pending_input or {}
+    return pending if pending.get("kind") in AGENT_INPUTS and "agent" in pending else None
+
+
+def postable_files(view: CaseView) -> list[Evidence]:
+    """The case's files that can be posted to the thread (those Telegram holds)."""
+    return [item for item in view.evidence if item.telegram_file_id]
+
+
+def files_deferred(view: CaseView) -> bool:
+    """Whether the hand-off leaves the evidence for the card's button: more files came with
+    the claim than :data:`MAX_FILES_AT_HANDOFF` (files added by an appeal arrive with it)."""
+    submitted = view.case.submitted_at
+    intake = [f for f in postable_files(view) if submitted is None or f.created_at <= submitted]
+    return len(intake) > MAX_FILES_AT_HANDOFF
+
+
 def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
     case, lang = view.case, desk.language
     status = Msg(f"desk-status-{case.status.replace('_', '-')}")
@@ -68,6 +113,9 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
         parts.append(Msg("desk-card-escalated"))
     if case.overdue:
         parts.append(Msg("desk-card-overdue"))
+    waiting = waiting_msg(case)
+    if waiting is not None:
+        parts.append(waiting)
     parts += [
         Msg("review-platform", {"value": platform_msg(case)}),
         Msg("review-problem", {"value": Msg(f"problem-{case.problem.replace('_', '-')}")}),
@@ -132,6 +180,24 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
     return tuple(parts)
 
 
+def waiting_msg(case: Case) -> Msg | None:
+    """The card's line saying what the bot waits for, from whom (the button's pop-up said it
+    once; this stays until the answer comes)."""
+    pending = agent_input(case)
+    if pending is None:
+        return None
+    name = {"name": pending.get("name") or str(pending["agent"])}
+    kind = pending["kind"]
+    if kind == QUESTION:
+        return Msg("desk-card-waiting-question", name)
+    if kind == AMOUNT:
+        return Msg("desk-card-waiting-amount", name)
+    if kind == REASON:
+        return Msg("desk-card-waiting-reason", name)
+    reason = Msg(f"reject-button-{str(pending.get('reason', 'other')).replace('_', '-')}")
+    return Msg("desk-card-waiting-note", {**name, "reason": reason})
+
+
 def decision_msg(view: CaseView, language: str) -> Msg:
     case = view.case
     if case.decision == "rejected":
@@ -143,16 +209,39 @@ def decision_msg(view: CaseView, language: str) -> Msg:
     return Msg("desk-card-approved", {"total": view.totals_in(language)})
 
 
-def card_buttons(view: CaseView) -> tuple[tuple[Button, ...], ...]:
+def card_buttons(view: CaseView, desk: DeskPolicy) -> tuple[tuple[Button, ...], ...]:
+    """The actions the state allows — or, while an agent is rejecting, the reasons (then "No
+    note"); "Cancel" while the bot waits for an agent; "📎 Show N files" for a large set of
+    evidence not posted yet under this card."""
     case = view.case
     assert case.id is not None
-    actions = available(
-        Status(case.status), assigned=case.assignee_id is not None, escalated=case.escalated
-    )
-    buttons = [
-        Button(Msg(f"desk-button-{a.value}"), button_data(case.id, a.value)) for a in actions
-    ]
-    return tuple(tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3))
+    pending = agent_input(case)
+    kind = pending["kind"] if pending else None
+    rows: list[tuple[Button, ...]]
+    if kind == REASON:
+        reasons = [
+            Button(
+                Msg(f"reject-button-{r.replace('_', '-')}"), button_data(case.id, REJECT_REASON, r)
+            )
+            for r in desk.reject_reasons
+        ]
+        rows = [tuple(reasons[i : i + 2]) for i in range(0, len(reasons), 2)]
+    elif kind == NOTE:
+        rows = [(Button(Msg("desk-button-no-note"), button_data(case.id, REJECT_SKIP_NOTE)),)]
+    else:
+        actions = available(
+            Status(case.status), assigned=case.assignee_id is not None, escalated=case.escalated
+        )
+        buttons = [
+            Button(Msg(f"desk-button-{a.value}"), button_data(case.id, a.value)) for a in actions
+        ]
+        rows = [tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3)]
+    if kind is not None:
+        rows.append((Button(Msg("desk-button-cancel"), button_data(case.id, CANCEL_INPUT)),))
+    if files_deferred(view) and not view.files_shown:
+        count = {"count": len(postable_files(view))}
+        rows.append((Button(Msg("desk-button-files", count), button_data(case.id, SHOW_FILES)),))
+    return tuple(rows)
 
 
 __all__ = ["Action", "CaseView", "card_buttons", "card_parts", "topic_name"]

@@ -3,28 +3,58 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.desk.card import CaseView, card_buttons, card_parts
+from handlers.desk.card import CaseView, card_buttons, card_parts, files_deferred
 from handlers.events import Incoming
 from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import AnswerButton, Button, EditMessage, Msg, Outgoing, Reply
 from storage.models import Case
-from storage.repositories import cases, evidence
+from storage.repositories import cases, evidence, relays
 
 if TYPE_CHECKING:
     from handlers.followups.planner import Planner
 
+#: The event recorded when a large set of evidence is posted on demand, naming the card it
+#: was posted under (a topic recreated by hand gets a new card, and the button again).
+FILES_SHOWN = "evidence_shown"
+_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
 
 async def load_view(session: AsyncSession, case: Case) -> CaseView:
     assert case.id is not None
-    return CaseView(
+    view = CaseView(
         case,
         await cases.transactions_of(session=session, case_id=case.id),
         await evidence.list_for_case(session=session, case_id=case.id),
+    )
+    if case.card_message_id is not None and files_deferred(view):
+        shown = await relays.events_since(
+            session=session, case_id=case.id, action=FILES_SHOWN, since=_EPOCH
+        )
+        view.files_shown = any(e.details.get("card") == case.card_message_id for e in shown)
+    return view
+
+
+async def card_edit(session: AsyncSession, case: Case, desk: DeskPolicy) -> EditMessage | None:
+    """The card edited in place to match the case as it is now (None before it is posted).
+
+    Whatever changes a case — a button, an agent's answer, the parent, a follow-up — emits
+    this in the same turn; the runtime drops an edit that changes nothing or that a later one
+    replaces, so emitting one is cheap.
+    """
+    if case.card_message_id is None or desk.chat_id is None:
+        return None
+    view = await load_view(session, case)
+    return EditMessage(
+        desk.chat_id,
+        case.card_message_id,
+        desk.language,
+        card_parts(view, desk),
+        card_buttons(view, desk),
     )
 
 
@@ -74,19 +104,10 @@ class DeskTurn:
             self.out.insert(0, AnswerButton(self.event.callback_id, self.desk.language, notice))
 
     async def refresh_card(self, case: Case) -> None:
-        """Edit the card in place so it shows the new status and assignee."""
-        if case.card_message_id is None or self.desk.chat_id is None:
-            return
-        view = await load_view(self.session, case)
-        self.out.append(
-            EditMessage(
-                self.desk.chat_id,
-                case.card_message_id,
-                self.desk.language,
-                card_parts(view, self.desk),
-                card_buttons(view),
-            )
-        )
+        """Edit the card in place so it shows the new status, assignee and what is awaited."""
+        edit = await card_edit(self.session, case, self.desk)
+        if edit is not None:
+            self.out.append(edit)
 
     async def record(self, case: Case, action: str, **details: Any) -> None:
         assert case.id is not None

@@ -21,6 +21,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare import appeal
 from handlers.bounds import record_id
+from handlers.desk.context import card_edit
 from handlers.desk.states import OPEN, Status
 from handlers.events import EventKind, Media, MediaKind
 from handlers.followups.kinds import Kind
@@ -157,8 +158,11 @@ async def _relay(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> Non
     else:
         await _gather(turn, case, message, digest, recent)
         acknowledgement = "parent-relayed-together"
-    if case.status == Status.WAITING_PARENT:
+    if case.status == Status.WAITING_PARENT:  # answered: the card must stop saying "waiting"
         case.status = Status.IN_REVIEW
+        edit = await card_edit(turn.session, case, desk)
+        if edit is not None:
+            turn.out.append(edit)
     turn.say(Msg(acknowledgement, {"reference": case.reference}))
 
 

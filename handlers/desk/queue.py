@@ -34,7 +34,7 @@ async def _case(turn: DeskTurn, argument: str) -> None:
         turn.here(Msg("desk-case-unknown", {"reference": clip(argument, ECHO_LIMIT) or "-"}))
         return
     view = await load_view(turn.session, case)
-    turn.here(*card_parts(view, turn.desk), buttons=card_buttons(view))
+    turn.here(*card_parts(view, turn.desk), buttons=card_buttons(view, turn.desk))
 
 
 def _age(turn: DeskTurn, case: Case) -> Msg:

@@ -9,13 +9,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare.routes import other_routes
 from handlers.desk import parents
-from handlers.desk.card import card_buttons, card_parts
-from handlers.desk.context import load_view
+from handlers.desk.context import card_edit
 from handlers.desk.states import UNDECIDED, Status
 from handlers.followups.kinds import Kind
 from handlers.followups.planner import Planner
 from handlers.formatting import format_when
-from handlers.replies import Button, EditMessage, Msg, Outgoing, Reply
+from handlers.replies import Button, Msg, Outgoing, Reply
 from storage.models import Case, Draft, FollowUp, User
 from storage.repositories import cases, drafts, evidence
 
@@ -84,17 +83,10 @@ async def _for_agents(
         mentions = [Msg("desk-mention", {"id": str(sid)}) for sid in sorted(desk.supervisor_ids)]
         parts = (Msg("desk-deadline-overdue", {**ref, "due": due}), *mentions)
     out: list[Outgoing] = [Reply(desk.chat_id, desk.language, parts, case_id=case.id)]
-    if case.overdue and case.card_message_id is not None:
-        view = await load_view(session, case)
-        out.append(
-            EditMessage(
-                desk.chat_id,
-                case.card_message_id,
-                desk.language,
-                card_parts(view, desk),
-                card_buttons(view),
-            )
-        )
+    if case.overdue:  # the card says "overdue" from now on
+        edit = await card_edit(session, case, desk)
+        if edit is not None:
+            out.append(edit)
     return out
 
 

@@ -213,6 +213,10 @@ desk-card-approved = Decision: approved in full ({ $total })
 desk-card-partial = Decision: approved in part ({ $amount })
 desk-card-rejected = Decision: rejected — { $reason }
 desk-card-note = Note to the parent: { $note }
+desk-card-waiting-question = ✍️ Waiting for { $name }'s question to the parent: their next message in this thread.
+desk-card-waiting-amount = ✍️ Waiting for { $name }'s amount to refund: their next message in this thread (e.g. 300 or 300 CNY).
+desk-card-waiting-reason = ✍️ { $name } is rejecting: waiting for the reason, below.
+desk-card-waiting-note = ✍️ { $name } is rejecting ({ $reason }): waiting for their note to the parent as their next message in this thread, or "No note" below.
 desk-evidence-caption = Evidence for { $reference } ({ $count ->
         [one] 1 file
        *[other] { $count } files
@@ -227,6 +231,11 @@ desk-button-escalate = 🚨 Escalate
 desk-button-close = 🗂 Close
 desk-button-reopen = 🔓 Reopen
 desk-button-no-note = No note
+desk-button-cancel = ✖️ Cancel
+desk-button-files = 📎 Show { $count ->
+        [one] 1 file
+       *[other] { $count } files
+    }
 reject-button-insufficient-evidence = Insufficient evidence
 reject-button-not-a-minor = Not a minor
 reject-button-too-old = Too old
@@ -257,8 +266,9 @@ desk-question-sent = Question sent to the parent of { $reference }.
 desk-partial-prompt = How much should be refunded for { $reference }? Send the amount as your next message (e.g. 300 or 300 CNY).
 desk-partial-currency = Say which currency: the claim is { $total }.
 desk-partial-too-much = That's more than was claimed ({ $total }).
-desk-reject-prompt = Why is { $reference } rejected?
+desk-reject-prompt = Pick the reason for rejecting { $reference } on the card.
 desk-reject-note-prompt = Add a note for the parent of { $reference } as your next message, or tap "No note".
+desk-files-already-shown = The files of { $reference } are already posted in this thread.
 desk-escalated = 🚨 { $reference } escalated to the supervisors.
 desk-mention = <a href="tg://user?id={ $id }">supervisor</a>
 desk-closed-no-relay = { $reference } is closed: nothing was sent to the parent. Reopen it to write to them.

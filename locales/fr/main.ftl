@@ -229,6 +229,10 @@ desk-card-approved = Décision : acceptée en totalité ({ $total })
 desk-card-partial = Décision : acceptée en partie ({ $amount })
 desk-card-rejected = Décision : refusée — { $reason }
 desk-card-note = Note pour le parent : { $note }
+desk-card-waiting-question = ✍️ En attente de la question de { $name } au parent : son prochain message dans ce fil.
+desk-card-waiting-amount = ✍️ En attente du montant accordé par { $name } : son prochain message dans ce fil (par ex. 300 ou 300 CNY).
+desk-card-waiting-reason = ✍️ { $name } refuse la demande : motif à choisir ci-dessous.
+desk-card-waiting-note = ✍️ { $name } refuse la demande ({ $reason }) : en attente de sa note pour le parent, son prochain message dans ce fil, ou « Sans note » ci-dessous.
 desk-evidence-caption = Justificatifs de { $reference } ({ $count ->
         [one] { $count } fichier
        *[other] { $count } fichiers
@@ -243,6 +247,11 @@ desk-button-escalate = 🚨 Faire remonter
 desk-button-close = 🗂 Clôturer
 desk-button-reopen = 🔓 Rouvrir
 desk-button-no-note = Sans note
+desk-button-cancel = ✖️ Annuler
+desk-button-files = 📎 Voir { $count ->
+        [one] le fichier
+       *[other] les { $count } fichiers
+    }
 reject-button-insufficient-evidence = Justificatifs insuffisants
 reject-button-not-a-minor = Pas un mineur
 reject-button-too-old = Trop ancien
@@ -270,11 +279,12 @@ desk-refused-unknown = Ce bouton n'est plus valide.
 desk-not-agent = Seuls les agents de l'assistance peuvent traiter les demandes ici.
 desk-ask-prompt = Écrivez votre question au parent de { $reference } dans votre prochain message, dans ce fil.
 desk-question-sent = Question envoyée au parent de { $reference }.
-desk-partial-prompt = Quel montant rembourser pour { $reference } ? Envoyez-le dans votre prochain message (par ex. 300 ou 300 CNY).
+desk-partial-prompt = Quel montant rembourser pour { $reference } ? Envoyez-le dans votre prochain message (par ex. 300 ou 300 CNY).
 desk-partial-currency = Précisez la devise : la demande porte sur { $total }.
 desk-partial-too-much = C'est plus que le montant demandé ({ $total }).
-desk-reject-prompt = Motif du refus pour { $reference } ?
-desk-reject-note-prompt = Ajoutez une note pour le parent de { $reference } dans votre prochain message, ou appuyez sur « Sans note ».
+desk-reject-prompt = Choisissez sur la fiche le motif du refus de { $reference }.
+desk-reject-note-prompt = Ajoutez une note pour le parent de { $reference } dans votre prochain message, ou appuyez sur « Sans note ».
+desk-files-already-shown = Les fichiers de { $reference } sont déjà publiés dans ce fil.
 desk-escalated = 🚨 { $reference } : demande transmise aux superviseurs.
 desk-mention = <a href="tg://user?id={ $id }">superviseur</a>
 desk-closed-no-relay = La demande { $reference } est clôturée : rien n'a été envoyé au parent. Rouvrez-la pour lui écrire.

@@ -66,12 +66,24 @@ async def test_rejection_appeal_with_a_photo_then_approval(emulator, localizer, 
             call = await emulator.wait_for_call(method, found, since=since, timeout=20)
             return call.result
 
-        # The agent rejects, with a reason and a note.
+        async def card_edited(text: str, since: int) -> None:
+            def found(call: Any) -> bool:
+                return call.params.get("message_id") == card_id and text in call.params["text"]
+
+            await emulator.wait_for_call("editMessageText", found, since=since, timeout=20)
+
+        # The agent rejects, with a reason and a note: the pop-up says what to do, the card
+        # offers the reasons, then waits for the note.
         since = emulator.mark()
         await press(card_id, "❌ Reject")
-        reasons = await in_topic(f"Why is {reference} rejected?", since)
-        await press(reasons["message_id"], "Insufficient evidence")
-        await in_topic("Add a note for the parent", since)
+        prompt = await emulator.wait_for_call("answerCallbackQuery", since=since, timeout=20)
+        assert f"Pick the reason for rejecting {reference}" in prompt.params["text"]
+        await card_edited("Alice is rejecting: waiting for the reason", since)
+        since = emulator.mark()
+        await press(card_id, "Insufficient evidence")
+        prompt = await emulator.wait_for_call("answerCallbackQuery", since=since, timeout=20)
+        assert f"Add a note for the parent of {reference}" in prompt.params["text"]
+        await card_edited("waiting for their note to the parent", since)
         since = emulator.mark()
         emulator.inject_text(
             agent, "Les captures ne montrent pas le débit.", chat=group, thread_id=thread

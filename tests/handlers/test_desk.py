@@ -10,12 +10,18 @@ import pytest
 from handlers.conversation import Conversation
 from handlers.desk.states import RULES, Action, Status
 from handlers.policy import DeskPolicy
-from handlers.replies import Reply, SendMedia
+from handlers.replies import EditMessage, Reply, SendMedia
 from storage.repositories import cases
 from tests.chat import ParentChat
 from tests.handlers.desk_helpers import GROUP, TOPIC, Agent, reload, submitted_case
 
 SUPERVISOR = 9100
+#: What a button's own pop-up tells the agent to do next (instead of a message in the topic).
+PROMPTS = {
+    Action.ASK: "desk-ask-prompt",
+    Action.PARTIAL: "desk-partial-prompt",
+    Action.REJECT: "desk-reject-prompt",
+}
 
 
 @pytest.fixture
@@ -48,8 +54,11 @@ async def test_every_action_in_every_state(database, clock, conversation, status
     await agent.press(case, action.value)
     after = await reload(database, case)
     if status in RULES[action].allowed_from:
-        assert agent.notice() is None, agent.notice()
+        assert agent.notice() == PROMPTS.get(action), agent.notice()
         assert agent.edited_card()
+        # Only an escalation costs the group a message: it mentions the supervisors.
+        mentions = ["desk-escalated", "desk-mention"] if action is Action.ESCALATE else []
+        assert agent.to(GROUP) == mentions
     else:
         assert agent.notice() == "desk-refused-state"
         assert after.status == status.value and after.assignee_id is None  # nothing changed
@@ -80,9 +89,14 @@ async def test_question_and_answer_then_partial_approval(database, clock, conver
     case = await submitted_case(database, clock.now())
     agent = Agent(conversation)
     await agent.press(case, "ask")
-    assert agent.to(GROUP) == ["desk-ask-prompt"]
+    assert agent.notice() == "desk-ask-prompt" and agent.to(GROUP) == []  # the pop-up asks
+    assert "desk-card-waiting-question" in _card_keys(agent)  # the card says who is awaited
     await agent.write("Quel est l'identifiant exact du compte ?")
     assert agent.to(1001) == ["parent-question"]
+    assert agent.to(GROUP) == []  # the card's edit confirms it: "waiting for the parent"
+    assert _card_keys(agent)[0] == "desk-card-header"
+    assert _card_status(agent) == "desk-status-waiting-parent"
+    assert "desk-card-waiting-question" not in _card_keys(agent)
     question = next(o for o in agent.out if isinstance(o, Reply) and o.chat_id == 1001)
     assert question.language == "fr"
     assert (await reload(database, case)).status == "waiting_parent"
@@ -95,6 +109,8 @@ async def test_question_and_answer_then_partial_approval(database, clock, conver
     assert (await reload(database, case)).status == "in_review"
 
     await agent.press(case, "partial")
+    assert agent.notice() == "desk-partial-prompt" and agent.to(GROUP) == []
+    assert "desk-card-waiting-amount" in _card_keys(agent)
     await agent.write("beaucoup")
     assert agent.to(GROUP)[0] == "error-amount"
     await agent.write("900")
@@ -117,12 +133,13 @@ async def test_reject_with_reason_then_one_appeal(database, clock, conversation,
     case = await submitted_case(database, clock.now())
     agent = Agent(conversation)
     await agent.press(case, "reject")
-    prompt = next(
-        o for o in agent.out if isinstance(o, Reply) and o.parts[0].key == "desk-reject-prompt"
-    )
-    reasons = [b.data for row in prompt.buttons for b in row]
+    assert agent.notice() == "desk-reject-prompt" and agent.to(GROUP) == []
+    reasons = [d for d in _card_buttons(agent) if "|reject_reason|" in d]  # on the card itself
     assert len(reasons) == 6
     await agent.press_data(reasons[0])
+    assert agent.notice() == "desk-reject-note-prompt" and agent.to(GROUP) == []
+    assert "desk-card-waiting-note" in _card_keys(agent)
+    assert [d.split("|")[2] for d in _card_buttons(agent)] == ["reject_skip_note", "cancel_input"]
     await agent.write("Les captures ne montrent pas les achats.")
     decided = await reload(database, case)
     assert (decided.decision, decided.reject_reason) == ("rejected", "insufficient_evidence")
@@ -157,6 +174,81 @@ async def test_reject_with_reason_then_one_appeal(database, clock, conversation,
     ]
     await parent.press_data(appeal_data)
     assert parent.keys == ["appeal-refused-already"]
+
+
+async def test_what_the_bot_waits_for_is_on_the_card_until_answered_or_cancelled(
+    database, clock, conversation
+):
+    case = await submitted_case(database, clock.now())
+    alice, bob = Agent(conversation, 9001, "Alice"), Agent(conversation, 9002, "Bob")
+    await alice.press(case, "ask")
+    waiting = next(p for p in _card(alice).parts if p.key == "desk-card-waiting-question")
+    assert waiting.params == {"name": "Alice"}
+    assert _card_buttons(alice)[-1] == f"d|{case.id}|cancel_input|"
+    await bob.press(case, "cancel_input")
+    assert bob.notice() == "desk-refused-other-agent" and not bob.edited_card()
+    await alice.press(case, "cancel_input")
+    assert alice.notice() is None and alice.to(GROUP) == []
+    assert "desk-card-waiting-question" not in _card_keys(alice)
+    assert f"d|{case.id}|cancel_input|" not in _card_buttons(alice)
+    assert (await reload(database, case)).pending_input == {}
+    await alice.write("Bonjour, nous regardons votre dossier.")
+    assert alice.to(1001) == ["relay-to-parent"]  # no longer taken as the question
+    await alice.press(case, "cancel_input")
+    assert alice.notice() == "desk-refused-unknown"
+
+    await alice.press(case, "reject")
+    assert "desk-card-waiting-reason" in _card_keys(alice)
+    await alice.write("Un instant, je vérifie.")
+    assert alice.to(1001) == ["relay-to-parent"]  # a reason is a button, not a message
+    await alice.press(case, "reject_skip_note")  # no reason picked yet
+    assert alice.notice() == "desk-refused-unknown" and alice.to(GROUP) == []
+    await alice.press(case, "unclaim")
+    assert (await reload(database, case)).pending_input == {}
+    assert "desk-card-waiting-reason" not in _card_keys(alice)
+
+
+async def test_the_files_button_belongs_to_the_card_it_was_pressed_under(
+    database, clock, conversation
+):
+    from storage.models import Evidence
+    from storage.repositories import evidence
+
+    case = await submitted_case(database, clock.now())
+    async with database.unit_of_work() as session:
+        for n in range(5):
+            item = Evidence(case_id=case.id, kind="photo", telegram_file_id=f"shot-{n}")
+            await evidence.add_evidence(session=session, item=item, now=clock.now())
+    agent = Agent(conversation)
+    await agent.press(case, "files")
+    assert [len(o.media) for o in agent.out if isinstance(o, SendMedia)] == [5]
+    await agent.press(case, "claim")
+    assert f"d|{case.id}|files|" not in _card_buttons(agent)
+    await _set(database, case, card_message_id=501)  # a topic recreated: a new card
+    await agent.command("case", "K7QM4")
+    assert [b.data for row in agent.out[-1].buttons for b in row][-1] == f"d|{case.id}|files|"
+    clock.advance(hours=1)
+    async with database.unit_of_work() as session:  # an appeal's files come with it
+        item = Evidence(case_id=case.id, kind="photo", telegram_file_id="appeal-0")
+        await evidence.add_evidence(session=session, item=item, now=clock.now())
+    await agent.press(case, "files")
+    assert [len(o.media) for o in agent.out if isinstance(o, SendMedia)] == [6]
+
+
+def _card(agent: Agent) -> EditMessage:
+    return next(o for o in agent.out if isinstance(o, EditMessage) and o.message_id == 500)
+
+
+def _card_keys(agent: Agent) -> list[str]:
+    return [p.key for p in _card(agent).parts]
+
+
+def _card_status(agent: Agent) -> str:
+    return _card(agent).parts[0].params["status"].key
+
+
+def _card_buttons(agent: Agent) -> list[str]:
+    return [b.data for row in _card(agent).buttons for b in row]
 
 
 async def test_relay_agent_to_parent_keeps_notes_internal(database, clock, conversation):

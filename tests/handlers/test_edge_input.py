@@ -18,7 +18,7 @@ from handlers.conversation import Conversation
 from handlers.events import Media, MediaKind
 from handlers.parsing.when import parse_when_detail
 from handlers.policy import DeskPolicy, IntakePolicy
-from handlers.replies import Reply
+from handlers.replies import EditMessage, Reply
 from storage.models import Case, Evidence
 from tests.chat import ParentChat
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
@@ -305,10 +305,8 @@ async def test_a_decision_note_longer_than_its_column_is_refused(database, clock
     case = await submitted_case(database, clock.now())
     agent = Agent(conversation)
     await agent.press(case, "reject")
-    prompt = next(
-        o for o in agent.out if isinstance(o, Reply) and o.parts[0].key == "desk-reject-prompt"
-    )
-    await agent.press_data(prompt.buttons[0][0].data)
+    card = next(o for o in agent.out if isinstance(o, EditMessage))  # the reasons are on it
+    await agent.press_data(card.buttons[0][0].data)
     await agent.write("x" * 3000)
     assert agent.to(GROUP) == ["error-text-too-long", "desk-reject-note-prompt"]
     assert agent.to(PARENT) == []
