@@ -13,7 +13,7 @@ import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from bot.app import App
 from handlers.bounds import ascii_int
@@ -75,25 +75,28 @@ class ConsoleTransport:
     def event_for(self, line: str) -> Incoming:
         """Turn one typed line into the event Telegram would have delivered."""
         self._message_id += 1
-        base = {"sender": self.sender, "chat_id": CONSOLE_CHAT_ID, "message_id": self._message_id}
+        message_id = self._message_id
+
+        def event(**fields: Any) -> Incoming:
+            return Incoming(
+                sender=self.sender, chat_id=CONSOLE_CHAT_ID, message_id=message_id, **fields
+            )
+
         text = line.strip()
         paths = _paths(text)  # before commands: an absolute path starts with "/" too
         if paths:
             media = tuple(_media_for(p) for p in paths)
             group = f"console-{self._message_id}" if len(media) > 1 else None
-            return Incoming(kind=EventKind.MEDIA, media=media, media_group_id=group, **base)
+            return event(kind=EventKind.MEDIA, media=media, media_group_id=group)
         if text.startswith("/"):
             command, _, argument = text[1:].partition(" ")
-            return Incoming(kind=EventKind.COMMAND, command=command, payload=argument, **base)
+            return event(kind=EventKind.COMMAND, command=command, payload=argument)
         button = self._button_for(text)
         if button is not None:
-            return Incoming(
-                kind=EventKind.BUTTON,
-                payload=button.data,
-                callback_id=f"console-{self._message_id}",
-                **base,
+            return event(
+                kind=EventKind.BUTTON, payload=button.data, callback_id=f"console-{message_id}"
             )
-        return Incoming(kind=EventKind.TEXT, text=line, **base)
+        return event(kind=EventKind.TEXT, text=line)
 
     def _button_for(self, text: str) -> Button | None:
         number = ascii_int(text, low=1, high=len(self.buttons))  # "²" is no button number

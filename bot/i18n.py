@@ -73,9 +73,12 @@ class Localizer:
             raise KeyError(msg.key)
         long: dict[str, str] = {}
         params = self._params(language, msg.params, long)
-        text, errors = bundle.format_pattern(message.value, params)
+        formatted, errors = bundle.format_pattern(message.value, params)
         for error in errors:
             log.error("message %s in %s: %s", msg.key, language, error)
+        # A message that is only a placeable whose value is missing formats to FluentNone
+        # (not a str): show the placeable's name, as Fluent does inside a longer message.
+        text = formatted if isinstance(formatted, str) else (formatted.name or msg.key)
         for token, value in long.items():
             text = text.replace(token, value, 1)
         return text
