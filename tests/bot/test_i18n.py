@@ -63,3 +63,18 @@ def test_the_bots_own_values_and_left_to_right_words_get_no_isolation_marks(loca
     ):
         for text in (localizer.html(language, msg), localizer.plain(language, msg)):
             assert "\u2068" not in text and "\u2069" not in text
+
+
+def test_a_message_that_is_only_a_missing_placeable_does_not_crash(tmp_path):
+    """Fluent formats ``key = { $name }`` without ``name`` to FluentNone, not a str; the
+    localizer used to call ``.replace`` on it."""
+    from bot.i18n import Localizer
+    from handlers.languages import SUPPORTED
+    from handlers.replies import Msg
+
+    for language in SUPPORTED:
+        (tmp_path / language).mkdir()
+        (tmp_path / language / "only.ftl").write_text("only-var = { $name }\n", encoding="utf-8")
+    localizer = Localizer(tmp_path)
+    assert localizer.plain("en", Msg("only-var")) == "name"
+    assert localizer.html("fr", Msg("only-var", {"name": "Léa"})) == "Léa"
