@@ -12,6 +12,11 @@ A worker that finds the chat leased elsewhere leaves it: the holder reads the da
 after each batch, and once more after letting go of the lease, so an update stored in between
 is never stranded (either the holder sees it, or the lease was already free to take).
 
+Handling does not wait for the replies to be sent, but the holder lets go of a chat only once
+its replies to that chat are (:meth:`Delivery.settled`, polled every ``SETTLE_POLL`` seconds
+for new updates meanwhile): the next holder's replies can never overtake them. At shutdown
+the leases are let go without waiting.
+
 Same interface as :class:`bot.telegram.ordering.ChatQueues` (the one-process path, SQLite).
 """
 
@@ -21,7 +26,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import timedelta
 
 from bot.metrics import CHAT_LEASES_HELD
@@ -34,6 +39,15 @@ from storage.repositories import leases
 log = logging.getLogger(__name__)
 #: After a batch whose handling itself failed (the database gone?), wait before trying again.
 FAILURE_PAUSE = 1.0
+#: While this worker's replies to a chat it holds are still being sent, it looks for new
+#: updates of the chat this often.
+SETTLE_POLL = 0.25
+#: Whether this worker's replies to a chat are all sent, waiting up to the given seconds.
+Settled = Callable[[int, float], Awaitable[bool]]
+
+
+async def _always_settled(chat: int, timeout: float) -> bool:
+    return True
 
 
 class LeasedChats:
@@ -54,6 +68,8 @@ class LeasedChats:
         self.lease = lease
         self.album_wait = album_wait
         self.bot_id = 0
+        #: The delivery's :meth:`~bot.telegram.delivery.Delivery.settled` (set by the runner).
+        self.settled: Settled = _always_settled
         self.workers: dict[int, asyncio.Task[None]] = {}
         self._again: set[int] = set()
         self._loose: set[asyncio.Task[None]] = set()
@@ -140,7 +156,9 @@ class LeasedChats:
         while True:
             rows = await self._waiting(chat)
             if not rows:
-                return False
+                if self._stopping or await self.settled(chat, SETTLE_POLL):
+                    return False
+                continue  # replies still on their way: keep the chat, look for updates
             batch = await self._batch(chat, rows)
             try:
                 await self.handler(batch)

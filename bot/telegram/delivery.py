@@ -1,5 +1,22 @@
 """Delivering outbox rows: paced, retried on 429 and network errors, never crashing on a 400.
 
+Handling never waits for delivery. :meth:`Delivery.enqueue` puts a transaction's rows in send
+queues and returns; a sender task per queue sends them in order. A queue is a private chat (all
+its messages, in order), or in a group one lane of one case's thread, of one topic, of the
+General topic, or the edits of one message (see :func:`queue_key`): a group's messages keep
+their order within a case and a lane, which is every order anyone can see (the replies of one
+update share a lane; a parent and an agent only answer what they have seen), and a row that
+must wait (the group's turn, a retry, a case thread not ready yet) holds back only the rows
+after it in its own queue. A row handed to the sweeper for later takes the rest of its queue
+with it (their leases end when its retry is due), so they still go after it.
+
+A card is edited often and only its last state matters. An ``editMessageText`` still waiting
+when a newer one for the same message is queued is superseded: recorded as sent (``result``
+``{"superseded_by": id}``) and never made; and an edit whose text and buttons equal what was
+last sent for that message is not made either (``{"unchanged": true}``) — remembered in
+memory for the last few thousand messages, so after a restart one such edit may go out, and
+Telegram's "message is not modified" then counts as sent, not as a failure.
+
 A failed HTML message is resent once as plain text, so a parser complaint never leaves a
 parent without their next question.
 
@@ -11,8 +28,9 @@ What it costs per row is kept low on purpose (docs/performance.md):
   stays ``sending`` under its lease, held by this process (the sweeper leaves it alone), so
   nothing is sent twice; a crash in that window sends it again after the lease, as a crash
   between sending and recording always could.
-* While this process holds rows (waiting for the pacer, retrying, waiting for an earlier row
-  of the same chat, or waiting for "sent" to be written), their leases are renewed every third
+* While this process holds rows (queued, waiting for the pacer, retrying, waiting for an
+  earlier row of their queue, or waiting for "sent" to be written), their leases are renewed
+  every third
   of the lease, so another process's sweeper never takes over a row that is only waiting.
 * ``answerCallbackQuery`` never goes through the outbox: it expires within seconds, so it is
   sent straight after the event's commit (:meth:`Delivery.answer`), retried briefly in the
@@ -33,18 +51,21 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import logging
 import re
 import time
+from collections import OrderedDict, deque
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from bot.logs import mask_secrets
 from bot.metrics import OUTBOX_FAILED, SENDS, TOO_MANY_REQUESTS, limit_kind
 from bot.telegram.calls import receipt
 from bot.telegram.errors import Permanent, RetryLater, Transient
-from bot.telegram.pacing import Pacing
+from bot.telegram.pacing import CONVERSATION, Pacing, Ticket, rank
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
 from storage.database import Database
@@ -67,6 +88,72 @@ MAX_POSTPONE = 600.0
 #: The longest an error text stored with a row (``outbox.last_error``) may be.
 ERROR_LENGTH = 500
 Call = tuple[int, str, dict[str, Any]]
+#: The parameter naming a group call's lane (``pacing.LANES``); never sent to Telegram.
+LANE = "_lane"
+EDIT_TEXT = "editMessageText"
+_NOT_MODIFIED = "message is not modified"
+#: How many messages' last sent text and buttons are remembered (for unchanged edits).
+LAST_EDITS_KEPT = 4096
+QueueKey = tuple[Any, ...]
+
+
+def in_lane(calls: list[Call], lane: str) -> list[Call]:
+    """Put the group calls among ``calls`` in ``lane`` (unless they have one); private chats
+    have no lanes: each is paced on its own."""
+    for chat_id, _, params in calls:
+        if chat_id < 0:
+            params.setdefault(LANE, lane)
+    return calls
+
+
+def lane_of(row: OutboxMessage) -> str:
+    lane = row.payload.get(LANE)
+    return lane if isinstance(lane, str) else CONVERSATION
+
+
+def queue_key(row: OutboxMessage) -> QueueKey:
+    """The send queue a row goes in: its order is kept with the rows of the same queue only."""
+    chat = row.chat_id
+    if chat >= 0:
+        return (chat,)
+    params = row.payload
+    if row.method == EDIT_TEXT:  # whatever the lane: the last state of a card must win
+        return (chat, "edit", params.get("message_id"))
+    lane = lane_of(row)
+    if params.get("_case") is not None:
+        return (chat, lane, "case", params["_case"])
+    if params.get("message_thread_id") is not None:
+        return (chat, lane, "thread", params["message_thread_id"])
+    return (chat, lane)
+
+
+def _edit_state(params: dict[str, Any]) -> int:
+    markup = params.get("reply_markup")
+    return hash(
+        (
+            params.get("text"),
+            params.get("parse_mode"),
+            json.dumps(markup, sort_keys=True) if markup else None,
+        )
+    )
+
+
+@dataclass(eq=False)
+class _Entry:
+    row: OutboxMessage
+    lane: str
+    queued: float  # time.monotonic() when it was queued here
+    done: asyncio.Future[None] | None = None
+
+
+@dataclass(eq=False)
+class _Queue:
+    #: A queue of one message's edits (only the newest matters).
+    edits: bool = False
+    entries: deque[_Entry] = field(default_factory=deque)
+    #: The head's, while it waits for its group's turn (raised when a more urgent row queues).
+    ticket: Ticket | None = None
+    task: asyncio.Task[None] | None = None
 
 
 class CaseRouter(Protocol):
@@ -117,8 +204,14 @@ class Delivery:
         self.give_up_attempts = give_up_attempts
         self.give_up_after = give_up_after
         self.router: CaseRouter | None = None
-        #: Rows a deliver() call of this process has in hand (sending or waiting to be sent).
+        #: Rows this process has in hand (queued, sending or waiting to be sent).
         self._in_flight: dict[int, int] = {}
+        self._queues: dict[QueueKey, _Queue] = {}
+        #: Rows queued per chat, and who waits for a chat to have none (:meth:`settled`).
+        self._per_chat: dict[int, int] = {}
+        self._idle: dict[int, asyncio.Event] = {}
+        #: (chat, message id) → what was last sent as its text and buttons.
+        self._last_edits: OrderedDict[tuple[int, Any], int] = OrderedDict()
         #: Sent rows not yet recorded: buffered, and taken by a transaction not yet committed.
         self._sent: dict[int, outbox.Sent] = {}
         self._recording: dict[int, outbox.Sent] = {}
@@ -149,24 +242,107 @@ class Delivery:
 
     # -- sending ---------------------------------------------------------------------------------
 
-    async def deliver(self, rows: Sequence[OutboxMessage]) -> None:
-        """Send rows in order; a row that must wait stops the rest of its chat (order kept)."""
-        if not rows:
-            return
-        ids = [r.id for r in rows if r.id is not None]
-        self._hold(ids)
-        try:
-            blocked: set[int] = set()
-            for row in rows:
-                if row.chat_id in blocked:
-                    continue
-                if not await self._attempts(row):
-                    blocked.add(row.chat_id)
-        finally:
-            self._release(ids)
+    def enqueue(self, rows: Sequence[OutboxMessage]) -> None:
+        """Queue rows for sending and return at once: each queue's sender sends its rows in
+        order (see the module's docstring)."""
+        self._put(rows, wait=False)
 
-    async def sweep(self) -> int:
-        """Take over due rows: retries, and rows of a process that died before sending."""
+    async def deliver(self, rows: Sequence[OutboxMessage]) -> None:
+        """Queue rows and wait until each is done with: sent, failed, superseded, or left to
+        the sweeper (a row that must wait stops the rest of its queue; order kept)."""
+        futures = self._put(rows, wait=True)
+        if futures:
+            await asyncio.gather(*futures)
+
+    def _put(self, rows: Sequence[OutboxMessage], *, wait: bool) -> list[asyncio.Future[None]]:
+        if not rows:
+            return []
+        self._hold(r.id for r in rows if r.id is not None)
+        loop = asyncio.get_running_loop()
+        now = time.monotonic()
+        futures: list[asyncio.Future[None]] = []
+        for row in rows:
+            entry = _Entry(row, lane_of(row), now, loop.create_future() if wait else None)
+            if entry.done is not None:
+                futures.append(entry.done)
+            key = queue_key(row)
+            queue = self._queues.get(key)
+            if queue is None:
+                queue = self._queues[key] = _Queue(edits=key[1:2] == ("edit",))
+            queue.entries.append(entry)
+            self._per_chat[row.chat_id] = self._per_chat.get(row.chat_id, 0) + 1
+            ticket = queue.ticket
+            if ticket is not None and rank(entry.lane) < rank(ticket.lane):
+                ticket.lane = entry.lane  # the head holds this row back: it goes as urgently
+                self.pacer.reconsider(row.chat_id)
+            if queue.task is None:
+                queue.task = asyncio.ensure_future(self._send_queue(key, queue))
+                self._tasks.add(queue.task)
+                queue.task.add_done_callback(self._tasks.discard)
+        return futures
+
+    async def _send_queue(self, key: QueueKey, queue: _Queue) -> None:
+        """Send a queue's rows in order until it is empty. A row postponed to the sweeper takes
+        the rest of the queue with it."""
+        try:
+            while queue.entries:
+                retry_at = await self._attempts(queue)
+                self._done(queue.entries.popleft())
+                if retry_at is not None:
+                    while queue.entries:  # those queued while deferring too: order kept
+                        rest = list(queue.entries)
+                        queue.entries.clear()
+                        await self._defer(rest, retry_at)
+                        for entry in rest:
+                            self._done(entry)
+        finally:
+            queue.ticket = None
+            if self._queues.get(key) is queue:
+                del self._queues[key]
+            while queue.entries:  # cancelled (at shutdown): left to the sweeper, leased
+                self._done(queue.entries.popleft())
+
+    def _done(self, entry: _Entry) -> None:
+        """The row leaves its queue (sent, failed, superseded or left to the sweeper)."""
+        row = entry.row
+        if row.id is not None:
+            self._release([row.id])
+        left = self._per_chat.get(row.chat_id, 0) - 1
+        if left > 0:
+            self._per_chat[row.chat_id] = left
+        else:
+            self._per_chat.pop(row.chat_id, None)
+            idle = self._idle.pop(row.chat_id, None)
+            if idle is not None:
+                idle.set()
+        if entry.done is not None and not entry.done.done():
+            entry.done.set_result(None)
+
+    async def _defer(self, entries: list[_Entry], retry_at: datetime) -> None:
+        """Rows behind one postponed to the sweeper: due when it is, so a sweep takes them
+        together, in order (rows still leased to this process only)."""
+        ids = [e.row.id for e in entries if e.row.id is not None]
+        try:
+            async with self.database.unit_of_work() as session:
+                await outbox.extend_leases(session=session, row_ids=ids, until=retry_at)
+        except Exception as exc:  # their own leases run out a little later: order may suffer
+            log.warning("outbox rows %s not deferred (%s)", ids, type(exc).__name__)
+
+    async def settled(self, chat_id: int, timeout: float) -> bool:
+        """Whether every row queued here for ``chat_id`` is done with, waiting up to
+        ``timeout`` seconds for it (a chat's lease is let go only then: several workers)."""
+        if not self._per_chat.get(chat_id):
+            return True
+        idle = self._idle.setdefault(chat_id, asyncio.Event())
+        try:
+            await asyncio.wait_for(idle.wait(), timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    async def sweep(self, *, wait: bool = True) -> int:
+        """Take over due rows: retries, and rows of a process that died before sending;
+        ``wait=False``: queue them and return (the runner's sweeper)."""
         now = self.clock.now()
         held = self.held()
         async with self.database.unit_of_work() as session:
@@ -176,7 +352,10 @@ class Delivery:
                 for r in rows
                 if await outbox.claim(session=session, row=r, now=now, lease=self.lease)
             ]
-        await self.deliver(mine)
+        if wait:
+            await self.deliver(mine)
+        else:
+            self.enqueue(mine)
         return len(mine)
 
     async def answer(self, calls: Iterable[Call]) -> None:
@@ -236,9 +415,51 @@ class Delivery:
             await outbox.extend_lease(session=session, row_id=row.id, until=until)
         await asyncio.sleep(seconds)
 
-    async def _attempts(self, row: OutboxMessage) -> bool:
+    def _collapse(self, queue: _Queue) -> _Entry:
+        """The head of ``queue``; in a queue of one message's edits, the newest, the older
+        ones superseded (recorded as sent: nothing is left pending)."""
+        if not queue.edits or len(queue.entries) == 1:
+            return queue.entries[0]
+        newest = queue.entries.pop()
+        now = self.clock.now()
+        while queue.entries:
+            old = queue.entries.popleft()
+            newest.queued = min(newest.queued, old.queued)  # its wait goes on: aging counts
+            if old.row.id is not None:
+                superseded = {"superseded_by": newest.row.id}
+                self._record_sent(outbox.Sent(old.row.id, old.row.attempts, now, superseded))
+            self._done(old)
+        queue.entries.append(newest)
+        return newest
+
+    def _unchanged(self, row: OutboxMessage, params: dict[str, Any]) -> bool:
+        """An edit to what was last sent for its message: nothing to do."""
+        key = (row.chat_id, params.get("message_id"))
+        return row.method == EDIT_TEXT and self._last_edits.get(key) == _edit_state(params)
+
+    def _remember(self, row: OutboxMessage, params: dict[str, Any]) -> None:
+        if row.method != EDIT_TEXT:
+            return
+        key = (row.chat_id, params.get("message_id"))
+        self._last_edits[key] = _edit_state(params)
+        self._last_edits.move_to_end(key)
+        if len(self._last_edits) > LAST_EDITS_KEPT:
+            self._last_edits.popitem(last=False)
+
+    def _done_without_sending(
+        self, row: OutboxMessage, attempt: int, result: dict[str, Any]
+    ) -> None:
+        """Recorded as sent, though nothing (more) is sent: superseded or unchanged."""
         assert row.id is not None
-        params = dict(row.payload)
+        self._record_sent(outbox.Sent(row.id, row.attempts + attempt, self.clock.now(), result))
+
+    async def _attempts(self, queue: _Queue) -> datetime | None:
+        """Send the head of ``queue``: None once it is done with (sent, failed, superseded,
+        unchanged), or the time it was postponed to (left to the sweeper)."""
+        entry = self._collapse(queue)
+        row = entry.row
+        assert row.id is not None
+        params = {k: v for k, v in row.payload.items() if k != LANE}
         case_id = params.pop("_case", None)
         limit = limit_kind(row.chat_id)
         waited = 0.0
@@ -255,8 +476,25 @@ class Delivery:
                 params.update(route)
             media = params.get("media")  # each item of an album counts, for Telegram
             messages = len(media) if media else 1
+            if self._unchanged(row, params):
+                self._done_without_sending(row, 0, {"unchanged": True})
+                return None
             try:
-                if row.method != ANSWER_CALLBACK:
+                if row.chat_id < 0:
+                    queue.ticket = Ticket(entry.lane, entry.queued)
+                    try:
+                        await self.pacer.acquire(row.chat_id, messages, ticket=queue.ticket)
+                    finally:
+                        queue.ticket = None
+                    newest = self._collapse(queue)  # a newer edit came while this one waited
+                    if newest is not entry:
+                        entry, row = newest, newest.row
+                        assert row.id is not None
+                        params = {k: v for k, v in row.payload.items() if k != LANE}
+                        if self._unchanged(row, params):
+                            self._done_without_sending(row, 0, {"unchanged": True})
+                            return None
+                elif row.method != ANSWER_CALLBACK:
                     await self.pacer.acquire(row.chat_id, messages)
                 result = await self.transport.call(row.method, params)
             except RetryLater as exc:
@@ -282,6 +520,11 @@ class Delivery:
                 await self._wait(row, delay)
             except Permanent as exc:
                 problem = str(exc).lower()
+                if _NOT_MODIFIED in problem and row.method == EDIT_TEXT:
+                    # Already so (what was sent before a restart): done, as if sent.
+                    self._remember(row, params)
+                    self._done_without_sending(row, attempt, {"unchanged": True})
+                    return None
                 if case_id is not None and self.router is not None:
                     if any(marker in problem for marker in TOPIC_GONE):
                         log.warning("topic of case %s is gone; recreating it", case_id)
@@ -297,7 +540,7 @@ class Delivery:
                     params = fallback
                     continue
                 await self._fail(row, row.attempts + attempt, str(exc))
-                return True
+                return None
             except Exception as exc:  # no known kind: bounded attempts, then failed
                 kind = f"unexpected {type(exc).__name__}"
                 attempts = row.attempts + attempt
@@ -313,27 +556,31 @@ class Delivery:
                 )
                 if attempts >= self.unknown_attempts:
                     await self._fail(row, attempts, kind)
-                    return True
+                    return None
                 later = min(self.base_backoff * 2**attempts, MAX_POSTPONE)
                 return await self._postpone(row, attempt, kind, later)
             else:
                 SENDS.labels(limit=limit).inc(messages)
+                self._remember(row, params)
+                assert row.id is not None
                 sent = outbox.Sent(row.id, attempt, self.clock.now(), receipt(result))
                 self._record_sent(sent)
-                return True
+                return None
         return await self._postpone(row, self.attempts, "attempts exhausted", self.base_backoff)
 
-    async def _postpone(self, row: OutboxMessage, attempt: int, error: str, delay: float) -> bool:
-        """Leave the row to the sweeper, to try again after ``delay`` seconds; or fail it when
-        it has been tried or has waited too long. True when the row is done with (failed)."""
+    async def _postpone(
+        self, row: OutboxMessage, attempt: int, error: str, delay: float
+    ) -> datetime | None:
+        """Leave the row to the sweeper, to try again after ``delay`` seconds (returns when);
+        or fail it (None) when it has been tried or has waited too long."""
         now = self.clock.now()
         attempts = row.attempts + attempt
         if attempts >= self.give_up_attempts or now - row.created_at >= self.give_up_after:
             await self._fail(row, attempts, f"gave up: {error}")
-            return True
+            return None
         retry_at = now + timedelta(seconds=delay)
         await self._finish(row, outbox.PENDING, attempts, error=error, retry_at=retry_at)
-        return False
+        return retry_at
 
     async def _fail(self, row: OutboxMessage, attempts: int, error: str) -> None:
         """The row will not be sent: recorded, logged and counted for the operator."""
@@ -482,16 +729,24 @@ class Delivery:
         task.add_done_callback(self._tasks.discard)
 
     async def close(self, timeout: float = 10.0) -> None:
-        """At shutdown: finish background work and write every buffered "sent" mark."""
+        """At shutdown: send what is queued and finish background work, for up to ``timeout``
+        seconds (rows still queued then stay leased, and a sweeper sends them once the lease
+        runs out: another worker's, or this one's at the next start), then write every
+        buffered "sent" mark."""
         self._closing = True
         for timer in (self._flush_timer, self._renew_timer):
             if timer is not None:
                 timer.cancel()
         self._flush_timer = self._renew_timer = None
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self._tasks and (left := deadline - loop.time()) > 0:
+            await asyncio.wait(set(self._tasks), timeout=left)
         if self._tasks:
-            _, pending = await asyncio.wait(set(self._tasks), timeout=timeout)
-            for task in pending:
+            late = set(self._tasks)
+            for task in late:
                 task.cancel()
+            await asyncio.wait(late, timeout=1.0)
         try:
             await self.flush()
         except Exception:

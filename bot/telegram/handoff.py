@@ -30,7 +30,7 @@ from bot.metrics import HANDOFF_ALERTS, HANDOFF_FAILURES, SENDS, TOO_MANY_REQUES
 from bot.telegram.calls import render_calls
 from bot.telegram.delivery import TOPIC_GONE
 from bot.telegram.errors import Permanent, RetryLater, Transient
-from bot.telegram.pacing import Pacing
+from bot.telegram.pacing import BULK, HANDOFF, Pacing
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
 from handlers.desk import handoff as plan
@@ -197,7 +197,7 @@ class Handoff:
             view = await load_view(session, case)
         _, method, params = render_calls(self.localizer, [plan.topic_request(view, self.desk)])[0]
         try:
-            await self.pacer.acquire(params["chat_id"])
+            await self.pacer.acquire(params["chat_id"], lane=HANDOFF)
             result = await self.transport.call(method, params)
         except (RetryLater, Permanent):
             await self._set(case_id, topic_requested_at=None)
@@ -207,13 +207,17 @@ class Handoff:
         return True
 
     async def _send(self, outgoing: list[Outgoing], case: Case) -> dict[str, Any]:
-        """Send a step's calls; the first message sent. Raises when Telegram refuses."""
+        """Send a step's calls; the first message sent. Raises when Telegram refuses.
+
+        In the group's turns the card goes as a hand-off and the evidence as bulk: what agents
+        and parents wait for goes first (``pacing.py``)."""
         first: dict[str, Any] | None = None
         for _, method, params in render_calls(self.localizer, outgoing):
             params.pop("_case", None)
             media = params.get("media")
             messages = len(media) if media else 1
-            await self.pacer.acquire(params["chat_id"], messages)
+            lane = HANDOFF if method == "sendMessage" else BULK
+            await self.pacer.acquire(params["chat_id"], messages, lane=lane)
             if not await self._claim(case.id or 0):  # lost it while waiting (a long pause?)
                 raise HandoffTakenOver(case.reference)
             try:

@@ -1,5 +1,11 @@
 """From stored update to sent reply: convert, hand to the core, queue the replies in the same
-transaction that marks the update processed, then deliver them at once.
+transaction that marks the update processed, then hand them to the delivery.
+
+Handling never waits for delivery: after the commit a press is answered at once, and the rows
+are queued for sending (:meth:`Delivery.enqueue`, in order per chat, or per case and lane in
+the agents' group) while the chat's next update is handled. A reply to the agents' group gets
+its lane here: ``interactive`` when it answers an update from that group (an agent's press or
+message), ``conversation`` otherwise (a parent's message relayed, an appeal).
 
 The event's transaction also carries the "sent" marks of rows delivered since the last one
 (:meth:`Delivery.take_sent`), so recording a sent message costs no transaction of its own.
@@ -40,7 +46,8 @@ from bot.metrics import (
     UPDATES_SET_ASIDE,
 )
 from bot.telegram.calls import render_calls
-from bot.telegram.delivery import ANSWER_CALLBACK, Call, Delivery
+from bot.telegram.delivery import ANSWER_CALLBACK, Call, Delivery, in_lane
+from bot.telegram.pacing import CONVERSATION, INTERACTIVE
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
 from handlers.conversation import Conversation
@@ -242,7 +249,7 @@ class UpdateProcessor:
             await self.delivery.answer(
                 [(0, ANSWER_CALLBACK, {"callback_query_id": event.callback_id})]
             )
-        await self.delivery.deliver(queued)
+        await self._hand_over(queued)
 
     async def _language(self, session: AsyncSession, event: Incoming) -> str:
         user = await users.get_user(session=session, user_id=event.sender.user_id)
@@ -280,7 +287,7 @@ class UpdateProcessor:
                 # lease): everything this transaction did is undone.
                 raise AlreadyHandled(mark)
             calls: list[Call] = []
-            for call in render_calls(self.localizer, out):
+            for call in self._in_lanes(event, render_calls(self.localizer, out)):
                 if call[1] != ANSWER_CALLBACK:
                     calls.append(call)
                 elif call[2].get("callback_query_id") not in answered:  # once per press
@@ -313,7 +320,23 @@ class UpdateProcessor:
         self._count_handled(marked)
         self.delivery.sent_recorded(sent)
         await self.delivery.answer(answers)
-        await self.delivery.deliver(queued)
+        await self._hand_over(queued)
+
+    @staticmethod
+    def _in_lanes(event: Incoming, calls: list[Call]) -> list[Call]:
+        """A group's replies to its own update answer an agent's action: ``interactive``;
+        the rest (a parent's words relayed, an appeal) are ``conversation``."""
+        mine = [call for call in calls if call[0] == event.chat_id]
+        in_lane(mine, INTERACTIVE)
+        return in_lane(calls, CONVERSATION)
+
+    async def _hand_over(self, queued: list[OutboxMessage]) -> None:
+        """Queue the rows for sending without waiting for them; one turn of the event loop
+        lets a sender with room start at once (its request is on its way before the next
+        update is handled)."""
+        if queued:
+            self.delivery.enqueue(queued)
+            await asyncio.sleep(0)
 
 
 def _seconds_between(earlier: datetime, later: datetime) -> float:

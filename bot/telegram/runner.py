@@ -16,13 +16,13 @@ from bot.app import App
 from bot.scheduler import FollowUpScheduler
 from bot.telegram.calls import UPLOAD, Call, render_calls
 from bot.telegram.chat_leases import LeasedChats
-from bot.telegram.delivery import Delivery
+from bot.telegram.delivery import Delivery, in_lane
 from bot.telegram.desk_check import check_desk
 from bot.telegram.handoff import Handoff
 from bot.telegram.intake import Inbox, poll, webhook_app
 from bot.telegram.operations import Operations, worker_name
 from bot.telegram.ordering import ChatQueues
-from bot.telegram.pacing import Pacer, SharedPacer
+from bot.telegram.pacing import BULK, Pacer, SharedPacer
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.transport import TelegramTransport
 from handlers.aftercare import retention
@@ -113,6 +113,8 @@ class TelegramRunner:
                 lease=timedelta(seconds=settings.chat_lease_seconds),
                 album_wait=settings.album_wait_seconds,
             )
+            # A chat is let go once this worker's replies to it are sent (order across workers).
+            self.queues.settled = self.delivery.settled
         else:
             self.queues = ChatQueues(self.processor.handle, album_wait=settings.album_wait_seconds)
         self.inbox = Inbox(database=app.database, clock=app.clock, queues=self.queues)
@@ -227,8 +229,8 @@ class TelegramRunner:
     async def _sweep(self, stop: asyncio.Event, interval: float) -> None:
         turns = 0
         while not stop.is_set():
-            try:
-                await self.delivery.sweep()
+            try:  # queued, not awaited: a group's pace never holds up the sweeps
+                await self.delivery.sweep(wait=False)
             except Exception:
                 log.exception("outbox sweep failed")
             if isinstance(self.queues, LeasedChats):
@@ -246,7 +248,7 @@ class TelegramRunner:
     async def _fire(self, session: AsyncSession, row: FollowUp) -> list[Call]:
         """A follow-up's messages, as Bot API calls, inside the transaction that claimed it."""
         out = await firing.fire(session, row, self.app.clock.now(), self.app.planner)
-        return render_calls(self.app.localizer, out)
+        return in_lane(render_calls(self.app.localizer, out), BULK)  # reminders, digests
 
     async def _purge(self, session: AsyncSession, limit: int) -> tuple[int, list[Call]]:
         """One retention batch; then delivered data exports, and the raw updates and sent
@@ -267,7 +269,8 @@ class TelegramRunner:
             before=self.app.clock.now() - RAW_TRAFFIC_KEPT,
             set_aside_before=self.app.clock.now() - SET_ASIDE_KEPT,
         )
-        return max(purged.cases, purged.drafts), render_calls(self.app.localizer, purged.out)
+        calls = in_lane(render_calls(self.app.localizer, purged.out), BULK)
+        return max(purged.cases, purged.drafts), calls
 
     async def _hand_off(self, stop: asyncio.Event, interval: float) -> None:
         if not self.app.conversation.desk.enabled:

@@ -1,0 +1,104 @@
+"""A busy desk end to end (#12): the agents' group has spent its budget on hand-offs, and an
+agent's presses are still answered at once, their card edits go before the waiting hand-off,
+an edit that changes nothing never reaches Telegram, and Telegram's limit is never exceeded."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from tests.e2e.conftest import FRAMEWORKS
+from tests.e2e.harness import BotProcess
+from tests.e2e.parent import TelegramParent
+from tests.e2e.test_desk import _desk_config, _in_topic
+from tests.e2e.test_telegram import FRENCH, complete_intake
+
+IDS = ["ptb", "aiogram"]
+#: The group's budget here: 6 messages in 30 s (1 of them kept for the agents' actions).
+PER_GROUP = 6
+WINDOW = 30.0
+
+
+def _limits(config) -> None:
+    body = config.read_text()
+    limits = f"[telegram.limits]\nper_group = {PER_GROUP}\ngroup_window_seconds = {WINDOW}\n"
+    config.write_text(body.replace("[telegram.limits]\n", limits))
+
+
+def _is_edit_of(card_id: int):
+    return lambda call: call.params.get("message_id") in (card_id, str(card_id))
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=IDS)
+async def test_presses_are_answered_at_once_while_hand_offs_fill_the_group(
+    emulator, localizer, tmp_path, framework
+):
+    group = emulator.make_forum_group("Refund team")
+    agent = emulator.make_user("Alice", language_code="en")
+    emulator.inject_text(agent, "hello team", chat=group)  # Alice is in the group
+    config = _desk_config(tmp_path, emulator, framework, group)
+    _limits(config)
+    emulator.enable_rate_limits(per_group=PER_GROUP, group_window=WINDOW)
+    bot = BotProcess(config, emulator, tmp_path / "bot.log")
+    await bot.start()
+    try:
+        first = TelegramParent(emulator, localizer, language_code="fr", name="Léa")
+        await complete_intake(first, FRENCH)
+        # Its hand-off: the topic, the card and 3 photos — all a hand-off may take.
+        topic = await emulator.wait_for_call("createForumTopic", timeout=15, ok_only=True)
+        thread = topic.result["message_thread_id"]
+        card = await emulator.wait_for_call("sendMessage", _in_topic(thread), timeout=15)
+        await emulator.wait_for_call("sendMediaGroup", _in_topic(thread), timeout=15)
+        card_id = card.result["message_id"]
+        # A second case: its hand-off waits for the group's next window.
+        second = TelegramParent(emulator, localizer, language_code="fr", name="Paul")
+        await complete_intake(second, FRENCH)
+
+        async def press(action: str) -> float:
+            """Press the card's button for ``action``; seconds until the press is answered."""
+            message = next(
+                m
+                for m in reversed(emulator.sent_messages(group.id, thread))
+                if m["message_id"] == card_id
+            )
+            buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
+            data = next(b["callback_data"] for b in buttons if f"|{action}|" in b["callback_data"])
+            since = emulator.mark()
+            started = time.monotonic()
+            emulator.inject_callback(agent, card_id, data, chat=group)
+            await emulator.wait_for_call("answerCallbackQuery", timeout=10, since=since)
+            return time.monotonic() - started
+
+        since = emulator.mark()
+        assert await press("claim") < 1.0
+        # The claim's card edit uses the room kept for the agents: seen within seconds.
+        claimed = await emulator.wait_for_call(
+            "editMessageText", _is_edit_of(card_id), timeout=5, since=since
+        )
+        assert "Alice" in claimed.params["text"]
+        # The group is full now: the next edits wait, the presses do not.
+        asked = emulator.mark()
+        assert await press("ask") < 1.0
+        assert await press("ask") < 1.0  # the same again: a card that would not change
+        edit = await emulator.wait_for_call(
+            "editMessageText", _is_edit_of(card_id), timeout=WINDOW + 15, since=asked
+        )
+        # The agent's edit went before the waiting hand-off of the second case.
+        later_topic = await emulator.wait_for_call(
+            "createForumTopic", timeout=WINDOW + 15, since=asked, ok_only=True
+        )
+        assert edit.seq < later_topic.seq
+        await emulator.wait_for_call(
+            "sendMessage", _in_topic(later_topic.result["message_thread_id"]), timeout=15
+        )
+        edits: list[Any] = [c for c in emulator.calls_of("editMessageText") if c.seq > asked]
+        assert len(edits) == 1, [(c.status, c.params.get("text")) for c in edits]
+        assert all(c.status == 200 for c in emulator.calls_of("editMessageText"))
+        assert emulator.rate_limit_violations == []
+        assert await bot.stop() == 0
+    finally:
+        if bot.process and bot.process.returncode is None:
+            await bot.kill()
+    assert "Traceback" not in bot.log(), bot.log()
