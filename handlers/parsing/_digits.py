@@ -19,6 +19,9 @@ def parse_digits(raw: str, lang: Lang) -> tuple[Decimal, int] | None:
     seps = [c for c in body if c in ".,"]
     if not seps:
         return Decimal(body), 0
+    if body[0] in ".,":  # ",50" and ".99" are cents: never 50 or 99, and ",500" is unclear
+        frac = body[1:]
+        return (Decimal("0." + frac), len(frac)) if frac.isdigit() and len(frac) <= 2 else None
     if len(set(seps)) == 2:
         point = body[max(body.rfind("."), body.rfind(","))]
         group = "." if point == "," else ","

@@ -5,6 +5,11 @@ number then collects the markers glued to it (before or after, spaces allowed) a
 cents part (``12€50``, ``6块5``, ``两块五毛``).  Anything that is not clearly one positive
 amount - two different amounts, a negative, a date, a phone number - gives None: the caller
 asks again rather than storing a guess.
+
+Some answers are not one figure on purpose: an estimate (几百, 三百多, "a few hundred", "plus de
+100 €") or a range ("20-30", 两三百, "entre 10 et 20 €", "5 or 6 dollars").  :func:`read_amount`
+says which, so the caller can ask for the exact figure from the payment record and say why;
+for :func:`parse_amount` they are simply not an amount.
 """
 
 from __future__ import annotations
@@ -32,6 +37,18 @@ class Money:
     currency: str | None  # ISO 4217 code, or None when the text names no currency
 
 
+#: Why an answer that holds numbers is still not an amount.
+Refusal = Literal["vague", "range"]
+
+
+@dataclass(frozen=True)
+class AmountReading:
+    """What :func:`read_amount` made of an answer: the amount, or why there is none."""
+
+    money: Money | None
+    refusal: Refusal | None = None  # an estimate ("三百多") or a range ("20-30"): ask again
+
+
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # Dates and times are blanked before tokenising so their digits are never read as money.
 _DATES = re.compile(
@@ -42,7 +59,10 @@ _DATES = re.compile(
     rf"|(?<![a-z])(?:{_MONTH})\.? \d{{1,2}}(?:st|nd|rd|th)?(?!\d|[.,]\d)(?:,? \d{{4}})?"
     r"|(?<![a-z])le (?:[12]?\d|3[01])(?:er)?(?![\d.,/]| ?(?:€|eur|\$))|gpa\.[\d.-]+"
 )
-_ARABIC = r"(?:\d{1,3}(?:[ '’]\d{3})+(?!\d)|\d+)(?:[.,]\d+)*(?:k(?![a-z]))?"
+_ARABIC = (
+    r"(?:\d{1,3}(?:[ '’]\d{3})+(?!\d)|\d+)(?:[.,]\d+)*(?:k(?![a-z]))?"
+    r"|(?<![a-z\d.,])[.,]\d+(?![\d.,])"  # ",50 €", "$.99": the separator is kept, never dropped
+)
 _TOKENS = re.compile(
     rf"(?P<cur>{MARKER_PATTERN})|(?P<cn>{CN_NUMBER})|(?P<num>{_ARABIC})|(?P<minus>-)"
     r"|(?P<approx>about|around|approx(?:imately|\.)?|roughly|environ|presque|almost|~|≈"
@@ -78,18 +98,30 @@ class _Candidate:
     strong: bool  # currency named explicitly, not just implied by 元 or $
     negative: bool
     countish: bool  # bare integer followed by a word: "3 apps", "1000 v-bucks"
+    start: int = 0  # where its first marker or digit starts in the folded text
+    end: int = 0  # where its last marker or cents end
 
 
 def parse_amount(text: str, locale: str) -> Money | None:
     """Return the single positive amount in ``text``, or None when there is none or several."""
+    return read_amount(text, locale).money
+
+
+def read_amount(text: str, locale: str) -> AmountReading:
+    """The single positive amount in ``text``, or why there is none when it is an estimate or a
+    range (``refusal``); ``AmountReading(None)`` when there is no amount at all, or several."""
     lang = normalize_locale(locale)
     s = strip_accents(normalize(text))
     if not s or len(s) > _MAX_TEXT:
-        return None
+        return AmountReading(None)
     s = _DATES.sub(" | ", s)
+    if _vague(s):
+        return AmountReading(None, "vague")
     tokens = [_Tok(m.lastgroup or "", m.group(), m.start(), m.end()) for m in _TOKENS.finditer(s)]
-    sig = [t for t in tokens if t.kind != "approx"]  # "三百多块", "about $30": see-through
+    sig = [t for t in tokens if t.kind != "approx"]  # "大概300块", "about $30": see-through
     candidates = _candidates(s, sig, lang)
+    if _cn_range(s) or (candidates is not None and _is_range(s, sig, candidates)):
+        return AmountReading(None, "range")
     money = None if candidates is None else _decide(candidates)
     # In Taiwan and Hong Kong a bare 元/塊/¥ is the local dollar as often as the yuan: only an
     # explicit 人民幣/RMB/CNY says CNY; otherwise the caller's default currency applies.
@@ -100,7 +132,64 @@ def parse_amount(text: str, locale: str) -> Money | None:
         and not any(c.strong for c in candidates or [])
     ):
         money = Money(money.amount, None)
-    return money
+    return AmountReading(money)
+
+
+_CN_NUM_CHARS = "一二两兩三四五六七八九十百千万萬"
+#: Estimates, not figures: 几百, 十几块, 三百多, 五百来块, 300余元, "a few hundred", "$100+",
+#: "quelques centaines", "une cinquantaine", "100 et quelques euros".  多/来/余 after a number
+#: is "and some"; 多次, 来着 (a particle), 余额 (balance) and the like are not.
+_VAGUE = re.compile(
+    r"[几幾]\s*(?:[十百千万萬块塊元蚊]|块钱|塊錢)|十\s*[几幾]"
+    rf"|(?:\d|[{_CN_NUM_CHARS}])\s*(?:[元块塊蚊]\s*)?(?:多|来|來|余|餘)"
+    r"(?!少|次|笔|筆|扣|收|付|个|個|张|張|自|着|著|额|額)"
+    r"|(?<![a-z])(?:a few|few|several|a couple(?: of)?|couple(?: of)?|some|quelques|plusieurs)"
+    r"\s+(?:hundreds?|thousands?|dollars|bucks|euros|dizaines|centaines|milliers)(?![a-z])"
+    r"|(?<![a-z])(?:hundreds|thousands|dozens|dizaine|douzaine|vingtaine|trentaine|quarantaine"
+    r"|cinquantaine|soixantaine|centaine|milliers)s?(?![a-z])"
+    r"|\d\s*\+(?!\s*[\d$€£¥.,])|\d\s*-?\s*something(?![a-z])"
+    r"|\d\s*(?:€|euros?)?\s*et (?:quelques|des poussieres)(?![a-z])"
+)
+#: Bounds rather than figures: "over $100", "plus de 100 €", "less than 20" (not "over 2 days").
+_BOUND = re.compile(
+    r"(?<![a-z])(?:over|under|more than|less than|at least|at most|upwards of|north of|plus de"
+    r"|moins de|au moins|au plus|pas plus de|au-dessus de)\s*(?:[$€£¥]|us\$|eur|usd)?\s*"
+    r"\d+(?:[.,]\d+)*"
+)
+#: Two consecutive Chinese digits before a unit are a range: 二三十 (20-30), 两三百, 十七八.
+_CN_PAIR = re.compile(
+    r"([一二两兩三四五六七八])([二三四五六七八九])\s*[十百千万萬]|十([一二三四五六七八])([二三四五六七八九])"
+)
+#: What may stand between the two ends of a range ("20-30", "10 to 15", "5 ou 6", "300到400").
+_RANGE_WORDS = {"-", "~", "to", "a", "au", "jusqu'a", "到", "至"}
+_ALTERNATIVE_WORDS = {"or", "ou", "或", "或者", "还是", "還是"}
+
+
+def _vague(s: str) -> bool:
+    if _VAGUE.search(s):
+        return True
+    return any(_UNIT_AFTER.match(s, m.end()) is None for m in _BOUND.finditer(s))
+
+
+def _cn_range(s: str) -> bool:
+    for m in _CN_PAIR.finditer(s):
+        first, second = (m[1], m[2]) if m[1] else (m[3], m[4])
+        if DIGITS.get(first, -9) + 1 == DIGITS.get(second):
+            return True
+    return False
+
+
+def _is_range(s: str, sig: list[_Tok], candidates: list[_Candidate]) -> bool:
+    """Exactly two numbers joined by a range word (or "between ... and"): "20-30", "$5 or $6"."""
+    if len(candidates) != 2 or sum(t.kind in ("num", "cn") for t in sig) != 2:
+        return False
+    low, high = candidates
+    between = s[low.end : high.start].replace(" ", "")
+    if between in _ALTERNATIVE_WORDS:
+        return low.value != high.value
+    if between in ("and", "et", "和", "与", "與"):
+        return low.value < high.value and s[: low.start].rstrip().endswith(("between", "entre"))
+    return between in _RANGE_WORDS and low.value < high.value
 
 
 def _candidates(s: str, sig: list[_Tok], lang: Lang) -> list[_Candidate] | None:
@@ -109,6 +198,8 @@ def _candidates(s: str, sig: list[_Tok], lang: Lang) -> list[_Candidate] | None:
     used: set[int] = set()
     has_words = any(t.kind == "word" for t in sig)
     for i, tok in enumerate(sig):
+        if tok.kind == "num" and _glued_separator(s, tok):
+            return None  # "hier,50 €": 50 or 0.50? Ask rather than risk a hundredfold error
         parsed = _number(tok, lang) if tok.kind in ("num", "cn") and i not in used else None
         if parsed is None:
             continue
@@ -118,6 +209,7 @@ def _candidates(s: str, sig: list[_Tok], lang: Lang) -> list[_Candidate] | None:
         while j >= 0 and j not in used and _is_major_or_code(sig[j]):
             markers.append(MARKERS[sig[j].text])
             j -= 1
+        start = sig[j + 1].start
         negative = j >= 0 and sig[j].kind == "minus" and not _digit_before(s, sig[j].start)
         j = i + 1
         while j < len(sig) and _is_major_or_code(sig[j]) and not _prefix_of_next(sig, j):
@@ -144,6 +236,9 @@ def _candidates(s: str, sig: list[_Tok], lang: Lang) -> list[_Candidate] | None:
         if currency is False:
             return None
         countish = not markers and decimals == 0 and j < len(sig) and sig[j].kind == "word"
+        last = i
+        while last + 1 in used:
+            last += 1
         out.append(
             _Candidate(
                 value,
@@ -152,6 +247,8 @@ def _candidates(s: str, sig: list[_Tok], lang: Lang) -> list[_Candidate] | None:
                 strong=any(m.strong for m in markers),
                 negative=negative,
                 countish=countish and sig[j].text not in _CONJUNCTIONS,
+                start=start,
+                end=sig[last].end,
             )
         )
     return out
@@ -162,7 +259,20 @@ def _cn_word(tok: _Tok) -> bool:
 
     Multi-character numerals starting with a digit (六百多, 一千五, 三十) are kept.
     """
+    if tok.text[0].isdigit():  # 1.5万, 3千: Arabic digits are a figure
+        return False
     return len(tok.text) < 2 or (tok.text[0] not in DIGITS and tok.text[0] != "十")
+
+
+def _glued_separator(s: str, tok: _Tok) -> bool:
+    """A separator between a word and the digits ("hier,50", "was.99"), not after an id."""
+    at = tok.start
+    return (
+        at >= 2
+        and s[at - 1] in ".,"
+        and s[at - 2].isalpha()
+        and not _ID_BEFORE.search(s, max(0, at - 12), at)
+    )
 
 
 def _is_major_or_code(tok: _Tok) -> bool:

@@ -43,8 +43,11 @@ SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "�
 BIG_UNITS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 
 _CN_CHARS = "".join([*DIGITS, *SMALL_UNITS, *BIG_UNITS])
-#: A run of Chinese numeral characters, possibly starting with Arabic digits ("3万5千").
-CN_NUMBER = rf"(?:\d+(?:\.\d+)?[{_CN_CHARS}]+|[{_CN_CHARS}]+)"
+#: A run of Chinese numeral characters, possibly starting with Arabic digits ("3万5千"), and
+#: the one digit of a colloquial elision after a unit ("3萬2" = 32000, "1千5" = 1500).
+CN_NUMBER = (
+    rf"(?:\d+(?:\.\d+)?[{_CN_CHARS}]+(?:\d[{_CN_CHARS}]+)*(?:\d(?![\d.,]))?|[{_CN_CHARS}]+)"
+)
 _TOKEN = re.compile(rf"\d+(?:\.\d+)?|[{_CN_CHARS}]")
 
 

@@ -1,7 +1,8 @@
 """parse_amount against what parents really type, in the four supported languages.
 
 Expected values are "AMOUNT CUR" (the amount exactly as ``str(Decimal)``, so the kept precision
-is checked too), "AMOUNT" when the text names no currency, or None when it is not one amount.
+is checked too), "AMOUNT" when the text names no currency, or None when it is not one amount
+(an estimate such as 三百多 or a range such as "20-30" is not one: see ``read_amount`` below).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from handlers.parsing import Money, parse_amount
+from handlers.parsing.amount import AmountReading, read_amount
 
 # fmt: off
 EN: list[tuple[str, str | None]] = [
@@ -86,11 +88,11 @@ FR: list[tuple[str, str | None]] = [
 ]
 
 ZH_HANS: list[tuple[str, str | None]] = [
-    ("花了六百多", "600"), ("大约一千五", "1500"), ("十二块八", "12.8 CNY"),
+    ("花了六百多", None), ("大约一千五", "1500"), ("十二块八", "12.8 CNY"),
     ("充值328元和648元", None), ("千万别告诉他", None),
     ("订单号123456，648元", "648 CNY"), ("648元整", "648 CNY"), ("648rmb", "648 CNY"),
     ("648元人民币", "648 CNY"), ("六百四十八元", "648 CNY"), ("三十块", "30 CNY"),
-    ("30来块", "30 CNY"), ("一块钱", "1 CNY"), ("十块钱", "10 CNY"), ("100多元", "100 CNY"),
+    ("30来块", None), ("一块钱", "1 CNY"), ("十块钱", "10 CNY"), ("100多元", None),
     ("两百", "200"), ("二百五十元", "250 CNY"), ("¥6.00", "6.00 CNY"),
     ("昨天晚上8点花了648", "648"), ("648元（3月2日）", "648 CNY"), ("一千块左右", "1000 CNY"),
     ("1944元，分3次", "1944 CNY"),
@@ -107,7 +109,7 @@ ZH_HANS: list[tuple[str, str | None]] = [
     ("一百二十八元", "128 CNY"), ("三百元", "300 CNY"), ("三百块", "300 CNY"),
     ("两千块", "2000 CNY"), ("一千二百元", "1200 CNY"), ("一千二", "1200"),
     ("3万", "30000"), ("1.5万元", "15000 CNY"), ("1千", "1000"), ("2千元", "2000 CNY"),
-    ("大概三百多块", "300 CNY"), ("大概300块", "300 CNY"), ("300左右", "300"),
+    ("大概三百多块", None), ("大概300块", "300 CNY"), ("300左右", "300"),
     ("约300元", "300 CNY"), ("300元左右", "300 CNY"), ("¥1,280.50", "1280.50 CNY"),
     ("1,280.50元", "1280.50 CNY"), ("1,500", "1500"), ("1500.00", "1500.00"),
     ("30.5元", "30.5 CNY"), ("12.80元", "12.80 CNY"), ("¥6", "6 CNY"), ("30美元", "30 USD"),
@@ -137,7 +139,7 @@ ZH_HANT: list[tuple[str, str | None]] = [
     ("港幣 100", "100 HKD"), ("HKD 100", "100 HKD"), ("$3.50", "3.50 USD"), ("US$3", "3 USD"),
     ("美金30元", "30 USD"), ("30美元", "30 USD"), ("¥328", "328"), ("人民幣328", "328 CNY"),
     ("RMB 328", "328 CNY"), ("六塊五", "6.5"), ("兩塊五毛", "2.5"),
-    ("大概三百多塊", "300"), ("約300元", "300"), ("300元左右", "300"),
+    ("大概三百多塊", None), ("約300元", "300"), ("300元左右", "300"),
     ("一共花了990元", "990"), ("他儲值了1,490元", "1490"), ("昨天花了1490", "1490"),
     ("日幣500", "500 JPY"), ("500円", "500 JPY"), ("€5", "5 EUR"), ("20歐元", "20 EUR"),
     ("£10", "10 GBP"), ("英鎊10", "10 GBP"), ("新台幣 3,290", "3290 TWD"),
@@ -182,6 +184,129 @@ def test_locale_variants(locale: str) -> None:
     expected = None if locale == "zh-TW" else "CNY"
     assert parse_amount("¥ 328", locale) == Money(Decimal("328"), expected)
     assert parse_amount("1 280,50 €", locale) == Money(Decimal("1280.50"), "EUR")
+
+
+# -- issue #14: what the intake must never misread -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"),
+    [
+        (",50 €", "fr", "0.50 EUR"),
+        (",99€", "fr", "0.99 EUR"),
+        ("€,50", "fr", "0.50 EUR"),
+        ("$.50", "en", "0.50 USD"),
+        ("$.99", "en", "0.99 USD"),
+        (".75 USD", "en", "0.75 USD"),
+        ("it was $.99 for the sticker pack", "en", "0.99 USD"),
+        ("￥.50", "zh-Hans", "0.50 CNY"),
+        (",500 €", "fr", None),  # cents have at most two digits: ask
+        ("$.999", "en", None),
+        ("hier,50 €", "fr", None),  # 50 or 0.50? ask rather than guess
+        ("it was.99", "en", None),
+        ("order no.123 $9.99", "en", "9.99 USD"),  # an id's dot is not a decimal point
+    ],
+)
+def test_a_leading_separator_is_never_dropped(
+    text: str, locale: str, expected: str | None
+) -> None:
+    """Before #14 ",50 €" was read as 50 € and "$.50" as 50: a hundredfold error on money."""
+    assert _show(parse_amount(text, locale)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("几百块", "zh-Hans"),  # was 100 CNY
+        ("几十块钱", "zh-Hans"),  # was 10 CNY
+        ("三百多", "zh-Hans"),  # was 300
+        ("一千多元", "zh-Hans"),
+        ("100多", "zh-Hans"),
+        ("十几块", "zh-Hans"),
+        ("五百来块", "zh-Hans"),
+        ("300余元", "zh-Hans"),
+        ("好几千", "zh-Hans"),
+        ("幾百塊", "zh-Hant"),
+        ("兩百多", "zh-Hant"),
+        ("一百多蚊", "zh-Hant"),
+        ("a few hundred dollars", "en"),
+        ("several hundred bucks", "en"),
+        ("a couple hundred", "en"),
+        ("hundreds of dollars", "en"),
+        ("over $100", "en"),  # was 100 USD
+        ("less than $20", "en"),
+        ("$100+", "en"),
+        ("quelques centaines d'euros", "fr"),
+        ("une cinquantaine d'euros", "fr"),
+        ("plus de 100 €", "fr"),  # was 100 EUR
+        ("moins de 20 €", "fr"),
+        ("100 et quelques euros", "fr"),
+    ],
+)
+def test_vague_amounts_are_refused_as_vague(text: str, locale: str) -> None:
+    assert read_amount(text, locale) == AmountReading(None, "vague")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("20-30", "en"),
+        ("$20-$30", "en"),
+        ("$20 to $30", "en"),
+        ("between $40 and $50", "en"),
+        ("15 or 20 dollars", "en"),
+        ("20-30 €", "fr"),
+        ("entre 20 et 30 €", "fr"),
+        ("de 10 à 15 €", "fr"),
+        ("10 ou 15 euros", "fr"),
+        ("二三十块", "zh-Hans"),
+        ("两三百", "zh-Hans"),
+        ("三四百块", "zh-Hans"),
+        ("十七八块", "zh-Hans"),
+        ("300到400块", "zh-Hans"),
+        ("200~300元", "zh-Hans"),
+        ("一百到两百块", "zh-Hans"),
+        ("648元还是328元", "zh-Hans"),
+        ("五六十塊", "zh-Hant"),
+        ("NT$300~500", "zh-Hant"),
+    ],
+)
+def test_ranges_are_refused_as_ranges(text: str, locale: str) -> None:
+    assert read_amount(text, locale) == AmountReading(None, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"),
+    [
+        ("648元多次扣款", "zh-Hans", "648 CNY"),  # 多次 is "several times"
+        ("648块来着", "zh-Hans", "648 CNY"),  # 来着 is a particle
+        ("余额648元", "zh-Hans", "648 CNY"),  # 余额 is the balance
+        ("over 2 days I paid $5", "en", "5 USD"),
+        ("plus de 3 fois 4,99 €", "fr", "4.99 EUR"),
+        ("about $30", "en", "30 USD"),  # a hedged figure is still a figure, shown back
+        ("一千块左右", "zh-Hans", "1000 CNY"),
+        ("$20-ish", "en", "20 USD"),
+        ("$5 and $7", "en", None),  # two amounts, not a range
+        ("555-123-4567", "en", None),
+        ("30-20 €", "fr", None),
+    ],
+)
+def test_figures_that_are_not_estimates(text: str, locale: str, expected: str | None) -> None:
+    reading = read_amount(text, locale)
+    assert reading.refusal is None and _show(reading.money) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"),
+    [
+        ("3萬2", "zh-Hant", "32000"),
+        ("1千5", "zh-Hans", "1500"),
+        ("充值了1.5万", "zh-Hans", "15000"),
+    ],
+)
+def test_arabic_digits_with_chinese_units(text: str, locale: str, expected: str) -> None:
+    """Before #14 "3萬2" was two numbers and "1.5万" in a sentence was taken for a word."""
+    assert _show(parse_amount(text, locale)) == expected
 
 
 def test_money_is_frozen_and_keeps_precision() -> None:
