@@ -433,3 +433,108 @@ def test_buttons_are_short_and_keep_their_emoji() -> None:
                 if english and not label.startswith(english.group()):
                     problems.append(f"{lang} {key}: lost its {english.group()!r}")
     assert not problems, _report("Button labels", problems)
+
+
+# -- typography ----------------------------------------------------------------------------
+
+#: Stands for a placeable ({ $x }) in the flattened text of a message.
+_SLOT = "\ue000"
+NBSP = "\u00a0"  # no-break space: before ":", after "n°", between a number and its unit
+NNBSP = "\u202f"  # narrow no-break space: before ; ? ! », after «
+_MARKUP = re.compile(r"<[^>]*>|[a-z]+://\S+")
+#: A currency symbol, code or unit after a number (or a placeable) in French.
+_FR_UNIT = re.compile(
+    rf"(?<=[\d{_SLOT}])(?P<gap>\s?)(?P<unit>[€¥$£%]|(?:Mo|Ko|Go|h|min|[A-Z]{{3}})(?![\w]))"
+)
+
+
+def _flatten(pattern: ast.Pattern) -> list[str]:
+    """Every text the pattern can give, one per combination of variants; placeables as _SLOT."""
+    texts = [""]
+    for element in pattern.elements:
+        if isinstance(element, ast.TextElement):
+            texts = [text + element.value for text in texts]
+        elif isinstance(element.expression, ast.SelectExpression):
+            options = [o for v in element.expression.variants for o in _flatten(v.value)]
+            texts = [text + option for text in texts for option in options]
+        else:
+            texts = [text + _SLOT for text in texts]
+    return texts
+
+
+def _all_message_texts(lang: str) -> list[tuple[str, str]]:
+    """(key, flattened text without markup) for every message and attribute of ``lang``."""
+    out = []
+    for resource in _resource(lang):
+        for entry in resource.body:
+            if not isinstance(entry, ast.Message):
+                continue
+            patterns = [entry.value] if entry.value else []
+            patterns += [attribute.value for attribute in entry.attributes]
+            for pattern in patterns:
+                for text in _flatten(pattern):
+                    out.append((entry.id.name, _MARKUP.sub("", text)))
+    return out
+
+
+def _french_typography_problems(text: str) -> list[str]:
+    problems = []
+
+    def show(index: int) -> str:
+        return repr(text[max(0, index - 12) : index + 12].replace(_SLOT, "{…}"))
+
+    for i, char in enumerate(text):
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if char in ";?!»" and before != NNBSP and not (char in "?!" and before in "?!"):
+            problems.append(f"{char!r} needs a narrow no-break space (U+202F) before: {show(i)}")
+        elif char == "«" and after != NNBSP:
+            problems.append(f"'«' needs a narrow no-break space (U+202F) after: {show(i)}")
+        elif char == ":" and before != NBSP and not (before.isdigit() and after.isdigit()):
+            problems.append(f"':' needs a no-break space (U+00A0) before: {show(i)}")
+    for match in re.finditer(r"[nN]°", text):
+        rest = text[match.end() : match.end() + 2]
+        if not (rest[:1] == NBSP and rest[1:2] and (rest[1].isdigit() or rest[1] == _SLOT)):
+            problems.append(f"'n°' is for a number, after a no-break space: {show(match.start())}")
+    for match in _FR_UNIT.finditer(text):
+        gap, unit = match.group("gap"), match.group("unit")
+        if gap != NBSP and not (unit == "h" and gap == ""):  # "21h" as parents write it
+            where = show(match.start())
+            problems.append(f"{unit!r} needs a no-break space (U+00A0) before: {where}")
+    return problems
+
+
+def test_french_typography() -> None:
+    """Every French message, in whatever file, keeps its punctuation and units on the line of
+    the word before: no-break spaces before ; ? ! » : and units, after « and n°."""
+    problems = [
+        f"{key}: {problem}"
+        for key, text in _all_message_texts("fr")
+        for problem in _french_typography_problems(text)
+    ]
+    assert not problems, _report("French typography", sorted(set(problems)))
+
+
+def test_french_typography_check_itself() -> None:
+    """The check above catches what it should and lets through times, URLs and markup."""
+    good = (
+        f"Bonjour{NNBSP}! Votre demande{NBSP}: n°{NBSP}{_SLOT}, 9,90{NBSP}€ «{NNBSP}oui{NNBSP}»"
+        f" à 21:00, 14h10, {_SLOT}{NBSP}Mo, 300{NBSP}CNY, signal.conso.gouv.fr{NNBSP}?"
+    )
+    assert _french_typography_problems(good) == []
+    for bad in (
+        "Bonjour !",
+        "Bonjour!",
+        "« oui »",
+        "Total : 3",
+        "Total: 3",
+        "Achat n° 2",
+        "n° de commande",
+        "9,90 €",
+        "9,90€",
+        f"{_SLOT} Mo",
+        "300 CNY",
+        f"depuis {_SLOT} h",
+        f"{_SLOT} ; suite",
+    ):
+        assert _french_typography_problems(bad), bad

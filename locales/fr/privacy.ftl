@@ -3,16 +3,16 @@
 mydata-caption = 📄 Tout ce que nous conservons sur vous et vos demandes, dans un seul fichier (JSON). Les heures y figurent en UTC et dans votre fuseau horaire. Vos captures d'écran elles-mêmes n'y sont pas, seulement leurs noms et leurs tailles.
 
 erase-confirm =
-    <b>Effacer vos données ?</b>
-    Tout ce que nous conservons sur vous sera supprimé : vos réponses, vos captures d'écran, vos demandes et vos messages. L'équipe d'assistance ne garde que des chiffres anonymes (plateforme, montants, dates, décision) pour ses statistiques. C'est irréversible.
-erase-confirm-open = Vos demandes encore en cours de traitement ({ $references }) seront clôturées : l'équipe d'assistance cessera de s'en occuper.
+    <b>Effacer vos données ?</b>
+    Tout ce que nous conservons sur vous sera supprimé : vos réponses, vos captures d'écran, vos demandes et vos messages. L'équipe d'assistance ne garde que des chiffres anonymes (plateforme, montants, dates, décision) pour ses statistiques. C'est irréversible.
+erase-confirm-open = Vos demandes encore en cours de traitement ({ $references }) seront clôturées : l'équipe d'assistance cessera de s'en occuper.
 button-erase-confirm = 🗑 Tout effacer
 button-erase-cancel = Garder mes données
 erase-cancelled = Rien n'a été effacé.
 erase-expired = Cette confirmation a expiré. Renvoyez /delete si vous voulez toujours effacer vos données.
-erase-done = ✅ C'est fait : tout ce que nous conservions sur vous a été effacé. Si vous nous écrivez de nouveau, nous repartirons de zéro, comme avec une nouvelle personne.
+erase-done = ✅ C'est fait : tout ce que nous conservions sur vous a été effacé. Si vous nous écrivez de nouveau, nous repartirons de zéro, comme avec une nouvelle personne.
 
-notifications-on-now = 🔔 Les messages de suivi sont <b>activés</b> : tant qu'une demande est ouverte, je vous dis tous les quelques jours où elle en est. Les décisions et les questions de l'équipe d'assistance vous parviennent toujours.
+notifications-on-now = 🔔 Les messages de suivi sont <b>activés</b> : tant qu'une demande est ouverte, je vous dis tous les quelques jours où elle en est. Les décisions et les questions de l'équipe d'assistance vous parviennent toujours.
 notifications-muted-now = 🔕 Les messages de suivi sont <b>désactivés</b>. Les décisions et les questions de l'équipe d'assistance vous parviennent toujours.
 button-check-ins-mute = 🔕 Couper le suivi
 button-check-ins-unmute = 🔔 Réactiver le suivi
@@ -25,6 +25,6 @@ command-notifications = Activer ou couper les messages de suivi
 
 ## Groupe de l'équipe d'assistance (dans la langue des agents)
 
-desk-case-erased = 🗑 { $reference } : le parent a demandé l'effacement de ses données. Le dossier est clôturé et anonymisé ; il n'est plus possible de lui écrire.
-desk-card-anonymized = 🗑 Anonymisé : les informations du parent et ses pièces justificatives ont été effacées.
-desk-refused-anonymized = { $reference } a été anonymisé : plus aucune action n'est possible sur ce dossier.
+desk-case-erased = 🗑 { $reference } : le parent a demandé l'effacement de ses données. Le dossier est clôturé et anonymisé ; il n'est plus possible de lui écrire.
+desk-card-anonymized = 🗑 Anonymisé : les informations du parent et ses pièces justificatives ont été effacées.
+desk-refused-anonymized = { $reference } a été anonymisé : plus aucune action n'est possible sur ce dossier.

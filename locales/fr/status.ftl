@@ -7,29 +7,29 @@
 status-lines =
     { $first }
     { $rest }
-status-case = Demande <b>{ $reference }</b> ({ $platform }) : { $status }
-status-claimed = Montant réclamé : { $amount }
-status-refund = Remboursement accordé : { $amount }
-status-not-approved = Refusée : { $reason }
+status-case = Demande <b>{ $reference }</b> ({ $platform }) : { $status }
+status-claimed = Montant réclamé : { $amount }
+status-refund = Remboursement accordé : { $amount }
+status-not-approved = Refusée : { $reason }
 status-due = Décision attendue d'ici le { $due }
 status-overdue = ⏰ La décision était attendue pour le { $due } — désolés pour l'attente, nous nous en occupons.
-status-timeline = <i>Ce qui s'est passé :</i>
-status-event = • { $when } : { $what }
-status-compact = <b>{ $reference }</b>, envoyée le { $submitted } : { $status } · { $claimed }
+status-timeline = <i>Ce qui s'est passé :</i>
+status-event = • { $when } : { $what }
+status-compact = <b>{ $reference }</b>, envoyée le { $submitted } : { $status } · { $claimed }
 status-more = … et { $count ->
         [one] une demande plus ancienne
        *[other] { $count } demandes plus anciennes
     }. Pour en voir une, envoyez /status suivi de sa référence, par exemple <code>/status K7QM4</code>.
 status-pick = Appuyez sur une demande pour la voir en entier, y ajouter un message ou des justificatifs.
-status-unknown = Je ne trouve aucune demande { $reference } parmi les vôtres. La référence figure dans le message reçu à l'envoi de votre demande ; envoyez /status pour voir toutes vos demandes.
+status-unknown = Je ne trouve aucune demande { $reference } parmi les vôtres. La référence figure dans le message reçu à l'envoi de votre demande ; envoyez /status pour voir toutes vos demandes.
 
 ## Compléter une demande
 
-status-write-message = Écrivez maintenant votre message au sujet de <b>{ $reference }</b> : il sera transmis directement à l'équipe d'assistance.
-status-send-evidence = Envoyez maintenant les captures d'écran ou documents pour <b>{ $reference }</b> (plusieurs à la fois, c'est possible) : ils seront transmis directement à l'équipe d'assistance.
-status-closed-no-message = Votre demande <b>{ $reference }</b> est clôturée : on ne peut plus rien y ajouter. Si besoin, envoyez /start pour faire une nouvelle demande.
-status-finish-intake-first = Vous êtes en train de remplir une nouvelle demande : votre prochain message serait pris comme une réponse à celle-ci. Terminez-la (ou envoyez /cancel), puis appuyez de nouveau sur le bouton de <b>{ $reference }</b>.
-status-finish-appeal-first = Vous êtes en train de rédiger une contestation pour <b>{ $reference }</b> : votre prochain message y serait ajouté. Envoyez-la ou annulez-la d'abord, puis appuyez de nouveau sur le bouton.
+status-write-message = Écrivez maintenant votre message au sujet de <b>{ $reference }</b> : il sera transmis directement à l'équipe d'assistance.
+status-send-evidence = Envoyez maintenant les captures d'écran ou documents pour <b>{ $reference }</b> (plusieurs à la fois, c'est possible) : ils seront transmis directement à l'équipe d'assistance.
+status-closed-no-message = Votre demande <b>{ $reference }</b> est clôturée : on ne peut plus rien y ajouter. Si besoin, envoyez /start pour faire une nouvelle demande.
+status-finish-intake-first = Vous êtes en train de remplir une nouvelle demande : votre prochain message serait pris comme une réponse à celle-ci. Terminez-la (ou envoyez /cancel), puis appuyez de nouveau sur le bouton de <b>{ $reference }</b>.
+status-finish-appeal-first = Vous êtes en train de rédiger une contestation pour <b>{ $reference }</b> : votre prochain message y serait ajouté. Envoyez-la ou annulez-la d'abord, puis appuyez de nouveau sur le bouton.
 button-status-open = 📄 Voir { $reference }
 button-status-message = ✉️ Ajouter un message
 button-status-evidence = 📎 Ajouter des justificatifs

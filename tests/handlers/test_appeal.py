@@ -197,7 +197,7 @@ async def test_appeal_with_new_evidence_checked_like_the_intake(
     assert parent.keys == ["error-file-type", "appeal-files-count"]
     await parent.upload(_document("huge.pdf", "application/pdf", size=30 * 1024 * 1024))
     assert parent.keys == ["error-file-size", "appeal-files-count"]
-    assert "30 Mo" in parent.text and "20 Mo" in parent.text  # the case is in French
+    assert "30\u00a0Mo" in parent.text and "20\u00a0Mo" in parent.text  # the case is in French
     await parent.upload(_document("bank.pdf", "application/pdf"), _photo("p2"), group="album-1")
     assert parent.keys == ["appeal-files-count"]
     assert parent.last.parts[0].params["count"] == 3
