@@ -286,7 +286,17 @@ class Delivery:
         the rest of the queue with it."""
         try:
             while queue.entries:
-                retry_at = await self._attempts(queue)
+                try:
+                    retry_at = await self._attempts(queue)
+                except Exception as exc:  # the database gone? the rows stay leased
+                    log.error(
+                        "outbox %s: sending failed (%s); left to the sweeper with the rows "
+                        "behind it",
+                        queue.entries[0].row.id,
+                        type(exc).__name__,
+                        exc_info=exc,
+                    )
+                    return
                 self._done(queue.entries.popleft())
                 if retry_at is not None:
                     while queue.entries:  # those queued while deferring too: order kept
