@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from handlers.parsing._text import DateOrder, alternation
 from handlers.parsing._when_words import (
     AGO_UNITS,
     DAY_WORDS,
+    FUTURE_DAY_WORDS,
     JUST_NOW,
+    MONTH_UNITS,
     MONTHS,
     NUMBER_WORDS,
     PERIODS,
@@ -45,9 +47,21 @@ class Found:
     periods: list[str] = field(default_factory=list)
     instants: list[datetime] = field(default_factory=list)  # "2 hours ago", "just now"
     invalid: bool = False  # something date-like that cannot be a date: 32/13, 99:99
+    #: Moments named with a future word ("tomorrow", "下周一", "lundi prochain", "in 2 days").
+    future: list[datetime] = field(default_factory=list)
+    #: Months named relatively, for a day number ("the 15th of last month" -> -1, 本月 -> 0).
+    month_offsets: list[int] = field(default_factory=list)
+    month_used: bool = False  # a day number took its month from month_offsets
 
     def anything(self) -> bool:
-        return bool(self.dates or self.clocks or self.periods or self.instants)
+        return bool(
+            self.dates
+            or self.clocks
+            or self.periods
+            or self.instants
+            or self.future
+            or self.month_offsets
+        )
 
 
 _CN = r"[〇零一二两兩三四五六七八九十]{1,3}"
@@ -119,11 +133,35 @@ def _named_mdy(m: re.Match[str], found: Found) -> None:
         found.invalid = True
 
 
+def _add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (earlier when negative), clamped to the month's end."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
 def _day_only(m: re.Match[str], found: Found) -> None:
-    """Day only ("le 2", "the 2nd", "2号"): this month, or last month if still to come."""
-    raw = (m[1] or m[2] or m[3]).rstrip("号號日 ")
+    """Day only ("le 2", "the 2nd", "2号"): this month, or last month if still to come.
+
+    With a relative month said ("of last month", 上个月, "du mois dernier"), that month.
+    """
+    raw = (m[1] or m[2] or m[3] or m[4]).rstrip("号號日 ")
     day = 1 if raw == "1er" else to_int(raw)
     month_start = found.today.replace(day=1)
+    if found.month_offsets:
+        found.month_used = True
+        try:
+            found.dates.append(
+                _add_months(month_start, found.month_offsets[0]).replace(day=day or 0)
+            )
+        except ValueError:  # the 31st of a 30-day month
+            found.invalid = True
+        return
     for start in (month_start, (month_start - timedelta(days=1)).replace(day=1)):
         try:
             value = start.replace(day=day or 0)
@@ -135,18 +173,80 @@ def _day_only(m: re.Match[str], found: Found) -> None:
     found.invalid = True
 
 
-def _ago(m: re.Match[str], found: Found) -> None:
-    raw = m["n"].strip()
-    count = 0.5 if raw in ("半", "half an") else NUMBER_WORDS.get(raw)
+def _count(raw: str) -> float | None:
+    count = 0.5 if raw in ("半", "half an", "half a") else NUMBER_WORDS.get(raw)
     if count is None:
         count = 3 if raw == "a few" else 2 if raw == "a couple of" else to_int(raw)
-    seconds = AGO_UNITS[m["unit"].strip()] * (count or 0)
+    return count
+
+
+def _ago(m: re.Match[str], found: Found) -> None:
+    count, unit = _count(m["n"].strip()), m["unit"].strip()
+    seconds = AGO_UNITS[unit] * (count or 0)
     if seconds > AGO_LIMIT.total_seconds():  # "1000000 days ago": no date to build
         found.invalid = True
+    elif unit in MONTH_UNITS and count and count == int(count):  # "a month ago": 20 Oct
+        found.dates.append(_add_months(found.today, -int(count)))
     elif seconds >= 86400:
         found.dates.append(found.today - timedelta(days=int(seconds // 86400)))
     elif seconds:
         found.instants.append(found.now - timedelta(seconds=seconds))
+
+
+def _future_in(m: re.Match[str], found: Found) -> None:
+    """ "in 2 days", "dans une semaine", "3天后": a moment to come."""
+    seconds = AGO_UNITS[m["unit"].strip()] * (_count(m["n"].strip()) or 0)
+    if seconds > AGO_LIMIT.total_seconds():
+        found.invalid = True
+    else:
+        found.future.append(found.now + timedelta(seconds=max(seconds, 60)))
+
+
+def _future_day(m: re.Match[str], found: Found) -> None:
+    ahead, period = FUTURE_DAY_WORDS[m[0]]
+    found.future.append(_midnight(found, found.today + timedelta(days=ahead)))
+    if period:
+        found.periods.append(period)
+
+
+def _future_word(m: re.Match[str], found: Found) -> None:
+    """ "next Monday", "lundi prochain", 下周一, "next week", 下个月, "next month": to come."""
+    weekday = m["day"] or m["jour"]
+    monday = found.today - timedelta(days=found.today.weekday())
+    if weekday:  # the coming one, after today
+        ahead = (WEEKDAYS[weekday] - found.today.weekday()) % 7 or 7
+        day = found.today + timedelta(days=ahead)
+    elif m["zh"]:
+        later = 2 if m["zh"].startswith("下下") else 1
+        if m["zh"].endswith(("月", "月份")):
+            day = _add_months(found.today.replace(day=1), later)
+        else:  # 下周, 下周一, 下周末
+            target = 5 if m["zhday"] == "末" else ZH_WEEKDAYS.get(m["zhday"] or "一", 0)
+            day = monday + timedelta(weeks=later, days=target)
+    else:
+        unit = m["unit"] or m["unite"] or m[0]
+        if unit in ("month", "mois"):
+            day = _add_months(found.today.replace(day=1), 1)
+        elif unit in ("year", "annee", "明年"):
+            day = date(found.today.year + 1, 1, 1)
+        else:  # next week, la semaine prochaine
+            day = monday + timedelta(weeks=1)
+    found.future.append(_midnight(found, day))
+
+
+def _midnight(found: Found, day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=found.now.tzinfo)
+
+
+def _month_offset(offset: int) -> Handler:
+    def handler(m: re.Match[str], found: Found) -> None:
+        found.month_offsets.append(offset)
+
+    return handler
+
+
+def _zh_month(m: re.Match[str], found: Found) -> None:
+    found.month_offsets.append({"上上": -2, "上": -1}.get(m[1], 0))
 
 
 def _just_now(m: re.Match[str], found: Found) -> None:
@@ -245,8 +345,36 @@ _YMD = (
 )
 _ZH_YEAR = r"(?:(\d{4,}|[〇零○一二三四五六七八九]{4,})\s*年\s*)?"
 _AT = r"(?<![a-z])(?:at|around|about|vers|a|@|by|autour de)"
+_FUTURE_WORD = (
+    rf"(?<![a-z])(?:next|this coming|coming)\s+(?:(?P<day>{_WEEKDAY})|(?P<unit>week|month|year))"
+    r"(?![a-z])"
+    rf"|(?<![a-z])(?:(?:la|le|l')\s*)?(?:(?P<jour>{_WEEKDAY})|(?P<unite>semaine|mois|annee))"
+    r"\s+(?:prochaine?|qui vient)(?![a-z])"
+    r"|(?P<zh>下下?(?:个|個)?(?:周|週|星期|礼拜|禮拜|月份?))(?P<zhday>[一二三四五六日天七末])?|明年"
+)
 Handler = Callable[[re.Match[str], Found], None]
 RULES: list[tuple[str, Handler]] = [
+    # Future words first, so that "next Monday" is never read as last Monday, nor 下周一 as 周一.
+    (rf"(?<![a-z])(?:in|dans)\s+{_AGO_N}\s*{_AGO_UNIT}(?![a-z])", _future_in),
+    (rf"{_AGO_N}\s*{_AGO_UNIT}\s*(?:后|後|以后|以後|之后|之後)", _future_in),
+    (alternation(FUTURE_DAY_WORDS), _future_day),
+    (_FUTURE_WORD, _future_word),
+    # Relative months, for the day number read below: "the 15th of last month", 上个月15号.
+    (
+        r"(?<![a-z])(?:(?:of|in|from)\s+)?(?:the\s+)?month\s+before\s+last(?![a-z])",
+        _month_offset(-2),
+    ),
+    (
+        r"(?<![a-z])(?:(?:of|in|from)\s+)?(?:the\s+)?(?:last|past|previous|this past)\s+month"
+        r"(?![a-z])|(?<![a-z])(?:du|le|au)\s+mois\s+(?:dernier|passe|precedent)(?![a-z])",
+        _month_offset(-1),
+    ),
+    (
+        r"(?<![a-z])(?:(?:of|in|earlier)\s+)?this\s+month(?![a-z])"
+        r"|(?<![a-z])(?:de\s+)?ce\s+mois(?:[\s-]?ci)?(?![a-z])|(?<![a-z])du\s+mois(?!\s+d)",
+        _month_offset(0),
+    ),
+    (r"(上上|上|这|這|本)(?:个|個)?月(?:份)?(?:\s*的)?", _zh_month),
     (rf"{_AGO_N}\s*{_AGO_UNIT}\s*(?:ago|前|以前|之前)", _ago),
     (rf"(?<![a-z])(?:il\s+)?(?:y\s*'?\s*a|ya)\s+(?P<n>\d+|{_NUMWORD})\s*{_AGO_UNIT}", _ago),
     (alternation(JUST_NOW), _just_now),
@@ -269,7 +397,8 @@ RULES: list[tuple[str, Handler]] = [
     (
         r"(?<![a-z])le\s+(1er|\d{1,2})(?!\d|\s*(?:h(?![a-z])|:|heures?)|\s*[/.]\d)"
         r"|the\s+(\d{1,2})(?:st|nd|rd|th)(?![a-z])"
-        rf"|(?<![\d月])({_NUM}\s*[号號]|\d{{1,2}}\s*日)",
+        rf"|(?<![\d月])({_NUM}\s*[号號]|\d{{1,2}}\s*日)"
+        r"|(?<![\d/.:a-z])(\d{1,2})(?:st|nd|rd|th)(?![a-z])",
         _day_only,
     ),
     (alternation(DAY_WORDS), _day_word),

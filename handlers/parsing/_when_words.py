@@ -114,6 +114,24 @@ DAY_WORDS: dict[str, tuple[int, str | None]] = {
     "今晨": (0, "morning"),
 }
 
+#: Days ahead: word -> (days ahead, period implied or None).  Said of a purchase they are a
+#: slip the parent must hear about ("in the future"), never a date to store as a past one.
+FUTURE_DAY_WORDS: dict[str, tuple[int, str | None]] = {
+    "the day after tomorrow": (2, None),
+    "day after tomorrow": (2, None),
+    "tomorrow": (1, None),
+    "apres-demain": (2, None),
+    "apres demain": (2, None),
+    "demain": (1, None),
+    "大后天": (3, None),
+    "大後天": (3, None),
+    "后天": (2, None),
+    "後天": (2, None),
+    "明天": (1, None),
+    "明晚": (1, "evening"),
+    "明早": (1, "morning"),
+}
+
 #: Parts of the day -> canonical period.  Defaults and hour shifts live in ``when``.
 PERIODS: dict[str, str] = {
     "morning": "morning",
@@ -170,7 +188,7 @@ DEFAULT_HOUR = {
     "dawn": 2,
 }
 
-#: Units for "N ... ago" -> seconds; days and weeks keep only the date.
+#: Units for "N ... ago" (and "in N ...") -> seconds; days, weeks and months keep only the date.
 AGO_UNITS: dict[str, int] = {
     "minute": 60,
     "minutes": 60,
@@ -207,6 +225,13 @@ AGO_UNITS: dict[str, int] = {
     "星期": 604800,
     "个礼拜": 604800,
     "個禮拜": 604800,
+    "month": 2592000,
+    "months": 2592000,
+    "mois": 2592000,
+    "个月": 2592000,
+    "個月": 2592000,
 }
+#: Units of AGO_UNITS counted in calendar months: "a month ago" on 20 Nov is 20 Oct.
+MONTH_UNITS = frozenset({"month", "months", "mois", "个月", "個月"})
 
 JUST_NOW = ("just now", "right now", "a l'instant", "刚才", "刚刚", "剛才", "剛剛")

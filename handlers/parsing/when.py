@@ -3,8 +3,11 @@
 A rule-based parser (``_when_rules``) picks out date, clock time and part-of-day pieces; this
 module resolves them against the user's clock.  Relative words point to the past ("Monday" is
 the latest Monday, "à 21h" is today at 21:00) but nothing here rejects a future result: the
-caller decides what to do with it.  Anything ambiguous - two different dates, "32/13",
-"99:99" - gives None so the flow can ask again.
+caller decides what to do with it.  Words that name the future ("tomorrow", "next Monday",
+"lundi prochain", 下周一, "in 2 days") are flagged (``future``) rather than bent into a past
+date.  A time given only as a part of the day ("hier soir", 昨晚) keeps that part (``period``)
+so it can be shown back as vague.  Anything ambiguous - two different dates, "32/13",
+"99:99", a month without its day - gives None so the flow can ask again.
 """
 
 from __future__ import annotations
@@ -29,6 +32,14 @@ class ParsedWhen:
     dt: datetime  # aware, in the requested time zone; 00:00 when has_time is False
     has_time: bool  # a clock time or a part of the day was given
     has_date: bool  # a date or relative day was given (otherwise the date is today)
+    #: Only a part of the day was given ("yesterday evening", 昨晚): dt holds its usual hour
+    #: (DEFAULT_HOUR), a guess to show back as one.  A period name of ``_when_words.PERIODS``.
+    period: str | None = None
+    future: bool = False  # said with a future word: dt is a moment to come, never a past one
+
+    @property
+    def vague(self) -> bool:
+        return self.period is not None
 
 
 def parse_when(text: str, locale: str, tz: str, now: datetime) -> datetime | None:
@@ -61,6 +72,11 @@ def parse_when_detail(text: str, locale: str, tz: str, now: datetime) -> ParsedW
 
 
 def _compose(found: Found, zone: ZoneInfo) -> ParsedWhen | None:
+    if found.future:  # whatever else was said, "next Monday" is not a purchase date
+        moment = min(found.future)
+        return ParsedWhen(moment, moment.time() != time(0), has_date=True, future=True)
+    if found.month_offsets and not found.month_used:  # "last month" without its day: ask
+        return None
     dates = set(found.dates)
     clocks = set(found.clocks)
     if len(dates) > 1 or len(clocks) > 1 or len(set(found.instants)) > 1:
@@ -76,7 +92,8 @@ def _compose(found: Found, zone: ZoneInfo) -> ParsedWhen | None:
         if next_day and dates:
             day += timedelta(days=1)
     elif period:
-        hour, minute = DEFAULT_HOUR[period], 0
+        at = _at(day, DEFAULT_HOUR[period], 0, zone)
+        return ParsedWhen(at, has_time=True, has_date=bool(dates), period=period)
     else:
         return ParsedWhen(_at(day, 0, 0, zone), has_time=False, has_date=True)
     return ParsedWhen(_at(day, hour, minute, zone), has_time=True, has_date=bool(dates))

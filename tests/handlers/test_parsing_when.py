@@ -280,6 +280,139 @@ def test_future_is_not_rejected_and_year_rolls_back() -> None:
     )
 
 
+# -- issue #14 ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        # Each of these used to be read as a past date (the latest Monday, this month's 5th,
+        # this morning...) or not at all; the intake now says "that's in the future".
+        ("tomorrow", "en"),
+        ("tomorrow morning", "en"),
+        ("next Monday", "en"),
+        ("this coming Sunday", "en"),
+        ("next week", "en"),
+        ("next month on the 5th", "en"),
+        ("the day after tomorrow", "en"),
+        ("in 2 days", "en"),
+        ("Monday next week", "en"),
+        ("demain", "fr"),
+        ("demain matin", "fr"),
+        ("après-demain", "fr"),
+        ("lundi prochain", "fr"),
+        ("mardi prochain vers 10h", "fr"),
+        ("la semaine prochaine", "fr"),
+        ("le 5 du mois prochain", "fr"),
+        ("dans 2 jours", "fr"),
+        ("明天", "zh-Hans"),
+        ("明晚", "zh-Hans"),
+        ("后天", "zh-Hans"),
+        ("下周一", "zh-Hans"),
+        ("下个星期三", "zh-Hans"),
+        ("下个月5号", "zh-Hans"),
+        ("3天后", "zh-Hans"),
+        ("明天", "zh-Hant"),
+        ("後天", "zh-Hant"),
+        ("下週一", "zh-Hant"),
+        ("下禮拜二", "zh-Hant"),
+        ("下個月5號", "zh-Hant"),
+        ("三天後", "zh-Hant"),
+    ],
+)
+def test_future_words_are_flagged_never_made_past(text: str, locale: str) -> None:
+    detail = parse_when_detail(text, locale, TZ[locale], _now(locale))
+    assert detail is not None and detail.future, text
+    assert detail.dt > _now(locale), text
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected"),
+    [
+        # "the 15th of last month" was read as this month's 15th.
+        ("the 15th of last month", "en", "2026-10-15 00:00"),
+        ("15th of last month", "en", "2026-10-15 00:00"),
+        ("last month on the 3rd", "en", "2026-10-03 00:00"),
+        ("on the 30th last month at 8pm", "en", "2026-10-30 20:00"),
+        ("the 2nd of this month", "en", "2026-11-02 00:00"),
+        ("a month ago", "en", "2026-10-20 00:00"),
+        ("2 months ago", "en", "2026-09-20 00:00"),
+        ("le 15 du mois dernier", "fr", "2026-10-15 00:00"),
+        ("le 3 du mois dernier vers 20h", "fr", "2026-10-03 20:00"),
+        ("le mois dernier, le 28", "fr", "2026-10-28 00:00"),
+        ("le 30 du mois passé", "fr", "2026-10-30 00:00"),
+        ("le 2 de ce mois", "fr", "2026-11-02 00:00"),
+        ("il y a un mois", "fr", "2026-10-20 00:00"),
+        ("上个月15号", "zh-Hans", "2026-10-15 00:00"),
+        ("上个月的3号晚上8点", "zh-Hans", "2026-10-03 20:00"),
+        ("上月28日", "zh-Hans", "2026-10-28 00:00"),
+        ("上上个月10号", "zh-Hans", "2026-09-10 00:00"),
+        ("这个月2号", "zh-Hans", "2026-11-02 00:00"),
+        ("一个月前", "zh-Hans", "2026-10-20 00:00"),
+        ("半个月前", "zh-Hans", "2026-11-05 00:00"),
+        ("上個月的15號", "zh-Hant", "2026-10-15 00:00"),
+        ("上個月15號晚上", "zh-Hant", "2026-10-15 20:00"),
+        ("上月3日", "zh-Hant", "2026-10-03 00:00"),
+        ("這個月2號", "zh-Hant", "2026-11-02 00:00"),
+        ("一個月前", "zh-Hant", "2026-10-20 00:00"),
+        # A month without its day is not a date: asked again, not today or the 1st.
+        ("last month", "en", None),
+        ("earlier this month", "en", None),
+        ("le mois dernier vers 20h", "fr", None),
+        ("上个月", "zh-Hans", None),
+        ("上個月31號", "zh-Hant", "2026-10-31 00:00"),
+    ],
+)
+def test_relative_months(text: str, locale: str, expected: str | None) -> None:
+    result = parse_when(text, locale, TZ[locale], _now(locale))
+    assert (None if result is None else f"{result:%Y-%m-%d %H:%M}") == expected
+
+
+def test_the_31st_of_a_30_day_month_is_asked_again() -> None:
+    now = datetime(2026, 10, 5, 12, 0, tzinfo=ZoneInfo(TZ["zh-Hans"]))  # last month: September
+    assert parse_when("上个月31号", "zh-Hans", TZ["zh-Hans"], now) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "locale", "expected", "period"),
+    [
+        ("yesterday evening", "en", "2026-11-19 20:00", "evening"),
+        ("last night", "en", "2026-11-19 21:00", "night"),
+        ("Monday afternoon", "en", "2026-11-16 15:00", "afternoon"),
+        ("hier soir", "fr", "2026-11-19 20:00", "evening"),
+        ("ce matin", "fr", "2026-11-20 09:00", "morning"),
+        ("昨晚", "zh-Hans", "2026-11-19 21:00", "night"),
+        ("昨天凌晨", "zh-Hans", "2026-11-19 02:00", "dawn"),
+        ("本月5日下午", "zh-Hans", "2026-11-05 15:00", "afternoon"),
+        ("前天晚上", "zh-Hant", "2026-11-18 20:00", "evening"),
+    ],
+)
+def test_a_part_of_the_day_is_kept_as_vague(
+    text: str, locale: str, expected: str, period: str
+) -> None:
+    """The hour is the period's usual one, marked as a guess so the echo says "around"."""
+    detail = parse_when_detail(text, locale, TZ[locale], _now(locale))
+    assert detail is not None and f"{detail.dt:%Y-%m-%d %H:%M}" == expected
+    assert (detail.period, detail.vague, detail.has_time) == (period, True, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "locale"),
+    [
+        ("yesterday at 9pm", "en"),
+        ("last night at 2am", "en"),
+        ("hier soir vers 21h", "fr"),
+        ("昨天晚上8点", "zh-Hans"),
+        ("昨晚10點半", "zh-Hant"),
+        ("2 hours ago", "en"),
+        ("hier", "fr"),
+    ],
+)
+def test_a_clock_time_is_not_vague(text: str, locale: str) -> None:
+    detail = parse_when_detail(text, locale, TZ[locale], _now(locale))
+    assert detail is not None and not detail.vague and not detail.future
+
+
 @pytest.mark.parametrize("locale", ["zh_Hans", "zh-CN", "zh-TW", "fr-FR", "en-US"])
 def test_locale_variants(locale: str) -> None:
     assert parse_when("2025-03-02 14:10", locale, "UTC", _now("en")) == datetime(
