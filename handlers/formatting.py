@@ -36,14 +36,22 @@ def format_money(amount: Decimal, currency: str, language: str) -> str:
 
 def format_when(moment: datetime, timezone: str, language: str, *, with_time: bool = True) -> str:
     """A moment in the person's own time zone, in their language's medium style."""
+    day, time = format_when_parts(moment, timezone, language)
+    if not with_time:
+        return day
+    pattern = str(Locale.parse(_locale(language)).datetime_formats["medium"]).replace("'", "")
+    return pattern.replace("{1}", day).replace("{0}", time)
+
+
+def format_when_parts(moment: datetime, timezone: str, language: str) -> tuple[str, str]:
+    """The day and the time of :func:`format_when`, apart: a time that is only a guess is shown
+    after the part of the day it stands for ("Thu, Nov 19, 2026, in the evening, around 8:00 PM").
+    """
     local = moment.astimezone(ZoneInfo(timezone)).replace(tzinfo=None)
     locale = Locale.parse(_locale(language))
     day = format_skeleton("yMMMEd", local, locale=locale)
-    if not with_time:
-        return day
     time = format_skeleton("hm" if language == "en" else "Hm", local, locale=locale)
-    pattern = str(locale.datetime_formats["medium"]).replace("'", "")
-    return pattern.replace("{1}", day).replace("{0}", time)
+    return day, time
 
 
 def format_totals(items: Iterable[tuple[Decimal, str]], language: str) -> str:

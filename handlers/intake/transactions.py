@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from handlers.bounds import ascii_int
-from handlers.formatting import format_money, format_totals, format_when
+from handlers.formatting import format_money, format_totals, format_when, format_when_parts
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected, StepName
-from handlers.parsing import parse_amount
+from handlers.parsing import read_amount
 from handlers.parsing.when import parse_when_detail
 from handlers.replies import Msg
 
@@ -29,14 +29,16 @@ def position(ctx: Ctx) -> int:
     return int(ctx.cursor.get("tx", len(ctx.transactions))) + 1
 
 
-def describe(item: dict[str, Any], ctx: Ctx) -> tuple[str, str]:
+def describe(item: dict[str, Any], ctx: Ctx) -> tuple[str, str | Msg]:
+    """The amount and the moment as shown back; a moment given only as a part of the day
+    ("hier soir", 昨晚) says so: "Thu, Nov 19, 2026, in the evening, around 8:00 PM"."""
     money = format_money(Decimal(item["amount"]), item["currency"], ctx.language)
-    when = format_when(
-        datetime.fromisoformat(item["when"]),
-        ctx.timezone,
-        ctx.language,
-        with_time=item.get("has_time", True),
-    )
+    moment = datetime.fromisoformat(item["when"])
+    period = item.get("time_vague")
+    if period and item.get("has_time", True):
+        day, clock = format_when_parts(moment, ctx.timezone, ctx.language)
+        return money, Msg("tx-when-vague", {"day": day, "period": period, "time": clock})
+    when = format_when(moment, ctx.timezone, ctx.language, with_time=item.get("has_time", True))
     return money, when
 
 
@@ -62,7 +64,12 @@ def ask_amount(ctx: Ctx) -> tuple[Msg, ...]:
 
 
 def accept_amount(ctx: Ctx, answer: Answer) -> Outcome:
-    money = parse_amount(answer.text, ctx.language)
+    reading = read_amount(answer.text, ctx.language)
+    if reading.refusal == "vague":  # 三百多, "a few hundred": the exact figure, from the record
+        return Rejected.because("error-amount-vague")
+    if reading.refusal == "range":  # "20-30", 两三百
+        return Rejected.because("error-amount-range")
+    money = reading.money
     if money is None:
         return Rejected.because("error-amount")
     platform = ctx.answers.get("platform")
@@ -86,11 +93,15 @@ def accept_time(ctx: Ctx, answer: Answer) -> Outcome:
     parsed = parse_when_detail(answer.text, ctx.language, ctx.timezone, ctx.now)
     if parsed is None:
         return Rejected.because("error-time", timezone=ctx.timezone)
-    if parsed.dt - FUTURE_TOLERANCE > ctx.now:
+    if parsed.future or parsed.dt - FUTURE_TOLERANCE > ctx.now:  # "tomorrow", 下周一, "à 23h"
         now_text = format_when(ctx.now, ctx.timezone, ctx.language)
         return Rejected.because("error-time-future", now=now_text)
     ctx.pending_tx["when"] = parsed.dt.astimezone(UTC).isoformat()
     ctx.pending_tx["has_time"] = parsed.has_time
+    if parsed.period:  # "yesterday evening": the hour is a guess, shown back as one
+        ctx.pending_tx["time_vague"] = parsed.period
+    else:
+        ctx.pending_tx.pop("time_vague", None)
     return Accepted()
 
 
@@ -103,6 +114,8 @@ def ask_confirm(ctx: Ctx) -> tuple[Msg, ...]:
     parts = [Msg("ask-tx-confirm", {"money": money, "when": when})]
     if pending.get("currency_assumed"):
         parts.append(Msg("tx-currency-assumed", {"currency": pending["currency"]}))
+    if pending.get("time_vague"):
+        parts.append(Msg("tx-time-vague"))
     age = ctx.now - datetime.fromisoformat(pending["when"])
     if age > timedelta(days=ctx.policy.confirm_older_than_days):
         parts.append(Msg("tx-old-warning", {"days": age.days}))

@@ -188,6 +188,19 @@ DEFAULT_HOUR = {
     "dawn": 2,
 }
 
+#: When each period begins: a guess that would fall after now ("ce matin" said at 8:30, when
+#: the usual hour is 9:00) is now, as long as the period has begun.
+PERIOD_START = {
+    "dawn": 0,
+    "morning": 5,
+    "noon": 11,
+    "afternoon": 12,
+    "dusk": 17,
+    "evening": 18,
+    "night": 19,
+    "late": 22,
+}
+
 #: Units for "N ... ago" (and "in N ...") -> seconds; days, weeks and months keep only the date.
 AGO_UNITS: dict[str, int] = {
     "minute": 60,

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from handlers.parsing._text import date_order, normalize, strip_accents
 from handlers.parsing._when_rules import Clock, Found, extract
-from handlers.parsing._when_words import DEFAULT_HOUR
+from handlers.parsing._when_words import DEFAULT_HOUR, PERIOD_START
 
 _MAX_TEXT = 300
 _ALTERNATIVES = re.compile(r"(?<![a-z])(?:or|ou)(?![a-z])|还是|還是|或者")
@@ -93,6 +93,8 @@ def _compose(found: Found, zone: ZoneInfo) -> ParsedWhen | None:
             day += timedelta(days=1)
     elif period:
         at = _at(day, DEFAULT_HOUR[period], 0, zone)
+        if at > found.now >= _at(day, PERIOD_START[period], 0, zone):  # "ce matin" at 8:30
+            at = found.now.replace(second=0, microsecond=0)
         return ParsedWhen(at, has_time=True, has_date=bool(dates), period=period)
     else:
         return ParsedWhen(_at(day, 0, 0, zone), has_time=False, has_date=True)

@@ -397,6 +397,23 @@ def test_a_part_of_the_day_is_kept_as_vague(
 
 
 @pytest.mark.parametrize(
+    ("text", "hour", "expected"),
+    [
+        ("ce matin", 8, "2026-11-20 08:30"),  # the morning has begun: not 9:00, the future
+        ("ce soir", 19, "2026-11-20 19:30"),
+        ("ce soir", 15, "2026-11-20 20:00"),  # not begun: the future, refused by the intake
+    ],
+)
+def test_a_part_of_the_day_already_begun_is_not_in_the_future(
+    text: str, hour: int, expected: str
+) -> None:
+    now = datetime(2026, 11, 20, hour, 30, tzinfo=ZoneInfo(TZ["fr"]))
+    detail = parse_when_detail(text, "fr", TZ["fr"], now)
+    assert detail is not None and detail.vague
+    assert f"{detail.dt:%Y-%m-%d %H:%M}" == expected
+
+
+@pytest.mark.parametrize(
     ("text", "locale"),
     [
         ("yesterday at 9pm", "en"),
