@@ -617,13 +617,6 @@ def localizer_line(parent: TelegramParent, key: str) -> str:
     return parent.localizer.plain("zh-Hant", Msg(key)).split("\n")[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TimeoutError,
-    reason="defect: a turn awaits the delivery of all its replies (processing.py "
-    "_handle_event → delivery.deliver, rows one after another): a relay waiting for the "
-    "group's pace holds the parent's own acknowledgement and their chat's next updates",
-)
 async def test_a_busy_group_does_not_hold_up_a_parents_chat(emulator, localizer, tmp_path):
     """The pacer promises "a busy group waits on its own window without holding up private
     chats". A parent whose message must wait for the agents' group (20 a minute, here 6, all
