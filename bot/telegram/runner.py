@@ -30,7 +30,7 @@ from handlers.commands import MENU
 from handlers.followups import firing
 from handlers.languages import SUPPORTED
 from handlers.replies import Msg
-from storage.models import FollowUp
+from storage.models import FollowUp, OutboxMessage
 from storage.repositories import erasure
 
 log = logging.getLogger(__name__)
@@ -123,12 +123,13 @@ class TelegramRunner:
             database=app.database,
             clock=app.clock,
             fire=self._fire,
-            after_commit=self.delivery.deliver,
+            after_commit=self._queue_follow_ups,
             sweep_interval=followup_settings.sweep_seconds,
             look_ahead=timedelta(minutes=followup_settings.look_ahead_minutes),
             lease=self.lease,
-            # A batch is delivered before the next is claimed; small batches keep a group's
-            # 20-a-minute pace well inside the outbox lease.
+            # Follow-up messages are queued, not awaited (the delivery holds their leases while
+            # they wait for the group's pace, in the bulk lane): the scheduler's loop never
+            # waits on Telegram's limits.
             batch_size=20,
             purge=self._purge,
         )
@@ -244,6 +245,9 @@ class TelegramRunner:
                     log.exception("chat sweep failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), interval)
+
+    async def _queue_follow_ups(self, rows: list[OutboxMessage]) -> None:
+        self.delivery.enqueue(rows)
 
     async def _fire(self, session: AsyncSession, row: FollowUp) -> list[Call]:
         """A follow-up's messages, as Bot API calls, inside the transaction that claimed it."""
