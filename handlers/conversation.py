@@ -152,7 +152,7 @@ class Conversation:
                 session=session,
                 user_id=event.sender.user_id,
                 language=language,
-                timezone=self.policy.timezone_for(language),
+                timezone=self.policy.timezone_for(language, event.sender.language_code),
                 now=now,  # no name: nothing personal is kept before consent, nor needed after
             )
         return user

@@ -10,6 +10,15 @@ _TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 #: Babel locale identifiers used for formatting numbers, money and dates.
 BABEL_LOCALE = {"en": "en", "fr": "fr", "zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_TW"}
 
+#: Regions whose people get their own defaults rather than their language's: Traditional
+#: Chinese serves Taiwan, Hong Kong and Macau, which differ in time zone and currency.
+#: Region subtag of the client's code (``zh-HK``, ``zh-Hant-HK``) -> (time zone, currency).
+REGIONAL_DEFAULTS: dict[str, tuple[str, str]] = {
+    "TW": ("Asia/Taipei", "TWD"),
+    "HK": ("Asia/Hong_Kong", "HKD"),
+    "MO": ("Asia/Macau", "MOP"),
+}
+
 
 def detect_language(language_code: str | None, default: str) -> str:
     """Pick the supported language for a client's IETF code (``zh-TW``, ``fr-CA``, ``en``…).
@@ -31,6 +40,19 @@ def detect_language(language_code: str | None, default: str) -> str:
     if code == "en" or code.startswith("en-"):
         return "en"
     return default
+
+
+def client_region(language_code: str | None) -> str | None:
+    """The region a client's IETF code names, as a key of :data:`REGIONAL_DEFAULTS`, or None.
+
+    ``zh-HK``, ``zh_hk`` and ``zh-Hant-HK`` name Hong Kong; ``zh-Hant`` and ``zh`` no region.
+    """
+    if not language_code:
+        return None
+    for part in language_code.strip().replace("_", "-").split("-")[1:]:
+        if len(part) == 2 and part.upper() in REGIONAL_DEFAULTS:
+            return part.upper()
+    return None
 
 
 def normalize_language(value: str) -> str | None:

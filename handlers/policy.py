@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from handlers.languages import REGIONAL_DEFAULTS, client_region
+
 #: Platforms with translated names in locales/ (``platform-<id>``); others need a name in config.
 KNOWN_PLATFORMS = ("douyin", "tiktok", "wechat", "kuaishou")
 KNOWN_PAYMENT_METHODS = (
@@ -49,6 +51,8 @@ class IntakePolicy:
     platform_currencies: Mapping[str, str] = field(
         default_factory=lambda: {"douyin": "CNY", "wechat": "CNY", "kuaishou": "CNY"}
     )
+    #: Region (of the client's language code) -> (time zone, currency), before the language's.
+    regions: Mapping[str, tuple[str, str]] = field(default_factory=lambda: dict(REGIONAL_DEFAULTS))
     max_transactions: int = 20
     max_evidence: int = 30
     max_file_bytes: int = 20 * 1024 * 1024
@@ -64,12 +68,25 @@ class IntakePolicy:
     #: the operator's ``[intake] flood_per_minute`` is 30 unless set.
     flood_per_minute: int = 0
 
-    def timezone_for(self, language: str) -> str:
+    def timezone_for(self, language: str, client_code: str | None = None) -> str:
+        """A new person's time zone: their client's region's (``zh-HK``: Asia/Hong_Kong, not
+        the Taipei of Traditional Chinese), else their language's."""
+        region = client_region(client_code)
+        if region is not None and region in self.regions:
+            return self.regions[region][0]
         return self.timezones.get(language, "UTC")
 
-    def default_currency(self, platform: str | None, language: str) -> str:
+    def default_currency(
+        self, platform: str | None, language: str, timezone: str | None = None
+    ) -> str:
+        """The currency of an amount typed without one: the platform's (Douyin: CNY), else
+        the region's whose time zone the person is in (Asia/Hong_Kong: HKD), else the
+        language's."""
         if platform and platform in self.platform_currencies:
             return self.platform_currencies[platform]
+        for zone, currency in self.regions.values():
+            if zone == timezone:
+                return currency
         return self.currencies.get(language, "USD")
 
 

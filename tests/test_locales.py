@@ -31,6 +31,7 @@ NUMERIC_PARAMS = frozenset({"count", "number", "days", "max", "age", "low", "hig
 #: Keys the code builds with f-strings, by family.
 KEY_FAMILIES = {
     "platform": ("douyin", "tiktok", "wechat", "kuaishou", "other", "custom"),
+    "platform-inline": ("douyin", "tiktok", "wechat", "kuaishou"),
     "payment": (
         "alipay",
         "wechat-pay",
@@ -39,6 +40,14 @@ KEY_FAMILIES = {
         "google-play",
         "platform-balance",
         "other",
+    ),
+    "payment-inline": (
+        "alipay",
+        "wechat-pay",
+        "bank-card",
+        "apple",
+        "google-play",
+        "platform-balance",
     ),
     "problem": ("minor-purchase", "payment-failed", "not-activated", "other"),
     "writer": ("parent", "guardian", "minor", "other"),
@@ -133,6 +142,13 @@ SAME_AS_ENGLISH_OK = frozenset(
         "payment-wechat-pay",
         "payment-apple",
         "payment-google-play",
+        "platform-inline-douyin",
+        "platform-inline-tiktok",
+        "platform-inline-wechat",
+        "platform-inline-kuaishou",
+        "payment-inline-alipay",
+        "payment-inline-wechat-pay",
+        "payment-inline-google-play",
     }
 )
 MIN_TRANSLATED_SHARE = 0.9

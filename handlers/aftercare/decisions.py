@@ -28,7 +28,7 @@ def refund_time(case: Case, aftercare: AftercarePolicy) -> Msg:
     if days is None or method == "other":
         return Msg("decision-refund-generic")
     low, high = days
-    name = Msg(f"payment-{method.replace('_', '-')}")
+    name = Msg(f"payment-inline-{method.replace('_', '-')}")  # inside a sentence
     if high == 0:
         return Msg("decision-refund-immediate", {"method": name})
     if low == 0 or low == high:

@@ -192,10 +192,11 @@ def _lines(first: Msg, *rest: Msg) -> Msg:
 def _summary(turn: Turn, claim: Claim) -> list[Msg]:
     case, language = claim.case, turn.user.language
     status = Msg(f"status-{case.status.replace('_', '-')}")
+    platform = platform_msg(case, inline=True)
     lines = [
         Msg(
             "status-case",
-            {"reference": case.reference, "platform": platform_msg(case), "status": status},
+            {"reference": case.reference, "platform": platform, "status": status},
         )
     ]
     claimed = _claimed(claim, language)

@@ -43,10 +43,11 @@ class CaseView:
         return sums
 
 
-def platform_msg(case: Case) -> Msg:
+def platform_msg(case: Case, *, inline: bool = False) -> Msg:
+    """The case's platform as a label, or ``inline`` as it reads inside a sentence."""
     if case.platform == "other" or case.platform not in KNOWN_PLATFORMS:
         return Msg("platform-custom", {"name": case.platform_other or case.platform})
-    return Msg(f"platform-{case.platform}")
+    return Msg(f"platform-inline-{case.platform}" if inline else f"platform-{case.platform}")
 
 
 def topic_name(view: CaseView, language: str) -> Msg:

@@ -65,10 +65,11 @@ def accept_consent(ctx: Ctx, answer: Answer) -> Outcome:
 # -- platform ------------------------------------------------------------------------------
 
 
-def platform_label(platform: str, ctx: Ctx) -> Msg:
+def platform_label(platform: str, ctx: Ctx, *, inline: bool = False) -> Msg:
+    """A platform's button label, or ``inline`` its name as it reads inside a sentence."""
     if platform in ctx.policy.platform_names:
         return Msg("platform-custom", {"name": ctx.policy.platform_names[platform]})
-    return Msg(f"platform-{platform}")
+    return Msg(f"platform-inline-{platform}" if inline else f"platform-{platform}")
 
 
 def platform_choices(ctx: Ctx) -> Rows:
@@ -134,16 +135,16 @@ def accept_minor_age(ctx: Ctx, answer: Answer) -> Outcome:
     return Accepted()
 
 
-def platform_display(ctx: Ctx) -> Msg:
+def platform_display(ctx: Ctx, *, inline: bool = False) -> Msg:
     """The chosen platform as shown to people: its translated name, or the name typed."""
     platform = ctx.answers.get("platform", "other")
     if platform == "other":
         return Msg("platform-custom", {"name": ctx.answers.get("platform_other", "")})
-    return platform_label(platform, ctx)
+    return platform_label(platform, ctx, inline=inline)
 
 
 def ask_account(ctx: Ctx) -> tuple[Msg, ...]:
-    return (Msg("ask-account", {"platform": platform_display(ctx)}),)
+    return (Msg("ask-account", {"platform": platform_display(ctx, inline=True)}),)
 
 
 def accept_account(ctx: Ctx, answer: Answer) -> Outcome:

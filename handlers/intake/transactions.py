@@ -73,7 +73,7 @@ def accept_amount(ctx: Ctx, answer: Answer) -> Outcome:
     if money is None:
         return Rejected.because("error-amount")
     platform = ctx.answers.get("platform")
-    currency = money.currency or ctx.policy.default_currency(platform, ctx.language)
+    currency = money.currency or ctx.policy.default_currency(platform, ctx.language, ctx.timezone)
     ctx.cursor["pending_tx"] = {
         "amount": str(money.amount),
         "currency": currency,

@@ -37,6 +37,9 @@ _STRONG: dict[str, tuple[str, ...]] = {
     "INR": ("₹", "inr"),
 }
 _WEAK_USD = ("$", "dollar", "dollars", "buck", "bucks")
+#: Cantonese 蚊 ("50蚊", "八十蚊", "3蚊5"): the dollar of Hong Kong, whose people write it; weak,
+#: so 人民幣50蚊 stays CNY.
+_WEAK_HKD = ("蚊",)
 _MAJOR = {"¥", "元", "圆", "圓", "块", "塊", "$", "dollar", "dollars", "€", "euro", "euros", "£"}
 _MINOR = {
     "毛": 10,
@@ -62,6 +65,8 @@ def _build() -> dict[str, Marker]:
         table[word] = Marker("CNY", strong=False, major=word in _MAJOR)
     for word in _WEAK_USD:
         table[word] = Marker("USD", strong=False, major=word in _MAJOR)
+    for word in _WEAK_HKD:
+        table[word] = Marker("HKD", strong=False, major=True)  # 3蚊5 is 3.50
     for code, words in _STRONG.items():
         for word in words:
             table[word] = Marker(code, strong=True, major=word in _MAJOR)

@@ -10,12 +10,12 @@ decision-rejected = Your claim <b>{ $reference }</b> was not approved: { $reason
 decision-next-approved = What happens next: nothing to do on your side — the money goes back the way you paid.
 decision-next-partial = What happens next: nothing to do on your side — the refunded part goes back the way you paid.
 decision-next-rejected = What happens next: nothing will be refunded for this claim unless an appeal changes the decision. /routes shows where else you can turn.
-decision-refund-range = Refunds to { $method } usually arrive within { $low }–{ $high } working days.
-decision-refund-up-to = Refunds to { $method } usually arrive within { $days ->
+decision-refund-range = A refund of money paid with { $method } usually arrives within { $low }–{ $high } working days.
+decision-refund-up-to = A refund of money paid with { $method } usually arrives within { $days ->
         [one] { $days } working day
        *[other] { $days } working days
     }.
-decision-refund-immediate = Refunds to { $method } usually arrive straight away.
+decision-refund-immediate = A refund of money paid with { $method } usually arrives straight away.
 decision-refund-generic = Refunds usually arrive within a few working days, depending on your bank or payment app.
 decision-appeal-offer = If you disagree, you can appeal once, until { $until }: tap ⚖️ Appeal and tell us why.
 decision-appeal-final = ⚖️ This is the decision on your appeal: it is final and can't be appealed again.

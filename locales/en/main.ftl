@@ -52,6 +52,11 @@ platform-wechat = WeChat mini-program / mini-game
 platform-kuaishou = Kuaishou (快手)
 platform-other = Something else
 platform-custom = { $name }
+# The platform as it reads inside a sentence ("Which Douyin account…", "Claim K7QM4 (WeChat): …").
+platform-inline-douyin = Douyin
+platform-inline-tiktok = TikTok
+platform-inline-wechat = WeChat
+platform-inline-kuaishou = Kuaishou
 ask-platform-other = What is the app or platform called?
 
 ask-problem = What happened?
@@ -70,7 +75,7 @@ ask-minor-age = How old is the child? Just the number is fine, e.g. 12.
 error-age = I need the child's age as a number of years, between { $low } and { $high } — for example 12.
 error-age-range = { $age } is outside the range for a minor's claim ({ $low }–{ $high } years). Please check the child's age.
 
-ask-account = What is the { $platform } account that made the purchases? Its ID, username or the phone number it is registered with — whatever you can see in the app's profile page.
+ask-account = Which { $platform } account made the purchases? Its ID, username or the phone number it is registered with — whatever you can see on the app's profile page.
 
 ask-tx-amount = <b>Purchase { $number }</b>: how much was charged? For example 648 yuan, ¥30 or 9.99 USD.
 error-amount = I couldn't read that as an amount. Please write the amount with its currency, for example "648 yuan", "¥30", "9.99 USD" or "12,50 €".
@@ -105,6 +110,13 @@ payment-apple = Apple (App Store)
 payment-google-play = Google Play
 payment-platform-balance = Balance or coins in the app
 payment-other = Other
+# The payment method as it reads inside a sentence ("A refund of money paid with a bank or credit card…").
+payment-inline-alipay = Alipay
+payment-inline-wechat-pay = WeChat Pay
+payment-inline-bank-card = a bank or credit card
+payment-inline-apple = your Apple account
+payment-inline-google-play = Google Play
+payment-inline-platform-balance = the app's balance or coins
 ask-payment-other = Which payment method was it?
 
 ask-evidence = Now the evidence: please send screenshots of the purchase records (in the app's wallet or order history) and of the payments (Alipay, WeChat Pay or bank statement). Photos or PDF files, as many as you like, in one go or several messages. Tap "Done" when you've sent them all.

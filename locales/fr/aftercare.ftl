@@ -10,12 +10,12 @@ decision-rejected = Votre demande <b>{ $reference }</b> n'a pas été acceptée�
 decision-next-approved = Et maintenant : vous n'avez rien à faire — l'argent revient sur le moyen de paiement utilisé.
 decision-next-partial = Et maintenant : vous n'avez rien à faire — la partie remboursée revient sur le moyen de paiement utilisé.
 decision-next-rejected = Et maintenant : rien ne sera remboursé pour cette demande, sauf si une contestation change la décision. /routes vous indique les autres recours possibles.
-decision-refund-range = Les remboursements vers { $method } arrivent généralement sous { $low } à { $high } jours ouvrés.
-decision-refund-up-to = Les remboursements vers { $method } arrivent généralement sous { $days ->
+decision-refund-range = Un paiement par { $method } est en général remboursé sous { $low } à { $high } jours ouvrés.
+decision-refund-up-to = Un paiement par { $method } est en général remboursé sous { $days ->
         [one] { $days } jour ouvré
        *[other] { $days } jours ouvrés
     }.
-decision-refund-immediate = Les remboursements vers { $method } arrivent généralement tout de suite.
+decision-refund-immediate = Un paiement par { $method } est en général remboursé immédiatement.
 decision-refund-generic = Un remboursement arrive généralement en quelques jours ouvrés, selon votre banque ou votre application de paiement.
 decision-appeal-offer = Si vous n'êtes pas d'accord, vous pouvez contester cette décision une fois, jusqu'au { $until } : appuyez sur ⚖️ Contester et expliquez-nous pourquoi.
 decision-appeal-final = ⚖️ C'est la décision sur votre contestation : elle est définitive et ne peut plus être contestée.

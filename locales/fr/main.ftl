@@ -53,6 +53,11 @@ platform-wechat = WeChat (mini-programme ou jeu)
 platform-kuaishou = Kuaishou (快手)
 platform-other = Autre
 platform-custom = { $name }
+# La plateforme telle qu'on la nomme dans une phrase (« Quel compte a servi aux achats sur Douyin ? »).
+platform-inline-douyin = Douyin
+platform-inline-tiktok = TikTok
+platform-inline-wechat = WeChat
+platform-inline-kuaishou = Kuaishou
 ask-platform-other = Comment s'appelle l'application ou la plateforme ?
 
 ask-problem = Que s'est-il passé ?
@@ -115,6 +120,13 @@ payment-apple = Apple (App Store)
 payment-google-play = Google Play
 payment-platform-balance = Solde ou pièces dans l'appli
 payment-other = Autre
+# Le moyen de paiement tel qu'on le nomme dans une phrase (« Un paiement par carte bancaire… »).
+payment-inline-alipay = Alipay
+payment-inline-wechat-pay = WeChat Pay
+payment-inline-bank-card = carte bancaire
+payment-inline-apple = votre compte Apple
+payment-inline-google-play = Google Play
+payment-inline-platform-balance = le solde ou les pièces de l'application
 ask-payment-other = Quel moyen de paiement a été utilisé ?
 
 ask-evidence = Passons aux justificatifs : envoyez des captures d'écran des achats (portefeuille ou historique des commandes de l'application) et des paiements (Alipay, WeChat Pay ou relevé bancaire). Photos ou PDF, autant que vous voulez, en une fois ou en plusieurs messages. Appuyez sur « Terminé » quand vous avez tout envoyé.

@@ -52,6 +52,11 @@ platform-wechat = 微信小程序/小游戏
 platform-kuaishou = 快手
 platform-other = 其他
 platform-custom = { $name }
+# 句中使用的平台名称（“在抖音上消费的是哪个账号？”）。
+platform-inline-douyin = 抖音
+platform-inline-tiktok = TikTok
+platform-inline-wechat = 微信
+platform-inline-kuaishou = 快手
 ask-platform-other = 这个App或平台叫什么名字？
 
 ask-problem = 发生了什么情况？
@@ -105,6 +110,13 @@ payment-apple = 苹果 App Store
 payment-google-play = Google Play
 payment-platform-balance = 平台余额或虚拟币
 payment-other = 其他
+# 句中使用的付款方式（“用支付宝支付的款项……”）。
+payment-inline-alipay = 支付宝
+payment-inline-wechat-pay = 微信支付
+payment-inline-bank-card = 银行卡或信用卡
+payment-inline-apple = App Store
+payment-inline-google-play = Google Play
+payment-inline-platform-balance = 平台余额或虚拟币
 ask-payment-other = 是哪种付款方式？
 
 ask-evidence = 接下来请提供凭证：请发送消费记录的截图（App里的钱包或订单记录）和付款记录的截图（支付宝、微信支付账单或银行流水）。图片或PDF都可以，数量不限，一次发完或分几条发都行。全部发完后，请点“完成”。

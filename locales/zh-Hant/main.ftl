@@ -52,6 +52,11 @@ platform-wechat = 微信小程式/小遊戲
 platform-kuaishou = 快手
 platform-other = 其他
 platform-custom = { $name }
+# 句中使用的平台名稱（「在抖音上消費的是哪個帳號？」）。
+platform-inline-douyin = 抖音
+platform-inline-tiktok = TikTok
+platform-inline-wechat = 微信
+platform-inline-kuaishou = 快手
 ask-platform-other = 這個 App 或平台叫什麼名字？
 
 ask-problem = 發生了什麼事？
@@ -105,6 +110,13 @@ payment-apple = Apple（App Store）
 payment-google-play = Google Play
 payment-platform-balance = 平台餘額或虛擬幣
 payment-other = 其他
+# 句中使用的付款方式（「用支付寶付款的款項……」）。
+payment-inline-alipay = 支付寶
+payment-inline-wechat-pay = 微信支付
+payment-inline-bank-card = 信用卡或銀行卡
+payment-inline-apple = App Store
+payment-inline-google-play = Google Play
+payment-inline-platform-balance = 平台餘額或虛擬幣
 ask-payment-other = 是哪一種付款方式？
 
 ask-evidence = 接下來請提供證明：請傳送消費紀錄的截圖（App 裡的錢包或訂單紀錄）和付款紀錄的截圖（支付寶、微信支付紀錄，或銀行、信用卡帳單）。圖片或 PDF 都可以，數量不限，一次傳完或分幾則訊息傳都行。全部傳完後，請點「完成」。

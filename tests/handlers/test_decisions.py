@@ -28,10 +28,10 @@ from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 PARENT = 1001
 #: How each language writes "1 to 3 working days" for Alipay, and a word of "what next".
 REFUND_1_3 = {
-    "en": "Refunds to Alipay usually arrive within 1–3 working days.",
-    "fr": "Les remboursements vers Alipay arrivent généralement sous 1 à 3 jours ouvrés.",
-    "zh-Hans": "退回支付宝的款项通常在 1–3 个工作日内到账。",
-    "zh-Hant": "退回支付寶的款項通常在 1–3 個工作天內入帳。",
+    "en": "A refund of money paid with Alipay usually arrives within 1–3 working days.",
+    "fr": "Un paiement par Alipay est en général remboursé sous 1 à 3 jours ouvrés.",
+    "zh-Hans": "用支付宝支付的款项，退款通常在 1–3 个工作日内到账。",
+    "zh-Hant": "用支付寶付款的款項，退款通常會在 1–3 個工作天內退回。",
 }
 FINAL = {"en": "final", "fr": "définitive", "zh-Hans": "最终结果", "zh-Hant": "最終結果"}
 

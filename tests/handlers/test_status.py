@@ -150,10 +150,10 @@ async def test_own_claims_newest_first_with_timeline_amounts_and_deadline(
     ]
     assert _open_buttons(parent) == ["CCCCC", "BBBBB", "AAAAA"]
     _, c_block, b_block, a_block, _ = _texts(parent, reply)
-    assert c_block.startswith("Claim CCCCC (Douyin (抖音)): received, waiting for an agent")
+    assert c_block.startswith("Claim CCCCC (Douyin): received, waiting for an agent")
     assert "Claimed: 648.00 CNY + 30.00 USD" in c_block
     assert "you sent the claim" in c_block
-    assert a_block.startswith("Claim AAAAA (Douyin (抖音)): decided")
+    assert a_block.startswith("Claim AAAAA (Douyin): decided")
     assert "Claimed: 648.00 CNY" in a_block and "Refund decided: 300.00 CNY" in a_block
     assert "approved in part" in a_block
     assert "Decision expected by" not in a_block  # decided: no deadline to wait for
