@@ -51,6 +51,8 @@ SLOW_RETRY = timedelta(minutes=30)
 #: How long a worker holds a case's hand-off, renewed before each call (the group's pace may
 #: keep a call waiting for a minute); a dead worker's claim is taken over after it.
 CLAIM_LEASE = timedelta(minutes=3)
+#: Cases handed off at the same time by one worker (each waits on the group's pace).
+PARALLEL_HANDOFFS = 8
 #: The longest piece of Telegram's description quoted in the supervisors' alert.
 PROBLEM_LENGTH = 200
 
@@ -102,25 +104,36 @@ class Handoff:
             async with self.database.unit_of_work() as session:
                 due = await cases.pending_handoffs(session=session, now=now)
                 waiting = [c.id for c in due]
-            done = 0
-            for case_id in waiting:
-                assert case_id is not None
-                if not await self._claim(case_id):
-                    continue  # another worker is handing it off
-                try:
-                    done += await self._hand_off(case_id)
-                except HandoffTakenOver:
-                    log.warning("case %s: hand-off taken over by another worker", case_id)
-                except RetryLater as exc:  # Telegram's pace, not a failure of this case
-                    TOO_MANY_REQUESTS.labels(limit=limit_kind(self.desk.chat_id)).inc()
-                    log.warning("hand-off of case %s postponed: %s", case_id, exc)
-                    retry_at = self.clock.now() + timedelta(seconds=exc.seconds)
-                    await self._set(case_id, handoff_retry_at=retry_at)
-                except Exception as exc:
-                    await self._failed(case_id, exc)
-                finally:
-                    await self._release(case_id)
-            return done
+            # Cases are handed off side by side, each in its own steps (topic, card, album), so
+            # the pacer's lanes decide: a new case's card (the hand-off lane) is not stuck
+            # behind an earlier case's album (bulk) while the group's budget is spent.
+            slots = asyncio.Semaphore(PARALLEL_HANDOFFS)
+
+            async def one(case_id: int) -> int:
+                async with slots:
+                    return await self._hand_off_claimed(case_id)
+
+            results = await asyncio.gather(*(one(c) for c in waiting if c is not None))
+            return sum(results)
+
+    async def _hand_off_claimed(self, case_id: int) -> int:
+        """One case's hand-off under its claim; 1 when done. Never raises."""
+        if not await self._claim(case_id):
+            return 0  # another worker is handing it off
+        try:
+            return await self._hand_off(case_id)
+        except HandoffTakenOver:
+            log.warning("case %s: hand-off taken over by another worker", case_id)
+        except RetryLater as exc:  # Telegram's pace, not a failure of this case
+            TOO_MANY_REQUESTS.labels(limit=limit_kind(self.desk.chat_id)).inc()
+            log.warning("hand-off of case %s postponed: %s", case_id, exc)
+            retry_at = self.clock.now() + timedelta(seconds=exc.seconds)
+            await self._set(case_id, handoff_retry_at=retry_at)
+        except Exception as exc:
+            await self._failed(case_id, exc)
+        finally:
+            await self._release(case_id)
+        return 0
 
     async def _claim(self, case_id: int) -> bool:
         """Take (or renew) the case's hand-off claim for this worker."""
