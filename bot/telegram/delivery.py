@@ -163,8 +163,9 @@ class CaseRouter(Protocol):
         """Thread parameters for the case, or None while its topic and card are not posted."""
         ...
 
-    async def topic_gone(self, case_id: int) -> None:
-        """The case's topic was deleted by hand: have it recreated."""
+    async def topic_gone(self, case_id: int, topic_id: int | None = None) -> None:
+        """The case's topic ``topic_id`` was deleted by hand: have it recreated (unless the
+        case has another topic by now)."""
         ...
 
     async def reopen(self, case_id: int) -> None:
@@ -538,7 +539,7 @@ class Delivery:
                 if case_id is not None and self.router is not None:
                     if any(marker in problem for marker in TOPIC_GONE):
                         log.warning("topic of case %s is gone; recreating it", case_id)
-                        await self.router.topic_gone(case_id)
+                        await self.router.topic_gone(case_id, params.get("message_thread_id"))
                         return await self._postpone(row, attempt, str(exc), THREAD_WAIT)
                     if _TOPIC_CLOSED in problem:
                         log.warning("topic of case %s was closed; reopening it", case_id)

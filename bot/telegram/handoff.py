@@ -237,7 +237,8 @@ class Handoff:
                 result = await self.transport.call(method, params)
             except Permanent as exc:
                 if any(marker in str(exc).lower() for marker in TOPIC_GONE):
-                    await self._reset(case.id or 0)  # a new topic, card and evidence
+                    # A new topic, card and evidence (unless another topic exists by now).
+                    await self._reset(case.id or 0, params.get("message_thread_id"))
                 raise
             SENDS.labels(limit=limit_kind(params["chat_id"])).inc(messages)
             first = first or result.get("messages", [result])[0]
@@ -323,16 +324,23 @@ class Handoff:
         async with self.database.unit_of_work() as session:
             await cases.set_handoff(session=session, case_id=case_id, **values)
 
-    async def _reset(self, case_id: int) -> None:
-        await self._set(
-            case_id,
-            topic_id=None,
-            topic_requested_at=None,
-            card_message_id=None,
-            evidence_posted=False,
-            handoff_status=PENDING,
-            handoff_retry_at=None,
-        )
+    async def _reset(self, case_id: int, gone_topic: int | None = None) -> bool:
+        """A new topic, card and evidence for the case: its topic ``gone_topic`` is gone (None:
+        whatever it is). False when the case already has another topic."""
+        async with self.database.unit_of_work() as session:
+            return await cases.forget_topic(
+                session=session,
+                case_id=case_id,
+                topic_id=gone_topic,
+                values={
+                    "topic_id": None,
+                    "topic_requested_at": None,
+                    "card_message_id": None,
+                    "evidence_posted": False,
+                    "handoff_status": PENDING,
+                    "handoff_retry_at": None,
+                },
+            )
 
     @staticmethod
     async def _case(session: Any, case_id: int) -> Case:
@@ -359,9 +367,9 @@ class Handoff:
             }
         return {}
 
-    async def topic_gone(self, case_id: int) -> None:
-        await self._reset(case_id)
-        self.wake.set()
+    async def topic_gone(self, case_id: int, topic_id: int | None = None) -> None:
+        if await self._reset(case_id, topic_id):
+            self.wake.set()
 
     async def reopen(self, case_id: int) -> None:
         async with self.database.unit_of_work() as session:

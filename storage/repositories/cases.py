@@ -220,3 +220,17 @@ async def release_handoff(*, session: AsyncSession, case_id: int, owner: str) ->
         .where(_CASES.c.id == case_id, _CASES.c.handoff_owner == owner)
         .values(handoff_owner=None, handoff_lease_until=None)
     )
+
+
+async def forget_topic(
+    *, session: AsyncSession, case_id: int, topic_id: int | None, values: dict[str, Any]
+) -> bool:
+    """Reset the case's hand-off (``values``) because its topic ``topic_id`` is gone — unless
+    the case has moved on to another topic meanwhile (a message about the old topic arriving
+    late must not throw the new one away). ``topic_id`` None: reset whatever it is."""
+    statement = update(_CASES).where(_CASES.c.id == case_id)
+    if topic_id is not None:
+        statement = statement.where(_CASES.c.topic_id == topic_id)
+    connection = await session.connection()
+    result = await connection.execute(statement.values(**values))
+    return bool(result.rowcount)

@@ -19,6 +19,7 @@ from bot.telegram.handoff import Handoff
 from bot.telegram.pacing import Pacer
 from handlers.policy import DeskPolicy
 from storage.models import Case, OutboxMessage
+from storage.repositories import cases
 from tests.handlers.desk_helpers import GROUP, reload, submitted_case
 
 SUPERVISOR = 4242
@@ -340,3 +341,20 @@ async def test_a_refused_card_reaches_a_real_group_after_an_alert(tmp_path, fram
             stop.set()
             await task
             await app.stop()
+
+
+async def test_a_deleted_topic_is_recreated_once_however_many_messages_hit_it(
+    database, clock, localizer
+):
+    """Several queued messages of a case each get "thread not found" from the deleted topic:
+    the first resets the hand-off; the others, reporting the same old topic after a new one
+    was made, must not reset it again (a third topic, a third card)."""
+    group = FakeGroup()
+    handoff = _handoff(group, database, clock, localizer)
+    case = await submitted_case(database, clock.now(), topic=77)
+    await handoff.topic_gone(case.id, 77)
+    assert (await reload(database, case)).topic_id is None
+    async with database.unit_of_work() as session:  # the hand-off made a new topic
+        await cases.set_handoff(session=session, case_id=case.id, topic_id=88)
+    await handoff.topic_gone(case.id, 77)  # a late message about the old topic
+    assert (await reload(database, case)).topic_id == 88
