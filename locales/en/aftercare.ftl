@@ -23,11 +23,11 @@ decision-appeal-final = ⚖️ This is the decision on your appeal: it is final 
 ## Appeals
 
 appeal-ask-reason = ⚖️ Appeal on <b>{ $reference }</b>: tell us in one message why you disagree with the decision. You can add new screenshots or documents right after.
-appeal-ask-files = Thank you. Do you have new screenshots or documents (photos or PDF files) that support your appeal? Send them now, then tap “Send appeal” — or tap it straight away if you have none.
+appeal-ask-files = Thank you. Do you have new screenshots or documents (photos or PDF files) that support your appeal? Send them now, then tap "Send appeal" — or tap it straight away if you have none.
 appeal-files-count = { $count ->
         [one] { $count } new file is ready to go with your appeal.
        *[other] { $count } new files are ready to go with your appeal.
-    } Send more, or tap “Send appeal”.
+    } Send more, or tap "Send appeal".
 appeal-files-kept = { $count ->
         [one] I've kept { $count } file for your appeal.
        *[other] I've kept { $count } files for your appeal.

@@ -73,7 +73,10 @@ writer-other = Someone else
 
 ask-minor-age = How old is the child? Just the number is fine, e.g. 12.
 error-age = I need the child's age as a number of years, between { $low } and { $high } — for example 12.
-error-age-range = { $age } is outside the range for a minor's claim ({ $low }–{ $high } years). Please check the child's age.
+error-age-range = { $age ->
+        [one] { $age } year
+       *[other] { $age } years
+    } is outside the range for a minor's claim ({ $low }–{ $high } years). Please check the child's age.
 
 ask-account = Which { $platform } account made the purchases? Its ID, username or the phone number it is registered with — whatever you can see on the app's profile page.
 
@@ -105,7 +108,7 @@ error-tx-last = A claim needs at least one purchase — change this one instead 
 ask-payment = How was it paid?
 payment-alipay = Alipay
 payment-wechat-pay = WeChat Pay
-payment-bank-card = Bank card
+payment-bank-card = Bank or credit card
 payment-apple = Apple (App Store)
 payment-google-play = Google Play
 payment-platform-balance = Balance or coins in the app
@@ -147,7 +150,10 @@ review-header = <b>Please check your claim</b>
 review-platform = Platform: { $value }
 review-problem = Problem: { $value }
 review-writer = Filled in by: { $value }
-review-minor-age = Child's age: { $age }
+review-minor-age = Child's age: { $age ->
+        [one] { $age } year
+       *[other] { $age } years
+    }
 review-account = Account: { $value }
 review-tx-line = { $number }. { $money } — { $when } — order: { $order }
 review-total = Total: <b>{ $total }</b>
@@ -163,7 +169,7 @@ review-no-contact = Contact: only here
 ask-review = Tap a button to change anything, or submit the claim.
 button-edit-platform = ✏️ Platform
 button-edit-problem = ✏️ Problem
-button-edit-writer = ✏️ Who is writing
+button-edit-writer = ✏️ Filled in by
 button-edit-minor-age = ✏️ Child's age
 button-edit-account = ✏️ Account
 button-edit-transactions = ✏️ Purchases
@@ -276,7 +282,7 @@ desk-not-agent = Only support agents can act on cases here.
 desk-ask-prompt = Write your question for the parent of { $reference } as your next message in this thread.
 desk-question-sent = Question sent to the parent of { $reference }.
 desk-partial-prompt = How much should be refunded for { $reference }? Send the amount as your next message (e.g. 300 or 300 CNY).
-desk-partial-currency = Say which currency: the claim is { $total }.
+desk-partial-currency = Say which currency: the parent claimed { $total }.
 desk-partial-too-much = That's more than was claimed ({ $total }).
 desk-reject-prompt = Pick the reason for rejecting { $reference } on the card.
 desk-reject-note-prompt = Add a note for the parent of { $reference } as your next message, or tap "No note".

@@ -12,16 +12,16 @@ erase-cancelled = Nothing was erased.
 erase-expired = That confirmation has expired. Send /delete again if you still want your data erased.
 erase-done = ✅ Done: everything we kept about you has been erased. If you write again, we start from scratch, as with someone new.
 
-notifications-on-now = 🔔 Progress check-ins are <b>on</b>: while a claim is open, I tell you every few days where it stands. Decisions and questions from the support team always reach you.
-notifications-muted-now = 🔕 Progress check-ins are <b>off</b>. Decisions and questions from the support team still reach you.
-button-check-ins-mute = 🔕 Turn check-ins off
-button-check-ins-unmute = 🔔 Turn check-ins on
-notifications-muted = 🔕 Check-ins are off. You will still hear at once about decisions and questions.
-notifications-on = 🔔 Check-ins are on again.
+notifications-on-now = 🔔 Progress updates are <b>on</b>: while a claim is open, I tell you every few days where it stands. Decisions and questions from the support team always reach you.
+notifications-muted-now = 🔕 Progress updates are <b>off</b>. Decisions and questions from the support team still reach you.
+button-check-ins-mute = 🔕 Turn progress updates off
+button-check-ins-unmute = 🔔 Turn progress updates on
+notifications-muted = 🔕 Progress updates are off. You will still hear at once about decisions and questions.
+notifications-on = 🔔 Progress updates are on again.
 
 command-mydata = Get a copy of your data
 command-delete = Erase your data
-command-notifications = Progress check-ins on or off
+command-notifications = Progress updates on or off
 
 ## Support team's group (in the agents' language)
 

@@ -23,17 +23,17 @@ decision-appeal-final = ⚖️ C'est la décision sur votre contestation : elle
 ## Contestations
 
 appeal-ask-reason = ⚖️ Contestation de <b>{ $reference }</b> : expliquez-nous en un seul message pourquoi vous n'êtes pas d'accord avec la décision. Vous pourrez ajouter de nouvelles captures ou de nouveaux documents juste après.
-appeal-ask-files = Merci. Avez-vous de nouvelles captures d'écran ou de nouveaux documents (photos ou PDF) à l'appui de votre contestation ? Envoyez-les maintenant, puis appuyez sur « Envoyer » — ou appuyez-y tout de suite si vous n'en avez pas.
+appeal-ask-files = Merci. Avez-vous de nouvelles captures d'écran ou de nouveaux documents (photos ou PDF) à l'appui de votre contestation ? Envoyez-les maintenant, puis appuyez sur « Envoyer la contestation » — ou appuyez-y tout de suite si vous n'en avez pas.
 appeal-files-count = { $count ->
         [one] { $count } nouveau fichier est prêt à partir avec votre contestation.
        *[other] { $count } nouveaux fichiers sont prêts à partir avec votre contestation.
-    } Envoyez-en d'autres, ou appuyez sur « Envoyer ».
+    } Envoyez-en d'autres, ou appuyez sur « Envoyer la contestation ».
 appeal-files-kept = { $count ->
         [one] J'ai gardé { $count } fichier pour votre contestation.
        *[other] J'ai gardé { $count } fichiers pour votre contestation.
     }
 appeal-reason-added = C'est ajouté à vos explications.
-button-appeal-send = 📨 Envoyer
+button-appeal-send = 📨 Envoyer la contestation
 button-appeal-cancel = ✖️ Ne pas contester
 appeal-in-progress = Vous êtes déjà en train de contester la décision sur <b>{ $reference }</b>.
 appeal-sent = ⚖️ Votre contestation concernant <b>{ $reference }</b> a été transmise à l'équipe. Elle rendra sa décision au plus tard le <b>{ $due }</b>, et cette décision sera définitive.

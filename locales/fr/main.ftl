@@ -4,13 +4,13 @@
 
 ## Start, consent, help
 
-welcome = 👋 Bonjour ! Je suis Refund Desk. Je vous aide à récupérer votre argent si un enfant a payé dans une application sans votre accord, si votre compte a été débité deux fois ou pour un paiement qui a échoué, ou si vous avez payé un service qui n'a jamais démarré. Cela prend environ cinq minutes.
+welcome = 👋 Bonjour ! Je suis Refund Desk. Je vous aide à demander un remboursement si un enfant a payé dans une application sans votre accord, si vous avez été débité deux fois ou pour un paiement qui a échoué, ou si vous avez payé un service qui n'a jamais démarré. Cela prend environ cinq minutes.
 ask-consent =
     <b>Avant de commencer : vos données personnelles</b>
     Pour traiter votre demande, je dois conserver ce que vous m'indiquez ici : le compte, les achats, vos captures d'écran et, si votre enfant est concerné, son âge. Seule notre équipe d'assistance y a accès, et uniquement pour traiter votre demande. Tout est supprimé une fois la demande clôturée et le délai légal de conservation écoulé.
     Êtes-vous d'accord ?
 button-consent-yes = ✅ J'accepte
-button-consent-no = Non merci
+button-consent-no = Non, merci
 consent-declined = C'est noté, je ne conserve rien. Sans votre accord, je ne peux pas enregistrer de demande, mais vous pouvez revenir quand vous voulez avec /start.
 help =
     Je vous pose une question à la fois ; quand il y a un choix à faire, des boutons s'affichent.
@@ -19,7 +19,7 @@ help =
     /routes — les autres recours pour être remboursé
     /language — changer de langue
     /timezone — changer de fuseau horaire (utilisé pour l'heure des achats)
-    /notifications — activer ou couper les points d'étape
+    /notifications — activer ou couper les messages de suivi
     /mydata — recevoir une copie de tout ce qui est conservé sur vous
     /delete — effacer vos données
     /cancel — abandonner la demande en cours
@@ -49,7 +49,7 @@ error-timezone = Je ne connais pas le fuseau horaire « { $value } ». Essay
 ask-platform = Sur quelle application ou plateforme l'argent a-t-il été dépensé ?
 platform-douyin = Douyin (抖音)
 platform-tiktok = TikTok
-platform-wechat = WeChat (mini-programme ou jeu)
+platform-wechat = WeChat (mini-programme ou mini-jeu)
 platform-kuaishou = Kuaishou (快手)
 platform-other = Autre
 platform-custom = { $name }
@@ -160,7 +160,10 @@ review-header = <b>Vérifiez votre demande</b>
 review-platform = Plateforme : { $value }
 review-problem = Problème : { $value }
 review-writer = Rempli par : { $value }
-review-minor-age = Âge de l'enfant : { $age }
+review-minor-age = Âge de l'enfant : { $age ->
+        [one] { $age } an
+       *[other] { $age } ans
+    }
 review-account = Compte : { $value }
 review-tx-line = { $number }. { $money } — { $when } — numéro de commande : { $order }
 review-total = Total : <b>{ $total }</b>

@@ -25,6 +25,6 @@ command-notifications = Activer ou couper les messages de suivi
 
 ## Groupe de l'équipe d'assistance (dans la langue des agents)
 
-desk-case-erased = 🗑 { $reference } : le parent a demandé l'effacement de ses données. Le dossier est clôturé et anonymisé ; il n'est plus possible de lui écrire.
-desk-card-anonymized = 🗑 Anonymisé : les informations du parent et ses pièces justificatives ont été effacées.
-desk-refused-anonymized = { $reference } a été anonymisé : plus aucune action n'est possible sur ce dossier.
+desk-case-erased = 🗑 { $reference } : le parent a demandé l'effacement de ses données. La demande est clôturée et anonymisée ; il n'est plus possible de lui écrire.
+desk-card-anonymized = 🗑 Anonymisée : les informations du parent et ses justificatifs ont été effacés.
+desk-refused-anonymized = { $reference } a été anonymisée : plus aucune action n'est possible sur cette demande.

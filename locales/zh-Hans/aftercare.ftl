@@ -21,7 +21,7 @@ decision-appeal-final = ⚖️ 这是对您申诉的处理结果，为最终结�
 
 appeal-ask-reason = ⚖️ 对 <b>{ $reference }</b> 提出申诉：请用一条消息说明您不同意处理结果的理由。之后可以补充新的截图或文件。
 appeal-ask-files = 谢谢。您有支持申诉的新截图或文件（图片或 PDF）吗？现在发送，然后点“提交申诉”；如果没有，直接点“提交申诉”即可。
-appeal-files-count = 已有 { $count } 个新文件随申诉一起提交。可以继续发送，或点“提交申诉”。
+appeal-files-count = 已有 { $count } 个新文件，将随申诉一起提交。可以继续发送，或点“提交申诉”。
 appeal-files-kept = 已为您的申诉保存 { $count } 个文件。
 appeal-reason-added = 已补充到您的申诉理由中。
 button-appeal-send = 📨 提交申诉
@@ -43,7 +43,7 @@ desk-appeal-filed =
     { $decision }
     家长的理由：{ $reason }
     新文件：{ $count } 个 · 请在 { $due } 前处理，申诉结果为最终结果。
-desk-appeal-files = ⚖️ { $reference } 申诉的新证据（{ $count } 个文件）
+desk-appeal-files = ⚖️ { $reference } 申诉的新凭证（{ $count } 个文件）
 desk-card-appeal = ⚖️ <b>申诉中</b>：家长对下方的处理结果有异议。请重新处理，该结果为最终结果。
 desk-card-appeal-decided = ⚖️ 已按申诉处理（最终结果）。
 

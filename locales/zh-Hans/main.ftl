@@ -18,9 +18,9 @@ help =
     /routes — 其他维权途径
     /language — 切换语言
     /timezone — 更改时区（用来判断消费时间）
-    /notifications — 开启或关闭进度提醒
-    /mydata — 获取我们保存的您的全部资料
-    /delete — 删除您的资料
+    /notifications — 开启或关闭进度通知
+    /mydata — 获取我们保存的您的全部数据
+    /delete — 删除您的数据
     /cancel — 放弃正在填写的申请
 hint-start = 发送 /start 即可开始申请。
 resume-question = 您在 { $started } 开始的申请还没填完。要从上次停下的地方继续吗？
@@ -105,7 +105,7 @@ error-tx-last = 一份申请至少要有一笔消费，请修改这一笔，不�
 ask-payment = 是用什么方式付的款？
 payment-alipay = 支付宝
 payment-wechat-pay = 微信支付
-payment-bank-card = 银行卡
+payment-bank-card = 银行卡或信用卡
 payment-apple = 苹果 App Store
 payment-google-play = Google Play
 payment-platform-balance = 平台余额或虚拟币
@@ -141,7 +141,7 @@ review-header = <b>请核对您的申请</b>
 review-platform = 平台：{ $value }
 review-problem = 问题：{ $value }
 review-writer = 填写人：{ $value }
-review-minor-age = 孩子年龄：{ $age }
+review-minor-age = 孩子年龄：{ $age } 岁
 review-account = 账号：{ $value }
 review-tx-line = { $number }. { $money } — { $when } — 订单号：{ $order }
 review-total = 合计：<b>{ $total }</b>
@@ -185,7 +185,7 @@ error-text-too-long = 这个回答太长了（{ $length } 个字，最多 { $max
 error-stale-button = 这个按钮属于之前的问题，已忽略。
 error-sticker = 贴纸很可爱！不过我这里只能看懂文字哦。
 error-voice = 我听不了语音或视频消息，请打字回答。
-error-unsupported = 这里暂时用不了这类消息。
+error-unsupported = 这里无法使用这类消息。
 error-media-here = 谢谢！稍后我会请您发截图，现在需要先用文字回答。
 error-edited = 我只能看到新发的消息，看不到修改过的内容。如果想改回答，请重新发一条消息。
 error-unknown-command = 我不认识 { $command } 这个命令。

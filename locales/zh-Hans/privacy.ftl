@@ -5,7 +5,7 @@ mydata-caption = 📄 我们保存的关于您和您的申请的全部信息，�
 erase-confirm =
     <b>要删除您的数据吗？</b>
     我们保存的关于您的一切都将被删除：您的回答、截图、申请和消息。客服团队只保留匿名数据（平台、金额、日期、处理结果）用于统计。删除后无法恢复。
-erase-confirm-open = 您仍在处理中的申请（{ $references }）将被关闭，客服团队将停止处理。
+erase-confirm-open = 您仍在处理中的申请（{ $references }）将会结案，客服团队将停止处理。
 button-erase-confirm = 🗑 全部删除
 button-erase-cancel = 保留我的数据
 erase-cancelled = 没有删除任何内容。
@@ -25,6 +25,6 @@ command-notifications = 开启或关闭进度通知
 
 ## 客服团队的群组（使用客服的语言）
 
-desk-case-erased = 🗑 { $reference }：家长要求删除其数据。此案件已关闭并匿名化，无法再给家长发消息。
-desk-card-anonymized = 🗑 已匿名化：家长的信息和证据已删除。
+desk-case-erased = 🗑 { $reference }：家长要求删除其数据。此案件已结案并匿名化，无法再给家长发消息。
+desk-card-anonymized = 🗑 已匿名化：家长的信息和凭证已删除。
 desk-refused-anonymized = { $reference } 已匿名化，无法再进行任何操作。

@@ -15,7 +15,7 @@ help =
     我一次只問一個問題；需要選擇時，會出現按鈕。
     /start — 開始申請，或繼續之前沒填完的申請
     /status — 查看您的申請和處理進度
-    /routes — 其他求助管道
+    /routes — 其他求助途徑
     /language — 切換語言
     /timezone — 變更時區（用來判斷消費時間）
     /notifications — 開啟或關閉進度通知
@@ -41,7 +41,7 @@ language-changed = 好的，接下來我會用繁體中文和您溝通。
 ask-timezone = 您目前的時區是 <b>{ $timezone }</b>。我會用它來理解「昨天晚上9點」這類時間。請在下方選擇您所在的時區，或是傳送 /timezone 加上時區名稱（例如 Asia/Taipei、Asia/Hong_Kong）或時差（例如 UTC+8）。
 timezone-button = { $zone }
 timezone-changed = 時區已設定為 <b>{ $timezone }</b>。
-error-timezone = 我不認得「{ $value }」這個時區。請試試 Asia/Taipei 這類名稱，或 UTC+8 這類時差。
+error-timezone = 我不認得「{ $value }」這個時區。請試試 Asia/Taipei、Asia/Hong_Kong 這類名稱，或 UTC+8 這類時差。
 
 ## The questions
 
@@ -75,21 +75,21 @@ ask-minor-age = 孩子幾歲？直接寫數字就可以，例如 12。
 error-age = 請用數字填寫孩子的年齡，介於 { $low } 到 { $high } 歲之間，例如 12。
 error-age-range = { $age } 歲不在未成年人申請的年齡範圍內（{ $low }–{ $high } 歲）。請再確認一下孩子的年齡。
 
-ask-account = 在{ $platform }上消費的是哪個帳號？請提供帳號 ID、使用者名稱或註冊用的手機號碼，App 個人頁面上看得到的都可以。
+ask-account = 在{ $platform }上消費的是哪個帳號？請提供帳號 ID、帳號名稱或註冊用的手機號碼，App 個人頁面上看得到的都可以。
 
-ask-tx-amount = <b>第 { $number } 筆消費</b>：被扣了多少錢？例如 NT$990、台幣990元或人民幣50元。
-error-amount = 無法辨識這個金額。請把金額和幣別一起寫上，例如「NT$990」「台幣990元」「人民幣50元」。
+ask-tx-amount = <b>第 { $number } 筆消費</b>：被扣了多少錢？例如 HK$120、NT$990 或人民幣50元。
+error-amount = 無法辨識這個金額。請把金額和幣別一起寫上，例如「HK$120」「NT$990」「人民幣50元」。
 ask-tx-time = 是什麼時候扣款的？例如「昨天晚上9點」「11月3日 下午2點10分」或「2025/11/03 14:10」。（依照您的時區 { $timezone } 判斷，傳送 /timezone 可以變更。）
-error-time = 無法辨識這個日期和時間。可以試試「昨天晚上9點」「上週一晚上8點左右」或「2025/11/03 14:10」（時區：{ $timezone }）。
-error-time-future = 這個時間還沒到喔，您那邊現在是 { $now }。請問是什麼時候扣款的？
+error-time = 無法辨識這個日期和時間。可以試試「昨天晚上9點」「上星期一晚上8點左右」或「2025/11/03 14:10」（時區：{ $timezone }）。
+error-time-future = 這個時間還沒到，您那邊現在是 { $now }。請問是什麼時候扣款的？
 ask-tx-confirm = <b>{ $when }</b> 扣款 <b>{ $money }</b>，對嗎？
-tx-currency-assumed = （您沒有寫幣別，我先當作 { $currency }。如果不對，請點「不對，修改」，重新輸入時把幣別也寫上。）
+tx-currency-assumed = （您沒有寫幣別，我先當作 { $currency }。如果不對，請按「不對，修改」，重新輸入時把幣別也寫上。）
 tx-old-warning = ⚠️ 這已經是 { $days } 天前的消費了。比較久以前的消費還是可以申請，但請確認日期正確。
 button-tx-correct = ✅ 對，沒錯
 button-tx-fix = ✏️ 不對，修改
-ask-tx-order = 您有訂單編號（交易序號）嗎？可以在支付寶、微信支付或銀行 App 的交易明細裡找到。有的話請直接傳過來，沒有的話請點下方按鈕。
+ask-tx-order = 您有訂單編號（交易編號）嗎？可以在支付寶、微信支付或銀行 App 的交易明細裡找到。有的話請直接傳過來，沒有的話請按下方按鈕。
 button-no-order = 我沒有訂單編號
-error-order = 這看起來不像訂單編號：訂單編號由英文字母和數字組成，例如 4200001234202511031234567890。請重新傳送，或點「我沒有訂單編號」。
+error-order = 這看起來不像訂單編號：訂單編號由英文字母和數字組成，例如 4200001234202511031234567890。請重新傳送，或按「我沒有訂單編號」。
 tx-recorded = 第 { $count } 筆消費已儲存。目前合計：<b>{ $total }</b>。
 ask-tx-more = 還有其他消費或扣款要加進來嗎？
 button-tx-add = ➕ 再加一筆
@@ -119,21 +119,21 @@ payment-inline-google-play = Google Play
 payment-inline-platform-balance = 平台餘額或虛擬幣
 ask-payment-other = 是哪一種付款方式？
 
-ask-evidence = 接下來請提供證明：請傳送消費紀錄的截圖（App 裡的錢包或訂單紀錄）和付款紀錄的截圖（支付寶、微信支付紀錄，或銀行、信用卡帳單）。圖片或 PDF 都可以，數量不限，一次傳完或分幾則訊息傳都行。全部傳完後，請點「完成」。
-evidence-count = 目前已收到 { $count } 個檔案。可以繼續傳送，或點「完成」。
+ask-evidence = 接下來請提供證明資料：請傳送消費紀錄的截圖（App 裡的錢包或訂單紀錄）和付款紀錄的截圖（支付寶、微信支付紀錄，或銀行、信用卡帳單）。圖片或 PDF 都可以，數量不限，一次傳完或分幾則訊息傳都行。全部傳完後，請按「完成」。
+evidence-count = 目前已收到 { $count } 個檔案。可以繼續傳送，或按「完成」。
 evidence-kept-aside = 收到的 { $count } 個檔案已經加入您這份申請的證明資料。
 button-evidence-done = ✅ 完成
 button-no-evidence = 我沒有截圖
-error-evidence-none = 還沒有收到任何檔案。請至少傳一張截圖，或點「我沒有截圖」。
-error-evidence-text = 這一步需要截圖或 PDF 檔案。請用圖片或檔案的方式傳送，再點「完成」。
+error-evidence-none = 還沒有收到任何檔案。請至少傳一張截圖，或按「我沒有截圖」。
+error-evidence-text = 這一步需要截圖或 PDF 檔案。請用圖片或檔案的方式傳送，再按「完成」。
 error-file-type = 「{ $name }」無法使用：請傳送圖片或 PDF 檔案。
 error-file-size = 「{ $name }」太大了（{ $size } MB，上限是 { $limit } MB）。傳截圖就夠了。
 error-evidence-max = 一份申請最多保存 { $max } 個檔案，超過的部分沒有保存。
 
 ask-description = 請用您自己的話說說事情經過。任何有幫助的資訊都可以：孩子是怎麼付款的、買了什麼、您已經試過哪些方法。
 error-description-short = 請再多說一點，一兩句話就夠了。
-ask-contact = 要不要留下其他聯絡方式（電話或 Email）？可以不填，我們一定會在這裡回覆您。
-button-skip-contact = 略過
+ask-contact = 要不要留下其他聯絡方式（電話或電子郵件）？可以不填，我們一定會在這裡回覆您。
+button-skip-contact = 跳過
 
 ## Review and submit
 
@@ -141,7 +141,7 @@ review-header = <b>請確認您的申請內容</b>
 review-platform = 平台：{ $value }
 review-problem = 問題：{ $value }
 review-writer = 填寫人：{ $value }
-review-minor-age = 孩子年齡：{ $age }
+review-minor-age = 孩子年齡：{ $age } 歲
 review-account = 帳號：{ $value }
 review-tx-line = { $number }. { $money } — { $when } — 訂單編號：{ $order }
 review-total = 合計：<b>{ $total }</b>
@@ -151,7 +151,7 @@ review-no-evidence = 證明資料：無（您表示沒有截圖）
 review-description = 情況說明：{ $value }
 review-contact = 聯絡方式：{ $value }
 review-no-contact = 聯絡方式：只在這裡聯絡
-ask-review = 需要修改的話，請點對應的按鈕；確認沒問題就送出申請。
+ask-review = 需要修改的話，請按對應的按鈕；確認沒問題就送出申請。
 button-edit-platform = ✏️ 平台
 button-edit-problem = ✏️ 問題
 button-edit-writer = ✏️ 填寫人
@@ -159,7 +159,7 @@ button-edit-minor-age = ✏️ 孩子年齡
 button-edit-account = ✏️ 帳號
 button-edit-transactions = ✏️ 消費紀錄
 button-edit-payment = ✏️ 付款方式
-button-edit-evidence = ➕ 補充證明
+button-edit-evidence = ➕ 補充證明資料
 button-edit-description = ✏️ 情況說明
 button-edit-contact = ✏️ 聯絡方式
 button-submit = 📨 送出申請
@@ -179,13 +179,13 @@ status-closed = 已結案
 
 ## Things the bot can't use
 
-error-use-buttons = 請點選下方的按鈕。
+error-use-buttons = 請按下方的按鈕選擇。
 error-empty-answer = 回答是空白的，請寫一些內容。
 error-text-too-long = 這個回答太長了（{ $length } 個字，上限 { $max } 個字），請精簡一下。
-error-stale-button = 這個按鈕屬於之前的問題，已經略過。
-error-sticker = 貼圖很可愛！不過我這裡只看得懂文字喔。
+error-stale-button = 這個按鈕屬於之前的問題，已經忽略。
+error-sticker = 貼圖很可愛！不過我這裡只看得懂文字。
 error-voice = 我沒辦法聽語音或影片訊息，請打字回答。
-error-unsupported = 這裡暫時無法使用這類訊息。
+error-unsupported = 這裡無法使用這類訊息。
 error-media-here = 謝謝！等一下我會請您傳截圖，現在需要先用文字回答。
 error-edited = 我只看得到新傳的訊息，看不到編輯過的內容。如果想修改回答，請重新傳一則訊息。
 error-unknown-command = 我不認得 { $command } 這個指令。
@@ -209,20 +209,20 @@ desk-card-parent = 家長語言：{ $language } · 時區 { $timezone } · 送�
 desk-card-due = 處理期限：{ $due }
 desk-card-assignee = 處理人：{ $name }
 desk-card-unassigned = 尚未認領
-desk-card-approved = 處理結果：全額核准（{ $total }）
-desk-card-partial = 處理結果：部分核准（{ $amount }）
+desk-card-approved = 處理結果：全額批准（{ $total }）
+desk-card-partial = 處理結果：部分批准（{ $amount }）
 desk-card-rejected = 處理結果：駁回——{ $reason }
 desk-card-note = 給家長的備註：{ $note }
 desk-card-waiting-question = ✍️ 正在等待 { $name } 向家長提問：其在本主題中的下一則訊息即為問題。
-desk-card-waiting-amount = ✍️ 正在等待 { $name } 填寫核准金額：其在本主題中的下一則訊息（例如 300 或 300 CNY）。
+desk-card-waiting-amount = ✍️ 正在等待 { $name } 填寫批准金額：其在本主題中的下一則訊息（例如 300 或 300 CNY）。
 desk-card-waiting-reason = ✍️ { $name } 正在駁回此案件：請在下方選擇原因。
-desk-card-waiting-note = ✍️ { $name } 正在駁回此案件（{ $reason }）：正在等待其給家長的備註（本主題中的下一則訊息），或點選下方的「不加備註」。
+desk-card-waiting-note = ✍️ { $name } 正在駁回此案件（{ $reason }）：正在等待其給家長的備註（本主題中的下一則訊息），或按下方的「不加備註」。
 desk-evidence-caption = { $reference } 的證明資料（{ $count } 個檔案）
 desk-button-claim = 🙋 認領
 desk-button-unclaim = ↩️ 取消認領
 desk-button-ask = ❓ 詢問家長
-desk-button-approve = ✅ 核准
-desk-button-partial = ➗ 部分核准
+desk-button-approve = ✅ 批准
+desk-button-partial = ➗ 部分批准
 desk-button-reject = ❌ 駁回
 desk-button-escalate = 🚨 升級
 desk-button-close = 🗂 結案
@@ -230,7 +230,7 @@ desk-button-reopen = 🔓 重新開啟
 desk-button-no-note = 不加備註
 desk-button-cancel = ✖️ 取消
 desk-button-files = 📎 查看 { $count } 個檔案
-reject-button-insufficient-evidence = 證明不足
+reject-button-insufficient-evidence = 證明資料不足
 reject-button-not-a-minor = 非未成年人消費
 reject-button-too-old = 時間過久
 reject-button-already-refunded = 已退過款
@@ -261,7 +261,7 @@ desk-partial-prompt = { $reference } 應退款多少？請在下一則訊息中�
 desk-partial-currency = 請註明幣別：申請金額為 { $total }。
 desk-partial-too-much = 超過申請金額（{ $total }）。
 desk-reject-prompt = 請在案件卡片上選擇駁回 { $reference } 的原因。
-desk-reject-note-prompt = 請在下一則訊息中為 { $reference } 的家長寫一則備註，或點選「不加備註」。
+desk-reject-note-prompt = 請在下一則訊息中為 { $reference } 的家長寫一則備註，或按「不加備註」。
 desk-files-already-shown = { $reference } 的檔案已經發布在本主題中。
 desk-escalated = 🚨 { $reference } 已升級至主管。
 desk-mention = <a href="tg://user?id={ $id }">主管</a>
@@ -290,7 +290,7 @@ parent-closed = 您的申請 <b>{ $reference }</b> 已結案。如果要提出�
 parent-reopened = 您的申請 <b>{ $reference }</b> 已重新開啟，正在重新審核。
 parent-decision-note = 客服補充說明：{ $note }
 button-appeal = ⚖️ 申訴
-parent-which-case = 您的訊息是關於哪一筆申請？
+parent-which-case = 您的訊息是關於哪一份申請？
 button-case = 申請 { $reference }
 parent-relayed = 已轉給客服（申請 <b>{ $reference }</b>），我們會在這裡回覆您。
 parent-all-closed = 您的申請都已結案。
@@ -300,7 +300,7 @@ parent-all-closed = 您的申請都已結案。
 reminder-intake-first = 您有一份退款申請還沒填完。要從上次停下的地方繼續嗎？只需要幾分鐘。
 reminder-intake-again = 您的退款申請還在等您填完。填完送出後，客服團隊才能開始處理。
 reminder-missing-evidence = 您的申請 <b>{ $reference }</b> 還沒有截圖。如果找得到消費紀錄或付款收據，請直接傳到這裡，退款的機會會大很多。
-parent-check-in = 您的申請 <b>{ $reference }</b> 最新進度：{ $status }。我們沒有忘記您，客服團隊會盡量在 { $due } 前做出決定。
+parent-check-in = 您的申請 <b>{ $reference }</b> 最新進度：{ $status }。我們沒有忘記您，客服團隊會盡量在 { $due } 前給出處理結果。
 parent-satisfaction = 您的申請 <b>{ $reference }</b> 已結案。您對我們的服務還滿意嗎？
 button-rating = { $stars ->
         [1] ⭐
@@ -309,7 +309,7 @@ button-rating = { $stars ->
         [4] ⭐⭐⭐⭐
        *[other] ⭐⭐⭐⭐⭐
     }
-parent-thanks = 謝謝您的回饋！
+parent-thanks = 謝謝您的回覆！
 desk-unclaimed = 🙋 { $reference } 已經等了 { $hours } 小時，還沒有人認領。
 desk-deadline-warning = ⏳ { $reference }：處理期限是 { $due }。
 desk-deadline-overdue = ⏰ { $reference } 已逾期：處理期限是 { $due }。

@@ -10,7 +10,7 @@ button-erase-confirm = 🗑 全部刪除
 button-erase-cancel = 保留我的資料
 erase-cancelled = 沒有刪除任何內容。
 erase-expired = 這個確認已經過期。如果仍想刪除您的資料，請重新傳送 /delete。
-erase-done = ✅ 已完成：我們保存的關於您的一切都已刪除。如果您再次聯絡我們，我們會像對待新用戶一樣從頭開始。
+erase-done = ✅ 已完成：我們保存的關於您的一切都已刪除。如果您再次聯絡我們，我們會當作第一次聯絡，從頭開始。
 
 notifications-on-now = 🔔 進度通知已<b>開啟</b>：申請處理期間，我每隔幾天會告訴您最新進展。客服團隊的處理結果和提問一定會傳送給您。
 notifications-muted-now = 🔕 進度通知已<b>關閉</b>。客服團隊的處理結果和提問仍會傳送給您。
@@ -26,5 +26,5 @@ command-notifications = 開啟或關閉進度通知
 ## 客服團隊的群組（使用客服的語言）
 
 desk-case-erased = 🗑 { $reference }：家長要求刪除其資料。此案件已結案並匿名化，無法再傳訊息給家長。
-desk-card-anonymized = 🗑 已匿名化：家長的資料和證據已刪除。
+desk-card-anonymized = 🗑 已匿名化：家長的個人資料和證明資料已刪除。
 desk-refused-anonymized = { $reference } 已匿名化，無法再進行任何操作。
