@@ -68,7 +68,7 @@ desk-card-appeal-decided = ⚖️ Decided on appeal (final).
 ## Where else to turn
 
 command-routes = Other ways to get your money back
-button-other-options = 🧭 Other options
+button-other-options = 🧭 Other ways to a refund
 routes-intro = About your claim <b>{ $reference }</b>: if you are not satisfied, here is what else you can do.
 routes-any = If you can't get your money back, here is what else you can do.
 routes-platform-douyin = • Douyin: in the app, open Me → ☰ → My customer service (我的客服), choose the purchase and ask for a refund of a minor's spending (未成年人退款). Quote your order numbers and your claim's reference.
