@@ -1,7 +1,8 @@
 """Decisions as parents read them, in every language: full approval, partial approval (what it
 covers against what was claimed), rejection (reason and note); what happens next and how long
 the refund takes for the way they paid. Then the other routes: per platform, payment method
-and country, the operator's choices, ``/routes`` and the "Other ways to a refund" button of ``/help``."""
+and country, the operator's choices, ``/routes`` and the "Other ways to a refund" button of
+``/help``."""
 
 from __future__ import annotations
 
