@@ -65,7 +65,7 @@ from bot.logs import mask_secrets
 from bot.metrics import OUTBOX_FAILED, SENDS, TOO_MANY_REQUESTS, limit_kind
 from bot.telegram.calls import receipt
 from bot.telegram.errors import Permanent, RetryLater, Transient
-from bot.telegram.pacing import CONVERSATION, Pacing, Ticket, rank
+from bot.telegram.pacing import CONVERSATION, Pacing, Ticket, call_kind, rank
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
 from storage.database import Database
@@ -494,7 +494,12 @@ class Delivery:
                 if row.chat_id < 0:
                     queue.ticket = Ticket(entry.lane, entry.queued)
                     try:
-                        await self.pacer.acquire(row.chat_id, messages, ticket=queue.ticket)
+                        await self.pacer.acquire(
+                            row.chat_id,
+                            messages,
+                            ticket=queue.ticket,
+                            kind=call_kind(row.method),
+                        )
                     finally:
                         queue.ticket = None
                     newest = self._collapse(queue)  # a newer edit came while this one waited

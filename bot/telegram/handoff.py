@@ -30,7 +30,7 @@ from bot.metrics import HANDOFF_ALERTS, HANDOFF_FAILURES, SENDS, TOO_MANY_REQUES
 from bot.telegram.calls import render_calls
 from bot.telegram.delivery import TOPIC_GONE
 from bot.telegram.errors import Permanent, RetryLater, Transient
-from bot.telegram.pacing import BULK, HANDOFF, Pacing
+from bot.telegram.pacing import BULK, CHANGE, HANDOFF, Pacing
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
 from handlers.desk import handoff as plan
@@ -210,7 +210,7 @@ class Handoff:
             view = await load_view(session, case)
         _, method, params = render_calls(self.localizer, [plan.topic_request(view, self.desk)])[0]
         try:
-            await self.pacer.acquire(params["chat_id"], lane=HANDOFF)
+            await self.pacer.acquire(params["chat_id"], lane=HANDOFF, kind=CHANGE)
             result = await self.transport.call(method, params)
         except (RetryLater, Permanent):
             await self._set(case_id, topic_requested_at=None)

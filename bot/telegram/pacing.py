@@ -32,7 +32,7 @@ from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Any, Protocol
 
 from storage.database import Database
 from storage.repositories import send_log
@@ -49,6 +49,18 @@ _RESERVED_RANK = LANES.index(CONVERSATION)
 RESERVE_SHARE = 5
 #: Time between the reservation and Telegram receiving the request.
 MARGIN = 0.25
+#: The same for the overall per-second limit (a larger margin would cost a tenth of it).
+OVERALL_MARGIN = 0.1
+#: What a call to a group does: a new message (Telegram's 20 a minute count these: each send,
+#: each item of an album) or a change to what is there (editing a card, creating or reopening
+#: a topic), paced in a budget of its own of the same size, so that a burst of card edits can
+#: neither go past a limit nor hold up new cases' cards.
+MESSAGE, CHANGE = "message", "change"
+
+
+def call_kind(method: str) -> str:
+    """``MESSAGE`` for the Bot API methods that post a message, else ``CHANGE``."""
+    return MESSAGE if method.startswith(("send", "copy", "forward")) else CHANGE
 
 
 def rank(lane: str | None) -> int:
@@ -80,6 +92,7 @@ class Pacing(Protocol):
         *,
         lane: str = CONVERSATION,
         ticket: Ticket | None = None,
+        kind: str = MESSAGE,
     ) -> None: ...
 
     def reconsider(self, chat_id: int) -> None:
@@ -206,14 +219,16 @@ class Pacer:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.clock = clock
-        self.overall = Window(per_second, 1.0, clock)
+        # The overall limit is per second: a send counts for the second plus a little of the
+        # margin, so jitter in flight cannot put 31 into a second Telegram sees.
+        self.overall = Window(per_second, 1.0 + min(margin, OVERALL_MARGIN), clock)
         #: A group's sends count for the window plus the margin (the request's time in flight).
-        self.groups: defaultdict[int, Window] = defaultdict(
+        self.groups: defaultdict[Any, Window] = defaultdict(
             lambda: Window(per_group_minute, group_period + margin, clock)
         )
         self.reserve = reserve_for(per_group_minute)
         aging = group_period if aging is None else aging
-        self.turns: defaultdict[int, Turns] = defaultdict(lambda: Turns(aging, clock))
+        self.turns: defaultdict[Any, Turns] = defaultdict(lambda: Turns(aging, clock))
         self.private_burst = private_burst
         self.privates: defaultdict[int, Window] = defaultdict(
             lambda: Window(private_burst, float(private_burst), clock)  # one a second
@@ -227,15 +242,18 @@ class Pacer:
         *,
         lane: str = CONVERSATION,
         ticket: Ticket | None = None,
+        kind: str = MESSAGE,
     ) -> None:
         """Wait until ``messages`` messages to ``chat_id`` may go out (an album's items each
         count, as Telegram counts them), then count them.
 
         A busy group waits on its own window without holding up private chats; within a
-        group, the best lane goes first (see the module's docstring).
+        group, the best lane goes first (see the module's docstring); its changes (``kind``
+        ``CHANGE``: edits, topics) have a window of their own.
         """
         if chat_id < 0:  # groups and supergroups have negative ids
-            await self._group(chat_id, messages, ticket or Ticket(lane, self.clock()))
+            key = chat_id if kind == MESSAGE else (chat_id, CHANGE)
+            await self._group(key, messages, ticket or Ticket(lane, self.clock()))
             return
         if chat_id > 0 and self.private_burst:
             await _take(self.privates[chat_id], messages)
@@ -243,10 +261,11 @@ class Pacer:
             await _take(self.overall, messages)
 
     def reconsider(self, chat_id: int) -> None:
-        if chat_id in self.turns:
-            self.turns[chat_id].nudge()
+        for key in (chat_id, (chat_id, CHANGE)):
+            if key in self.turns:
+                self.turns[key].nudge()
 
-    async def _group(self, chat_id: int, messages: int, ticket: Ticket) -> None:
+    async def _group(self, chat_id: Any, messages: int, ticket: Ticket) -> None:
         window = self.groups[chat_id]
         count = min(messages, window.limit)
 
@@ -302,17 +321,19 @@ class SharedPacer:
         self.private_burst = private_burst
         self.margin = timedelta(seconds=margin)
         aging = group_period if aging is None else aging
-        self.turns: defaultdict[int, Turns] = defaultdict(lambda: Turns(aging, time.monotonic))
+        self.turns: defaultdict[Any, Turns] = defaultdict(lambda: Turns(aging, time.monotonic))
         #: SQLite (one process): its reads run outside the writer's lock, so the check and
         #: the insert are serialized here instead.
         self._local = asyncio.Lock() if database.is_sqlite else None
 
-    def limits(self, chat_id: int, *, reserved: bool = True) -> list[send_log.Limit]:
+    def limits(
+        self, chat_id: int, *, reserved: bool = True, kind: str = MESSAGE
+    ) -> list[send_log.Limit]:
         """The limits a send to ``chat_id`` counts against; ``reserved=False``: a lower lane's,
-        which leaves the group's reserve alone."""
+        which leaves the group's reserve alone; ``kind``: a group's changes count apart."""
         limits = [send_log.Limit("all", self.per_second, timedelta(seconds=1))]
         if chat_id < 0:
-            scope = f"chat:{chat_id}"
+            scope = f"chat:{chat_id}" if kind == MESSAGE else f"chat:{chat_id}:{CHANGE}"
             count = self.per_group_minute if reserved else self.per_group_minute - self.reserve
             limits.append(send_log.Limit(scope, max(count, 1), self.group_period))
         elif self.private_burst:
@@ -327,22 +348,25 @@ class SharedPacer:
         *,
         lane: str = CONVERSATION,
         ticket: Ticket | None = None,
+        kind: str = MESSAGE,
     ) -> None:
-        limits = self.limits(chat_id)
+        limits = self.limits(chat_id, kind=kind)
         messages = min([messages, *(limit.count for limit in limits)])
         if chat_id >= 0:
             await self._reserve(limits, messages)
             return
-        lower = self.limits(chat_id, reserved=False)
+        lower = self.limits(chat_id, reserved=False, kind=kind)
 
         async def attempt(rank_now: int) -> float:
             return await self._try(limits if rank_now <= _RESERVED_RANK else lower, messages)
 
-        await self.turns[chat_id].take(ticket or Ticket(lane), attempt)
+        key: Any = chat_id if kind == MESSAGE else (chat_id, CHANGE)
+        await self.turns[key].take(ticket or Ticket(lane), attempt)
 
     def reconsider(self, chat_id: int) -> None:
-        if chat_id in self.turns:
-            self.turns[chat_id].nudge()
+        for key in (chat_id, (chat_id, CHANGE)):
+            if key in self.turns:
+                self.turns[key].nudge()
 
     async def _reserve(self, limits: list[send_log.Limit], messages: int) -> None:
         while (wait := await self._try(limits, messages)) > 0:

@@ -251,7 +251,7 @@ class GatedPacer(Pacer):
         super().__init__()
         self.gate = asyncio.Event()
 
-    async def acquire(self, chat_id: int, messages: int = 1) -> None:
+    async def acquire(self, chat_id: int, messages: int = 1, **kwargs: Any) -> None:
         await self.gate.wait()
 
 

@@ -20,6 +20,7 @@ from bot.telegram.delivery import LANE, Delivery
 from bot.telegram.errors import Permanent
 from bot.telegram.pacing import (
     BULK,
+    CHANGE,
     CONVERSATION,
     HANDOFF,
     INTERACTIVE,
@@ -153,10 +154,11 @@ async def _until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
 
 
 def _exhausted(per_group: int = 5, period: float = 60.0, **kwargs: Any) -> Pacer:
-    """A pacer whose group budget this window is spent (hand-offs took it all)."""
+    """A pacer whose group budgets this window are spent: its messages (hand-offs took them
+    all) and its changes (card edits, topics)."""
     pacer = Pacer(per_group_minute=per_group, group_period=period, margin=0, **kwargs)
-    window = pacer.groups[GROUP]
-    window.record(per_group)
+    pacer.groups[GROUP].record(per_group)
+    pacer.groups[(GROUP, CHANGE)].record(per_group)
     return pacer
 
 

@@ -97,3 +97,21 @@ async def test_the_in_memory_pacer_counts_album_items_and_private_bursts():
     for _ in range(3):  # a private chat: 2 in 2 seconds, then one a second
         await pacer.acquire(42)
     assert time.monotonic() - started >= 1.5
+
+
+async def test_a_groups_card_edits_have_their_own_budget(shared_database):
+    """Telegram's 20 a minute count the messages posted; edits and topics are paced apart, so
+    a burst of card edits never holds up a new case's card (and vice versa)."""
+    from bot.telegram.pacing import CHANGE, MESSAGE, Pacer
+
+    for pacer in (
+        Pacer(per_group_minute=5, group_period=1.0),
+        SharedPacer(shared_database, per_group_minute=5, group_period=1.0, margin=0.3),
+    ):
+        started = time.monotonic()
+        for _ in range(5):
+            await pacer.acquire(GROUP, kind=CHANGE)
+        await pacer.acquire(GROUP, messages=4, kind=MESSAGE)  # the edits took none of these
+        assert time.monotonic() - started < 0.5
+        await pacer.acquire(GROUP, kind=CHANGE)  # the sixth edit waits for its own window
+        assert time.monotonic() - started >= 1.0
