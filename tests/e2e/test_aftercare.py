@@ -134,7 +134,7 @@ async def test_rejection_appeal_with_a_photo_then_approval(emulator, localizer, 
             "decision-approved", reference=reference, total="49,90 EUR + 648,00 CNY"
         ), parent.last["text"]
         text = parent.last["text"]
-        assert "arrivent généralement sous 1 à 3 jours ouvrés" in text
+        assert "est en général remboursé sous 1 à 3 jours ouvrés" in text
         assert parent.label("decision-appeal-final") in text
         assert not parent.buttons()
         assert await bot.stop() == 0

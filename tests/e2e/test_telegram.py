@@ -217,7 +217,7 @@ async def test_killed_between_receiving_and_replying(
         await parent.press("platform-kuaishou")
         await parent.press("problem-payment-failed")
         await parent.press("writer-parent")
-        assert parent.expects("ask-account", platform=Msg("platform-kuaishou"))
+        assert parent.expects("ask-account", platform=Msg("platform-inline-kuaishou"))
 
         # The next reply hangs in Telegram; the bot dies while waiting for it.
         emulator.slow_next("sendMessage", delay=30)

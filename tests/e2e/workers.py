@@ -116,7 +116,7 @@ async def claim(parent: Parent, script: dict[str, Any]) -> str:
     await parent.press("platform-douyin", "ask-problem")
     await parent.press("problem-minor-purchase", "ask-writer")
     await parent.press("writer-parent", "ask-minor-age")
-    await parent.say("11 ans", "ask-account", platform=Msg("platform-douyin"))
+    await parent.say("11 ans", "ask-account", platform=Msg("platform-inline-douyin"))
     await parent.say(script["account"], "ask-tx-amount", number=1)
     if script["hasty"]:
         await parent.both(script["amount"], script["when"], "ask-tx-confirm")
