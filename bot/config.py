@@ -84,6 +84,8 @@ class LimitSettings(_Section):
     overall_per_second: int = Field(30, ge=1, le=1000)
     per_group: int = Field(20, ge=1, le=1000)
     group_window_seconds: float = Field(60.0, gt=0, le=3600)
+    #: A group's changes (card edits, topics) in the same window, paced apart from messages.
+    group_changes: int = Field(60, ge=1, le=1000)
     #: A private chat: at most this many messages in as many seconds (0: no limit).
     private_burst: int = Field(10, ge=0, le=100)
 

@@ -56,6 +56,10 @@ OVERALL_MARGIN = 0.1
 #: a topic), paced in a budget of its own of the same size, so that a burst of card edits can
 #: neither go past a limit nor hold up new cases' cards.
 MESSAGE, CHANGE = "message", "change"
+#: A group's changes allowed in its window by default (Telegram documents no limit for edits
+#: beyond the overall 30 a second; one a second keeps a burst of them polite and leaves three
+#: agents at work their card edits within a second or two).
+GROUP_CHANGES = 60
 
 
 def call_kind(method: str) -> str:
@@ -216,17 +220,22 @@ class Pacer:
         group_period: float = 60.0,
         margin: float = MARGIN,
         aging: float | None = None,
+        group_changes: int = GROUP_CHANGES,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.clock = clock
         # The overall limit is per second: a send counts for the second plus a little of the
         # margin, so jitter in flight cannot put 31 into a second Telegram sees.
         self.overall = Window(per_second, 1.0 + min(margin, OVERALL_MARGIN), clock)
-        #: A group's sends count for the window plus the margin (the request's time in flight).
-        self.groups: defaultdict[Any, Window] = defaultdict(
-            lambda: Window(per_group_minute, group_period + margin, clock)
+        #: A group's sends count for the window plus the margin (the request's time in flight);
+        #: its changes (keyed ``(chat, CHANGE)``) have a window of their own.
+        self.groups = _Windows(
+            lambda key: Window(
+                group_changes if isinstance(key, tuple) else per_group_minute,
+                group_period + margin,
+                clock,
+            )
         )
-        self.reserve = reserve_for(per_group_minute)
         aging = group_period if aging is None else aging
         self.turns: defaultdict[Any, Turns] = defaultdict(lambda: Turns(aging, clock))
         self.private_burst = private_burst
@@ -270,7 +279,8 @@ class Pacer:
         count = min(messages, window.limit)
 
         async def attempt(rank_now: int) -> float:
-            limit = window.limit if rank_now <= _RESERVED_RANK else window.limit - self.reserve
+            reserve = reserve_for(window.limit)
+            limit = window.limit if rank_now <= _RESERVED_RANK else window.limit - reserve
             if (wait := window.wait_needed(count, limit)) > 0:
                 return wait
             async with self._overall_lock:
@@ -282,6 +292,18 @@ class Pacer:
             return 0.0
 
         await self.turns[chat_id].take(ticket, attempt)
+
+
+class _Windows(dict[Any, Window]):
+    """A window per key, made on first use by ``make(key)``."""
+
+    def __init__(self, make: Callable[[Any], Window]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Window:
+        window = self[key] = self.make(key)
+        return window
 
 
 async def _take(window: Window, messages: int) -> None:
@@ -312,12 +334,13 @@ class SharedPacer:
         margin: float = MARGIN,
         group_period: float = 60.0,
         aging: float | None = None,
+        group_changes: int = GROUP_CHANGES,
     ) -> None:
         self.database = database
         self.group_period = timedelta(seconds=group_period)
         self.per_second = per_second
         self.per_group_minute = per_group_minute
-        self.reserve = reserve_for(per_group_minute)
+        self.group_changes = group_changes
         self.private_burst = private_burst
         self.margin = timedelta(seconds=margin)
         aging = group_period if aging is None else aging
@@ -334,7 +357,8 @@ class SharedPacer:
         limits = [send_log.Limit("all", self.per_second, timedelta(seconds=1))]
         if chat_id < 0:
             scope = f"chat:{chat_id}" if kind == MESSAGE else f"chat:{chat_id}:{CHANGE}"
-            count = self.per_group_minute if reserved else self.per_group_minute - self.reserve
+            limit = self.per_group_minute if kind == MESSAGE else self.group_changes
+            count = limit if reserved else limit - reserve_for(limit)
             limits.append(send_log.Limit(scope, max(count, 1), self.group_period))
         elif self.private_burst:
             period = timedelta(seconds=self.private_burst)  # one a second, on average

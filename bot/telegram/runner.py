@@ -60,6 +60,7 @@ class TelegramRunner:
                 per_second=limits.overall_per_second,
                 per_group_minute=limits.per_group,
                 group_period=limits.group_window_seconds,
+                group_changes=limits.group_changes,
                 private_burst=limits.private_burst,
             )
         else:
@@ -67,6 +68,7 @@ class TelegramRunner:
                 per_second=limits.overall_per_second,
                 per_group_minute=limits.per_group,
                 group_period=limits.group_window_seconds,
+                group_changes=limits.group_changes,
                 private_burst=limits.private_burst,
             )
         self.delivery = Delivery(

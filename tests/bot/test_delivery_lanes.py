@@ -157,8 +157,8 @@ def _exhausted(per_group: int = 5, period: float = 60.0, **kwargs: Any) -> Pacer
     """A pacer whose group budgets this window are spent: its messages (hand-offs took them
     all) and its changes (card edits, topics)."""
     pacer = Pacer(per_group_minute=per_group, group_period=period, margin=0, **kwargs)
-    pacer.groups[GROUP].record(per_group)
-    pacer.groups[(GROUP, CHANGE)].record(per_group)
+    for key in (GROUP, (GROUP, CHANGE)):
+        pacer.groups[key].record(pacer.groups[key].limit)
     return pacer
 
 

@@ -105,8 +105,10 @@ async def test_a_groups_card_edits_have_their_own_budget(shared_database):
     from bot.telegram.pacing import CHANGE, MESSAGE, Pacer
 
     for pacer in (
-        Pacer(per_group_minute=5, group_period=1.0),
-        SharedPacer(shared_database, per_group_minute=5, group_period=1.0, margin=0.3),
+        Pacer(per_group_minute=5, group_period=1.0, group_changes=5),
+        SharedPacer(
+            shared_database, per_group_minute=5, group_period=1.0, margin=0.3, group_changes=5
+        ),
     ):
         started = time.monotonic()
         for _ in range(5):

@@ -85,14 +85,22 @@ async def test_presses_are_answered_at_once_while_hand_offs_fill_the_group(
         edit = await emulator.wait_for_call(
             "editMessageText", _is_edit_of(card_id), timeout=WINDOW + 15, since=asked
         )
-        # The agent's edit went before the waiting hand-off of the second case.
-        later_topic = await emulator.wait_for_call(
-            "createForumTopic", timeout=WINDOW + 15, since=asked, ok_only=True
+        # The agent's edit went before the waiting hand-off of the second case: its card
+        # waits for the group's next window (its topic, a change, is paced apart).
+        topics = await emulator.wait_for(
+            lambda: (
+                (made := [c for c in emulator.calls_of("createForumTopic") if c.status == 200])
+                and len(made) >= 2
+                and made
+            ),
+            timeout=WINDOW + 15,
         )
-        assert edit.time < later_topic.time  # as they reached Telegram
-        await emulator.wait_for_call(
-            "sendMessage", _in_topic(later_topic.result["message_thread_id"]), timeout=15
+        later_card = await emulator.wait_for_call(
+            "sendMessage",
+            _in_topic(topics[1].result["message_thread_id"]),
+            timeout=WINDOW + 15,
         )
+        assert edit.time < later_card.time  # as they reached Telegram
         edits: list[Any] = [c for c in emulator.calls_of("editMessageText") if c.seq > asked]
         assert len(edits) == 1, [(c.status, c.params.get("text")) for c in edits]
         assert all(c.status == 200 for c in emulator.calls_of("editMessageText"))
