@@ -353,7 +353,9 @@ class Handoff:
     async def route(self, case_id: int) -> dict[str, Any] | None:
         async with self.database.unit_of_work() as session:
             case = await self._case(session, case_id)
-        if case.handoff_status in (PENDING, FAILED):  # nothing may overtake the card
+        if case.card_message_id is None and case.handoff_status in (PENDING, FAILED):
+            # Nothing may overtake the card. Once it is posted, messages go (the evidence
+            # album, in the bulk lane, may still be waiting for the group's pace).
             self.wake.set()
             return None
         if case.topic_id is not None:

@@ -358,3 +358,20 @@ async def test_a_deleted_topic_is_recreated_once_however_many_messages_hit_it(
         await cases.set_handoff(session=session, case_id=case.id, topic_id=88)
     await handoff.topic_gone(case.id, 77)  # a late message about the old topic
     assert (await reload(database, case)).topic_id == 88
+
+
+async def test_messages_go_once_the_card_is_posted_even_while_the_evidence_waits(
+    database, clock, localizer
+):
+    """The card must come first; the evidence album (bulk lane) may wait for the group's pace
+    without holding up what a parent and an agent say to each other."""
+    handoff = _handoff(FakeGroup(), database, clock, localizer)
+    case = await _new_case(database, clock)
+    assert await handoff.route(case.id) is None  # no card yet: the message waits
+    async with database.unit_of_work() as session:
+        await cases.set_handoff(session=session, case_id=case.id, topic_id=77)
+    assert await handoff.route(case.id) is None  # a topic, still no card
+    async with database.unit_of_work() as session:
+        await cases.set_handoff(session=session, case_id=case.id, card_message_id=500)
+    assert (await reload(database, case)).handoff_status == "pending"  # album not posted
+    assert await handoff.route(case.id) == {"message_thread_id": 77}
