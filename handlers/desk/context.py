@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.desk.card import CaseView, card_buttons, card_parts, files_deferred
-from handlers.events import Incoming
+from handlers.events import EventKind, Incoming
 from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import AnswerButton, Button, EditMessage, Msg, Outgoing, Reply
 from storage.models import Case
@@ -39,19 +39,23 @@ async def load_view(session: AsyncSession, case: Case) -> CaseView:
     return view
 
 
-async def card_edit(session: AsyncSession, case: Case, desk: DeskPolicy) -> EditMessage | None:
+async def card_edit(
+    session: AsyncSession, case: Case, desk: DeskPolicy, *, pressed: int | None = None
+) -> EditMessage | None:
     """The card edited in place to match the case as it is now (None before it is posted).
 
     Whatever changes a case — a button, an agent's answer, the parent, a follow-up — emits
     this in the same turn; the runtime drops an edit that changes nothing or that a later one
-    replaces, so emitting one is cheap.
+    replaces, so emitting one is cheap. ``pressed``: the message whose button was pressed —
+    the card itself, which Telegram shows before the hand-off has recorded its id.
     """
-    if case.card_message_id is None or desk.chat_id is None:
+    card = case.card_message_id or pressed
+    if card is None or desk.chat_id is None:
         return None
     view = await load_view(session, case)
     return EditMessage(
         desk.chat_id,
-        case.card_message_id,
+        card,
         desk.language,
         card_parts(view, desk),
         card_buttons(view, desk),
@@ -105,7 +109,8 @@ class DeskTurn:
 
     async def refresh_card(self, case: Case) -> None:
         """Edit the card in place so it shows the new status, assignee and what is awaited."""
-        edit = await card_edit(self.session, case, self.desk)
+        pressed = self.event.message_id if self.event.kind is EventKind.BUTTON else None
+        edit = await card_edit(self.session, case, self.desk, pressed=pressed)
         if edit is not None:
             self.out.append(edit)
 

@@ -354,3 +354,29 @@ def test_platform_named_only_in_config_keeps_its_name(localizer) -> None:
     unnamed = Case(platform="bilibili", platform_other=None)  # e.g. erased: the id is shown
     assert localizer.plain("en", platform_msg(unnamed)) == "bilibili"
     assert localizer.plain("zh-Hans", platform_msg(Case(platform="douyin"))) == "抖音"
+
+
+async def test_a_press_on_a_card_whose_id_is_not_recorded_yet_still_edits_it(
+    database, clock, conversation
+):
+    """Telegram shows the card as soon as it is sent; the hand-off records its id a moment
+    later. A press in between edits the card it was made on."""
+    from handlers.events import EventKind, Incoming, Sender
+    from handlers.replies import EditMessage
+
+    case = await submitted_case(database, clock.now())
+    await _set(database, case, card_message_id=None)
+    event = Incoming(
+        sender=Sender(9001, "en", "Alice"),
+        chat_id=GROUP,
+        is_private=False,
+        message_id=777,  # the card the agent pressed on
+        kind=EventKind.BUTTON,
+        payload=f"d|{case.id}|claim|",
+        callback_id="cb",
+        thread_id=TOPIC,
+    )
+    out = await conversation.handle(event)
+    edits = [o for o in out if isinstance(o, EditMessage)]
+    assert [e.message_id for e in edits] == [777]
+    assert (await reload(database, case)).assignee_id == 9001
