@@ -104,15 +104,11 @@ async def _db_upgrade(settings: Settings) -> None:
 
 
 async def _outbox_list(settings: Settings) -> int:
-    from storage.database import Database
+    from storage.database import one_transaction
     from storage.repositories import outbox
 
-    database = Database(settings.storage.url)
-    try:
-        async with database.unit_of_work() as session:
-            rows = await outbox.failed(session=session)
-    finally:
-        await database.dispose()
+    async with one_transaction(settings.storage.url) as session:
+        rows = await outbox.failed(session=session)
     if not rows:
         print("no failed outbox calls")
         return 0
@@ -132,31 +128,27 @@ async def _outbox_list(settings: Settings) -> int:
 
 async def _outbox_retry(settings: Settings, ids: list[int], every: bool) -> int:
     from handlers.clock import SystemClock
-    from storage.database import Database
+    from storage.database import one_transaction
     from storage.models import OutboxMessage
     from storage.repositories import outbox
 
-    database = Database(settings.storage.url)
     problems: list[str] = []
-    try:
-        async with database.unit_of_work() as session:
-            queued = await outbox.retry_failed(
-                session=session, now=SystemClock().now(), ids=None if every else ids
-            )
-            for row_id in sorted(set(ids) - set(queued)):
-                row = await session.get(OutboxMessage, row_id)
-                if row is None:
-                    problems.append(f"{row_id}: no such call")
-                elif row.status != outbox.FAILED:
-                    problems.append(f"{row_id}: {row.status}, not failed")
-                else:
-                    problems.append(
-                        f"{row_id}: emptied by the retention job a day after it failed; "
-                        "nothing left to resend"
-                    )
-            left = len(await outbox.failed(session=session)) if every else 0
-    finally:
-        await database.dispose()
+    async with one_transaction(settings.storage.url) as session:
+        queued = await outbox.retry_failed(
+            session=session, now=SystemClock().now(), ids=None if every else ids
+        )
+        for row_id in sorted(set(ids) - set(queued)):
+            row = await session.get(OutboxMessage, row_id)
+            if row is None:
+                problems.append(f"{row_id}: no such call")
+            elif row.status != outbox.FAILED:
+                problems.append(f"{row_id}: {row.status}, not failed")
+            else:
+                problems.append(
+                    f"{row_id}: emptied by the retention job a day after it failed; "
+                    "nothing left to resend"
+                )
+        left = len(await outbox.failed(session=session)) if every else 0
     listed = ", ".join(str(i) for i in queued) or "none"
     print(f"{len(queued)} call(s) queued again ({listed}); the running bot sends them shortly")
     if left:

@@ -5,17 +5,13 @@ again once the cause is fixed. Never their content: ids, times, chats and the re
 from __future__ import annotations
 
 from bot.config import Settings
-from storage.database import Database
+from storage.database import one_transaction
 from storage.repositories import inbox
 
 
 async def list_set_aside(settings: Settings) -> int:
-    database = Database(settings.storage.url)
-    try:
-        async with database.unit_of_work() as session:
-            rows = await inbox.set_aside_rows(session=session)
-    finally:
-        await database.dispose()
+    async with one_transaction(settings.storage.url) as session:
+        rows = await inbox.set_aside_rows(session=session)
     if not rows:
         print("no updates set aside")
         return 0
@@ -37,11 +33,7 @@ async def list_set_aside(settings: Settings) -> int:
 
 
 async def retry_set_aside(settings: Settings, ids: list[int], every: bool) -> int:
-    database = Database(settings.storage.url)
-    try:
-        async with database.unit_of_work() as session:
-            taken = await inbox.take_back(session=session, ids=None if every else ids)
-    finally:
-        await database.dispose()
+    async with one_transaction(settings.storage.url) as session:
+        taken = await inbox.take_back(session=session, ids=None if every else ids)
     print(f"{taken} update(s) handed back to the bot")
     return 0 if taken or every else 1

@@ -282,3 +282,14 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+@asynccontextmanager
+async def one_transaction(url: str) -> AsyncIterator[AsyncSession]:
+    """A database opened for one transaction and closed after it (the operator's commands)."""
+    database = Database(url)
+    try:
+        async with database.unit_of_work() as session:
+            yield session
+    finally:
+        await database.dispose()

@@ -62,6 +62,12 @@ MESSAGE, CHANGE = "message", "change"
 GROUP_CHANGES = 60
 
 
+def group_key(chat_id: int, kind: str) -> Any:
+    """Where a group's sends of ``kind`` wait and are counted: the chat for its messages,
+    ``(chat, CHANGE)`` for its changes."""
+    return chat_id if kind == MESSAGE else (chat_id, CHANGE)
+
+
 def call_kind(method: str) -> str:
     """``MESSAGE`` for the Bot API methods that post a message, else ``CHANGE``."""
     return MESSAGE if method.startswith(("send", "copy", "forward")) else CHANGE
@@ -261,7 +267,7 @@ class Pacer:
         ``CHANGE``: edits, topics) have a window of their own.
         """
         if chat_id < 0:  # groups and supergroups have negative ids
-            key = chat_id if kind == MESSAGE else (chat_id, CHANGE)
+            key = group_key(chat_id, kind)
             await self._group(key, messages, ticket or Ticket(lane, self.clock()))
             return
         if chat_id > 0 and self.private_burst:
@@ -270,7 +276,7 @@ class Pacer:
             await _take(self.overall, messages)
 
     def reconsider(self, chat_id: int) -> None:
-        for key in (chat_id, (chat_id, CHANGE)):
+        for key in (group_key(chat_id, MESSAGE), group_key(chat_id, CHANGE)):
             if key in self.turns:
                 self.turns[key].nudge()
 
@@ -384,11 +390,11 @@ class SharedPacer:
         async def attempt(rank_now: int) -> float:
             return await self._try(limits if rank_now <= _RESERVED_RANK else lower, messages)
 
-        key: Any = chat_id if kind == MESSAGE else (chat_id, CHANGE)
+        key = group_key(chat_id, kind)
         await self.turns[key].take(ticket or Ticket(lane), attempt)
 
     def reconsider(self, chat_id: int) -> None:
-        for key in (chat_id, (chat_id, CHANGE)):
+        for key in (group_key(chat_id, MESSAGE), group_key(chat_id, CHANGE)):
             if key in self.turns:
                 self.turns[key].nudge()
 
