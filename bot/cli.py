@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import gc
 import locale
 import os
@@ -18,20 +19,38 @@ from bot.logs import configure_logging
 from bot.telegram.desk_check import DeskProblem
 
 
+def _global_options(*, default: object) -> argparse.ArgumentParser:
+    """The options every command takes, before or after its name (`refund-desk run --config
+    FILE` as well as `refund-desk --config FILE run`)."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--config",
+        type=Path,
+        default=default,
+        help="TOML settings file (default: config.toml)",
+    )
+    return options
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="refund-desk", description="Refund Desk bot")
-    parser.add_argument("--config", type=Path, help="TOML settings file (default: config.toml)")
+    parser = argparse.ArgumentParser(
+        prog="refund-desk", description="Refund Desk bot", parents=[_global_options(default=None)]
+    )
+    # A subcommand's copy must not overwrite a value given before the subcommand's name with
+    # its own default: SUPPRESS leaves the attribute alone unless the option is given there.
+    after = _global_options(default=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True)
-    console = commands.add_parser("console", help="talk to the bot in this terminal")
+    add = functools.partial(commands.add_parser, parents=[after])
+    console = add("console", help="talk to the bot in this terminal")
     console.add_argument(
         "--language-code",
         help="the client language to pretend (e.g. fr, zh-TW); default: from $LANG",
     )
-    commands.add_parser("run", help="run the bot on Telegram (needs telegram.token)")
-    db = commands.add_parser("db", help="database maintenance")
+    add("run", help="run the bot on Telegram (needs telegram.token)")
+    db = add("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
-    commands.add_parser("check-config", help="validate the settings and exit")
-    calls = commands.add_parser(
+    add("check-config", help="validate the settings and exit")
+    calls = add(
         "outbox",
         help="list the Bot API calls that failed for good; queue them again",
         description="Without an action: list. `retry ID...` or `retry --all` queues failed "
@@ -40,7 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     calls.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
     calls.add_argument("ids", nargs="*", type=int, metavar="ID", help="calls to retry")
     calls.add_argument("--all", action="store_true", help="retry every failed call")
-    updates = commands.add_parser(
+    updates = add(
         "updates",
         help="list the updates set aside (unreadable, or failing); hand them back",
         description="Without an action: list. `retry ID...` or `retry --all` hands set-aside "

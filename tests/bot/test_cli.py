@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+import pytest
+
 from bot.cli import main
 from bot.logs import TokenFilter
 
@@ -48,3 +50,52 @@ def test_the_token_never_reaches_a_log_line(caplog):
     logger.warning("HTTP Request: POST https://api.telegram.org/bot%s/getMe", TOKEN)
     assert TOKEN not in caplog.text
     assert "bot<token>/getMe" in caplog.text
+
+
+#: Every subcommand form of the README's "Using it", as typed after the global options.
+SUBCOMMANDS = [
+    ["console"],
+    ["run"],
+    ["db", "upgrade"],
+    ["check-config"],
+    ["outbox"],
+    ["outbox", "list"],
+    ["outbox", "retry", "--all"],
+    ["outbox", "retry", "7"],
+    ["updates"],
+    ["updates", "list"],
+    ["updates", "retry", "--all"],
+    ["updates", "retry", "7"],
+]
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS, ids=" ".join)
+def test_config_is_read_after_the_subcommand_too(tmp_path, monkeypatch, capsys, command):
+    """`refund-desk run --config FILE` read the file (issue #14), not "unrecognized arguments";
+    a bad setting in it is reported, so the file was read before anything else happened."""
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "elsewhere.toml"
+    config.write_text('[telegram]\nframework = "telethon"\n')
+    for argv in (["--config", str(config), *command], [*command, "--config", str(config)]):
+        assert main(argv) == 2
+        error = capsys.readouterr().err.strip()
+        assert error.startswith("refund-desk: config error:"), (argv, error)
+        assert "elsewhere.toml" in error and "telegram.framework" in error
+
+
+def test_db_upgrade_uses_the_config_given_after_the_subcommand(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "c.toml"
+    config.write_text(f'[storage]\nurl = "sqlite+aiosqlite:///{tmp_path}/other.db"\n')
+    assert main(["db", "upgrade", "--config", str(config)]) == 0
+    assert (tmp_path / "other.db").exists()
+    assert not (tmp_path / "data").exists()
+    assert "other.db" in capsys.readouterr().out
+
+
+def test_check_config_after_the_subcommand_reads_a_valid_file(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "c.toml"
+    config.write_text('[telegram]\nframework = "aiogram"\n')
+    assert main(["check-config", "--config", str(config)]) == 0
+    assert "configuration is valid" in capsys.readouterr().out
