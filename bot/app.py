@@ -13,6 +13,7 @@ from handlers.calendar import WorkingCalendar
 from handlers.clock import Clock, SystemClock
 from handlers.conversation import Conversation
 from handlers.followups.planner import Planner
+from handlers.policy import DeskPolicy
 from storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -36,11 +37,14 @@ class App:
         await self.database.dispose()
 
 
-def build_app(settings: Settings, *, clock: Clock | None = None) -> App:
+def build_app(
+    settings: Settings, *, clock: Clock | None = None, desk: DeskPolicy | None = None
+) -> App:
+    """``desk`` replaces the settings' agents' side (the console's simulated group)."""
     database = Database(settings.storage.url)
     localizer = Localizer()
     clock = clock or SystemClock()
-    intake, desk = settings.intake_policy(), settings.desk_policy()
+    intake, desk = settings.intake_policy(), desk or settings.desk_policy()
     aftercare = settings.aftercare_policy()
     planner = Planner(
         calendar=WorkingCalendar(settings.sla.country),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bot.app import build_app
 from bot.config import ConfigError, Settings, load_settings
-from bot.console import ConsoleTransport
+from bot.console import ConsoleTransport, console_app
 from bot.logs import configure_logging
 from bot.telegram.desk_check import DeskProblem
 
@@ -79,7 +79,7 @@ def _terminal_language() -> str | None:
 
 
 async def _console(settings: Settings, language_code: str | None) -> None:
-    app = build_app(settings)
+    app = console_app(settings)
     await app.start()
     try:
         await ConsoleTransport(app, language_code=language_code or _terminal_language()).run()
