@@ -21,7 +21,13 @@ from handlers.desk.context import DeskTurn
 from handlers.events import EventKind, Incoming
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Rejected, decode_button
 from handlers.intake.evidence import screen_media
-from handlers.intake.prompting import LabelText, choice_values, question, typed_choice
+from handlers.intake.prompting import (
+    LabelText,
+    choice_values,
+    question,
+    refusal,
+    typed_choice,
+)
 from handlers.intake.steps import BY_NAME, Step, next_step
 from handlers.intake.submit import submit_draft
 from handlers.languages import detect_language
@@ -170,7 +176,9 @@ class Conversation:
         if draft is None:
             await commands.without_draft(turn)
         elif event.edited:
-            await turn.ask_current(draft, Msg("error-edited"))
+            ctx = await turn.context(draft)
+            parts, buttons = refusal(ctx, BY_NAME[ctx.step], (Msg("error-edited"),))
+            turn.say(*parts, buttons=buttons)
         else:
             await answer_step(turn, draft)
 
@@ -182,13 +190,13 @@ async def answer_step(turn: Turn, draft: Draft) -> None:
     if isinstance(answer, Rejected):
         if turn.event.kind is EventKind.MEDIA and ctx.answers.get("consent"):
             answer = await _keep_aside(turn, draft, ctx)
-        parts, buttons = question(ctx, step)
-        turn.say(*answer.reasons, *parts, buttons=buttons)
+        parts, buttons = refusal(ctx, step, answer.reasons)
+        turn.say(*parts, buttons=buttons)
         return
     outcome = step.accept(ctx, answer)
     if isinstance(outcome, Rejected):
-        parts, buttons = question(ctx, step)
-        turn.say(*outcome.reasons, *parts, buttons=buttons)
+        parts, buttons = refusal(ctx, step, outcome.reasons)
+        turn.say(*parts, buttons=buttons)
         return
     await _advance(turn, draft, ctx, step, outcome)
 

@@ -24,6 +24,7 @@ class StepName(StrEnum):
     TX_AMOUNT = "tx_amount"
     TX_TIME = "tx_time"
     TX_CONFIRM = "tx_confirm"
+    TX_FIX = "tx_fix"
     TX_ORDER = "tx_order"
     TX_MORE = "tx_more"
     TX_LIST = "tx_list"

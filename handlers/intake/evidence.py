@@ -7,6 +7,7 @@ from babel.numbers import format_decimal
 from handlers.bounds import column_length
 from handlers.events import Media, MediaKind
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected
+from handlers.intake.transactions import payment_record
 from handlers.languages import BABEL_LOCALE
 from handlers.policy import IntakePolicy
 from handlers.replies import Msg
@@ -65,9 +66,11 @@ def screen_uploads(
 
 
 def ask_evidence(ctx: Ctx) -> tuple[Msg, ...]:
+    """Before any file, what to send and where to find it for the way it was paid, and no word
+    of "Done" (its button comes with the first file); after, how many and "Done"."""
     if ctx.evidence_count:
         return (Msg("evidence-count", {"count": ctx.evidence_count}),)
-    return (Msg("ask-evidence"),)
+    return (Msg("ask-evidence", {"record": payment_record(ctx)}),)
 
 
 def evidence_choices(ctx: Ctx) -> Rows:
@@ -86,7 +89,9 @@ def accept_evidence(ctx: Ctx, answer: Answer) -> Outcome:
         if not kept:
             return Rejected(problems)
         return Accepted(store_media=kept, notes=problems, goto=ctx.step)
-    if answer.kind is AnswerKind.TEXT:
+    if answer.kind is AnswerKind.TEXT:  # what to do next, with the buttons there are now
+        if ctx.evidence_count:
+            return Rejected.because("error-evidence-text-more")
         return Rejected.because("error-evidence-text")
     if answer.choice == "done":
         if not ctx.evidence_count:

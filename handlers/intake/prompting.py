@@ -12,6 +12,9 @@ from handlers.replies import Button, Msg
 
 #: Renders a message as plain text in a language (the localizer, passed in).
 LabelText = Callable[[str, Msg], str]
+#: Refusals after which the question is asked again in full: the parent's attention was on
+#: another message (a button of an earlier question) or on a file the step did not ask for.
+ASK_AGAIN_AFTER = frozenset({"error-stale-button", "evidence-kept-aside"})
 
 
 def question(ctx: Ctx, step: Step) -> tuple[tuple[Msg, ...], tuple[tuple[Button, ...], ...]]:
@@ -23,6 +26,20 @@ def question(ctx: Ctx, step: Step) -> tuple[tuple[Msg, ...], tuple[tuple[Button,
             for row in step.choices(ctx)
         )
     return step.ask(ctx), buttons
+
+
+def refusal(
+    ctx: Ctx, step: Step, reasons: tuple[Msg, ...]
+) -> tuple[tuple[Msg, ...], tuple[tuple[Button, ...], ...]]:
+    """What a wrong answer gets: the short reason and the step's buttons again, not the whole
+    question (a mistyped choice on the review does not bring back its whole card). The
+    question comes again only when the parent was looking elsewhere (``ASK_AGAIN_AFTER``)."""
+    parts, buttons = question(ctx, step)
+    if not reasons:
+        return parts, buttons
+    if any(reason.key in ASK_AGAIN_AFTER for reason in reasons):
+        return (*reasons, *parts), buttons
+    return reasons, buttons
 
 
 def _plain(text: str) -> str:

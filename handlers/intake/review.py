@@ -16,8 +16,8 @@ EDITABLE = (
     ("writer", StepName.WRITER),
     ("minor_age", StepName.MINOR_AGE),
     ("account", StepName.ACCOUNT),
-    ("transactions", StepName.TX_LIST),
     ("payment", StepName.PAYMENT),
+    ("transactions", StepName.TX_LIST),
     ("evidence", StepName.EVIDENCE),
     ("description", StepName.DESCRIPTION),
     ("contact", StepName.CONTACT),
@@ -35,36 +35,42 @@ def _fields(ctx: Ctx) -> list[str]:
     return [f for f, _ in EDITABLE if f != "minor_age" or needs_minor_age(ctx)]
 
 
+def lines(first: Msg, *rest: Msg) -> Msg:
+    """Several lines as one part of a message: a reply's parts are set apart by blank lines,
+    and a card of one field per line reads better on a phone."""
+    if not rest:
+        return first
+    return Msg("review-lines", {"first": first, "rest": lines(*rest)})
+
+
 def ask_review(ctx: Ctx) -> tuple[Msg, ...]:
     a = ctx.answers
-    parts = [
-        Msg("review-header"),
+    fields = [
         Msg("review-platform", {"value": platform_display(ctx)}),
         Msg("review-problem", {"value": Msg(f"problem-{a['problem'].replace('_', '-')}")}),
         Msg("review-writer", {"value": Msg(f"writer-{a['writer']}")}),
     ]
     if needs_minor_age(ctx):
-        parts.append(Msg("review-minor-age", {"age": a.get("minor_age", "-")}))
-    parts.append(Msg("review-account", {"value": a["account"]}))
+        fields.append(Msg("review-minor-age", {"age": a.get("minor_age", "-")}))
+    fields.append(Msg("review-account", {"value": a["account"]}))
+    fields.append(Msg("review-payment", {"value": _payment(ctx)}))
     for number, item in enumerate(ctx.transactions, start=1):
         money, when = describe(item, ctx)
         order = item.get("order") or "-"
-        parts.append(
+        fields.append(
             Msg("review-tx-line", {"number": number, "money": money, "when": when, "order": order})
         )
-    parts.append(Msg("review-total", {"total": totals(ctx)}))
-    parts.append(Msg("review-payment", {"value": _payment(ctx)}))
+    fields.append(Msg("review-total", {"total": totals(ctx)}))
     if a.get("no_evidence"):
-        parts.append(Msg("review-no-evidence"))
+        fields.append(Msg("review-no-evidence"))
     else:
-        parts.append(Msg("review-evidence", {"count": ctx.evidence_count}))
-    parts.append(Msg("review-description", {"value": a["description"]}))
+        fields.append(Msg("review-evidence", {"count": ctx.evidence_count}))
+    fields.append(Msg("review-description", {"value": a["description"]}))
     contact = a.get("contact")
-    parts.append(
+    fields.append(
         Msg("review-contact", {"value": contact}) if contact else Msg("review-no-contact")
     )
-    parts.append(Msg("ask-review"))
-    return tuple(parts)
+    return (Msg("review-header"), lines(*fields), Msg("ask-review"))
 
 
 def review_choices(ctx: Ctx) -> Rows:

@@ -96,6 +96,23 @@ STEPS: tuple[Step, ...] = (
         applies=questions.needs_minor_age,
     ),
     Step(S.ACCOUNT, questions.ask_account, questions.accept_account, _has("account")),
+    # The way it was paid comes before the purchases: the order-number and evidence prompts
+    # say where to look in that method's own records.
+    Step(
+        S.PAYMENT,
+        _ask("ask-payment"),
+        questions.accept_payment,
+        _has("payment_method"),
+        questions.payment_choices,
+        takes=CHOICE,
+    ),
+    Step(
+        S.PAYMENT_OTHER,
+        _ask("ask-payment-other"),
+        questions.accept_payment_other,
+        _has("payment_other"),
+        applies=lambda ctx: ctx.answers.get("payment_method") == "other",
+    ),
     Step(
         S.TX_AMOUNT,
         transactions.ask_amount,
@@ -114,8 +131,16 @@ STEPS: tuple[Step, ...] = (
         takes=CHOICE,
     ),
     Step(
+        S.TX_FIX,
+        transactions.ask_fix,
+        transactions.accept_fix,
+        _always,  # reached only from the confirmation's "No, change it" or the list
+        transactions.fix_choices,
+        takes=CHOICE,
+    ),
+    Step(
         S.TX_ORDER,
-        _ask("ask-tx-order"),
+        transactions.ask_order,
         transactions.accept_order,
         transactions.answered("order"),
         transactions.order_choices,
@@ -136,21 +161,6 @@ STEPS: tuple[Step, ...] = (
         _always,
         transactions.list_choices,
         takes=CHOICE,
-    ),
-    Step(
-        S.PAYMENT,
-        _ask("ask-payment"),
-        questions.accept_payment,
-        _has("payment_method"),
-        questions.payment_choices,
-        takes=CHOICE,
-    ),
-    Step(
-        S.PAYMENT_OTHER,
-        _ask("ask-payment-other"),
-        questions.accept_payment_other,
-        _has("payment_other"),
-        applies=lambda ctx: ctx.answers.get("payment_method") == "other",
     ),
     Step(
         S.EVIDENCE,
@@ -193,10 +203,16 @@ def first_step(ctx: Ctx) -> Step:
 
 
 def next_step(ctx: Ctx, current: StepName | None) -> Step:
-    """The first step after ``current`` that applies and has no answer yet."""
+    """The first step after ``current`` that applies and has no answer yet (else the first
+    before it that has none, else the review)."""
     names = [step.name for step in STEPS]
     start = 0 if current is None else names.index(current) + 1
     for step in STEPS[start:]:
+        if step.applies(ctx) and not step.answered(ctx):
+            return step
+    # A question left behind: a draft begun before the questions were reordered (the payment
+    # method now comes before the purchases) is asked it before the review.
+    for step in STEPS[:start]:
         if step.applies(ctx) and not step.answered(ctx):
             return step
     return BY_NAME[StepName.REVIEW]

@@ -6,6 +6,7 @@ every answer) and joins ``answers["transactions"]`` once its order number questi
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -22,6 +23,16 @@ Rows = list[list[tuple[str, Msg]]]
 #: How far ahead of the clock a time may be before it counts as "in the future" (clock drift).
 FUTURE_TOLERANCE = timedelta(minutes=5)
 _ORDER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.#]{2,63}$")
+
+
+def method(ctx: Ctx) -> str:
+    """The payment method as the locale files select on it (``wechat-pay``)."""
+    return str(ctx.answers.get("payment_method") or "other").replace("_", "-")
+
+
+def payment_record(ctx: Ctx) -> Msg:
+    """Where this payment method keeps the record of a charge ("your Alipay bills")."""
+    return Msg("payment-record", {"method": method(ctx)})
 
 
 def position(ctx: Ctx) -> int:
@@ -66,19 +77,18 @@ def ask_amount(ctx: Ctx) -> tuple[Msg, ...]:
 def accept_amount(ctx: Ctx, answer: Answer) -> Outcome:
     reading = read_amount(answer.text, ctx.language)
     if reading.refusal == "vague":  # 三百多, "a few hundred": the exact figure, from the record
-        return Rejected.because("error-amount-vague")
+        return Rejected.because("error-amount-vague", record=payment_record(ctx))
     if reading.refusal == "range":  # "20-30", 两三百
-        return Rejected.because("error-amount-range")
+        return Rejected.because("error-amount-range", record=payment_record(ctx))
     money = reading.money
     if money is None:
         return Rejected.because("error-amount")
     platform = ctx.answers.get("platform")
     currency = money.currency or ctx.policy.default_currency(platform, ctx.language, ctx.timezone)
-    ctx.cursor["pending_tx"] = {
-        "amount": str(money.amount),
-        "currency": currency,
-        "currency_assumed": money.currency is None,
-    }
+    # Updated, not replaced: a purchase whose amount alone is being changed keeps its time.
+    ctx.pending_tx.update(
+        amount=str(money.amount), currency=currency, currency_assumed=money.currency is None
+    )
     return Accepted()
 
 
@@ -112,6 +122,8 @@ def ask_confirm(ctx: Ctx) -> tuple[Msg, ...]:
     pending = ctx.pending_tx
     money, when = describe(pending, ctx)
     parts = [Msg("ask-tx-confirm", {"money": money, "when": when})]
+    if "order" in pending:  # a saved purchase being changed: its order number too
+        parts.append(Msg("tx-confirm-order", {"order": pending["order"] or "-"}))
     if pending.get("currency_assumed"):
         parts.append(Msg("tx-currency-assumed", {"currency": pending["currency"]}))
     if pending.get("time_vague"):
@@ -129,12 +141,52 @@ def confirm_choices(ctx: Ctx) -> Rows:
 def accept_confirm(ctx: Ctx, answer: Answer) -> Outcome:
     if answer.choice == "yes":
         ctx.pending_tx["confirmed"] = True
+        if "order" in ctx.pending_tx:  # a saved purchase, changed: nothing more to ask
+            _save(ctx)
+            return Accepted(goto=None if ctx.cursor.get("tx_done") else StepName.TX_MORE)
         return Accepted()
-    ctx.cursor["pending_tx"] = {}
-    return Accepted(goto=StepName.TX_AMOUNT)
+    ctx.pending_tx.pop("confirmed", None)
+    return Accepted(goto=StepName.TX_FIX)
+
+
+# -- what to change ------------------------------------------------------------------------
+
+#: The fields of a purchase that "No, change it" offers, and what each clears to be asked again.
+_FIELDS = {
+    "amount": (StepName.TX_AMOUNT, ("amount", "currency", "currency_assumed")),
+    "time": (StepName.TX_TIME, ("when", "has_time", "time_vague")),
+    "order": (StepName.TX_ORDER, ("order",)),
+}
+
+
+def ask_fix(ctx: Ctx) -> tuple[Msg, ...]:
+    return (Msg("ask-tx-fix", {"number": position(ctx)}),)
+
+
+def fix_choices(ctx: Ctx) -> Rows:
+    """Amount and time; the order number once it was given (a saved purchase being changed:
+    a new one is asked its order number after this confirmation)."""
+    row = [("amount", Msg("button-fix-amount")), ("time", Msg("button-fix-time"))]
+    if "order" in ctx.pending_tx:
+        row.append(("order", Msg("button-fix-order")))
+    return [row, [("back", Msg("button-fix-nothing"))]]
+
+
+def accept_fix(ctx: Ctx, answer: Answer) -> Outcome:
+    if answer.choice == "back":
+        return Accepted(goto=StepName.TX_CONFIRM)
+    step, cleared = _FIELDS[answer.choice]
+    for key in cleared:
+        ctx.pending_tx.pop(key, None)
+    return Accepted(goto=step)
 
 
 # -- order number --------------------------------------------------------------------------
+
+
+def ask_order(ctx: Ctx) -> tuple[Msg, ...]:
+    where = Msg("tx-order-where", {"method": method(ctx)})
+    return (Msg("ask-tx-order", {"where": where}),)
 
 
 def order_choices(ctx: Ctx) -> Rows:
@@ -148,8 +200,16 @@ def accept_order(ctx: Ctx, answer: Answer) -> Outcome:
         order = re.sub(r"\s+", "", answer.text)
         if not _ORDER.match(order) or not any(ch.isdigit() for ch in order):
             return Rejected.because("error-order")
+    ctx.pending_tx["order"] = order
+    if not ctx.pending_tx.get("confirmed"):  # the order number alone was changed: confirm
+        return Accepted(goto=StepName.TX_CONFIRM)
+    _save(ctx)
+    return Accepted()
+
+
+def _save(ctx: Ctx) -> None:
+    """The purchase being entered or changed joins the claim's list, in its place."""
     item = {k: v for k, v in ctx.pending_tx.items() if k not in ("confirmed", "currency_assumed")}
-    item["order"] = order
     index = int(ctx.cursor.get("tx", len(ctx.transactions)))
     if index < len(ctx.transactions):
         ctx.transactions[index] = item
@@ -157,7 +217,6 @@ def accept_order(ctx: Ctx, answer: Answer) -> Outcome:
         ctx.transactions.append(item)
     ctx.cursor["pending_tx"] = {}
     ctx.cursor.pop("tx", None)
-    return Accepted()
 
 
 # -- another one? --------------------------------------------------------------------------
@@ -242,5 +301,6 @@ def accept_list(ctx: Ctx, answer: Answer) -> Outcome:
             return Rejected.because("error-tx-last")
         del ctx.transactions[index]
         return Accepted(goto=StepName.TX_LIST, notes=(Msg("tx-removed", {"number": number}),))
-    ctx.cursor.update(tx=index, pending_tx={})
-    return Accepted(goto=StepName.TX_AMOUNT)
+    # Only what the parent picks is asked again; the rest is kept as it was.
+    ctx.cursor.update(tx=index, pending_tx=copy.deepcopy(ctx.transactions[index]))
+    return Accepted(goto=StepName.TX_FIX)

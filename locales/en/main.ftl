@@ -86,11 +86,27 @@ ask-tx-time = When did it happen? For example "yesterday 9 pm", "Nov 3 at 14:10"
 error-time = I couldn't read that as a date and time. Try for example "yesterday 9 pm", "last Monday around 8 pm" or "2025-11-03 14:10" (time zone { $timezone }).
 error-time-future = That's in the future — it is now { $now } where you are. When did the charge happen?
 ask-tx-confirm = <b>{ $money }</b> on <b>{ $when }</b> — is that right?
-tx-currency-assumed = (You didn't give a currency, so I assumed { $currency }. If that's wrong, tap "No, change it" and write the currency too.)
+tx-confirm-order = Order number: { $order }
+tx-currency-assumed = (You didn't give a currency, so I assumed { $currency }. If that's wrong, tap "No, change it", then "The amount", and write the currency too.)
 tx-old-warning = ⚠️ That was { $days } days ago. Older purchases can still be claimed, but please make sure the date is right.
 button-tx-correct = ✅ Yes, that's right
 button-tx-fix = ✏️ No, change it
-ask-tx-order = Do you have the order number (transaction ID)? You'll find it in the payment record in Alipay, WeChat Pay or your bank app. Send it here, or tap the button if you don't have it.
+ask-tx-fix = What needs changing in purchase { $number }?
+button-fix-amount = 💰 The amount
+button-fix-time = 🕘 The date and time
+button-fix-order = 🧾 The order number
+button-fix-nothing = ↩️ Nothing, it's right
+ask-tx-order = Do you have the order number (transaction ID)? { $where } Send it here, or tap the button if you don't have it.
+tx-order-where =
+    { $method ->
+        [alipay] In Alipay, open Me → Bills and tap the payment: it's the "Order number" in its details.
+        [wechat-pay] In WeChat, open Me → Services → Wallet → Transactions and tap the payment: it's the "Transaction ID".
+        [bank-card] A card statement often has none, but your bank app's details of the charge may show a reference number.
+        [apple] It's the "Order ID" in the receipt email from Apple, also listed at reportaproblem.apple.com.
+        [google-play] It's the order number beginning with GPA. in the receipt email from Google Play, or in the Play Store app's order history.
+        [platform-balance] It's in the app's wallet: open the top-up or spending record of the purchase.
+       *[other] It's on the payment record or the receipt.
+    }
 button-no-order = I don't have it
 error-order = That doesn't look like an order number: it should be letters and digits, for example 4200001234202511031234567890. Send it again, or tap "I don't have it".
 tx-recorded = Purchase { $count } saved. Total so far: <b>{ $total }</b>.
@@ -121,8 +137,18 @@ payment-inline-apple = your Apple account
 payment-inline-google-play = Google Play
 payment-inline-platform-balance = the app's balance or coins
 ask-payment-other = Which payment method was it?
+payment-record =
+    { $method ->
+        [alipay] the payment's details in Alipay (Me → Bills)
+        [wechat-pay] the payment's details in WeChat Pay (Me → Services → Wallet → Transactions)
+        [bank-card] your bank app or your card statement
+        [apple] the receipt email from Apple, or at reportaproblem.apple.com
+        [google-play] the receipt email from Google Play, or the order history in the Play Store app
+        [platform-balance] the top-up and spending records in the app's wallet
+       *[other] the payment record or the receipt
+    }
 
-ask-evidence = Now the evidence: please send screenshots of the purchase records (in the app's wallet or order history) and of the payments (Alipay, WeChat Pay or bank statement). Photos or PDF files, as many as you like, in one go or several messages. Tap "Done" when you've sent them all.
+ask-evidence = Now the evidence: please send screenshots of the purchase in the app (its wallet or order history) and of the payment, which you'll find in { $record }. Photos or PDF files, as many as you like, in one go or in several messages. No screenshots at all? Tap "I have no screenshots".
 evidence-count = { $count ->
         [one] I have 1 file so far.
        *[other] I have { $count } files so far.
@@ -134,7 +160,8 @@ evidence-kept-aside = { $count ->
 button-evidence-done = ✅ Done
 button-no-evidence = I have no screenshots
 error-evidence-none = I haven't received any file yet. Send at least one screenshot, or tap "I have no screenshots".
-error-evidence-text = At this step I need screenshots or PDF files. Send them as photos or files, then tap "Done".
+error-evidence-text = At this step I need screenshots or PDF files: send them as photos or files. If you have none, tap "I have no screenshots".
+error-evidence-text-more = At this step I need screenshots or PDF files: send more as photos or files, or tap "Done" if that's all.
 error-file-type = I can't use "{ $name }": please send pictures or PDF files.
 error-file-size = "{ $name }" is too large ({ $size } MB; the limit is { $limit } MB). A screenshot is enough.
 error-evidence-max = That's the most files one claim can hold ({ $max }); the rest were not kept.
@@ -147,6 +174,10 @@ button-skip-contact = Skip
 ## Review and submit
 
 review-header = <b>Please check your claim</b>
+# One field per line (a reply's parts are set apart by blank lines); reads the same in every language.
+review-lines =
+    { $first }
+    { $rest }
 review-platform = Platform: { $value }
 review-problem = Problem: { $value }
 review-writer = Filled in by: { $value }

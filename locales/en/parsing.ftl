@@ -2,8 +2,8 @@
 ## docs/parsing.md): an estimate or a range instead of the amount charged, and a time of day
 ## given only as a part of the day, shown back as the guess it is.
 
-error-amount-vague = That sounds like an estimate, and a claim needs the exact amount that was charged: the refund is made for that figure. You'll find it in the payment record (Alipay, WeChat Pay, your bank app or the app store's receipt). Please send it, for example "328 yuan" or "9.99 USD".
-error-amount-range = That's a range, and a claim needs the one amount that was charged. Please look it up in the payment record (Alipay, WeChat Pay, your bank app or the app store's receipt) and send that figure, for example "328 yuan" or "9.99 USD". Several charges? Send one now: you can add the others next.
+error-amount-vague = That sounds like an estimate, and a claim needs the exact amount that was charged: the refund is made for that figure. You'll find it in { $record }. Please send it, for example "328 yuan" or "9.99 USD".
+error-amount-range = That's a range, and a claim needs the one amount that was charged. Please look it up in { $record } and send that figure, for example "328 yuan" or "9.99 USD". Several charges? Send one now: you can add the others next.
 # The day, then the part of the day the parent gave and the hour assumed for it, e.g.
 # "Thu, Nov 19, 2026, in the evening, around 8:00 PM".
 tx-when-vague = { $day }, { $period ->
@@ -17,4 +17,4 @@ tx-when-vague = { $day }, { $period ->
         [dawn] in the early hours
        *[other] during the day
     }, around { $time }
-tx-time-vague = (You gave only the part of the day, so the time is a guess. If the payment record shows the exact time, tap "No, change it" and write it too: it helps find the charge.)
+tx-time-vague = (You gave only the part of the day, so the time is a guess. If the payment record shows the exact time, tap "No, change it", then "The date and time", and write it: it helps find the charge.)

@@ -87,14 +87,30 @@ ask-tx-time = Quand est-ce arrivé ? Par exemple « hier vers 21h », «�
 error-time = Je n'ai pas reconnu de date ni d'heure. Essayez par exemple « hier vers 21h », « lundi dernier vers 20h » ou « 03/11/2025 14:10 » (fuseau horaire { $timezone }).
 error-time-future = Cette date est dans le futur : chez vous, nous sommes le { $now }. Quand le débit a-t-il eu lieu ?
 ask-tx-confirm = <b>{ $money }</b> le <b>{ $when }</b> : c'est bien ça ?
-tx-currency-assumed = (Vous n'avez pas indiqué de devise, j'ai donc supposé { $currency }. Si ce n'est pas la bonne, appuyez sur « Non, modifier » et précisez la devise.)
+tx-confirm-order = Numéro de commande : { $order }
+tx-currency-assumed = (Vous n'avez pas indiqué de devise, j'ai donc supposé { $currency }. Si ce n'est pas la bonne, appuyez sur « Non, modifier », puis sur « Le montant », et précisez la devise.)
 tx-old-warning = ⚠️ C'était il y a { $days ->
         [one] { $days } jour
        *[other] { $days } jours
     }. Un achat ancien peut tout de même être réclamé, mais vérifiez bien la date.
 button-tx-correct = ✅ Oui, c'est bien ça
 button-tx-fix = ✏️ Non, modifier
-ask-tx-order = Avez-vous le numéro de commande (identifiant de transaction) ? Vous le trouverez dans le détail du paiement sur Alipay, WeChat Pay ou l'application de votre banque. Envoyez-le ici, ou appuyez sur le bouton si vous ne l'avez pas.
+ask-tx-fix = Que faut-il modifier dans l'achat n° { $number } ?
+button-fix-amount = 💰 Le montant
+button-fix-time = 🕘 La date et l'heure
+button-fix-order = 🧾 Le numéro de commande
+button-fix-nothing = ↩️ Rien, c'est bon
+ask-tx-order = Avez-vous le numéro de commande (identifiant de transaction) ? { $where } Envoyez-le ici, ou appuyez sur le bouton si vous ne l'avez pas.
+tx-order-where =
+    { $method ->
+        [alipay] Dans Alipay, ouvrez Me → Bills et touchez le paiement : c'est le « Order number » de son détail.
+        [wechat-pay] Dans WeChat, ouvrez Me → Services → Wallet → Transactions et touchez le paiement : c'est le « Transaction ID ».
+        [bank-card] Un relevé de carte n'en montre souvent pas, mais le détail du débit dans l'application de votre banque peut indiquer une référence.
+        [apple] C'est l'« Order ID » de l'e-mail de reçu d'Apple, repris sur reportaproblem.apple.com.
+        [google-play] C'est le numéro qui commence par GPA. dans l'e-mail de reçu de Google Play, ou dans l'historique des commandes de l'application Play Store.
+        [platform-balance] Il figure dans le portefeuille de l'application : ouvrez l'historique de recharge ou de dépense de cet achat.
+       *[other] Il figure sur le relevé ou le reçu du paiement.
+    }
 button-no-order = Je ne l'ai pas
 error-order = Cela ne ressemble pas à un numéro de commande : il se compose de lettres et de chiffres, par exemple 4200001234202511031234567890. Renvoyez-le, ou appuyez sur « Je ne l'ai pas ».
 tx-recorded = Achat n° { $count } enregistré. Total pour l'instant : <b>{ $total }</b>.
@@ -128,8 +144,18 @@ payment-inline-apple = votre compte Apple
 payment-inline-google-play = Google Play
 payment-inline-platform-balance = le solde ou les pièces de l'application
 ask-payment-other = Quel moyen de paiement a été utilisé ?
+payment-record =
+    { $method ->
+        [alipay] le détail du paiement dans Alipay (Me → Bills)
+        [wechat-pay] le détail du paiement dans WeChat Pay (Me → Services → Wallet → Transactions)
+        [bank-card] l'application de votre banque ou votre relevé de carte
+        [apple] l'e-mail de reçu d'Apple, ou sur reportaproblem.apple.com
+        [google-play] l'e-mail de reçu de Google Play, ou l'historique des commandes de l'application Play Store
+        [platform-balance] l'historique des recharges et des dépenses du portefeuille de l'application
+       *[other] le relevé ou le reçu du paiement
+    }
 
-ask-evidence = Passons aux justificatifs : envoyez des captures d'écran des achats (portefeuille ou historique des commandes de l'application) et des paiements (Alipay, WeChat Pay ou relevé bancaire). Photos ou PDF, autant que vous voulez, en une fois ou en plusieurs messages. Appuyez sur « Terminé » quand vous avez tout envoyé.
+ask-evidence = Passons aux justificatifs : envoyez des captures d'écran de l'achat dans l'application (portefeuille ou historique des commandes) et du paiement, que vous trouverez dans { $record }. Photos ou PDF, autant que vous voulez, en une fois ou en plusieurs messages. Vous n'avez aucune capture ? Appuyez sur « Je n'ai pas de captures ».
 evidence-count = { $count ->
         [one] Pour l'instant, j'ai { $count } fichier.
        *[other] Pour l'instant, j'ai { $count } fichiers.
@@ -141,7 +167,8 @@ evidence-kept-aside = { $count ->
 button-evidence-done = ✅ Terminé
 button-no-evidence = Je n'ai pas de captures
 error-evidence-none = Je n'ai encore reçu aucun fichier. Envoyez au moins une capture d'écran, ou appuyez sur « Je n'ai pas de captures ».
-error-evidence-text = À cette étape, j'ai besoin de captures d'écran ou de fichiers PDF. Envoyez-les en photo ou en fichier, puis appuyez sur « Terminé ».
+error-evidence-text = À cette étape, j'ai besoin de captures d'écran ou de fichiers PDF : envoyez-les en photo ou en fichier. Si vous n'en avez aucune, appuyez sur « Je n'ai pas de captures ».
+error-evidence-text-more = À cette étape, j'ai besoin de captures d'écran ou de fichiers PDF : envoyez-en d'autres en photo ou en fichier, ou appuyez sur « Terminé » si c'est tout.
 error-file-type = Je ne peux pas utiliser « { $name } » : envoyez plutôt des images ou des fichiers PDF.
 error-file-size = « { $name } » est trop lourd ({ $size } Mo ; maximum { $limit } Mo). Une capture d'écran suffit.
 error-evidence-max = Une demande peut contenir au maximum { $max ->
@@ -157,6 +184,10 @@ button-skip-contact = Passer
 ## Review and submit
 
 review-header = <b>Vérifiez votre demande</b>
+# Un champ par ligne (les parties d'un message sont séparées par une ligne vide) ; identique dans chaque langue.
+review-lines =
+    { $first }
+    { $rest }
 review-platform = Plateforme : { $value }
 review-problem = Problème : { $value }
 review-writer = Rempli par : { $value }

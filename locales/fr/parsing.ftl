@@ -2,8 +2,8 @@
 ## une estimation ou une fourchette au lieu du montant débité, et une heure donnée seulement
 ## par le moment de la journée, montrée comme l'approximation qu'elle est.
 
-error-amount-vague = Cela ressemble à une estimation, mais la demande doit indiquer le montant exact débité : c'est ce montant qui sera remboursé. Vous le trouverez dans le relevé de paiement (application de votre banque, Alipay, WeChat Pay ou reçu de la boutique d'applications). Envoyez-le, par exemple « 9,99 € » ou « 30 yuans ».
-error-amount-range = C'est une fourchette, mais la demande doit indiquer le montant exact débité. Retrouvez-le dans le relevé de paiement (application de votre banque, Alipay, WeChat Pay ou reçu de la boutique d'applications) et envoyez ce montant, par exemple « 9,99 € ». Plusieurs débits ? Envoyez-en un maintenant, vous pourrez ajouter les autres ensuite.
+error-amount-vague = Cela ressemble à une estimation, mais la demande doit indiquer le montant exact débité : c'est ce montant qui sera remboursé. Vous le trouverez dans { $record }. Envoyez-le, par exemple « 9,99 € » ou « 30 yuans ».
+error-amount-range = C'est une fourchette, mais la demande doit indiquer le montant exact débité. Retrouvez-le dans { $record } et envoyez ce montant, par exemple « 9,99 € ». Plusieurs débits ? Envoyez-en un maintenant, vous pourrez ajouter les autres ensuite.
 # Le jour, puis le moment de la journée donné par le parent et l'heure supposée, par exemple
 # « jeu. 19 nov. 2026, dans la soirée, vers 20:00 ».
 tx-when-vague = { $day }, { $period ->
@@ -17,4 +17,4 @@ tx-when-vague = { $day }, { $period ->
         [dawn] au petit matin
        *[other] dans la journée
     }, vers { $time }
-tx-time-vague = (Vous n'avez donné que le moment de la journée, l'heure est donc approximative. Si le relevé de paiement indique l'heure exacte, appuyez sur « Non, modifier » et précisez-la : cela aide à retrouver le débit.)
+tx-time-vague = (Vous n'avez donné que le moment de la journée, l'heure est donc approximative. Si le relevé de paiement indique l'heure exacte, appuyez sur « Non, modifier », puis sur « La date et l'heure », et précisez-la : cela aide à retrouver le débit.)

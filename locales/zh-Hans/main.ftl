@@ -83,11 +83,27 @@ ask-tx-time = 是什么时候扣的款？比如“昨天晚上9点”“11月3�
 error-time = 没能识别出日期和时间。可以试试“昨天晚上9点”“上周一晚上8点左右”或“2025-11-03 14:10”（时区：{ $timezone }）。
 error-time-future = 这个时间还没到呢——您那里现在是 { $now }。请问是什么时候扣的款？
 ask-tx-confirm = <b>{ $when }</b> 扣款 <b>{ $money }</b>，对吗？
-tx-currency-assumed = （您没有写币种，我先按 { $currency } 算。如果不对，请点“不对，修改”，重新输入时把币种也写上。）
+tx-confirm-order = 订单号：{ $order }
+tx-currency-assumed = （您没有写币种，我先按 { $currency } 算。如果不对，请点“不对，修改”，再点“金额”，重新输入时把币种也写上。）
 tx-old-warning = ⚠️ 这已经是 { $days } 天前的消费了。时间久一些的消费也可以申请，但请确认日期没错。
 button-tx-correct = ✅ 对，没错
 button-tx-fix = ✏️ 不对，修改
-ask-tx-order = 您有订单号（交易单号）吗？可以在支付宝、微信支付或银行App的账单详情里找到。有的话请直接发过来，没有就点下面的按钮。
+ask-tx-fix = 第 { $number } 笔消费要修改哪一项？
+button-fix-amount = 💰 金额
+button-fix-time = 🕘 日期和时间
+button-fix-order = 🧾 订单号
+button-fix-nothing = ↩️ 没问题，不用改
+ask-tx-order = 您有订单号（交易单号）吗？{ $where }有的话请直接发过来，没有就点下面的按钮。
+tx-order-where =
+    { $method ->
+        [alipay] 在支付宝里打开“我的 → 账单”，点开那笔付款，账单详情里的“订单号”就是。
+        [wechat-pay] 在微信里打开“我 → 服务 → 钱包 → 账单”，点开那笔付款，“交易单号”就是。
+        [bank-card] 信用卡账单上通常没有订单号，不过银行App里这笔扣款的详情可能有交易流水号。
+        [apple] 就是 Apple 收据邮件里的“订单号”（Order ID），在 reportaproblem.apple.com 上也能查到。
+        [google-play] 就是 Google Play 收据邮件里以 GPA. 开头的订单号，在 Play 商店App的订单记录里也能查到。
+        [platform-balance] 在App钱包里打开这笔消费的充值记录或消费记录就能看到。
+       *[other] 可以在付款记录或收据上找到。
+    }
 button-no-order = 我没有订单号
 error-order = 这看起来不像订单号：订单号由字母和数字组成，比如 4200001234202511031234567890。请重新发送，或点“我没有订单号”。
 tx-recorded = 第 { $count } 笔消费已保存。目前合计：<b>{ $total }</b>。
@@ -118,14 +134,25 @@ payment-inline-apple = App Store
 payment-inline-google-play = Google Play
 payment-inline-platform-balance = 平台余额或虚拟币
 ask-payment-other = 是哪种付款方式？
+payment-record =
+    { $method ->
+        [alipay] 支付宝的账单详情（我的 → 账单）
+        [wechat-pay] 微信支付的账单详情（我 → 服务 → 钱包 → 账单）
+        [bank-card] 银行App的交易明细或信用卡账单
+        [apple] Apple 发来的收据邮件，或 reportaproblem.apple.com 网站
+        [google-play] Google Play 发来的收据邮件，或 Play 商店App的订单记录
+        [platform-balance] App钱包里的充值记录和消费记录
+       *[other] 付款记录或收据
+    }
 
-ask-evidence = 接下来请提供凭证：请发送消费记录的截图（App里的钱包或订单记录）和付款记录的截图（支付宝、微信支付账单或银行流水）。图片或PDF都可以，数量不限，一次发完或分几条发都行。全部发完后，请点“完成”。
+ask-evidence = 接下来请提供凭证：请发送App里这笔消费的截图（钱包或订单记录）和付款的截图，付款记录可以在{ $record }里找到。图片或PDF都可以，数量不限，一次发完或分几条发都行。完全没有截图的话，请点“我没有截图”。
 evidence-count = 目前已收到 { $count } 个文件。可以继续发送，或点“完成”。
 evidence-kept-aside = 收到的 { $count } 个文件已经存进您这份申请的凭证里。
 button-evidence-done = ✅ 完成
 button-no-evidence = 我没有截图
 error-evidence-none = 还没有收到任何文件。请至少发一张截图，或点“我没有截图”。
-error-evidence-text = 这一步需要截图或PDF文件。请以图片或文件的形式发送，然后点“完成”。
+error-evidence-text = 这一步需要截图或PDF文件，请以图片或文件的形式发送。如果没有截图，请点“我没有截图”。
+error-evidence-text-more = 这一步需要截图或PDF文件。可以继续以图片或文件的形式发送，全部发完就点“完成”。
 error-file-type = “{ $name }”无法使用：请发送图片或PDF文件。
 error-file-size = “{ $name }”太大了（{ $size } MB，上限是 { $limit } MB）。发截图就够了。
 error-evidence-max = 一份申请最多保存 { $max } 个文件，超出的没有保存。
@@ -138,6 +165,10 @@ button-skip-contact = 跳过
 ## Review and submit
 
 review-header = <b>请核对您的申请</b>
+# 每行一项（消息的各部分之间空一行）；各语言相同。
+review-lines =
+    { $first }
+    { $rest }
 review-platform = 平台：{ $value }
 review-problem = 问题：{ $value }
 review-writer = 填写人：{ $value }

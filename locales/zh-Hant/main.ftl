@@ -83,11 +83,27 @@ ask-tx-time = 是什麼時候扣款的？例如「昨天晚上9點」「11月3�
 error-time = 無法辨識這個日期和時間。可以試試「昨天晚上9點」「上星期一晚上8點左右」或「2025/11/03 14:10」（時區：{ $timezone }）。
 error-time-future = 這個時間還沒到，您那邊現在是 { $now }。請問是什麼時候扣款的？
 ask-tx-confirm = <b>{ $when }</b> 扣款 <b>{ $money }</b>，對嗎？
-tx-currency-assumed = （您沒有寫幣別，我先當作 { $currency }。如果不對，請按「不對，修改」，重新輸入時把幣別也寫上。）
+tx-confirm-order = 訂單編號：{ $order }
+tx-currency-assumed = （您沒有寫幣別，我先當作 { $currency }。如果不對，請按「不對，修改」，再按「金額」，重新輸入時把幣別也寫上。）
 tx-old-warning = ⚠️ 這已經是 { $days } 天前的消費了。比較久以前的消費還是可以申請，但請確認日期正確。
 button-tx-correct = ✅ 對，沒錯
 button-tx-fix = ✏️ 不對，修改
-ask-tx-order = 您有訂單編號（交易編號）嗎？可以在支付寶、微信支付或銀行 App 的交易明細裡找到。有的話請直接傳過來，沒有的話請按下方按鈕。
+ask-tx-fix = 第 { $number } 筆消費要修改哪一項？
+button-fix-amount = 💰 金額
+button-fix-time = 🕘 日期和時間
+button-fix-order = 🧾 訂單編號
+button-fix-nothing = ↩️ 沒問題，不用改
+ask-tx-order = 您有訂單編號（交易編號）嗎？{ $where }有的話請直接傳過來，沒有的話請按下方按鈕。
+tx-order-where =
+    { $method ->
+        [alipay] 在支付寶裡打開「我的 → 帳單」，再按那筆付款，帳單詳情裡的「訂單號」就是。
+        [wechat-pay] 在微信裡打開「我 → 服務 → 錢包 → 帳單」，再按那筆付款，「交易單號」就是。
+        [bank-card] 信用卡帳單上通常沒有訂單編號，不過銀行 App 裡這筆扣款的明細可能有交易編號。
+        [apple] 就是 Apple 收據電子郵件裡的「訂單編號」（Order ID），在 reportaproblem.apple.com 上也查得到。
+        [google-play] 就是 Google Play 收據電子郵件裡以 GPA. 開頭的訂單編號，在 Play 商店 App 的訂單紀錄裡也查得到。
+        [platform-balance] 在 App 錢包裡打開這筆消費的儲值紀錄或消費紀錄就看得到。
+       *[other] 可以在付款紀錄或收據上找到。
+    }
 button-no-order = 我沒有訂單編號
 error-order = 這看起來不像訂單編號：訂單編號由英文字母和數字組成，例如 4200001234202511031234567890。請重新傳送，或按「我沒有訂單編號」。
 tx-recorded = 第 { $count } 筆消費已儲存。目前合計：<b>{ $total }</b>。
@@ -118,14 +134,25 @@ payment-inline-apple = App Store
 payment-inline-google-play = Google Play
 payment-inline-platform-balance = 平台餘額或虛擬幣
 ask-payment-other = 是哪一種付款方式？
+payment-record =
+    { $method ->
+        [alipay] 支付寶的帳單詳情（我的 → 帳單）
+        [wechat-pay] 微信支付的帳單詳情（我 → 服務 → 錢包 → 帳單）
+        [bank-card] 銀行 App 的交易明細或信用卡帳單
+        [apple] Apple 寄來的收據電子郵件，或 reportaproblem.apple.com 網站
+        [google-play] Google Play 寄來的收據電子郵件，或 Play 商店 App 的訂單紀錄
+        [platform-balance] App 錢包裡的儲值紀錄和消費紀錄
+       *[other] 付款紀錄或收據
+    }
 
-ask-evidence = 接下來請提供證明資料：請傳送消費紀錄的截圖（App 裡的錢包或訂單紀錄）和付款紀錄的截圖（支付寶、微信支付紀錄，或銀行、信用卡帳單）。圖片或 PDF 都可以，數量不限，一次傳完或分幾則訊息傳都行。全部傳完後，請按「完成」。
+ask-evidence = 接下來請提供證明資料：請傳送 App 裡這筆消費的截圖（錢包或訂單紀錄）和付款的截圖，付款紀錄可以在{ $record }裡找到。圖片或 PDF 都可以，數量不限，一次傳完或分幾則訊息傳都行。完全沒有截圖的話，請按「我沒有截圖」。
 evidence-count = 目前已收到 { $count } 個檔案。可以繼續傳送，或按「完成」。
 evidence-kept-aside = 收到的 { $count } 個檔案已經加入您這份申請的證明資料。
 button-evidence-done = ✅ 完成
 button-no-evidence = 我沒有截圖
 error-evidence-none = 還沒有收到任何檔案。請至少傳一張截圖，或按「我沒有截圖」。
-error-evidence-text = 這一步需要截圖或 PDF 檔案。請用圖片或檔案的方式傳送，再按「完成」。
+error-evidence-text = 這一步需要截圖或 PDF 檔案，請用圖片或檔案的方式傳送。如果沒有截圖，請按「我沒有截圖」。
+error-evidence-text-more = 這一步需要截圖或 PDF 檔案。可以繼續用圖片或檔案的方式傳送，全部傳完就按「完成」。
 error-file-type = 「{ $name }」無法使用：請傳送圖片或 PDF 檔案。
 error-file-size = 「{ $name }」太大了（{ $size } MB，上限是 { $limit } MB）。傳截圖就夠了。
 error-evidence-max = 一份申請最多保存 { $max } 個檔案，超過的部分沒有保存。
@@ -138,6 +165,10 @@ button-skip-contact = 跳過
 ## Review and submit
 
 review-header = <b>請確認您的申請內容</b>
+# 每行一項（訊息的各部分之間空一行）；各語言相同。
+review-lines =
+    { $first }
+    { $rest }
 review-platform = 平台：{ $value }
 review-problem = 問題：{ $value }
 review-writer = 填寫人：{ $value }

@@ -131,7 +131,7 @@ async def test_odd_ages_are_refused_then_a_real_one_is_taken(
     chat = ParentChat(conversation, localizer)
     await _at_age(chat)
     await chat.say(typed)
-    assert chat.keys == [key, "ask-minor-age"]
+    assert chat.keys == [key]  # the reason alone: the question is the message above
     assert chat.text  # rendered in full
     await chat.say("12")
     assert chat.keys == ["ask-account"]
@@ -161,6 +161,7 @@ async def _at_time(chat: ParentChat, language: str) -> None:
     await chat.press("problem-payment-failed")
     await chat.press("writer-parent")
     await chat.say("acct_2015")
+    await chat.press("payment-bank-card")
     await chat.say(_AT_TIME[language][0])
     assert chat.keys == ["ask-tx-time"]
 
@@ -189,7 +190,7 @@ async def test_dates_far_away_get_the_usual_answer(
     chat = ParentChat(conversation, localizer, language_code=language)
     await _at_time(chat, language)
     await chat.say(typed)
-    assert chat.keys == ["error-time", "ask-tx-time"], typed
+    assert chat.keys == ["error-time"], typed
     await chat.say(_AT_TIME[language][1])
     assert chat.keys[0] == "ask-tx-confirm"
 
@@ -294,7 +295,8 @@ async def test_file_ids_longer_than_their_column_are_refused(database, conversat
     await chat.press("button-consent-yes")
     photo = Media(MediaKind.PHOTO, file_id="f" * 300, file_unique_id="u-1", size=9_000)
     await chat.upload(photo)
-    assert chat.keys == ["error-file-type", "ask-platform"]
+    assert chat.keys == ["error-file-type"]
+    assert chat.last.buttons == chat.replies[-2].buttons  # the platforms, to pick one
     async with database.unit_of_work() as session:
         assert (await session.exec(select(Evidence))).all() == []
     await chat.upload(Media(MediaKind.PHOTO, file_id="f-ok", file_unique_id="u-2", size=9_000))

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from handlers.events import EventKind, Media, MediaKind
+from handlers.intake.prompting import ASK_AGAIN_AFTER
 from storage.repositories import cases, drafts, evidence
 from tests.chat import ParentChat
 
@@ -112,9 +113,16 @@ def document(name: str, mime: str, size: int = 80_000) -> Media:
 
 
 def assert_refused(chat: ParentChat, error: str, question: str) -> None:
-    """A translated explanation, then the same question again."""
+    """A translated explanation with the question's buttons again, not the whole question —
+    unless the parent was looking elsewhere (an earlier question's button, a file kept aside):
+    then the question comes again too."""
     assert chat.keys[0] == error, chat.keys
-    assert question in chat.keys, chat.keys
+    if error in ASK_AGAIN_AFTER:
+        assert question in chat.keys, chat.keys
+    else:
+        assert question not in chat.keys, chat.keys
+    asked = [r for r in chat.replies[:-1] if question in [p.key for p in r.parts]][-1]
+    assert chat.last.buttons == asked.buttons  # the same choices, under the explanation
     assert chat.last.language != "" and chat.text  # rendered without a missing key
 
 
@@ -164,6 +172,12 @@ async def test_complete_intake_with_wrong_answers(conversation, localizer, datab
     assert_refused(chat, "evidence-kept-aside", "ask-account")
     await chat.say("douyin_kid_2014")
 
+    assert chat.keys == ["ask-payment"]  # how it was paid comes before the purchases
+    await chat.say("by magic")
+    assert_refused(chat, "error-use-buttons", "ask-payment")
+    await chat.press("payment-alipay")
+
+    assert chat.keys == ["ask-tx-amount"]
     await chat.say("hello")
     assert_refused(chat, "error-amount", "ask-tx-amount")
     await chat.say(script.amount)
@@ -176,6 +190,7 @@ async def test_complete_intake_with_wrong_answers(conversation, localizer, datab
     await chat.say("maybe")
     assert_refused(chat, "error-use-buttons", "ask-tx-confirm")
     await chat.press("button-tx-correct")
+    assert chat.last.parts[0].params["where"].params == {"method": "alipay"}
     await chat.say("??")
     assert_refused(chat, "error-order", "ask-tx-order")
     await chat.say("4200001234 2025 1103")  # spaces inside are dropped
@@ -188,13 +203,11 @@ async def test_complete_intake_with_wrong_answers(conversation, localizer, datab
     stale = chat.buttons()[0].data
     await chat.press("button-tx-done")
 
-    await chat.press_data(stale)
-    assert_refused(chat, "error-stale-button", "ask-payment")
-    await chat.press("payment-alipay")
-
     assert chat.keys == ["evidence-count"]  # the early screenshot is already there
+    await chat.press_data(stale)
+    assert_refused(chat, "error-stale-button", "evidence-count")
     await chat.say("here they are")
-    assert_refused(chat, "error-evidence-text", "evidence-count")
+    assert_refused(chat, "error-evidence-text-more", "evidence-count")
     await chat.upload(document("game.zip", "application/zip"))
     assert_refused(chat, "error-file-type", "evidence-count")
     await chat.upload(document("huge.pdf", "application/pdf", size=50 * 1024 * 1024))
@@ -223,9 +236,19 @@ async def test_complete_intake_with_wrong_answers(conversation, localizer, datab
     await chat.press("button-edit-transactions")
     assert chat.keys[0] == "ask-tx-list"
     await chat.press("button-tx-change")  # the first one
-    await answer_transaction(chat, script.fixed_amount, script.fixed_when)
-    await chat.press("button-tx-correct")
+    assert chat.keys == ["ask-tx-fix"]
+    await chat.press("button-fix-amount")
+    await chat.say(script.fixed_amount)
+    assert chat.keys[0] == "ask-tx-confirm"  # the time is kept while the amount is changed
+    await chat.press("button-tx-fix")
+    await chat.press("button-fix-time")
+    await chat.say(script.fixed_when)
+    assert chat.keys[0] == "ask-tx-confirm", chat.text
+    await chat.press("button-tx-fix")
+    await chat.press("button-fix-order")
     await chat.say("ORD-778899")
+    assert chat.keys[:2] == ["ask-tx-confirm", "tx-confirm-order"]
+    await chat.press("button-tx-correct")
     assert chat.keys[0] == "review-header"
     await chat.press("button-submit")
     assert chat.keys == ["submitted", "submitted-timeline"]
@@ -273,6 +296,7 @@ async def test_first_transaction_is_understood_as_typed(conversation, localizer,
     await chat.press("writer-parent")
     assert chat.keys == ["ask-account"]  # no age asked for a double charge
     await chat.say("acct-1")
+    await chat.press("payment-bank-card")
     await answer_transaction(chat, script.amount, script.when)
     params = chat.last.parts[0].params
     amount, currency, moment = script.expected[0]

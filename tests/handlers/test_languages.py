@@ -113,6 +113,7 @@ async def test_a_hong_kong_client_gets_hong_kong_defaults(database, clock, local
     assert chat.keys == ["ask-account"]
     assert chat.text.startswith("在TikTok上消費的是哪個帳號")  # the name, not the button label
     await chat.say("acct-1")
+    await chat.press("payment-bank-card")
     await chat.say("120")  # no currency: the region's
     assert chat.last.parts[-1].params["timezone"] == "Asia/Hong_Kong"
     await chat.say("昨天晚上8點")

@@ -19,6 +19,7 @@ async def test_new_engine_continues_where_the_draft_stopped(database, policy, cl
     await chat.press("writer-guardian")
     await chat.say("13 ans")
     await chat.say("wx_kid_2013")
+    await chat.press("payment-wechat-pay")
     await chat.say("30 €")
     await chat.upload(Media(MediaKind.PHOTO, file_id="early-shot", size=1000))
     assert chat.keys[-1] == "ask-tx-time"
