@@ -208,9 +208,12 @@ async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Acce
     if outcome.store_media:
         await turn.store_media(draft, outcome.store_media)
         ctx.evidence_count += len(outcome.store_media)
-    if (outcome.cancel or outcome.submit) and turn.planner is not None:
+    if turn.planner is not None:
         assert draft.id is not None
-        await turn.planner.draft_closed(turn.session, draft.id, turn.now)
+        if outcome.cancel or outcome.submit:
+            await turn.planner.draft_closed(turn.session, draft.id, turn.now)
+        else:  # reminders count from the last answer (#14), not from /start
+            await turn.planner.draft_answered(turn.session, draft.id, turn.user.timezone, turn.now)
     if outcome.cancel:
         drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
         turn.say(*outcome.notes)

@@ -76,6 +76,23 @@ class Planner:
                 number=number,
             )
 
+    async def draft_answered(
+        self, session: AsyncSession, draft_id: int, timezone: str, now: datetime
+    ) -> None:
+        """The parent answered: the reminders still to come count from now, not from /start.
+
+        The pending rows are moved (not replaced), so a reminder already sent is never sent
+        again, and a date job armed for the old time claims nothing (a row is claimed only
+        once due) while the sweep arms the new one."""
+        rows = await followups.pending_of_draft(
+            session=session, draft_id=draft_id, kind=Kind.INTAKE_REMINDER.value
+        )
+        hours = self.rules.intake_reminder_hours
+        for row in rows:
+            number = int(row.details.get("number", 1))
+            delay = hours[min(number, len(hours)) - 1]
+            row.due_at = next_allowed(now + timedelta(hours=delay), timezone, *self.quiet)
+
     async def draft_closed(self, session: AsyncSession, draft_id: int, now: datetime) -> None:
         await followups.cancel(session=session, draft_id=draft_id, now=now)
 

@@ -81,6 +81,20 @@ async def cancel(
     return int(result.rowcount)
 
 
+async def pending_of_draft(*, session: AsyncSession, draft_id: int, kind: str) -> list[FollowUp]:
+    """A draft's pending follow-ups of one kind (its intake reminders, to move them later)."""
+    result = await session.exec(
+        select(FollowUp)
+        .where(
+            col(FollowUp.draft_id) == draft_id,
+            col(FollowUp.kind) == kind,
+            col(FollowUp.status) == PENDING,
+        )
+        .order_by(col(FollowUp.id))
+    )
+    return list(result.all())
+
+
 async def due(
     *,
     session: AsyncSession,
