@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
@@ -9,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_skeleton
-from babel.numbers import format_currency, get_currency_precision
+from babel.numbers import format_currency
 
-from handlers.languages import BABEL_LOCALE
+from handlers.languages import BABEL_LOCALE, READER_LOCALES
 
 
 def _locale(language: str) -> str:
@@ -19,19 +20,46 @@ def _locale(language: str) -> str:
 
 
 def format_money(amount: Decimal, currency: str, language: str) -> str:
-    """``648.00 CNY`` style: the amount in the locale's digits, then the unambiguous ISO code.
+    """The amount as the language writes money: ``¥648.00`` in Simplified Chinese,
+    ``CN¥648.00`` in English, ``12,50 €`` in French, ``NT$990.00`` in Traditional Chinese.
 
-    Symbols are ambiguous across the audience (¥ is both CNY and JPY, $ is USD, TWD, HKD…), so
-    the code is always shown.
+    The symbol, pattern and number of decimals are Babel's (CLDR) for the language, with one
+    rule on top: no reader sees two currencies written alike (see :func:`_symbol`).
     """
-    digits = get_currency_precision(currency)
-    return format_currency(
-        amount,
-        currency,
-        format="#,##0.00 ¤¤" if digits == 2 else "#,##0 ¤¤",
-        locale=_locale(language),
-        currency_digits=True,
-    )
+    locale = Locale.parse(_locale(language))
+    symbol = _symbol(currency, language)
+    pattern = str(locale.currency_formats["standard"].pattern)
+    if symbol == locale.currency_symbols.get(currency, currency):
+        custom = None  # Babel writes it so itself
+    elif symbol == currency:
+        custom = "#,##0.00 ¤¤"  # the ISO code, after the amount as codes are written
+    else:
+        custom = pattern.replace("¤", "'" + symbol.replace("'", "''") + "'")
+    return format_currency(amount, currency, format=custom, locale=locale, currency_digits=True)
+
+
+@functools.cache
+def _symbol(currency: str, language: str) -> str:
+    """The sign a currency is written with for the language's readers.
+
+    The language's own symbol, when every place it is read writes the currency the same way;
+    otherwise the first of their symbols that names it (has letters: ``NT$`` where Taipei
+    writes ``$``). Either way, one that no other currency has in any of those places —
+    failing that, the ISO code.
+    """
+    locales = [Locale.parse(name) for name in READER_LOCALES.get(language, (_locale(language),))]
+    forms = [loc.currency_symbols.get(currency, currency) for loc in locales]
+    if len(set(forms)) > 1:
+        forms = [form for form in forms if any(ch.isalpha() for ch in form)]
+    for symbol in dict.fromkeys([*forms, currency]):
+        taken = any(
+            other != currency and sign == symbol
+            for loc in locales
+            for other, sign in loc.currency_symbols.items()
+        )
+        if not taken:
+            return symbol
+    return currency
 
 
 def format_when(moment: datetime, timezone: str, language: str, *, with_time: bool = True) -> str:
@@ -55,7 +83,7 @@ def format_when_parts(moment: datetime, timezone: str, language: str) -> tuple[s
 
 
 def format_totals(items: Iterable[tuple[Decimal, str]], language: str) -> str:
-    """A running total per currency, e.g. ``648.00 CNY + 30.00 USD``."""
+    """A running total per currency, e.g. ``CN¥648.00 + $30.00``."""
     totals: dict[str, Decimal] = {}
     for amount, currency in items:
         totals[currency] = totals.get(currency, Decimal(0)) + amount

@@ -10,6 +10,14 @@ _TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 #: Babel locale identifiers used for formatting numbers, money and dates.
 BABEL_LOCALE = {"en": "en", "fr": "fr", "zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_TW"}
 
+#: Where a language's readers live, as Babel locales (BABEL_LOCALE's first), when it serves
+#: several places with money of their own: a symbol one of them writes bare for its own
+#: currency ("$" for the Taiwan dollar in Taipei) would read as the local one elsewhere (the
+#: Hong Kong dollar in Hong Kong), so money is written as every one of them reads it.
+READER_LOCALES: dict[str, tuple[str, ...]] = {
+    "zh-Hant": ("zh_Hant_TW", "zh_Hant_HK", "zh_Hant_MO"),
+}
+
 #: Regions whose people get their own defaults rather than their language's: Traditional
 #: Chinese serves Taiwan, Hong Kong and Macau, which differ in time zone and currency.
 #: Region subtag of the client's code (``zh-HK``, ``zh-Hant-HK``) -> (time zone, currency).

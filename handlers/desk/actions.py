@@ -162,7 +162,9 @@ async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> Msg | 
     elif name == Action.PARTIAL:
         claim(turn, case)
         _wait_for(turn, case, AMOUNT)
-        return Msg("desk-partial-prompt", ref)
+        from handlers.desk.agents import partial_prompt  # agents imports this module
+
+        return partial_prompt(await load_view(turn.session, case), turn.desk.language)
     elif name == Action.REJECT:
         claim(turn, case)
         _wait_for(turn, case, REASON)  # the card offers the reasons

@@ -7,14 +7,18 @@ own; only an answer the bot can't take (no amount, too long a note) is answered 
 from __future__ import annotations
 
 import re
+from decimal import ROUND_DOWN, Decimal
+
+from babel.numbers import format_decimal, get_currency_precision
 
 from handlers.desk import actions, queue
-from handlers.desk.card import AMOUNT, NOTE, QUESTION
+from handlers.desk.card import AMOUNT, NOTE, QUESTION, CaseView
 from handlers.desk.context import DeskTurn
 from handlers.desk.notify import parent_name
 from handlers.desk.states import Status
 from handlers.events import EventKind
 from handlers.formatting import format_money
+from handlers.languages import BABEL_LOCALE
 from handlers.parsing import parse_amount
 from handlers.reference import ALPHABET
 from handlers.replies import Msg, SendMedia
@@ -132,6 +136,32 @@ async def _answer_pending(turn: DeskTurn, case: Case, pending: dict, text: str) 
         await turn.refresh_card(case)
 
 
+def partial_prompt(view: CaseView, language: str) -> Msg:
+    """The question "how much should be refunded?" with an example the agent could type:
+    half the claim in the case's own currency, naming the currency when the claim has
+    several (a bare number is then refused)."""
+    sums = view.totals_by_currency()
+    params: dict[str, object] = {"reference": view.case.reference, "example": "none"}
+    if sums:
+        currency, total = next(iter(sums.items()))
+        params |= {
+            "example": "coded" if len(sums) > 1 else "bare",
+            "amount": format_decimal(_below(total, currency), locale=BABEL_LOCALE[language]),
+            "currency": currency,
+        }
+    return Msg("desk-partial-prompt", params)
+
+
+def _below(total: Decimal, currency: str) -> Decimal:
+    """A plausible part of ``total``: about half, in whole units unless that is nothing."""
+    half = total / 2
+    whole = half.to_integral_value(rounding=ROUND_DOWN)
+    if whole >= 1:
+        return whole
+    step = Decimal(1).scaleb(-get_currency_precision(currency))
+    return max(half.quantize(step, rounding=ROUND_DOWN), step) if total > step else total
+
+
 async def _partial_amount(turn: DeskTurn, case: Case, text: str) -> None:
     from handlers.desk.context import load_view
 
@@ -139,9 +169,7 @@ async def _partial_amount(turn: DeskTurn, case: Case, text: str) -> None:
     sums = view.totals_by_currency()
     money = parse_amount(text, turn.desk.language)
     if money is None:
-        turn.in_thread(
-            case, Msg("error-amount"), Msg("desk-partial-prompt", {"reference": case.reference})
-        )
+        turn.in_thread(case, Msg("error-amount"), partial_prompt(view, turn.desk.language))
         return
     currency = money.currency or (next(iter(sums)) if len(sums) == 1 else None)
     if currency is None or currency not in sums:

@@ -312,7 +312,11 @@ desk-refused-unknown = That button is no longer valid.
 desk-not-agent = Only support agents can act on cases here.
 desk-ask-prompt = Write your question for the parent of { $reference } as your next message in this thread.
 desk-question-sent = Question sent to the parent of { $reference }.
-desk-partial-prompt = How much should be refunded for { $reference }? Send the amount as your next message (e.g. 300 or 300 CNY).
+desk-partial-prompt = How much should be refunded for { $reference }? Send the amount as your next message{ $example ->
+        [bare] {" "}(e.g. { $amount } or { $amount } { $currency }).
+        [coded] {" "}(e.g. { $amount } { $currency }: name the currency).
+       *[none] .
+    }
 desk-partial-currency = Say which currency: the parent claimed { $total }.
 desk-partial-too-much = That's more than was claimed ({ $total }).
 desk-reject-prompt = Pick the reason for rejecting { $reference } on the card.

@@ -325,7 +325,11 @@ desk-refused-unknown = Ce bouton n'est plus valide.
 desk-not-agent = Seuls les agents de l'assistance peuvent traiter les demandes ici.
 desk-ask-prompt = Écrivez votre question au parent de { $reference } dans votre prochain message, dans ce fil.
 desk-question-sent = Question envoyée au parent de { $reference }.
-desk-partial-prompt = Quel montant rembourser pour { $reference } ? Envoyez-le dans votre prochain message (par ex. 300 ou 300 CNY).
+desk-partial-prompt = Quel montant rembourser pour { $reference } ? Envoyez-le dans votre prochain message{ $example ->
+        [bare] {" "}(par ex. { $amount } ou { $amount } { $currency }).
+        [coded] {" "}(par ex. { $amount } { $currency } : précisez la devise).
+       *[none] .
+    }
 desk-partial-currency = Précisez la devise : la demande porte sur { $total }.
 desk-partial-too-much = C'est plus que le montant demandé ({ $total }).
 desk-reject-prompt = Choisissez sur la fiche le motif du refus de { $reference }.

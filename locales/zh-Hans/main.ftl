@@ -288,7 +288,11 @@ desk-refused-unknown = 此按钮已失效。
 desk-not-agent = 只有客服人员才能在这里处理案件。
 desk-ask-prompt = 请在本话题中发送下一条消息，写下要问 { $reference } 家长的问题。
 desk-question-sent = 问题已发送给 { $reference } 的家长。
-desk-partial-prompt = { $reference } 应退款多少？请在下一条消息中发送金额（如 300 或 300 CNY）。
+desk-partial-prompt = { $reference } 应退款多少？请在下一条消息中发送金额{ $example ->
+        [bare] （如 { $amount } 或 { $amount } { $currency }）。
+        [coded] （如 { $amount } { $currency }，需注明币种）。
+       *[none] 。
+    }
 desk-partial-currency = 请注明币种：申请金额为 { $total }。
 desk-partial-too-much = 超过了申请金额（{ $total }）。
 desk-reject-prompt = 请在案件卡片上选择驳回 { $reference } 的原因。

@@ -288,7 +288,11 @@ desk-refused-unknown = 這個按鈕已失效。
 desk-not-agent = 只有客服人員才能在這裡處理案件。
 desk-ask-prompt = 請在本主題中傳送下一則訊息，寫下要問 { $reference } 家長的問題。
 desk-question-sent = 問題已傳送給 { $reference } 的家長。
-desk-partial-prompt = { $reference } 應退款多少？請在下一則訊息中傳送金額（例如 300 或 300 CNY）。
+desk-partial-prompt = { $reference } 應退款多少？請在下一則訊息中傳送金額{ $example ->
+        [bare] （例如 { $amount } 或 { $amount } { $currency }）。
+        [coded] （例如 { $amount } { $currency }，需註明幣別）。
+       *[none] 。
+    }
 desk-partial-currency = 請註明幣別：申請金額為 { $total }。
 desk-partial-too-much = 超過申請金額（{ $total }）。
 desk-reject-prompt = 請在案件卡片上選擇駁回 { $reference } 的原因。

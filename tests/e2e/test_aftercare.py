@@ -131,7 +131,7 @@ async def test_rejection_appeal_with_a_photo_then_approval(emulator, localizer, 
         await press(card_id, "✅ Approve")
         await parent._reply_after(since)
         assert parent.expects(
-            "decision-approved", reference=reference, total="49,90 EUR + 648,00 CNY"
+            "decision-approved", reference=reference, total="49,90\u00a0€ + 648,00\u00a0CNY"
         ), parent.last["text"]
         text = parent.last["text"]
         assert "est en général remboursé sous 1 à 3 jours ouvrés" in text

@@ -47,7 +47,7 @@ async def test_case_from_submission_to_partial_approval(emulator, localizer, tmp
 
         topic_call = await emulator.wait_for_call("createForumTopic", timeout=15, ok_only=True)
         assert topic_call.params["name"].startswith(f"{reference} · Douyin")
-        assert "49.90 EUR + 648.00 CNY" in topic_call.params["name"]
+        assert "€49.90 + CN¥648.00" in topic_call.params["name"]
         thread = topic_call.result["message_thread_id"]
         card = await emulator.wait_for_call("sendMessage", _in_topic(thread), timeout=15)
         assert f"Case {reference}" in card.result["text"]
@@ -106,9 +106,9 @@ async def test_case_from_submission_to_partial_approval(emulator, localizer, tmp
         assert parent.expects(
             "decision-partial",
             reference=reference,
-            amount="30,00 EUR",
-            total="49,90 EUR + 648,00 CNY",
-            rest="19,90 EUR + 648,00 CNY",
+            amount="30,00\u00a0€",
+            total="49,90\u00a0€ + 648,00\u00a0CNY",
+            rest="19,90\u00a0€ + 648,00\u00a0CNY",
         )
         assert "30,00" in parent.last["text"]
         texts = [m.get("text", "") for m in emulator.sent_messages(parent.chat_id)]

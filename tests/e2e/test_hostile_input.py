@@ -357,7 +357,10 @@ async def test_hostile_input_in_one_lifetime(
         )
         decided_line = localizer.plain(
             "fr",
-            Msg("decision-approved", {"reference": french_ref, "total": "49,90 EUR + 648,00 CNY"}),
+            Msg(
+                "decision-approved",
+                {"reference": french_ref, "total": "49,90\u00a0€ + 648,00\u00a0CNY"},
+            ),
         ).split("\n")[0]
         await emulator.wait_for(
             lambda: any(

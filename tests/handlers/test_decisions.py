@@ -207,9 +207,9 @@ def test_a_partial_approval_in_one_currency_of_several(localizer):
     view = CaseView(case, [eur, cny], [])
     [(parts, _)] = decision_for_parent(view, AftercarePolicy())
     text = localizer.plain("en", parts[0])
-    assert "20.00 EUR will be refunded" in text
-    assert "You claimed 49.90 EUR + 648.00 CNY" in text
-    assert "the remaining 29.90 EUR + 648.00 CNY will not be refunded" in text
+    assert "€20.00 will be refunded" in text
+    assert "You claimed €49.90 + CN¥648.00" in text
+    assert "the remaining €29.90 + CN¥648.00 will not be refunded" in text
 
 
 # -- where else to turn ------------------------------------------------------------------------

@@ -40,7 +40,7 @@ async def test_new_engine_continues_where_the_draft_stopped(database, policy, cl
         assert chat.keys == ["ask-tx-time"]
         await chat.say("hier à 20h30")
         assert chat.keys[0] == "ask-tx-confirm"
-        assert "30,00" in chat.text and "EUR" in chat.text
+        assert "30,00\u00a0€" in chat.text
         async with revived.unit_of_work() as session:
             draft = await drafts.get_open_draft(session=session, user_id=1001)
             assert draft is not None

@@ -151,10 +151,10 @@ async def test_own_claims_newest_first_with_timeline_amounts_and_deadline(
     assert _open_buttons(parent) == ["CCCCC", "BBBBB", "AAAAA"]
     _, c_block, b_block, a_block, _ = _texts(parent, reply)
     assert c_block.startswith("Claim CCCCC (Douyin): received, waiting for an agent")
-    assert "Claimed: 648.00 CNY + 30.00 USD" in c_block
+    assert "Claimed: CN¥648.00 + $30.00" in c_block
     assert "you sent the claim" in c_block
     assert a_block.startswith("Claim AAAAA (Douyin): decided")
-    assert "Claimed: 648.00 CNY" in a_block and "Refund decided: 300.00 CNY" in a_block
+    assert "Claimed: CN¥648.00" in a_block and "Refund decided: CN¥300.00" in a_block
     assert "approved in part" in a_block
     assert "Decision expected by" not in a_block  # decided: no deadline to wait for
     # The parent's time zone (Europe/Paris for this parent), in their language.
@@ -205,7 +205,7 @@ async def test_many_claims_are_compact_lines_with_open_buttons(
     assert all(len(row) <= 2 for row in parent.last.buttons)
     compact = _texts(parent, parent.last)[1].splitlines()
     assert len(compact) == 10 and compact[0].startswith("KNQM4, sent ")
-    assert compact[0].endswith("648.00 CNY")
+    assert compact[0].endswith("CN¥648.00")
     await parent.command("status", "kaqm4")  # an older one is still reachable by reference
     assert parent.last.parts[0].params["first"].params["reference"] == "KAQM4"
 
@@ -368,7 +368,7 @@ async def test_closed_claim_takes_nothing_more_and_appeal_only_where_allowed(
     assert "Not approved: the purchases are too old to be refunded" in parent.text
     assert f"appeal:{rejected.id}" in [b.data for b in parent.buttons()]
     await parent.press_data(f"st:open:{approved.id}")
-    assert "Refund decided: 648.00 CNY" in parent.text
+    assert "Refund decided: CN¥648.00" in parent.text
     assert not any(b.data.startswith("appeal:") for b in parent.buttons())
 
 
