@@ -469,15 +469,15 @@ class Desk:
         ):
             await pause()
             await chat.press(key)
-        for text in (script["age"], script["account"], script["amount"], script["when"]):
+        for text in (script["age"], script["account"]):
             await pause()
             await chat.say(text)
-        for key in (
-            "button-tx-correct",
-            "button-no-order",
-            "button-tx-done",
-            "payment-wechat-pay",
-        ):
+        await pause()
+        await chat.press("payment-wechat-pay")  # asked before the purchases
+        for text in (script["amount"], script["when"]):
+            await pause()
+            await chat.say(text)
+        for key in ("button-tx-correct", "button-no-order", "button-tx-done"):
             await pause()
             await chat.press(key)
         await pause()

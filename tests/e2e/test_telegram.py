@@ -62,6 +62,7 @@ async def complete_intake(parent: TelegramParent, script: dict[str, str]) -> str
     await parent.press("writer-parent")
     await parent.say(script["age"])
     await parent.say(script["account"])
+    await parent.press("payment-wechat-pay")  # asked before the purchases
     for amount, when in ((script["amount"], script["when"]), (script["amount2"], script["when2"])):
         await parent.say(amount)
         await parent.say(when)
@@ -71,7 +72,6 @@ async def complete_intake(parent: TelegramParent, script: dict[str, str]) -> str
         if amount == script["amount"]:
             await parent.press("button-tx-add")
     await parent.press("button-tx-done")
-    await parent.press("payment-wechat-pay")
     await parent.album(3, caption="screens")
     assert parent.expects("evidence-count", count=3), parent.last["text"]
     await parent.press("button-evidence-done")
@@ -235,7 +235,9 @@ async def test_killed_between_receiving_and_replying(
 
         await bot.start()
         reply = await parent._reply_after(since)
-        assert parent.expects("ask-tx-amount", number=1), reply["text"]
+        assert parent.expects("ask-payment"), reply["text"]
+        await parent.press("payment-bank-card")
+        assert parent.expects("ask-tx-amount", number=1), parent.last["text"]
         await parent.say("12,50 €")
         assert parent.expects("ask-tx-time", timezone="Europe/Paris"), parent.last["text"]
         async with database.unit_of_work() as session:

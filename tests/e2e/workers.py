@@ -117,7 +117,8 @@ async def claim(parent: Parent, script: dict[str, Any]) -> str:
     await parent.press("problem-minor-purchase", "ask-writer")
     await parent.press("writer-parent", "ask-minor-age")
     await parent.say("11 ans", "ask-account", platform=Msg("platform-inline-douyin"))
-    await parent.say(script["account"], "ask-tx-amount", number=1)
+    await parent.say(script["account"], "ask-payment")
+    await parent.press("payment-wechat-pay", "ask-tx-amount", number=1)
     if script["hasty"]:
         await parent.both(script["amount"], script["when"], "ask-tx-confirm")
     else:
@@ -125,8 +126,7 @@ async def claim(parent: Parent, script: dict[str, Any]) -> str:
         await parent.say(script["when"], "ask-tx-confirm")
     await parent.press("button-tx-correct", "ask-tx-order")
     await parent.press("button-no-order", "tx-recorded", count=1, total="")
-    await parent.press("button-tx-done", "ask-payment")
-    await parent.press("payment-wechat-pay", "ask-evidence")
+    await parent.press("button-tx-done", "ask-evidence")
     await parent.album(2, "evidence-count", count=2)
     await parent.press("button-evidence-done", "ask-description")
     await parent.say(script["description"], "ask-contact")
