@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -18,11 +19,15 @@ from handlers.languages import SUPPORTED
 from handlers.policy import (
     KNOWN_PAYMENT_METHODS,
     KNOWN_PLATFORMS,
+    MAIN_TEAM,
+    PROBLEMS,
     ROUTE_ENTRIES,
     AftercarePolicy,
     DeskPolicy,
     FollowUpPolicy,
     IntakePolicy,
+    Route,
+    Team,
 )
 from storage.database import DEFAULT_URL
 
@@ -144,8 +149,91 @@ class StorageSettings(_Section):
     auto_upgrade: bool = True
 
 
+def _check_group(value: int | None) -> int | None:
+    if value is not None and value >= 0:
+        raise ValueError(f"a group's id is negative, like -1001234567890 (got {value})")
+    return value
+
+
+class RouteSettings(_Section):
+    """``[agents.teams.route]``: which new cases a team takes (every criterion given must
+    match; none given: the team gets cases only by being moved to it)."""
+
+    languages: list[str] = []
+    platforms: list[str] = []
+    problems: list[str] = []
+    #: e.g. { CNY = 1000, EUR = 150 }: the claim's total in one of them is at least that.
+    min_amount: dict[str, Decimal] = {}
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: list[str]) -> list[str]:
+        for language in value:
+            _check_language(language)
+        return value
+
+    @field_validator("problems")
+    @classmethod
+    def _problems(cls, value: list[str]) -> list[str]:
+        unknown = [p for p in value if p not in PROBLEMS]
+        if unknown:
+            raise ValueError(f"unknown {unknown[0]!r}; known: {', '.join(PROBLEMS)}")
+        return value
+
+    @field_validator("min_amount")
+    @classmethod
+    def _min_amount(cls, value: dict[str, Decimal]) -> dict[str, Decimal]:
+        for code, floor in value.items():
+            if len(code) != 3 or not code.isalpha() or not code.isupper():
+                raise ValueError(f"{code} is not an ISO 4217 code like CNY")
+            if floor < 0:
+                raise ValueError(f"{code} = {floor}: an amount is not negative")
+        return value
+
+    def policy(self) -> Route:
+        return Route(
+            languages=frozenset(self.languages),
+            platforms=frozenset(self.platforms),
+            problems=frozenset(self.problems),
+            min_amount=dict(self.min_amount),
+        )
+
+
+class TeamSettings(_Section):
+    """``[[agents.teams]]``: another agents' group with its own agents and route."""
+
+    #: Stored with each of its cases: keep it once cases use it (a–z, 0–9, _ and -).
+    key: str = Field(pattern=r"^[a-z0-9_-]{1,32}$")
+    #: Shown on the "move to" buttons as written; the key when unset.
+    name: str | None = Field(None, min_length=1, max_length=40)
+    chat_id: int
+    language: str = "en"
+    timezone: str | None = None  # unset: [agents] timezone
+    use_topics: bool | None = None
+    agent_ids: list[int] = []
+    supervisor_ids: list[int] = []
+    route: RouteSettings = RouteSettings()
+
+    _language = field_validator("language")(_check_language)
+    _group = field_validator("chat_id")(_check_group)
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        return None if value is None else _check_timezone(value)
+
+    @field_validator("key")
+    @classmethod
+    def _key(cls, value: str) -> str:
+        if value == MAIN_TEAM:
+            raise ValueError(f"{MAIN_TEAM!r} is the team [agents] itself describes")
+        return value
+
+
 class AgentSettings(_Section):
     chat_id: int | None = None
+    #: The main team's name on the "move to" buttons; unset: "Main team", translated.
+    name: str | None = Field(None, min_length=1, max_length=40)
     language: str = "en"
     timezone: str = "Asia/Shanghai"
     use_topics: bool | None = None
@@ -156,16 +244,57 @@ class AgentSettings(_Section):
     handoff_retry_seconds: float = Field(30, gt=0, le=600)
     note_marker: str = Field("#note", min_length=1, max_length=20)
     relay_per_minute: int = Field(3, ge=1, le=20)
+    #: More agents' groups, each with its own 20 messages a minute; cases no route matches
+    #: stay with the one above.
+    teams: list[TeamSettings] = []
 
     _language = field_validator("language")(_check_language)
     _timezone = field_validator("timezone")(_check_timezone)
+    _group = field_validator("chat_id")(_check_group)
 
-    @field_validator("chat_id")
+    @field_validator("teams")
     @classmethod
-    def _group(cls, value: int | None) -> int | None:
-        if value is not None and value >= 0:
-            raise ValueError(f"a group's id is negative, like -1001234567890 (got {value})")
+    def _teams(cls, value: list[TeamSettings], info: Any) -> list[TeamSettings]:
+        if value and info.data.get("chat_id") is None:
+            raise ValueError("set agents.chat_id (the main team's group) before adding teams")
+        keys = [team.key for team in value]
+        groups = [info.data.get("chat_id"), *(team.chat_id for team in value)]
+        for index, team in enumerate(value):
+            if keys.index(team.key) != index:
+                raise ValueError(f"two teams have the key {team.key!r}")
+            if groups.index(team.chat_id) != index + 1:
+                raise ValueError(f"team {team.key!r}: group {team.chat_id} is another team's")
         return value
+
+    def roster(self) -> tuple[Team, ...]:
+        if not self.teams:
+            return ()
+        assert self.chat_id is not None
+        main = Team(
+            key=MAIN_TEAM,
+            chat_id=self.chat_id,
+            name=self.name,
+            language=self.language,
+            timezone=self.timezone,
+            use_topics=self.use_topics,
+            agent_ids=frozenset(self.agent_ids),
+            supervisor_ids=frozenset(self.supervisor_ids),
+        )
+        others = tuple(
+            Team(
+                key=team.key,
+                chat_id=team.chat_id,
+                name=team.name or team.key,
+                language=team.language,
+                timezone=team.timezone or self.timezone,
+                use_topics=team.use_topics,
+                agent_ids=frozenset(team.agent_ids),
+                supervisor_ids=frozenset(team.supervisor_ids),
+                route=team.route.policy(),
+            )
+            for team in self.teams
+        )
+        return (main, *others)
 
 
 class IntakeSettings(_Section):
@@ -328,6 +457,7 @@ class Settings(_Section):
             note_marker=agents.note_marker,
             relay_per_minute=agents.relay_per_minute,
             bot_id=self.telegram.bot_id(),
+            roster=agents.roster(),
         )
 
     def aftercare_policy(self) -> AftercarePolicy:

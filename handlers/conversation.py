@@ -18,6 +18,7 @@ from handlers import commands, flood
 from handlers.clock import Clock
 from handlers.desk import agents
 from handlers.desk.context import DeskTurn
+from handlers.desk.teams import case_facts
 from handlers.events import EventKind, Incoming
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Rejected, decode_button
 from handlers.intake.evidence import screen_media
@@ -114,8 +115,9 @@ class Conversation:
         now = self.clock.now()
         async with self.database.unit_of_work() as session:
             out: list[Outgoing] = []
-            if self.desk.enabled and event.chat_id == self.desk.chat_id:
-                desk_turn = DeskTurn(session, event, now, self.desk, self.planner, self.aftercare)
+            team = self.desk.for_chat(event.chat_id) if self.desk.enabled else None
+            if team is not None:
+                desk_turn = DeskTurn(session, event, now, team, self.planner, self.aftercare)
                 await agents.handle(desk_turn)
                 out = desk_turn.out
             elif event.is_private:
@@ -222,6 +224,7 @@ async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Acce
         case = await submit_draft(
             session=turn.session, draft=draft, ctx=ctx, user_id=turn.user.id, now=turn.now
         )
+        case.team = turn.desk.route(case_facts(case, ctx.transactions))
         if turn.planner is not None:
             await turn.planner.case_submitted(turn.session, case, turn.now)
         log.info("case %s submitted from draft %s", case.reference, draft.id)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Protocol
 
 from handlers.languages import REGIONAL_DEFAULTS, client_region
 
@@ -90,9 +92,80 @@ class IntakePolicy:
         return self.currencies.get(language, "USD")
 
 
+class HasTeam(Protocol):
+    @property
+    def team(self) -> str | None: ...
+
+
+#: The team ``[agents]`` itself describes: it takes every case no other team's route matches.
+MAIN_TEAM = "main"
+
+
+@dataclass(frozen=True)
+class Route:
+    """Which new cases a team takes: every criterion given must match (any of its values);
+    a route with none takes nothing by itself (cases reach the team only by being moved)."""
+
+    languages: frozenset[str] = frozenset()
+    platforms: frozenset[str] = frozenset()
+    problems: frozenset[str] = frozenset()
+    #: The claim's total in one of these currencies is at least this much.
+    min_amount: Mapping[str, Decimal] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.languages or self.platforms or self.problems or self.min_amount)
+
+    def matches(self, facts: CaseFacts) -> bool:
+        if self.empty:
+            return False
+        if self.languages and facts.language not in self.languages:
+            return False
+        if self.platforms and facts.platform not in self.platforms:
+            return False
+        if self.problems and facts.problem not in self.problems:
+            return False
+        if self.min_amount:
+            return any(
+                facts.totals.get(currency, Decimal(0)) >= floor
+                for currency, floor in self.min_amount.items()
+            )
+        return True
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What routing looks at in a new case."""
+
+    language: str
+    platform: str
+    problem: str
+    totals: Mapping[str, Decimal]
+
+
+@dataclass(frozen=True)
+class Team:
+    """One agents' group: its own language, time zone, agents, supervisors and 20 messages a
+    minute (Telegram's limit is per group, so a busy desk scales by adding teams)."""
+
+    key: str
+    chat_id: int
+    #: Shown on the "move" buttons as written; None: the translated "main team" (MAIN_TEAM).
+    name: str | None = None
+    language: str = "en"
+    timezone: str = "Asia/Shanghai"
+    use_topics: bool | None = None
+    agent_ids: frozenset[int] = frozenset()
+    supervisor_ids: frozenset[int] = frozenset()
+    route: Route = field(default_factory=Route)
+
+
 @dataclass(frozen=True)
 class DeskPolicy:
-    """The agents' side: their group, their language, who may act, how cases are shown."""
+    """The agents' side: their group, their language, who may act, how cases are shown.
+
+    With several teams (``roster``), a DeskPolicy is one team's view (``team``), and
+    :meth:`for_team`, :meth:`for_chat` and :meth:`for_case` give another's."""
 
     chat_id: int | None = None
     language: str = "en"
@@ -116,9 +189,56 @@ class DeskPolicy:
         "other",
     )
 
+    #: Which team this view is (its key, stored on each case as ``Case.team``).
+    team: str = MAIN_TEAM
+    #: Every team, the main one first; empty: one group, this one.
+    roster: tuple[Team, ...] = ()
+
     @property
     def enabled(self) -> bool:
         return self.chat_id is not None
+
+    def for_team(self, key: str | None) -> DeskPolicy:
+        """Team ``key``'s view; a team no longer configured falls back to the main one (its
+        cases are not stranded)."""
+        if not self.roster:
+            return self
+        found = next((t for t in self.roster if t.key == key), self.roster[0])
+        if found.key == self.team:
+            return self
+        return replace(
+            self,
+            team=found.key,
+            chat_id=found.chat_id,
+            language=found.language,
+            timezone=found.timezone,
+            use_topics=found.use_topics,
+            agent_ids=found.agent_ids,
+            supervisor_ids=found.supervisor_ids,
+        )
+
+    def for_case(self, case: HasTeam) -> DeskPolicy:
+        return self.for_team(case.team)
+
+    def for_chat(self, chat_id: int | None) -> DeskPolicy | None:
+        """The team whose group ``chat_id`` is, or None."""
+        if chat_id is None:
+            return None
+        if not self.roster:
+            return self if chat_id == self.chat_id else None
+        found = next((t for t in self.roster if t.chat_id == chat_id), None)
+        return None if found is None else self.for_team(found.key)
+
+    def route(self, facts: CaseFacts) -> str:
+        """The team a new case goes to: the first whose route matches, else the main one."""
+        for team in self.roster[1:]:
+            if team.route.matches(facts):
+                return team.key
+        return self.roster[0].key if self.roster else self.team
+
+    def other_teams(self) -> tuple[Team, ...]:
+        """The teams a case of this team may be moved to."""
+        return tuple(t for t in self.roster if t.key != self.team)
 
     def is_agent(self, user_id: int) -> bool:
         if not self.agent_ids:

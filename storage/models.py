@@ -129,6 +129,13 @@ class Case(SQLModel, table=True):
     #: The worker handing the case off right now, and until when (several workers: one only).
     handoff_owner: str | None = Field(default=None, max_length=80)
     handoff_lease_until: datetime | None = _when(nullable=True)
+    #: The agents' team (group) the case is with (``[agents]``: "main"); moved by a button.
+    team: str = Field(
+        default="main",
+        max_length=32,
+        sa_column_kwargs={"server_default": "main"},
+        index=True,
+    )
 
 
 class CaseTransaction(SQLModel, table=True):

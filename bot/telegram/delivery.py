@@ -160,7 +160,9 @@ class CaseRouter(Protocol):
     """Where a case's messages go in the agents' group, decided at sending time."""
 
     async def route(self, case_id: int) -> dict[str, Any] | None:
-        """Thread parameters for the case, or None while its topic and card are not posted."""
+        """The case's group and thread parameters (its team's group: a case moved to another
+        team takes its waiting messages along), or None while its topic and card are not
+        posted."""
         ...
 
     async def topic_gone(self, case_id: int, topic_id: int | None = None) -> None:
@@ -495,7 +497,7 @@ class Delivery:
                     queue.ticket = Ticket(entry.lane, entry.queued)
                     try:
                         await self.pacer.acquire(
-                            row.chat_id,
+                            params.get("chat_id", row.chat_id),  # a moved case: its new group
                             messages,
                             ticket=queue.ticket,
                             kind=call_kind(row.method),

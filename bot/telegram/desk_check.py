@@ -15,6 +15,8 @@ async def check_desk(transport: TelegramTransport, desk: DeskPolicy, bot_id: int
     """Return whether to use one topic per case; raise :class:`DeskProblem` otherwise."""
     assert desk.chat_id is not None
     where = f"agents.chat_id = {desk.chat_id}"
+    if desk.roster and desk.team != desk.roster[0].key:
+        where = f"agents.teams ({desk.team!r}) chat_id = {desk.chat_id}"
     try:
         chat = await transport.call("getChat", {"chat_id": desk.chat_id})
         member = await transport.call(
@@ -30,10 +32,22 @@ async def check_desk(transport: TelegramTransport, desk: DeskPolicy, bot_id: int
     is_forum = bool(chat.get("is_forum"))
     use_topics = is_forum if desk.use_topics is None else desk.use_topics
     if use_topics and not is_forum:
-        raise DeskProblem(f"{where}: agents.use_topics is true but topics are off in the group")
+        raise DeskProblem(f"{where}: use_topics is true but topics are off in the group")
     if use_topics and not (status == "creator" or member.get("can_manage_topics")):
         raise DeskProblem(
             f"{where}: make the bot an administrator with the right to manage "
-            "topics (or set agents.use_topics = false)"
+            "topics (or set use_topics = false)"
         )
     return use_topics
+
+
+async def check_teams(
+    transport: TelegramTransport, desk: DeskPolicy, bot_id: int
+) -> dict[int, bool]:
+    """Check every team's group; whether each (by chat id) uses one topic per case."""
+    teams = [desk.for_team(team.key) for team in desk.roster] or [desk]
+    return {
+        team.chat_id: await check_desk(transport, team, bot_id)
+        for team in teams
+        if team.chat_id is not None
+    }

@@ -85,7 +85,10 @@ class Handoff:
         self.clock = clock
         self.pacer = pacer
         self.desk = desk
-        self.use_topics = bool(desk.use_topics)
+        #: Per team's group (chat id): one topic per case (decided at start-up).
+        self.use_topics: dict[int, bool] = {
+            team.chat_id: bool(team.use_topics) for team in desk.roster
+        } or ({desk.chat_id: bool(desk.use_topics)} if desk.chat_id is not None else {})
         self.topic_grace = topic_grace
         self.alert_after = alert_after
         self.retry_base = retry_base
@@ -125,7 +128,7 @@ class Handoff:
         except HandoffTakenOver:
             log.warning("case %s: hand-off taken over by another worker", case_id)
         except RetryLater as exc:  # Telegram's pace, not a failure of this case
-            TOO_MANY_REQUESTS.labels(limit=limit_kind(self.desk.chat_id)).inc()
+            TOO_MANY_REQUESTS.labels(limit="group").inc()
             log.warning("hand-off of case %s postponed: %s", case_id, exc)
             retry_at = self.clock.now() + timedelta(seconds=exc.seconds)
             await self._set(case_id, handoff_retry_at=retry_at)
@@ -153,18 +156,25 @@ class Handoff:
         except Exception as exc:  # it runs out on its own
             log.warning("case %s: hand-off claim not released (%s)", case_id, type(exc).__name__)
 
+    def _team(self, case: Case) -> DeskPolicy:
+        """The desk as the case's team sees it (its group, language, supervisors)."""
+        return self.desk.for_case(case)
+
     async def _hand_off(self, case_id: int) -> int:
-        if self.use_topics and not await self._topic(case_id):
+        async with self.database.unit_of_work() as session:
+            desk = self._team(await self._case(session, case_id))
+        if self.use_topics.get(desk.chat_id or 0) and not await self._topic(case_id):
             return 0
         async with self.database.unit_of_work() as session:
             case = await self._case(session, case_id)
             view = await load_view(session, case)
+        desk = self._team(case)
         if case.card_message_id is None:
-            result = await self._send([plan.card(view, self.desk)], case)
+            result = await self._send([plan.card(view, desk)], case)
             await self._set(case_id, card_message_id=result["message_id"])
             case.card_message_id = result["message_id"]
         if not case.evidence_posted:
-            media = plan.evidence(view, self.desk)
+            media = plan.evidence(view, desk)
             if media is not None:
                 await self._send([media], case)
         async with self.database.unit_of_work() as session:
@@ -179,7 +189,7 @@ class Handoff:
                 handoff_alerted_at=None,
             )
             if alerted:  # the supervisors were told it failed: tell them it went through
-                await self._notice(session, Msg("handoff-recovered", _ref(case)))
+                await self._notice(session, desk, Msg("handoff-recovered", _ref(case)))
         if alerted:
             log.warning("case %s handed off after all", case.reference)
         else:
@@ -208,7 +218,8 @@ class Handoff:
             if not await cases.request_topic(session=session, case_id=case_id, now=now):
                 return False  # requested meanwhile (another worker)
             view = await load_view(session, case)
-        _, method, params = render_calls(self.localizer, [plan.topic_request(view, self.desk)])[0]
+        request = plan.topic_request(view, self._team(case))
+        _, method, params = render_calls(self.localizer, [request])[0]
         try:
             await self.pacer.acquire(params["chat_id"], lane=HANDOFF, kind=CHANGE)
             result = await self.transport.call(method, params)
@@ -272,7 +283,8 @@ class Handoff:
                 session=session, case_id=case_id, now=now
             )
             if alert:
-                await self._notice(session, self._alert(case, exc, attempts), mention=True)
+                alert_msg = self._alert(case, exc, attempts)
+                await self._notice(session, self._team(case), alert_msg, mention=True)
         log.log(
             logging.WARNING if known else logging.ERROR,
             "case %s: hand-off attempt %d failed (%s); next in %s",
@@ -301,16 +313,18 @@ class Handoff:
         # The exception's text may quote anything: only its type, the log has the rest.
         return Msg("handoff-alert-internal", {**params, "problem": type(exc).__name__})
 
-    async def _notice(self, session: Any, message: Msg, *, mention: bool = False) -> None:
-        """Queue a message to the group itself (its General topic), in the caller's
-        transaction; the outbox sweeper sends it."""
-        assert self.desk.chat_id is not None
+    async def _notice(
+        self, session: Any, desk: DeskPolicy, message: Msg, *, mention: bool = False
+    ) -> None:
+        """Queue a message to the case's team's group itself (its General topic), in the
+        caller's transaction; the outbox sweeper sends it."""
+        assert desk.chat_id is not None
         mentions = (
-            [Msg("desk-mention", {"id": str(sid)}) for sid in sorted(self.desk.supervisor_ids)]
+            [Msg("desk-mention", {"id": str(sid)}) for sid in sorted(desk.supervisor_ids)]
             if mention
             else []
         )
-        reply = Reply(self.desk.chat_id, self.desk.language, (message, *mentions))
+        reply = Reply(desk.chat_id, desk.language, (message, *mentions))
         await outbox.add_calls(
             session=session,
             calls=render_calls(self.localizer, [reply]),
@@ -358,16 +372,19 @@ class Handoff:
             # album, in the bulk lane, may still be waiting for the group's pace).
             self.wake.set()
             return None
+        # The case's team's group: a case moved to another team takes its messages along.
+        chat = {"chat_id": self._team(case).chat_id}
         if case.topic_id is not None:
-            return {"message_thread_id": case.topic_id}
+            return {**chat, "message_thread_id": case.topic_id}
         if case.card_message_id is not None:
             return {
+                **chat,
                 "reply_parameters": {
                     "message_id": case.card_message_id,
                     "allow_sending_without_reply": True,
-                }
+                },
             }
-        return {}
+        return chat
 
     async def topic_gone(self, case_id: int, topic_id: int | None = None) -> None:
         if await self._reset(case_id, topic_id):
@@ -376,10 +393,10 @@ class Handoff:
     async def reopen(self, case_id: int) -> None:
         async with self.database.unit_of_work() as session:
             case = await self._case(session, case_id)
-        if case.topic_id is not None and self.desk.chat_id is not None:
+        chat_id = self._team(case).chat_id
+        if case.topic_id is not None and chat_id is not None:
             await self.transport.call(
-                "reopenForumTopic",
-                {"chat_id": self.desk.chat_id, "message_thread_id": case.topic_id},
+                "reopenForumTopic", {"chat_id": chat_id, "message_thread_id": case.topic_id}
             )
 
 

@@ -17,7 +17,7 @@ from bot.scheduler import FollowUpScheduler
 from bot.telegram.calls import UPLOAD, Call, render_calls
 from bot.telegram.chat_leases import LeasedChats
 from bot.telegram.delivery import Delivery, in_lane
-from bot.telegram.desk_check import check_desk
+from bot.telegram.desk_check import check_teams
 from bot.telegram.handoff import Handoff
 from bot.telegram.intake import Inbox, poll, webhook_app
 from bot.telegram.operations import Operations, worker_name
@@ -162,7 +162,7 @@ class TelegramRunner:
         await self._set_commands()
         desk = self.app.conversation.desk
         if desk.enabled:
-            self.handoff.use_topics = await check_desk(self.transport, desk, identity.id)
+            self.handoff.use_topics = await check_teams(self.transport, desk, identity.id)
         if isinstance(self.queues, LeasedChats):
             # Only chats nobody holds: a live worker's are left to it (several workers).
             recovered = await self.queues.sweep()

@@ -248,7 +248,7 @@ async def _file_appeal(turn: Turn, case: Case, reason: str, files: list[dict[str
 
 async def _to_desk(turn: Turn, case: Case, reason: str, media: tuple[Media, ...]) -> None:
     """The appeal, clearly marked, in the case's thread; its files after it; the card edited."""
-    desk = turn.desk
+    desk = turn.desk.for_case(case)
     assert desk.chat_id is not None
     view = await load_view(turn.session, case)
     due = format_when(case.due_at, desk.timezone, desk.language) if case.due_at else "-"

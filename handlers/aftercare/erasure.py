@@ -19,6 +19,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from handlers.desk.card import CaseView, decision_msg, platform_msg
 from handlers.desk.context import load_view
 from handlers.desk.states import Status
+from handlers.desk.teams import team_chats
 from handlers.policy import DeskPolicy
 from handlers.replies import EditMessage, Msg, Outgoing, Reply
 from storage.models import Case, User
@@ -85,9 +86,13 @@ async def anonymize_case(
     out: list[Outgoing] = []
     if desk.chat_id is None:
         return out
-    await erasure.forget_case_in_chat(
-        session=session, chat_id=desk.chat_id, case_id=case.id, reference=case.reference
-    )
+    # Every team's group: a case moved between teams left traffic in each.
+    for chat_id in team_chats(desk):
+        await erasure.forget_case_in_chat(
+            session=session, chat_id=chat_id, case_id=case.id, reference=case.reference
+        )
+    desk = desk.for_case(case)
+    assert desk.chat_id is not None
     ref = {"reference": case.reference}
     if was_open:
         out.append(

@@ -15,12 +15,14 @@ from handlers.bounds import clip, column_length, record_id
 from handlers.desk.card import (
     AMOUNT,
     CANCEL_INPUT,
+    MOVE_TO,
     NOTE,
     QUESTION,
     REASON,
     REJECT_REASON,
     REJECT_SKIP_NOTE,
     SHOW_FILES,
+    TEAM,
     agent_input,
     button_data,
     files_deferred,
@@ -29,6 +31,7 @@ from handlers.desk.context import FILES_SHOWN, DeskTurn, load_view
 from handlers.desk.handoff import files_on_demand
 from handlers.desk.notify import decision_for_parent, parent_name
 from handlers.desk.states import Action, Status, refusal
+from handlers.desk.teams import HANDOFF_DONE, move, moved_elsewhere
 from handlers.formatting import format_money
 from handlers.replies import Button, Msg
 from storage.models import Case
@@ -58,6 +61,11 @@ async def press(turn: DeskTurn, data: str) -> None:
     if case.anonymized_at is not None:  # erased: nobody left to tell, nothing to decide
         turn.answer_button(Msg("desk-refused-anonymized", {"reference": case.reference}))
         return
+    elsewhere = moved_elsewhere(turn, case)
+    if elsewhere is not None:  # an old card, or a card shown in another team's group
+        turn.answer_button(elsewhere)
+        await turn.refresh_card(case)
+        return
     _, name, argument = parsed
     if name == SHOW_FILES:
         await _show_files(turn, case)
@@ -65,7 +73,13 @@ async def press(turn: DeskTurn, data: str) -> None:
     if name == CANCEL_INPUT:
         await _cancel_input(turn, case)
         return
-    base = Action.REJECT if name in (REJECT_REASON, REJECT_SKIP_NOTE) else None
+    base = (
+        Action.REJECT
+        if name in (REJECT_REASON, REJECT_SKIP_NOTE)
+        else Action.MOVE
+        if name == MOVE_TO
+        else None
+    )
     try:
         action = base or Action(name)
     except ValueError:
@@ -106,6 +120,11 @@ def _step_valid(turn: DeskTurn, case: Case, name: str, argument: str) -> bool:
         return argument in turn.desk.reject_reasons
     if name == REJECT_SKIP_NOTE:
         return bool((case.pending_input or {}).get("reason"))
+    if name == MOVE_TO:  # after "Move", a team offered
+        chosen = (case.pending_input or {}).get("kind") == TEAM
+        return chosen and argument in {team.key for team in turn.desk.other_teams()}
+    if name == Action.MOVE:
+        return bool(turn.desk.other_teams())  # one group: nowhere to move it
     return True
 
 
@@ -175,6 +194,13 @@ async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> Msg | 
         return Msg("desk-reject-note-prompt", ref)
     elif name == REJECT_SKIP_NOTE:
         await decide(turn, case, "rejected", reason=case.pending_input.get("reason"))
+    elif name == Action.MOVE:
+        if case.handoff_status != HANDOFF_DONE:  # its card or files are still on their way
+            return Msg("desk-move-wait", ref)
+        _wait_for(turn, case, TEAM)  # the card offers the other teams
+        return Msg("desk-move-prompt", ref)
+    elif name == MOVE_TO:
+        return await move(turn, case, argument)
     elif name == Action.ESCALATE:
         case.escalated = True
         if turn.desk.supervisor_ids:  # a mention notifies only in a message; the card says it

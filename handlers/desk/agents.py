@@ -16,6 +16,7 @@ from handlers.desk.card import AMOUNT, NOTE, QUESTION, CaseView
 from handlers.desk.context import DeskTurn
 from handlers.desk.notify import parent_name
 from handlers.desk.states import Status
+from handlers.desk.teams import moved_elsewhere
 from handlers.events import EventKind
 from handlers.formatting import format_money
 from handlers.languages import BABEL_LOCALE
@@ -51,7 +52,9 @@ async def case_of_message(turn: DeskTurn) -> Case | None:
     event = turn.event
     if event.thread_id is not None and turn.desk.chat_id is not None:
         found = await cases.case_by_topic(
-            session=turn.session, chat_id=turn.desk.chat_id, topic_id=event.thread_id
+            session=turn.session,
+            topic_id=event.thread_id,
+            team=turn.desk.team if turn.desk.roster else None,
         )
         if found is not None:
             return found
@@ -73,7 +76,9 @@ async def _adopt_topic(turn: DeskTurn, name: str) -> None:
     if not match or turn.event.thread_id is None:
         return
     case = await cases.case_by_reference(session=turn.session, reference=match.group(1))
-    if case is not None and case.topic_id is None and case.topic_requested_at is not None:
+    if case is None or moved_elsewhere(turn, case) is not None:
+        return  # another team's case: a topic in its group only
+    if case.topic_id is None and case.topic_requested_at is not None:
         case.topic_id = turn.event.thread_id
 
 
@@ -89,6 +94,10 @@ async def _agent_message(turn: DeskTurn, case: Case) -> None:
     text = event.text.strip()
     if text.startswith(turn.desk.note_marker):
         return  # internal note: stays in the group
+    elsewhere = moved_elsewhere(turn, case)
+    if elsewhere is not None:  # a reply to another team's case: not relayed from here
+        turn.here(elsewhere)
+        return
     pending = case.pending_input or {}
     awaited = pending.get("kind") in (QUESTION, AMOUNT, NOTE)  # a reason is a button
     if awaited and pending.get("agent") == turn.actor and not event.edited:

@@ -11,10 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from handlers.desk.states import Action, Status, available
-from handlers.formatting import format_money, format_totals, format_when
-from handlers.policy import KNOWN_PLATFORMS, DeskPolicy
+from handlers.formatting import (
+    format_clock,
+    format_money,
+    format_totals,
+    format_when,
+    utc_offset,
+    zone_city,
+)
+from handlers.policy import KNOWN_PLATFORMS, MAIN_TEAM, DeskPolicy, Team
 from handlers.replies import Button, Msg
 from storage.models import Case, CaseTransaction, Evidence
 
@@ -61,6 +69,24 @@ def topic_name(view: CaseView, language: str) -> Msg:
     )
 
 
+def team_of(desk: DeskPolicy, key: str) -> Team | None:
+    return next((t for t in desk.roster if t.key == key), None)
+
+
+def team_label(team: Team | None) -> Msg:
+    """A team as agents see it: its configured name, or the main team's translated one."""
+    if team is None or (team.key == MAIN_TEAM and team.name is None):
+        return Msg("desk-team-main")
+    return Msg("desk-team-named", {"name": team.name or team.key})
+
+
+def moved_card(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
+    """The card left in a team's group after its case moved to another team: the case as it
+    was, and where it went (it has no buttons)."""
+    where = team_label(team_of(desk, view.case.team))
+    return (*card_parts(view, desk), Msg("desk-card-moved", {"team": where}))
+
+
 def button_data(case_id: int, action: str, argument: str = "") -> str:
     return f"d|{case_id}|{action}|{argument}"
 
@@ -70,13 +96,16 @@ def button_data(case_id: int, action: str, argument: str = "") -> str:
 #: large set of evidence.
 REJECT_REASON = "reject_reason"
 REJECT_SKIP_NOTE = "reject_skip_note"
+#: The team chosen after "Move" (``d|<case>|move_to|<team key>``).
+MOVE_TO = "move_to"
 CANCEL_INPUT = "cancel_input"
 SHOW_FILES = "files"
 
 #: What an agent's pending input is (``case.pending_input["kind"]``): their next message in
-#: the thread answers QUESTION, AMOUNT and NOTE; REASON waits for a button on the card.
+#: the thread answers QUESTION, AMOUNT and NOTE; REASON and TEAM wait for a button on the card.
 QUESTION, AMOUNT, REASON, NOTE = "question", "partial", "reject_reason", "reject_note"
-AGENT_INPUTS = (QUESTION, AMOUNT, REASON, NOTE)
+TEAM = "team"
+AGENT_INPUTS = (QUESTION, AMOUNT, REASON, NOTE, TEAM)
 
 #: Up to this many files are posted with the card at hand-off; a larger set waits for the
 #: card's "📎 Show N files" button (an album item counts as one of the group's messages).
@@ -126,13 +155,12 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
         parts.append(Msg("review-minor-age", {"age": case.minor_age}))
     parts.append(Msg("review-account", {"value": case.account}))
     for t in view.transactions:
-        when = format_when(t.occurred_at, desk.timezone, lang, with_time=t.has_time)
         parts.append(
             Msg(
                 "review-tx-line",
                 {
                     "number": t.position,
-                    "when": when,
+                    "when": purchase_when(t, case.timezone, desk),
                     "money": format_money(t.amount, t.currency, lang),
                     "order": t.order_number or "-",
                 },
@@ -181,6 +209,33 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
     return tuple(parts)
 
 
+def purchase_when(t: CaseTransaction, parent_zone: str, desk: DeskPolicy) -> Msg | str:
+    """When a purchase was made, on the parent's clock and naming it ("Thu, Nov 19, 2026,
+    9:00 PM (Paris, UTC+1)"), then the team's time where its clock differs ("· Fri 4:00 AM
+    Shanghai"): a purchase at 21:00 in Paris read as 04:00 the next day looked like a child
+    playing at night. A purchase known by its day only is that day for the parent."""
+    lang = desk.language
+    if not t.has_time:
+        return format_when(t.occurred_at, parent_zone, lang, with_time=False)
+    offset = utc_offset(t.occurred_at, parent_zone)
+    params = {
+        "when": format_when(t.occurred_at, parent_zone, lang),
+        "city": zone_city(parent_zone, lang),
+        "offset": offset,
+    }
+    if utc_offset(t.occurred_at, desk.timezone) == offset:
+        return Msg("desk-card-tx-when", params)
+    zone = ZoneInfo(desk.timezone)
+    other_day = t.occurred_at.astimezone(zone).date() != (
+        t.occurred_at.astimezone(ZoneInfo(parent_zone)).date()
+    )
+    team = format_clock(t.occurred_at, desk.timezone, lang, weekday=other_day)
+    return Msg(
+        "desk-card-tx-when-team",
+        {**params, "team_time": team, "team_city": zone_city(desk.timezone, lang)},
+    )
+
+
 def waiting_msg(case: Case) -> Msg | None:
     """The card's line saying what the bot waits for, from whom (the button's pop-up said it
     once; this stays until the answer comes)."""
@@ -195,6 +250,8 @@ def waiting_msg(case: Case) -> Msg | None:
         return Msg("desk-card-waiting-amount", name)
     if kind == REASON:
         return Msg("desk-card-waiting-reason", name)
+    if kind == TEAM:
+        return Msg("desk-card-waiting-team", name)
     reason = Msg(f"reject-button-{str(pending.get('reason', 'other')).replace('_', '-')}")
     return Msg("desk-card-waiting-note", {**name, "reason": reason})
 
@@ -229,10 +286,17 @@ def card_buttons(view: CaseView, desk: DeskPolicy) -> tuple[tuple[Button, ...], 
         rows = [tuple(reasons[i : i + 2]) for i in range(0, len(reasons), 2)]
     elif kind == NOTE:
         rows = [(Button(Msg("desk-button-no-note"), button_data(case.id, REJECT_SKIP_NOTE)),)]
+    elif kind == TEAM:
+        rows = [
+            (Button(team_label(team), button_data(case.id, MOVE_TO, team.key)),)
+            for team in desk.other_teams()
+        ]
     else:
         actions = available(
             Status(case.status), assigned=case.assignee_id is not None, escalated=case.escalated
         )
+        if not desk.other_teams():
+            actions = [a for a in actions if a is not Action.MOVE]
         buttons = [
             Button(Msg(f"desk-button-{a.value}"), button_data(case.id, a.value)) for a in actions
         ]

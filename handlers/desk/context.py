@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.desk.card import CaseView, card_buttons, card_parts, files_deferred
+from handlers.desk.card import CaseView, card_buttons, card_parts, files_deferred, moved_card
 from handlers.events import EventKind, Incoming
 from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import AnswerButton, Button, EditMessage, Msg, Outgoing, Reply
@@ -49,6 +49,13 @@ async def card_edit(
     replaces, so emitting one is cheap. ``pressed``: the message whose button was pressed —
     the card itself, which Telegram shows before the hand-off has recorded its id.
     """
+    if desk.roster and case.team != desk.team:
+        # Moved to another team: only the pressed card (the old one, here) is edited, to
+        # say where the case went; the new card is the other team's.
+        if pressed is None or desk.chat_id is None:
+            return None
+        view = await load_view(session, case)
+        return EditMessage(desk.chat_id, pressed, desk.language, moved_card(view, desk), ())
     card = case.card_message_id or pressed
     if card is None or desk.chat_id is None:
         return None

@@ -112,6 +112,7 @@ def _media(message: dict[str, Any]) -> tuple[Media, ...]:
 
 
 def _to_thread(turn: Turn, desk: DeskPolicy, case: Case, key: str, message: dict) -> None:
+    desk = desk.for_case(case)
     assert desk.chat_id is not None
     caption = Msg(key, {"reference": case.reference, "text": message.get("text", "")})
     media = _media(message)
@@ -140,6 +141,7 @@ async def _record(turn: Turn, case: Case, action: str, message: dict, **more: An
 
 
 async def _relay(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> None:
+    desk = desk.for_case(case)
     if not desk.enabled:
         await _record(turn, case, PARENT_MESSAGE, message)  # kept even with no desk configured
         turn.say(Msg("case-already-submitted", {"reference": case.reference}))

@@ -6,6 +6,7 @@ from handlers.bounds import clip
 from handlers.desk.card import card_buttons, card_parts
 from handlers.desk.context import DeskTurn, load_view
 from handlers.desk.states import UNDECIDED
+from handlers.desk.teams import moved_elsewhere
 from handlers.formatting import format_when
 from handlers.reference import normalize_reference
 from handlers.replies import Msg
@@ -22,7 +23,10 @@ async def run(turn: DeskTurn, command: str, argument: str) -> None:
     elif command in ("queue", "mine"):
         mine = turn.actor if command == "mine" else None
         found = await cases.queue(
-            session=turn.session, statuses=[s.value for s in UNDECIDED], assignee_id=mine
+            session=turn.session,
+            statuses=[s.value for s in UNDECIDED],
+            assignee_id=mine,
+            team=turn.desk.team if turn.desk.roster else None,
         )
         _list(turn, found, "desk-queue-header" if mine is None else "desk-mine-header")
 
@@ -32,6 +36,10 @@ async def _case(turn: DeskTurn, argument: str) -> None:
     case = await cases.case_by_reference(session=turn.session, reference=reference or "")
     if case is None:
         turn.here(Msg("desk-case-unknown", {"reference": clip(argument, ECHO_LIMIT) or "-"}))
+        return
+    elsewhere = moved_elsewhere(turn, case)
+    if elsewhere is not None:  # another team's: its agents handle it, in their group
+        turn.here(elsewhere)
         return
     view = await load_view(turn.session, case)
     turn.here(*card_parts(view, turn.desk), buttons=card_buttons(view, turn.desk))

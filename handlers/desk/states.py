@@ -29,6 +29,7 @@ class Action(StrEnum):
     ESCALATE = "escalate"
     CLOSE = "close"
     REOPEN = "reopen"
+    MOVE = "move"  # to another team (several agents' groups)
 
 
 S = Status
@@ -52,6 +53,7 @@ RULES: dict[Action, Rule] = {
     Action.ESCALATE: Rule(OPEN),
     Action.CLOSE: Rule(OPEN),
     Action.REOPEN: Rule(frozenset({S.DECIDED, S.CLOSED})),
+    Action.MOVE: Rule(OPEN),
 }
 
 #: Buttons on the card, in this order, for the actions the state allows.
@@ -65,6 +67,7 @@ CARD_ACTIONS = (
     Action.ESCALATE,
     Action.CLOSE,
     Action.REOPEN,
+    Action.MOVE,
 )
 
 

@@ -29,7 +29,7 @@ async def fire(
     if case is None:
         return []
     if kind is Kind.RELAY_DIGEST:  # whatever the case's state: the parent sent these already
-        return await parents.relay_digest(session, row, case, planner.desk)
+        return await parents.relay_digest(session, row, case, planner.desk.for_case(case))
     if kind in (
         Kind.DECISION_WARNING,
         Kind.APPEAL_WARNING,
@@ -56,7 +56,7 @@ async def _intake_reminder(session: AsyncSession, row: FollowUp) -> list[Outgoin
 async def _for_agents(
     session: AsyncSession, kind: Kind, case: Case, now: datetime, planner: Planner
 ) -> list[Outgoing]:
-    desk = planner.desk
+    desk = planner.desk.for_case(case)
     if not desk.enabled or case.status not in UNDECIDED:
         return []
     ref = {"reference": case.reference}

@@ -98,8 +98,10 @@ class Planner:
 
     # -- cases ---------------------------------------------------------------------------
 
-    def deadline(self, start: datetime, working_days: int) -> datetime:
-        return self.calendar.working_days_after(start, working_days, self.desk.timezone)
+    def deadline(self, start: datetime, working_days: int, case: Case | None = None) -> datetime:
+        """``working_days`` after ``start`` for the team of ``case`` (its time zone)."""
+        desk = self.desk.for_case(case) if case is not None else self.desk
+        return self.calendar.working_days_after(start, working_days, desk.timezone)
 
     async def _deadline_followups(
         self, session: AsyncSession, case: Case, now: datetime, *, appeal: bool
@@ -107,7 +109,7 @@ class Planner:
         days = (
             self.intake.appeal_working_days if appeal else self.intake.first_decision_working_days
         )
-        case.due_at = self.deadline(now, days)
+        case.due_at = self.deadline(now, days, case)
         case.overdue = False
         warning = Kind.APPEAL_WARNING if appeal else Kind.DECISION_WARNING
         due = Kind.APPEAL_DUE if appeal else Kind.DECISION_DUE

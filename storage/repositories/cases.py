@@ -87,9 +87,15 @@ async def case_by_id(*, session: AsyncSession, case_id: int) -> Case | None:
     return await session.get(Case, case_id)
 
 
-async def case_by_topic(*, session: AsyncSession, chat_id: int, topic_id: int) -> Case | None:
-    del chat_id  # one agents' group per deployment; kept for a future multi-group desk
-    result = await session.exec(select(Case).where(Case.topic_id == topic_id))
+async def case_by_topic(
+    *, session: AsyncSession, topic_id: int, team: str | None = None
+) -> Case | None:
+    """The case whose topic ``topic_id`` is, in team ``team``'s group (topic ids are per
+    group); None: the one group there is."""
+    statement = select(Case).where(Case.topic_id == topic_id)
+    if team is not None:
+        statement = statement.where(Case.team == team)
+    result = await session.exec(statement)
     return result.first()
 
 
@@ -105,12 +111,18 @@ async def open_cases_of_user(
 
 
 async def queue(
-    *, session: AsyncSession, statuses: Iterable[str], assignee_id: int | None = None
+    *,
+    session: AsyncSession,
+    statuses: Iterable[str],
+    assignee_id: int | None = None,
+    team: str | None = None,
 ) -> list[Case]:
-    """Open cases, the most urgent first (by deadline, then age)."""
+    """Open cases, the most urgent first (by deadline, then age); ``team``: that team's only."""
     statement = select(Case).where(col(Case.status).in_(list(statuses)))
     if assignee_id is not None:
         statement = statement.where(Case.assignee_id == assignee_id)
+    if team is not None:
+        statement = statement.where(Case.team == team)
     statement = statement.order_by(col(Case.due_at).is_(None), col(Case.due_at), col(Case.id))
     return list((await session.exec(statement.limit(50))).all())
 

@@ -50,6 +50,37 @@ def test_environment_overrides_secrets_and_numbers(tmp_path):
         ("[storage]\nurll = 'x'", "storage.urll: unknown setting"),
         ("[telegram.webhook]\nport = 70000", "telegram.webhook.port: "),
         ("[telegram\n", "not valid TOML"),
+        (
+            '[[agents.teams]]\nkey = "fr"\nchat_id = -2',
+            "agents.teams: set agents.chat_id (the main team's group) before adding teams",
+        ),
+        (
+            '[agents]\nchat_id = -1\n[[agents.teams]]\nkey = "fr"\nchat_id = -1',
+            "agents.teams: team 'fr': group -1 is another team's",
+        ),
+        (
+            '[agents]\nchat_id = -1\n[[agents.teams]]\nkey = "fr"\nchat_id = -2\n'
+            '[[agents.teams]]\nkey = "fr"\nchat_id = -3',
+            "agents.teams: two teams have the key 'fr'",
+        ),
+        (
+            '[agents]\nchat_id = -1\n[[agents.teams]]\nkey = "main"\nchat_id = -2',
+            "agents.teams.0.key: 'main' is the team [agents] itself describes",
+        ),
+        (
+            '[agents]\nchat_id = -1\n[[agents.teams]]\nkey = "Équipe"\nchat_id = -2',
+            "agents.teams.0.key: ",
+        ),
+        (
+            '[agents]\nchat_id = -1\n[[agents.teams]]\nkey = "vip"\nchat_id = -2\n'
+            "route = { problems = ['refund'] }",
+            "agents.teams.0.route.problems: unknown 'refund'",
+        ),
+        (
+            '[agents]\nchat_id = -1\n[[agents.teams]]\nkey = "vip"\nchat_id = -2\n'
+            "route = { min_amount = { yuan = 100 } }",
+            "agents.teams.0.route.min_amount: yuan is not an ISO 4217 code",
+        ),
     ],
 )
 def test_a_bad_value_is_one_line_naming_the_key(tmp_path, toml, expected):
@@ -92,3 +123,23 @@ def test_every_setting_is_in_the_example_with_a_comment():
         if not at or not lines[at[0] - 1].lstrip().startswith("#"):
             missing.append(key)
     assert not missing, f"settings without a commented line in config.example.toml: {missing}"
+
+
+def test_teams_each_with_their_group_people_and_route(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text(
+        "[agents]\nchat_id = -100\ntimezone = 'Asia/Shanghai'\nagent_ids = [1]\n"
+        "[[agents.teams]]\nkey = 'fr'\nname = 'Équipe FR'\nchat_id = -200\n"
+        "language = 'fr'\nagent_ids = [2]\nsupervisor_ids = [3]\n"
+        "route = { languages = ['fr'], min_amount = { EUR = 150 } }\n"
+    )
+    desk = load_settings(path, environ={}).desk_policy()
+    assert [team.key for team in desk.roster] == ["main", "fr"]
+    assert desk.team == "main" and desk.chat_id == -100
+    french = desk.for_chat(-200)
+    assert french is not None and french.team == "fr" and french.language == "fr"
+    assert french.timezone == "Asia/Shanghai"  # [agents] timezone unless the team has its own
+    assert french.is_agent(2) and french.is_supervisor(3) and not french.is_agent(1)
+    assert desk.roster[1].name == "Équipe FR" and desk.roster[0].name is None
+    route = desk.roster[1].route
+    assert route.languages == {"fr"} and route.min_amount == {"EUR": 150}

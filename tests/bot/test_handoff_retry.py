@@ -233,7 +233,7 @@ async def test_messages_for_the_case_wait_while_its_hand_off_is_retried(
     group.accept()
     clock.advance(seconds=31)
     await handoff.run()
-    assert await handoff.route(case.id) == {"message_thread_id": 101}
+    assert await handoff.route(case.id) == {"chat_id": GROUP, "message_thread_id": 101}
 
 
 async def test_an_unknown_topic_outcome_is_never_retried_blindly(database, clock, localizer):
@@ -374,4 +374,4 @@ async def test_messages_go_once_the_card_is_posted_even_while_the_evidence_waits
     async with database.unit_of_work() as session:
         await cases.set_handoff(session=session, case_id=case.id, card_message_id=500)
     assert (await reload(database, case)).handoff_status == "pending"  # album not posted
-    assert await handoff.route(case.id) == {"message_thread_id": 77}
+    assert await handoff.route(case.id) == {"chat_id": GROUP, "message_thread_id": 77}

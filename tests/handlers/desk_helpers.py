@@ -25,6 +25,7 @@ async def submitted_case(
     reference="K7QM4",
     language="fr",
     topic: int | None = TOPIC,
+    team: str = "main",
 ) -> Case:
     async with database.unit_of_work() as session:
         if await users.get_user(session=session, user_id=user_id) is None:
@@ -55,6 +56,7 @@ async def submitted_case(
             card_message_id=500,
             handoff_status="done",
             evidence_posted=True,
+            team=team,
         )
         txs = [
             CaseTransaction(
@@ -68,23 +70,34 @@ async def submitted_case(
 class Agent:
     """An agent (or anyone) in the support group."""
 
-    def __init__(self, conversation: Conversation, user_id: int = 9001, name: str = "Alice"):
+    def __init__(
+        self,
+        conversation: Conversation,
+        user_id: int = 9001,
+        name: str = "Alice",
+        *,
+        chat_id: int = GROUP,
+    ):
         self.conversation = conversation
         self.sender = Sender(user_id, "en", name)
+        self.chat_id = chat_id
         self.out: list[Outgoing] = []
 
     async def _send(self, **fields) -> list[Outgoing]:
-        event = Incoming(
-            sender=self.sender, chat_id=GROUP, is_private=False, message_id=next(_ids), **fields
-        )
+        fields.setdefault("message_id", next(_ids))
+        event = Incoming(sender=self.sender, chat_id=self.chat_id, is_private=False, **fields)
         self.out = await self.conversation.handle(event)
         return self.out
 
-    async def press(self, case: Case, action: str, argument: str = "") -> list[Outgoing]:
-        return await self.press_data(f"d|{case.id}|{action}|{argument}")
+    async def press(
+        self, case: Case, action: str, argument: str = "", *, on: int | None = None
+    ) -> list[Outgoing]:
+        return await self.press_data(f"d|{case.id}|{action}|{argument}", on=on)
 
-    async def press_data(self, data: str) -> list[Outgoing]:
-        return await self._send(kind=EventKind.BUTTON, payload=data, callback_id="cb")
+    async def press_data(self, data: str, *, on: int | None = None) -> list[Outgoing]:
+        """Press a button with ``data``; ``on``: the message it is under (the card's id)."""
+        more = {} if on is None else {"message_id": on}
+        return await self._send(kind=EventKind.BUTTON, payload=data, callback_id="cb", **more)
 
     async def write(
         self,

@@ -80,9 +80,7 @@ class Runtime:
         }
         if event.thread_id is not None:  # a topic message quotes the topic's creation
             async with self.database.unit_of_work() as session:
-                case = await cases.case_by_topic(
-                    session=session, chat_id=event.chat_id, topic_id=event.thread_id
-                )
+                case = await cases.case_by_topic(session=session, topic_id=event.thread_id)
             name = f"{case.reference} · Douyin" if case else "?"
             message["reply_to_message"] = {"forum_topic_created": {"name": name}}
         return {"update_id": next(_updates), "message": message}
