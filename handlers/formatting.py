@@ -9,7 +9,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_skeleton
+from babel.dates import format_skeleton, get_timezone_location
 from babel.numbers import format_currency
 
 from handlers.languages import BABEL_LOCALE, READER_LOCALES
@@ -80,6 +80,27 @@ def format_when_parts(moment: datetime, timezone: str, language: str) -> tuple[s
     day = format_skeleton("yMMMEd", local, locale=locale)
     time = format_skeleton("hm" if language == "en" else "Hm", local, locale=locale)
     return day, time
+
+
+def format_clock(moment: datetime, timezone: str, language: str, *, weekday: bool) -> str:
+    """The time of day in a time zone ("4:00 AM", "04:00"), with the weekday ("Fri 4:00 AM")
+    when it falls on another day than the one shown beside it."""
+    local = moment.astimezone(ZoneInfo(timezone)).replace(tzinfo=None)
+    skeleton = ("E" if weekday else "") + ("hm" if language == "en" else "Hm")
+    return format_skeleton(skeleton, local, locale=Locale.parse(_locale(language)))
+
+
+def zone_city(timezone: str, language: str) -> str:
+    """A time zone as its city, in the language: "Paris", "巴黎", "New York"."""
+    return get_timezone_location(ZoneInfo(timezone), locale=_locale(language), return_city=True)
+
+
+def utc_offset(moment: datetime, timezone: str) -> str:
+    """The zone's offset from UTC at that moment, as written after "UTC": "+1", "+5:30", "-5"."""
+    offset = moment.astimezone(ZoneInfo(timezone)).utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    hours, rest = divmod(abs(minutes), 60)
+    return ("-" if minutes < 0 else "+") + str(hours) + (f":{rest:02d}" if rest else "")
 
 
 def format_totals(items: Iterable[tuple[Decimal, str]], language: str) -> str:
