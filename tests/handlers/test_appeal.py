@@ -367,7 +367,7 @@ async def test_an_appeal_lost_brings_the_routes_at_once(
         "routes-intro",
         "routes-platform-douyin",
         "routes-payment-alipay",
-        "routes-consumer-cn",
+        "routes-consumer-fr",  # the parent is in Paris (Europe/Paris)
         "routes-keep-evidence",
     ]
     # The routes the planner schedules after a rejection are not sent a second time.

@@ -155,8 +155,8 @@ async def test_after_an_appeal_the_decision_is_final(
     assert [p.key for p in replies[0].parts][-1] == "decision-appeal-final"
     assert FINAL[language] in text and not replies[0].buttons
     routes = [p.key for p in replies[1].parts]
-    assert "routes-payment-bank-card" in routes and "routes-consumer-cn" in routes
-    assert "12315" in text
+    assert "routes-payment-bank-card" in routes and "routes-consumer-fr" in routes  # in Paris
+    assert "SignalConso" in text
     assert (await reload(database, case)).appeals == 1
 
 

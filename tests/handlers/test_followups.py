@@ -152,7 +152,7 @@ async def test_a_decision_cancels_deadlines_and_a_rejection_brings_the_routes(
         "routes-intro",
         "routes-platform-douyin",
         "routes-payment-alipay",
-        "routes-consumer-cn",
+        "routes-consumer-fr",  # the parent is in Paris (Europe/Paris)
         "routes-keep-evidence",
     ]
     assert routes[0].chat_id == 1001 and routes[0].language == "fr"
