@@ -16,6 +16,8 @@ from bot.app import build_app
 from bot.config import ConfigError, Settings, load_settings
 from bot.console import ConsoleTransport, console_app
 from bot.logs import configure_logging
+from bot.reports import cli as reports_cli
+from bot.orders import cli as orders_cli
 from bot.telegram.desk_check import DeskProblem
 
 
@@ -68,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     updates.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
     updates.add_argument("ids", nargs="*", type=int, metavar="ID", help="updates to retry")
     updates.add_argument("--all", action="store_true", help="retry every update set aside")
+    reports_cli.register(add)
+    orders_cli.register(add)
     return parser
 
 
@@ -233,6 +237,10 @@ def main(argv: list[str] | None = None) -> int:
             return _outbox(settings, args)
         elif args.command == "updates":
             return _updates(settings, args)
+        elif args.command in ("report", "export"):
+            return reports_cli.run(settings, args)
+        elif args.command == "orders":
+            return orders_cli.run(settings, args)
     except KeyboardInterrupt:
         print("\n(stopped — your answers are saved; run the same command to continue)")
         return 130

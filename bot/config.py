@@ -428,6 +428,97 @@ class AftercareSettings(_Section):
         return value
 
 
+class OrderFormatSettings(_Section):
+    """``[orders.formats.<name>]``: how to read one kind of order export (Apple, Google Play,
+    Douyin, the merchant's own log) with ``refund-desk orders import --format <name>``."""
+
+    #: Stored with each order (a-z, 0-9, _): a payment method's id (apple, google_play)
+    #: marks its orders as that method's.
+    source: str = Field(pattern=r"^[a-z0-9_]{1,32}$")
+    #: Field -> the file's column header: order_id, amount and paid_at are required;
+    #: currency, merchant_order_id, payer_id, product, status, refund_amount, refunded_at,
+    #: refund_id are optional.
+    columns: dict[str, str]
+    currency: str | None = None
+    encoding: str = "utf-8-sig"
+    delimiter: str = Field(",", min_length=1, max_length=1)
+    timezone: str = "UTC"
+    time_format: str = "iso"
+    statuses: dict[str, str] = {}
+
+    _timezone = field_validator("timezone")(_check_timezone)
+
+    @field_validator("columns")
+    @classmethod
+    def _columns(cls, value: dict[str, str]) -> dict[str, str]:
+        from bot.orders.generic import OPTIONAL, REQUIRED
+
+        missing = [name for name in REQUIRED if name not in value]
+        if missing:
+            raise ValueError(f"map {', '.join(missing)} to the file's column headers")
+        unknown = [name for name in value if name not in (*REQUIRED, *OPTIONAL)]
+        if unknown:
+            known = ", ".join(REQUIRED + OPTIONAL)
+            raise ValueError(f"unknown field {unknown[0]!r}; known: {known}")
+        return value
+
+    @field_validator("statuses")
+    @classmethod
+    def _statuses(cls, value: dict[str, str]) -> dict[str, str]:
+        from bot.orders.generic import STATUS_MEANINGS
+
+        wrong = [v for v in value.values() if v not in STATUS_MEANINGS]
+        if wrong:
+            raise ValueError(f"{wrong[0]!r} is not one of {', '.join(STATUS_MEANINGS)}")
+        return value
+
+    @field_validator("encoding")
+    @classmethod
+    def _encoding(cls, value: str) -> str:
+        import codecs
+
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise ValueError(f"unknown text encoding {value!r}") from None
+        return value
+
+
+class OrderSettings(_Section):
+    """``[orders]``: the merchant's bills, and how claims are matched against them."""
+
+    #: A folder swept for new bills (imported, then moved to its done/ or failed/ folder).
+    watch_folder: Path | None = None
+    sweep_minutes: float = Field(5.0, gt=0, le=1440)
+    #: A claimed time is compared with payments this many hours either side of it.
+    match_window_hours: float = Field(6.0, gt=0, le=168)
+    #: The same payer charged the same amount within this many minutes: a double charge.
+    double_charge_minutes: float = Field(10.0, gt=0, le=1440)
+    #: Ledger rows paid longer ago than this are deleted (the merchant's records).
+    ledger_retention_days: int = Field(730, ge=1, le=36500)
+    formats: dict[str, OrderFormatSettings] = {}
+
+    @field_validator("formats")
+    @classmethod
+    def _formats(cls, value: dict[str, OrderFormatSettings]) -> dict[str, OrderFormatSettings]:
+        from bot.orders.bills import ALIPAY, WECHAT
+
+        for name in value:
+            if name in (WECHAT, ALIPAY, "wechat"):
+                raise ValueError(f"{name!r} is a built-in format; name yours otherwise")
+        return value
+
+
+class FileSettings(_Section):
+    """``[files]``: evidence files kept and read (#16)."""
+
+    keep: bool = True
+    directory: str = "data/files"
+    ocr: bool = True
+    ocr_processes: int = Field(1, ge=1, le=32)
+    ocr_timeout_seconds: float = Field(60.0, gt=0, le=600)
+
+
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     #: "text" (one line per record) or "json" (one JSON object per line, for log collectors).
@@ -443,6 +534,7 @@ class Settings(_Section):
     followups: FollowUpSettings = FollowUpSettings()
     aftercare: AftercareSettings = AftercareSettings()
     logging: LoggingSettings = LoggingSettings()
+    orders: OrderSettings = OrderSettings()
 
     def desk_policy(self) -> DeskPolicy:
         agents = self.agents

@@ -281,3 +281,53 @@ class SendLogEntry(SQLModel, table=True):
     )
     scope: str = Field(max_length=40)
     sent_at: datetime = _when()
+
+
+class LedgerOrder(SQLModel, table=True):
+    """One of the merchant's own transactions, imported from a bill (WeChat Pay, Alipay, an
+    app store's or the merchant's export): the merchant's record, not the parent's.
+
+    Unique on (source, order id): importing a bill again changes nothing, and a refund row
+    updates its order (``refunds`` keeps each refund once, by its refund id)."""
+
+    __tablename__ = "ledger_orders"
+    __table_args__ = (
+        UniqueConstraint("source", "order_id", name="uq_ledger_orders_source_order"),
+        Index("ix_ledger_orders_amount_paid", "currency", "amount_key", "paid_at"),
+        Index("ix_ledger_orders_payer_paid", "payer_id", "paid_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str = Field(max_length=32)
+    order_id: str = Field(max_length=80, index=True)
+    merchant_order_id: str | None = Field(default=None, max_length=80, index=True)
+    payer_id: str | None = Field(default=None, max_length=128)
+    amount: Decimal = Field(sa_column=Column(Money(), nullable=False))
+    #: The amount in ten-thousandths, for exact lookups on SQLite too (Money is text there).
+    amount_key: int = Field(sa_column=Column(BigInteger, nullable=False))
+    currency: str = Field(max_length=3)
+    paid_at: datetime | None = _when(nullable=True)
+    status: str = Field(max_length=24)
+    refund_amount: Decimal | None = Field(default=None, sa_column=Column(Money()))
+    refunded_at: datetime | None = _when(nullable=True)
+    #: Each refund once: {refund id: [amount, ISO time]}.
+    refunds: dict[str, Any] = _json()
+    product: str | None = Field(default=None, max_length=200)
+    imported_at: datetime = _when()
+    updated_at: datetime = _when()
+
+
+class OrderLink(SQLModel, table=True):
+    """What matching found for one claimed purchase: the order, several candidates, or none;
+    replaced at each new match. Erased with the claim's order numbers (``/delete``)."""
+
+    __tablename__ = "order_links"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="cases.id", index=True)
+    transaction_id: int = Field(foreign_key="transactions.id", unique=True)
+    ledger_order_id: int | None = Field(default=None, foreign_key="ledger_orders.id", index=True)
+    verdict: str = Field(max_length=16)
+    #: Candidates, score, the explanation's figures, a double charge.
+    details: dict[str, Any] = _json()
+    checked_at: datetime = _when()

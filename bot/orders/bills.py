@@ -1,0 +1,284 @@
+"""Reading merchants' bills, line by line (never a whole file in memory).
+
+Each reader yields :class:`~handlers.orders.records.BillLine` for a good line and
+:class:`RowProblem` for a bad one (the importer decides whether a bad line stops the import);
+a file that is not the format at all raises :class:`BillError`.
+
+- WeChat Pay trade bill (v2 ``downloadbill``, v3 ``tradebill``; ALL, SUCCESS or REFUND): CSV,
+  every value prefixed with a backtick so spreadsheets keep the 28-digit ids, detail lines,
+  then a summary header (总交易单数, …) and its line. Times are Beijing time.
+- Alipay trade bill: ``…_业务明细.csv`` inside the downloaded zip, GBK, ``#`` comment lines
+  around the table, values padded with tabs. Times are Beijing time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import IO
+from zoneinfo import ZoneInfo
+
+from handlers.orders.records import BillLine, LineKind
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+WECHAT, ALIPAY = "wechat_pay", "alipay"
+
+
+class BillError(Exception):
+    """The file cannot be read as the format: one line saying why (and where)."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row: int
+    message: str
+
+
+Read = Iterator[BillLine | RowProblem]
+
+
+def amount(text: str, column: str) -> Decimal:
+    cleaned = text.strip().replace(",", "").replace("¥", "").replace("￥", "")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"{column} {text.strip()!r} is not an amount") from None
+    if not value.is_finite():
+        raise ValueError(f"{column} {text.strip()!r} is not an amount")
+    return abs(value)
+
+
+def local_time(text: str, column: str, zone: ZoneInfo = BEIJING) -> datetime:
+    value = text.strip()
+    for pattern in ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M"):
+        try:
+            return datetime.strptime(value, pattern).replace(tzinfo=zone).astimezone(UTC)
+        except ValueError:
+            continue
+    raise ValueError(f"{column} {value!r} is not a date and time")
+
+
+# -- WeChat Pay ---------------------------------------------------------------------------
+
+_WECHAT_REQUIRED = ("交易时间", "微信订单号", "交易状态")
+#: 交易状态 → what the line is; other states (NOTPAY, CLOSED, PAYERROR…) are not charges.
+_WECHAT_KINDS = {"SUCCESS": LineKind.PAYMENT, "REFUND": LineKind.REFUND, "REVOKED": LineKind.VOID}
+
+
+def _unquote(cell: str) -> str:
+    return cell.strip().removeprefix("`").strip()
+
+
+def read_wechat(text: IO[str]) -> Read:
+    rows = csv.reader(text)
+    header: list[str] | None = None
+    details = 0
+    for number, cells in enumerate(rows, start=1):
+        values = [_unquote(c) for c in cells]
+        if not any(values):
+            continue
+        if header is None:
+            if not set(_WECHAT_REQUIRED) <= set(values):
+                raise BillError(
+                    f"row {number}: not a WeChat Pay trade bill (its header has no "
+                    f"{', '.join(_WECHAT_REQUIRED)})"
+                )
+            header = values
+            continue
+        if values[0] == "总交易单数":  # the summary: its line counts the detail lines
+            summary = next(rows, None)
+            if summary is None:
+                raise BillError(f"row {number}: the summary header has no summary row")
+            expected = _unquote(summary[0])
+            if not expected.isdigit() or int(expected) != details:
+                raise BillError(
+                    f"row {number + 1}: the summary counts {expected} transactions, "
+                    f"the bill lists {details}: the file is incomplete"
+                )
+            return
+        details += 1
+        if len(values) != len(header):
+            yield RowProblem(number, f"{len(values)} values, the header has {len(header)}")
+            continue
+        try:
+            line = _wechat_line(dict(zip(header, values, strict=True)), number)
+        except ValueError as exc:
+            yield RowProblem(number, str(exc))
+            continue
+        if line is not None:
+            yield line
+    if header is None:
+        raise BillError("empty file: not a WeChat Pay trade bill")
+    raise BillError("no summary (总交易单数) after the transactions: the file is incomplete")
+
+
+def _wechat_line(row: dict[str, str], number: int) -> BillLine | None:
+    state = row["交易状态"]
+    kind = _WECHAT_KINDS.get(state)
+    if kind is None:
+        return None
+    order_id = row["微信订单号"]
+    if not order_id:
+        raise ValueError("微信订单号 is empty")
+    when = local_time(row["交易时间"], "交易时间")
+    total = row.get("订单金额") or row.get("应结订单金额") or ""
+    money = amount(total, "订单金额")
+    refund_amount = refunded_at = None
+    refund_id = None
+    if kind is LineKind.REFUND:
+        if row.get("退款状态") not in (None, "", "SUCCESS"):
+            return None  # PROCESSING, FAIL: a later bill has its outcome
+        refund_amount = amount(row.get("退款金额") or "", "退款金额")
+        refund_id = row.get("微信退款单号") or None
+        done = row.get("退款成功时间") or row.get("退款申请时间")
+        refunded_at = local_time(done, "退款成功时间") if done else when
+    return BillLine(
+        source=WECHAT,
+        order_id=order_id,
+        kind=kind,
+        amount=money,
+        currency=(row.get("货币种类") or "CNY").upper(),
+        paid_at=when if kind is not LineKind.REFUND else None,
+        merchant_order_id=row.get("商户订单号") or None,
+        payer_id=row.get("用户标识") or None,
+        product=row.get("商品名称") or None,
+        refund_id=refund_id,
+        refund_amount=refund_amount,
+        refunded_at=refunded_at,
+        row=number,
+    )
+
+
+# -- Alipay ---------------------------------------------------------------------------------
+
+_ALIPAY_REQUIRED = ("支付宝交易号", "业务类型", "创建时间")
+
+
+def read_alipay(text: IO[str]) -> Read:
+    header: list[str] | None = None
+    for number, cells in enumerate(csv.reader(text), start=1):
+        values = [c.strip() for c in cells]
+        if not any(values) or values[0].startswith("#"):
+            continue
+        if header is None:
+            if not set(_ALIPAY_REQUIRED) <= set(values):
+                raise BillError(
+                    f"row {number}: not an Alipay trade bill (业务明细: its header has no "
+                    f"{', '.join(_ALIPAY_REQUIRED)})"
+                )
+            header = values
+            continue
+        if len(values) < len(header):
+            yield RowProblem(number, f"{len(values)} values, the header has {len(header)}")
+            continue
+        try:
+            line = _alipay_line(dict(zip(header, values, strict=False)), number)
+        except ValueError as exc:
+            yield RowProblem(number, str(exc))
+            continue
+        if line is not None:
+            yield line
+    if header is None:
+        raise BillError("no 业务明细 table: not an Alipay trade bill")
+
+
+def _alipay_line(row: dict[str, str], number: int) -> BillLine | None:
+    kind_text = row["业务类型"]
+    kind = LineKind.REFUND if "退款" in kind_text else LineKind.PAYMENT
+    if kind is LineKind.PAYMENT and kind_text not in ("交易", "支付", ""):
+        return None  # fees, transfers: not a customer's payment
+    order_id = row["支付宝交易号"]
+    if not order_id:
+        raise ValueError("支付宝交易号 is empty")
+    money = amount(row.get("订单金额（元）") or row.get("订单金额(元)") or "", "订单金额（元）")
+    created = local_time(row["创建时间"], "创建时间")
+    finished = row.get("完成时间")
+    done = local_time(finished, "完成时间") if finished else created
+    if kind is LineKind.REFUND:
+        return BillLine(
+            source=ALIPAY,
+            order_id=order_id,
+            kind=kind,
+            amount=money,
+            currency="CNY",
+            merchant_order_id=row.get("商户订单号") or None,
+            refund_id=row.get("退款批次号/请求号") or None,
+            refund_amount=money,
+            refunded_at=done,
+            row=number,
+        )
+    return BillLine(
+        source=ALIPAY,
+        order_id=order_id,
+        kind=kind,
+        amount=money,
+        currency="CNY",
+        paid_at=done,
+        merchant_order_id=row.get("商户订单号") or None,
+        payer_id=row.get("对方账户") or None,
+        product=row.get("商品名称") or None,
+        row=number,
+    )
+
+
+# -- opening files --------------------------------------------------------------------------
+
+
+@contextmanager
+def open_text(path: Path, encoding: str) -> Iterator[IO[str]]:
+    """The file as text, streamed; a zip: its ``…_业务明细.csv`` (Alipay's download)."""
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            member = _bill_member(archive)
+            with archive.open(member) as raw:
+                yield io.TextIOWrapper(raw, encoding=encoding, newline="")
+        return
+    with path.open(encoding=encoding, newline="") as text:
+        yield text
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """Alipay's zips name their files in GBK without the UTF-8 flag; Python reads such names
+    as cp437."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("gb18030")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
+def _bill_member(archive: zipfile.ZipFile) -> zipfile.ZipInfo:
+    members = [(i, _member_name(i)) for i in archive.infolist() if not i.is_dir()]
+    for info, name in members:
+        if name.endswith("业务明细.csv"):
+            return info
+    csvs = [info for info, name in members if name.lower().endswith(".csv")]
+    if len(csvs) == 1:
+        return csvs[0]
+    names = ", ".join(name for _, name in members) or "nothing"
+    raise BillError(f"the zip holds no …_业务明细.csv (it holds {names})")
+
+
+def sniff(path: Path) -> str | None:
+    """The format a file looks like from its first lines: ``wechat_pay``, ``alipay`` or None."""
+    try:
+        if zipfile.is_zipfile(path):
+            return ALIPAY
+        head = path.read_bytes()[:4096]
+    except OSError:
+        return None
+    for encoding in ("utf-8-sig", "gb18030"):
+        text = head.decode(encoding, errors="ignore")  # 4 KiB may end mid-character
+        if "微信订单号" in text:
+            return WECHAT
+        if "支付宝交易号" in text or "支付宝业务明细" in text:
+            return ALIPAY
+    return None

@@ -1,0 +1,261 @@
+"""The merchant's order ledger (``ledger_orders``) and what claimed purchases matched in it
+(``order_links``).
+
+Bill lines are merged in batches: one SELECT for the batch's existing orders, one INSERT for
+the new ones, one executemany UPDATE for those a line changed; an order a line leaves as it
+was is not written at all (importing a bill twice writes nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, bindparam, delete, func, insert, or_, update
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from handlers.orders.records import ORDER_FIELDS, BillLine, amount_key, merge, same
+from storage.models import Case, CaseTransaction, LedgerOrder, OrderLink
+
+_TABLE = LedgerOrder.__table__  # type: ignore[attr-defined]
+#: Keys per IN (...) list: well under SQLite's and asyncpg's parameter limits.
+_CHUNK = 500
+
+
+@dataclass
+class Merged:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def _as_dict(order: LedgerOrder) -> dict[str, Any]:
+    return {name: getattr(order, name) for name in ORDER_FIELDS}
+
+
+async def merge_lines(
+    *, session: AsyncSession, lines: Sequence[BillLine], now: datetime
+) -> Merged:
+    """Apply a batch of bill lines to the ledger, in order."""
+    result = Merged()
+    existing: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
+    by_source: dict[str, set[str]] = {}
+    for line in lines:
+        by_source.setdefault(line.source, set()).add(line.order_id)
+    for source, ids in by_source.items():
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), _CHUNK):
+            found = await session.exec(
+                select(LedgerOrder).where(
+                    col(LedgerOrder.source) == source,
+                    col(LedgerOrder.order_id).in_(ordered[start : start + _CHUNK]),
+                )
+            )
+            for order in found.all():
+                assert order.id is not None
+                existing[(source, order.order_id)] = (order.id, _as_dict(order))
+                session.expunge(order)
+    new: dict[tuple[str, str], dict[str, Any]] = {}
+    changed: dict[int, dict[str, Any]] = {}
+    for line in lines:
+        key = (line.source, line.order_id)
+        if key in existing:
+            row_id, before = existing[key]
+            after = merge(changed.get(row_id, before), line)
+            if not same(before, after):
+                changed[row_id] = after
+        else:
+            new[key] = merge(new.get(key), line)
+    result.unchanged = len(existing) - len(changed)
+    if new:
+        await session.execute(
+            insert(_TABLE),
+            [
+                {
+                    **values,
+                    "source": source,
+                    "order_id": order_id,
+                    "amount_key": amount_key(values["amount"]),
+                    "imported_at": now,
+                    "updated_at": now,
+                }
+                for (source, order_id), values in new.items()
+            ],
+        )
+    if changed:
+        await session.execute(
+            update(_TABLE)
+            .where(_TABLE.c.id == bindparam("row_id"))
+            .values(
+                {name: bindparam(name) for name in (*ORDER_FIELDS, "amount_key", "updated_at")}
+            ),
+            [
+                {
+                    **values,
+                    "row_id": row_id,
+                    "amount_key": amount_key(values["amount"]),
+                    "updated_at": now,
+                }
+                for row_id, values in changed.items()
+            ],
+            execution_options={"synchronize_session": False},
+        )
+    result.added, result.updated = len(new), len(changed)
+    return result
+
+
+# -- lookups for matching ------------------------------------------------------------------
+
+
+async def by_order_ids(*, session: AsyncSession, ids: Iterable[str]) -> list[LedgerOrder]:
+    """Orders whose own id or merchant order id is one of ``ids``; a Google Play id without
+    its renewal suffix finds its renewals too (``GPA.…..0``, ``..1``)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    clauses: list[ColumnElement[bool]] = [
+        col(LedgerOrder.order_id).in_(wanted),
+        col(LedgerOrder.merchant_order_id).in_(wanted),
+    ]
+    clauses += [
+        col(LedgerOrder.order_id).startswith(f"{i}..", autoescape=True)
+        for i in wanted
+        if i.startswith("GPA.") and ".." not in i
+    ]
+    found = await session.exec(select(LedgerOrder).where(or_(*clauses)).limit(20))
+    return list(found.all())
+
+
+async def near(
+    *,
+    session: AsyncSession,
+    currency: str,
+    key: int,
+    start: datetime,
+    end: datetime,
+    limit: int = 20,
+) -> list[LedgerOrder]:
+    """Orders of exactly this amount and currency paid between ``start`` and ``end``."""
+    found = await session.exec(
+        select(LedgerOrder)
+        .where(
+            col(LedgerOrder.currency) == currency,
+            col(LedgerOrder.amount_key) == key,
+            col(LedgerOrder.paid_at) >= start,
+            col(LedgerOrder.paid_at) <= end,
+        )
+        .order_by(col(LedgerOrder.paid_at))
+        .limit(limit)
+    )
+    return list(found.all())
+
+
+async def same_payer_near(
+    *, session: AsyncSession, order: LedgerOrder, window: timedelta
+) -> list[LedgerOrder]:
+    """Other orders of the same payer, amount and currency within ``window`` of ``order``
+    (a double charge)."""
+    if order.payer_id is None or order.paid_at is None:
+        return []
+    found = await session.exec(
+        select(LedgerOrder)
+        .where(
+            col(LedgerOrder.payer_id) == order.payer_id,
+            col(LedgerOrder.paid_at) >= order.paid_at - window,
+            col(LedgerOrder.paid_at) <= order.paid_at + window,
+            col(LedgerOrder.currency) == order.currency,
+            col(LedgerOrder.amount_key) == order.amount_key,
+            col(LedgerOrder.id) != order.id,
+        )
+        .order_by(col(LedgerOrder.paid_at))
+        .limit(5)
+    )
+    return list(found.all())
+
+
+async def covered_until(*, session: AsyncSession) -> datetime | None:
+    """The latest payment time in the ledger: bills are imported up to then. None: empty."""
+    result = await session.exec(select(func.max(LedgerOrder.paid_at)))
+    return result.one()
+
+
+async def last_change(*, session: AsyncSession) -> datetime | None:
+    result = await session.exec(select(func.max(LedgerOrder.updated_at)))
+    return result.one()
+
+
+async def orders_by_id(*, session: AsyncSession, ids: Iterable[int]) -> dict[int, LedgerOrder]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    found = await session.exec(select(LedgerOrder).where(col(LedgerOrder.id).in_(wanted)))
+    return {order.id: order for order in found.all() if order.id is not None}
+
+
+# -- links ---------------------------------------------------------------------------------
+
+
+async def links_of_case(*, session: AsyncSession, case_id: int) -> list[OrderLink]:
+    found = await session.exec(
+        select(OrderLink).where(col(OrderLink.case_id) == case_id).order_by(col(OrderLink.id))
+    )
+    return list(found.all())
+
+
+async def replace_links(*, session: AsyncSession, case_id: int, links: list[OrderLink]) -> None:
+    await session.execute(delete(OrderLink).where(col(OrderLink.case_id) == case_id))
+    for link in links:
+        session.add(link)
+    await session.flush()
+
+
+async def unlink_cases(*, session: AsyncSession, case_ids: Iterable[int]) -> int:
+    """Forget what the cases' purchases matched (the ledger rows, the merchant's, stay)."""
+    wanted = list(case_ids)
+    if not wanted:
+        return 0
+    result = await session.execute(delete(OrderLink).where(col(OrderLink.case_id).in_(wanted)))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def cases_to_check(
+    *, session: AsyncSession, statuses: Sequence[str], changed_since: datetime, limit: int
+) -> list[Case]:
+    """Open cases whose purchases were last matched before the ledger last changed, or never
+    (a case filed before its bill was imported): oldest check first."""
+    checked = (
+        select(OrderLink.case_id, func.min(OrderLink.checked_at).label("checked"))
+        .group_by(col(OrderLink.case_id))
+        .subquery()
+    )
+    found = await session.exec(
+        select(Case)
+        .outerjoin(checked, checked.c.case_id == Case.id)
+        .where(
+            col(Case.status).in_(list(statuses)),
+            col(Case.anonymized_at).is_(None),
+            or_(checked.c.checked.is_(None), checked.c.checked < changed_since),
+        )
+        .where(col(Case.id).in_(select(CaseTransaction.case_id)))
+        .order_by(checked.c.checked.is_not(None), checked.c.checked, col(Case.id))
+        .limit(limit)
+    )
+    return list(found.all())
+
+
+async def purge_ledger(*, session: AsyncSession, paid_before: datetime, limit: int) -> int:
+    """Delete up to ``limit`` ledger rows paid before ``paid_before`` (their links first)."""
+    old = await session.exec(
+        select(LedgerOrder.id)
+        .where(col(LedgerOrder.paid_at) < paid_before)
+        .order_by(col(LedgerOrder.id))
+        .limit(limit)
+    )
+    ids = [i for i in old.all() if i is not None]
+    if not ids:
+        return 0
+    await session.execute(delete(OrderLink).where(col(OrderLink.ledger_order_id).in_(ids)))
+    await session.execute(delete(LedgerOrder).where(col(LedgerOrder.id).in_(ids)))
+    return len(ids)
