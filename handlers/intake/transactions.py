@@ -15,6 +15,7 @@ from typing import Any
 from handlers.bounds import ascii_int
 from handlers.formatting import format_money, format_totals, format_when, format_when_parts
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected, StepName
+from handlers.orders import shapes
 from handlers.parsing import read_amount
 from handlers.parsing.when import parse_when_detail
 from handlers.replies import Msg
@@ -197,7 +198,10 @@ def accept_order(ctx: Ctx, answer: Answer) -> Outcome:
     if answer.kind is AnswerKind.CHOICE:
         order = None
     else:
-        order = re.sub(r"\s+", "", answer.text)
+        found, refusal = shapes.check(answer.text, ctx.answers.get("payment_method"))
+        if refusal is not None:  # another system's number, or not the method's shape (#15)
+            return Rejected.because(refusal.key, **shapes.refusal_params(refusal, method(ctx)))
+        order = found.text
         if not _ORDER.match(order) or not any(ch.isdigit() for ch in order):
             return Rejected.because("error-order")
     ctx.pending_tx["order"] = order
