@@ -43,6 +43,9 @@ class User(SQLModel, table=True):
     pending_relay: dict[str, Any] = _json()
     created_at: datetime = _when()
     updated_at: datetime = _when()
+    #: When the parent chose their time zone (/timezone, or the intake's question for a
+    #: language that implies none): None while it is still their language's or region's default.
+    timezone_chosen_at: datetime | None = _when(nullable=True)
 
 
 class Draft(SQLModel, table=True):
@@ -151,6 +154,10 @@ class CaseTransaction(SQLModel, table=True):
     occurred_at: datetime = _when()
     has_time: bool = True
     order_number: str | None = Field(default=None, max_length=64)
+    #: The part of the day the parent gave instead of a time ("yesterday evening", 昨晚): a
+    #: period of ``handlers.parsing._when_words.PERIODS`` (evening, night…), and the hour in
+    #: ``occurred_at`` is its usual one, a guess shown as "around". None: the time was exact.
+    time_vague: str | None = Field(default=None, max_length=16)
 
 
 class Evidence(SQLModel, table=True):

@@ -11,6 +11,7 @@ from handlers.aftercare.appeal import MAX_APPEALS, appeal_allowed, appeal_button
 from handlers.aftercare.routes import other_routes
 from handlers.desk.card import CaseView
 from handlers.formatting import format_money, format_when
+from handlers.intake.moment import purchase_moment
 from handlers.policy import AftercarePolicy
 from handlers.replies import Button, Msg
 from storage.models import Case
@@ -94,7 +95,9 @@ def _partial(view: CaseView) -> list[Msg]:
         Msg("decision-claimed-header"),
     ]
     for t in view.transactions:
-        when = format_when(t.occurred_at, case.timezone, lang, with_time=t.has_time)
+        when = purchase_moment(
+            t.occurred_at, case.timezone, lang, has_time=t.has_time, vague=t.time_vague
+        )
         parts.append(
             Msg(
                 "review-tx-line",

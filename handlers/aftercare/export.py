@@ -145,6 +145,9 @@ async def _case(
                 "currency": t.currency,
                 "occurred_at": when(t.occurred_at),
                 "time_known": t.has_time,
+                # "yesterday evening": the hour above is that part of the day's usual one
+                "time_approximate": t.time_vague is not None,
+                "part_of_day": t.time_vague,
                 "order_number": t.order_number,
             }
             for t in items

@@ -16,6 +16,7 @@ from handlers.desk import parents
 from handlers.desk.card import platform_msg
 from handlers.desk.states import OPEN, UNDECIDED
 from handlers.formatting import format_money, format_totals, format_when
+from handlers.intake.moment import purchase_moment
 from handlers.reference import normalize_reference
 from handlers.replies import Button, Msg
 from handlers.turn import Turn
@@ -131,7 +132,12 @@ async def _overview(turn: Turn, own: list[Case]) -> None:
 
 async def _details(turn: Turn, claim: Claim, *, many: bool) -> None:
     steps = _steps(turn, claim, DETAIL_STEPS)
-    parts = _lines(*_summary(turn, claim), *((Msg("status-timeline"), *steps) if steps else ()))
+    purchases = [_purchase(turn, claim.case, t) for t in claim.transactions]
+    parts = _lines(
+        *_summary(turn, claim),
+        *purchases,
+        *((Msg("status-timeline"), *steps) if steps else ()),
+    )
     turn.say(parts, buttons=_case_buttons(turn, claim.case, many=many))
 
 
@@ -223,6 +229,17 @@ def _compact(turn: Turn, claim: Claim) -> Msg:
         "claimed": _claimed(claim, turn.user.language) or "-",
     }
     return Msg("status-compact", params)
+
+
+def _purchase(turn: Turn, case: Case, t: CaseTransaction) -> Msg:
+    """One purchase as the parent gave it: on the clock they gave it in, and a part of the day
+    ("yesterday evening") still "in the evening, around 8:00 PM", not an exact minute."""
+    language = turn.user.language
+    when = purchase_moment(
+        t.occurred_at, case.timezone, language, has_time=t.has_time, vague=t.time_vague
+    )
+    money = format_money(t.amount, t.currency, language)
+    return Msg("status-purchase", {"number": t.position, "money": money, "when": when})
 
 
 def _claimed(claim: Claim, language: str) -> str:

@@ -22,6 +22,7 @@ from handlers.formatting import (
     utc_offset,
     zone_city,
 )
+from handlers.intake.moment import purchase_moment
 from handlers.policy import KNOWN_PLATFORMS, MAIN_TEAM, DeskPolicy, Team
 from handlers.replies import Button, Msg
 from storage.models import Case, CaseTransaction, Evidence
@@ -218,8 +219,10 @@ def purchase_when(t: CaseTransaction, parent_zone: str, desk: DeskPolicy) -> Msg
     if not t.has_time:
         return format_when(t.occurred_at, parent_zone, lang, with_time=False)
     offset = utc_offset(t.occurred_at, parent_zone)
-    params = {
-        "when": format_when(t.occurred_at, parent_zone, lang),
+    params = {  # "yesterday evening" stays "in the evening, around 8:00 PM" for the agents
+        "when": purchase_moment(
+            t.occurred_at, parent_zone, lang, has_time=True, vague=t.time_vague
+        ),
         "city": zone_city(parent_zone, lang),
         "offset": offset,
     }

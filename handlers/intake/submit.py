@@ -61,6 +61,7 @@ async def submit_draft(
             occurred_at=datetime.fromisoformat(t["when"]),
             has_time=t.get("has_time", True),
             order_number=t.get("order"),
+            time_vague=t.get("time_vague") if t.get("has_time", True) else None,
         )
         for t in ctx.transactions
     ]

@@ -13,8 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from handlers.bounds import ascii_int
-from handlers.formatting import format_money, format_totals, format_when, format_when_parts
+from handlers.formatting import format_money, format_totals, format_when
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected, StepName
+from handlers.intake.moment import purchase_moment
 from handlers.orders import shapes
 from handlers.parsing import read_amount
 from handlers.parsing.when import parse_when_detail
@@ -45,12 +46,13 @@ def describe(item: dict[str, Any], ctx: Ctx) -> tuple[str, str | Msg]:
     """The amount and the moment as shown back; a moment given only as a part of the day
     ("hier soir", 昨晚) says so: "Thu, Nov 19, 2026, in the evening, around 8:00 PM"."""
     money = format_money(Decimal(item["amount"]), item["currency"], ctx.language)
-    moment = datetime.fromisoformat(item["when"])
-    period = item.get("time_vague")
-    if period and item.get("has_time", True):
-        day, clock = format_when_parts(moment, ctx.timezone, ctx.language)
-        return money, Msg("tx-when-vague", {"day": day, "period": period, "time": clock})
-    when = format_when(moment, ctx.timezone, ctx.language, with_time=item.get("has_time", True))
+    when = purchase_moment(
+        datetime.fromisoformat(item["when"]),
+        ctx.timezone,
+        ctx.language,
+        has_time=item.get("has_time", True),
+        vague=item.get("time_vague"),
+    )
     return money, when
 
 

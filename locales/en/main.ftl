@@ -375,3 +375,7 @@ desk-unclaimed = 🙋 { $reference } has been waiting { $hours } h without an ag
 desk-deadline-warning = ⏳ { $reference }: the decision is due { $due }.
 desk-deadline-overdue = ⏰ { $reference } is overdue: the decision was due { $due }.
 text-cut = … (cut)
+
+## A claim's purchases in /status, numbered, each on the clock the parent gave it in (a part of
+## the day stays "in the evening, around 8:00 PM").
+status-purchase = { $number }. { $money } — { $when }

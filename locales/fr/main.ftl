@@ -391,3 +391,7 @@ desk-unclaimed = 🙋 La demande { $reference } attend depuis { $hours } h sans
 desk-deadline-warning = ⏳ { $reference } : la décision est attendue pour le { $due }.
 desk-deadline-overdue = ⏰ La demande { $reference } est en retard : la décision était attendue pour le { $due }.
 text-cut = … (coupé)
+
+## A claim's purchases in /status, numbered, each on the clock the parent gave it in (a part of
+## the day stays "in the evening, around 8:00 PM").
+status-purchase = { $number }. { $money } — { $when }

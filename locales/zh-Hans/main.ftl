@@ -351,3 +351,7 @@ desk-unclaimed = 🙋 { $reference } 已等待 { $hours } 小时，仍无人认�
 desk-deadline-warning = ⏳ { $reference }：处理期限为 { $due }。
 desk-deadline-overdue = ⏰ { $reference } 已逾期：处理期限为 { $due }。
 text-cut = …（已截断）
+
+## A claim's purchases in /status, numbered, each on the clock the parent gave it in (a part of
+## the day stays "in the evening, around 8:00 PM").
+status-purchase = { $number }. { $money } — { $when }

@@ -351,3 +351,7 @@ desk-unclaimed = 🙋 { $reference } 已經等了 { $hours } 小時，還沒有�
 desk-deadline-warning = ⏳ { $reference }：處理期限是 { $due }。
 desk-deadline-overdue = ⏰ { $reference } 已逾期：處理期限是 { $due }。
 text-cut = …（已截斷）
+
+## A claim's purchases in /status, numbered, each on the clock the parent gave it in (a part of
+## the day stays "in the evening, around 8:00 PM").
+status-purchase = { $number }. { $money } — { $when }
