@@ -149,6 +149,14 @@ class StorageSettings(_Section):
     auto_upgrade: bool = True
 
 
+def _only_known(values: list[str], known: tuple[str, ...]) -> list[str]:
+    """``values`` when each is one of ``known``; else the first that is not, named."""
+    unknown = [value for value in values if value not in known]
+    if unknown:
+        raise ValueError(f"unknown {unknown[0]!r}; known: {', '.join(known)}")
+    return values
+
+
 def _check_group(value: int | None) -> int | None:
     if value is not None and value >= 0:
         raise ValueError(f"a group's id is negative, like -1001234567890 (got {value})")
@@ -175,10 +183,7 @@ class RouteSettings(_Section):
     @field_validator("problems")
     @classmethod
     def _problems(cls, value: list[str]) -> list[str]:
-        unknown = [p for p in value if p not in PROBLEMS]
-        if unknown:
-            raise ValueError(f"unknown {unknown[0]!r}; known: {', '.join(PROBLEMS)}")
-        return value
+        return _only_known(value, PROBLEMS)
 
     @field_validator("min_amount")
     @classmethod
@@ -330,10 +335,7 @@ class IntakeSettings(_Section):
     @field_validator("payment_methods")
     @classmethod
     def _payment_methods(cls, value: list[str]) -> list[str]:
-        unknown = [m for m in value if m not in KNOWN_PAYMENT_METHODS and m != "other"]
-        if unknown:
-            raise ValueError(f"unknown {unknown[0]!r}; known: {', '.join(KNOWN_PAYMENT_METHODS)}")
-        return [m for m in value if m != "other"]
+        return _only_known([m for m in value if m != "other"], KNOWN_PAYMENT_METHODS)
 
     @field_validator("timezones")
     @classmethod
@@ -414,10 +416,7 @@ class AftercareSettings(_Section):
     @field_validator("hidden_routes")
     @classmethod
     def _hidden_routes(cls, value: list[str]) -> list[str]:
-        unknown = [entry for entry in value if entry not in ROUTE_ENTRIES]
-        if unknown:
-            raise ValueError(f"unknown {unknown[0]!r}; known: {', '.join(ROUTE_ENTRIES)}")
-        return value
+        return _only_known(value, ROUTE_ENTRIES)
 
     @field_validator("refund_days")
     @classmethod
