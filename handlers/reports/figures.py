@@ -40,6 +40,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.calendar import WorkingCalendar
 from handlers.desk.states import UNDECIDED
+from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.reports.hours import working_hours
 from storage.repositories.reports import CaseRow, received_cases
 
@@ -62,6 +63,18 @@ class ReportRules:
     appeal_days: int = 7
     opens: time = time(9, 0)
     closes: time = time(18, 0)
+
+    @classmethod
+    def of_desk(
+        cls, desk: DeskPolicy, intake: IntakePolicy, calendar: WorkingCalendar
+    ) -> ReportRules:
+        """The rules the planner applies to ``desk``'s cases (its team's time zone)."""
+        return cls(
+            calendar=calendar,
+            timezone=desk.timezone,
+            decision_days=intake.first_decision_working_days,
+            appeal_days=intake.appeal_working_days,
+        )
 
     def deadline(self, start: datetime, days: int) -> datetime:
         return self.calendar.working_days_after(start, days, self.timezone)
@@ -379,8 +392,12 @@ async def load_report(
     rules: ReportRules,
     now: datetime,
     team: str | None = None,
+    with_personal: bool = False,
 ) -> Report:
-    """The report of ``team`` (every team's: None) for ``period``, read in one transaction."""
+    """The report of ``team`` (every team's: None) for ``period``, read in one transaction
+    (``with_personal``: the parents' fields too, for an operator's export)."""
     start, end = period.bounds(rules.timezone)
-    rows = await received_cases(session=session, start=start, end=end, team=team)
+    rows = await received_cases(
+        session=session, start=start, end=end, team=team, with_personal=with_personal
+    )
     return build_report(rows, period=period, rules=rules, now=now, team=team)

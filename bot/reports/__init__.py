@@ -1,0 +1,1 @@
+"""Supervisors' reports at the server: the figures printed, the cases exported."""

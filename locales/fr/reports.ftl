@@ -1,0 +1,45 @@
+# Rapports des superviseurs : /report dans le groupe des agents, le bilan hebdomadaire, `refund-desk report`.
+desk-report-header = 📊 <b>{ $team }</b> · { $period } (demandes reçues sur la période)
+desk-report-empty = Aucune demande reçue sur cette période.
+desk-report-all-teams = Toutes les équipes
+desk-report-none = —
+desk-report-share = { $percent } ({ $met } sur { $due })
+desk-report-hours = { $median } h (p90 { $p90 } h)
+desk-report-volumes = 📥 Reçues { $received } · décidées { $decided } · en cours { $open } · en retard { $overdue }
+desk-report-on-time = ⏱ Décidées dans les délais : { $first } · contestations dans les délais : { $appeal }
+desk-report-times = ⌛ Heures ouvrées avant prise en charge { $claim } · avant première réponse { $answer } · avant décision { $decision }
+desk-report-outcomes = ⚖️ Acceptées { $approved } · en partie { $partial } · refusées { $rejected } · clôturées sans décision { $closed } · contestées { $appealed } · rouvertes { $reopened }
+desk-report-money = 💰 Demandé { $claimed } · accordé { $granted }
+desk-report-stars = ⭐ { $average }/5 sur { $count ->
+        [one] { $count } avis
+       *[other] { $count } avis
+    }
+desk-report-by-agent = <b>Par agent</b> (reçues · décidées · dans les délais)
+desk-report-agent-line = • { $agent } : { $received } · { $decided } · { $on_time }
+desk-report-agent = { $name }
+desk-report-unassigned = Non prises en charge
+desk-report-problem-minor-purchase = Achat d'un enfant
+desk-report-problem-payment-failed = Paiement échoué ou double
+desk-report-problem-not-activated = Service non activé
+desk-report-problem-other = Autre
+desk-report-unknown-period = « { $period } » n'est pas une période que je connais : utilisez /report, /report week, /report month ou /report 2026-09.
+desk-report-chart-caption = 📊 { $team }, { $period }
+desk-report-csv-caption = Une ligne par demande reçue sur la période (sans données personnelles).
+desk-report-digest-intro = 🗓 Les chiffres de la semaine :
+# Légendes du graphique (l'image envoyée par /report).
+desk-report-chart-days = Demandes par jour
+desk-report-chart-received = reçues
+desk-report-chart-decided = décidées
+desk-report-chart-on-time = décidées dans les délais
+desk-report-chart-outcomes = Décisions
+desk-report-chart-approved = acceptées
+desk-report-chart-partial = en partie
+desk-report-chart-rejected = refusées
+desk-report-chart-open = en cours
+desk-report-chart-decision-time = Heures ouvrées avant décision
+desk-report-chart-cases = demandes
+desk-report-chart-under-half-day = moins d'une demi-journée
+desk-report-chart-under-day = ½ à 1 jour
+desk-report-chart-under-two-days = 1 à 2 jours
+desk-report-chart-under-week = 2 à 5 jours
+desk-report-chart-longer = plus de 5 jours
