@@ -19,6 +19,7 @@ from aiogram.methods.base import Response, TelegramMethod
 from aiogram.types import BotCommand, BufferedInputFile, TelegramObject
 from aiogram.types import Update as AiogramUpdate
 
+from bot.files import FileTooLarge, local_file
 from bot.telegram.calls import take_uploads
 from bot.telegram.convert import incoming_from
 from bot.telegram.errors import Permanent, RetryLater, Transient
@@ -106,6 +107,20 @@ class AiogramTransport:
         for name, (file_name, data) in uploads.items():
             fields[name] = BufferedInputFile(data, filename=file_name)
         return _json(await self._guard(self.bot(call_type.model_validate(fields))))
+
+    async def download(self, file_id: str, max_bytes: int) -> bytes:
+        """A file's bytes (``getFile``, then the file URL; a self-hosted Bot API server in
+        ``--local`` mode answers with a path on this machine, read directly)."""
+        file = await self._guard(self.bot.get_file(file_id))
+        if file.file_size is not None and file.file_size > max_bytes:
+            raise FileTooLarge(file.file_size)
+        local = local_file(file.file_path)
+        if local is not None:
+            return local
+        if not file.file_path:
+            raise Permanent("getFile gave no file path")
+        buffer = await self._guard(self.bot.download_file(file.file_path))
+        return bytes(buffer.getvalue()) if buffer is not None else b""
 
     @staticmethod
     async def _guard(call: Any) -> Any:

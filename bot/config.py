@@ -518,6 +518,16 @@ class FileSettings(_Section):
     ocr_timeout_seconds: float = Field(60.0, gt=0, le=600)
 
 
+class FileSettings(_Section):
+    """``[files]``: evidence files kept and read (#16)."""
+
+    keep: bool = True
+    directory: str = "data/files"
+    ocr: bool = True
+    ocr_processes: int = Field(1, ge=1, le=32)
+    ocr_timeout_seconds: float = Field(60.0, gt=0, le=600)
+
+
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     #: "text" (one line per record) or "json" (one JSON object per line, for log collectors).
@@ -533,6 +543,7 @@ class Settings(_Section):
     followups: FollowUpSettings = FollowUpSettings()
     aftercare: AftercareSettings = AftercareSettings()
     logging: LoggingSettings = LoggingSettings()
+    files: FileSettings = FileSettings()
     orders: OrderSettings = OrderSettings()
 
     def desk_policy(self) -> DeskPolicy:

@@ -32,6 +32,7 @@ from telegram.error import (
 )
 from telegram.request import HTTPXRequest
 
+from bot.files import FileTooLarge, local_file
 from bot.telegram.calls import take_uploads
 from bot.telegram.convert import incoming_from
 from bot.telegram.errors import Permanent, RetryLater, Transient
@@ -142,6 +143,17 @@ class PtbTransport:
                 for item in kwargs["media"]
             ]
         return _json(await self._guard(getattr(self.bot, _snake(method))(**kwargs)))
+
+    async def download(self, file_id: str, max_bytes: int) -> bytes:
+        """A file's bytes (``getFile``, then the file URL; a self-hosted Bot API server in
+        ``--local`` mode answers with a path on this machine, read directly)."""
+        file = await self._guard(self.bot.get_file(file_id))
+        if file.file_size is not None and file.file_size > max_bytes:
+            raise FileTooLarge(file.file_size)
+        local = local_file(file.file_path)
+        if local is not None:
+            return local
+        return bytes(await self._guard(file.download_as_bytearray()))
 
     @staticmethod
     async def _guard(call: Any) -> Any:

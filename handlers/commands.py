@@ -15,6 +15,7 @@ from handlers.intake.context import StepName
 from handlers.intake.prompting import question
 from handlers.intake.steps import first_step
 from handlers.languages import SUPPORTED, normalize_language
+from handlers.reading import offer
 from handlers.replies import Button, Msg
 from handlers.turn import Turn
 from storage.models import Draft, User
@@ -60,6 +61,8 @@ async def run_global_button(turn: Turn, data: str) -> bool:
         await _routes(turn, value)
     elif kind == "st":
         await claim_status.press(turn, value)
+    elif kind == offer.BUTTON:  # what a screenshot said, used or corrected (#16)
+        await offer.press(turn, value)
     elif kind in ("resume", "restart"):
         draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
         if draft is None or str(draft.id) != value:

@@ -20,7 +20,15 @@ from handlers.desk import agents
 from handlers.desk.context import DeskTurn
 from handlers.desk.teams import case_facts
 from handlers.events import EventKind, Incoming
-from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Rejected, decode_button
+from handlers.intake.context import (
+    Accepted,
+    Answer,
+    AnswerKind,
+    Ctx,
+    Rejected,
+    StepName,
+    decode_button,
+)
 from handlers.intake.evidence import screen_media
 from handlers.intake.prompting import (
     LabelText,
@@ -33,6 +41,7 @@ from handlers.intake.steps import BY_NAME, Step, next_step
 from handlers.intake.submit import submit_draft
 from handlers.languages import detect_language
 from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy
+from handlers.reading import offer
 from handlers.replies import AnswerButton, Msg, Outgoing
 from handlers.turn import Turn
 from storage.conflicts import is_conflict
@@ -239,6 +248,8 @@ async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Acce
         draft, step=following.name, answers=ctx.answers, cursor=ctx.cursor, now=turn.now
     )
     turn.say(*outcome.notes, *parts, buttons=buttons)
+    if following.name is StepName.TX_AMOUNT:  # a screenshot read earlier, offered now (#16)
+        turn.out.extend(await offer.waiting_offer(turn.session, draft, ctx, turn.event.chat_id))
 
 
 def _read_answer(turn: Turn, ctx: Ctx, step: Step) -> Answer | Rejected:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,8 @@ DEFAULT_URL = "sqlite+aiosqlite:///./data/refund-desk.db"
 BUSY_TIMEOUT_MS = 10_000
 #: ``session.info`` key set by :func:`note_erasure`.
 _ERASED = "refund_desk.erased"
+#: ``session.info`` key of :func:`storage.repositories.evidence_files.release`.
+RELEASED_FILES = "refund_desk.released_files"
 #: The WAL checkpoint after an erasure: tries while another connection is reading, and the
 #: pause between them (no lock is held while waiting).
 CHECKPOINT_TRIES = 5
@@ -215,6 +217,8 @@ class Database:
         self._checkpoint_owed = False
         self._checkpoint_next_try = 0.0
         self.checkpoint_retry_seconds = 5.0
+        #: Called after a commit that deleted evidence rows, with their files' hashes.
+        self.on_files_released: Callable[[set[str]], Awaitable[None]] | None = None
 
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[AsyncSession]:
@@ -224,6 +228,9 @@ class Database:
             async with session.begin():
                 yield session
             erased = session.info.pop(_ERASED, False)
+            released = session.info.pop(RELEASED_FILES, None)
+        if released and self.on_files_released is not None:
+            await self.on_files_released(released)  # the files erasure left unnamed (#16)
         if erased:
             await self.after_erasure()
         elif self._checkpoint_owed and time.monotonic() >= self._checkpoint_next_try:

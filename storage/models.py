@@ -178,6 +178,16 @@ class Evidence(SQLModel, table=True):
     sha256: str | None = Field(default=None, max_length=64)
     media_group_id: str | None = Field(default=None, max_length=64)
     created_at: datetime = _when()
+    #: The file kept (#16, bot/files/): None until its download is tried; fetching, waiting (a
+    #: retry at ``file_retry_at``), kept (in the store under ``sha256``), refused, failed.
+    file_status: str | None = Field(default=None, max_length=16, index=True)
+    file_attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    file_retry_at: datetime | None = _when(nullable=True)
+    #: The type its bytes really are (sniffed), whatever the sender declared in ``mime_type``.
+    content_type: str | None = Field(default=None, max_length=127)
+    #: What OCR read (handlers/reading/): pending, read, offered, used, nothing, failed.
+    read_status: str | None = Field(default=None, max_length=16, index=True)
+    reading: dict[str, Any] = _json()
 
 
 class CaseEvent(SQLModel, table=True):

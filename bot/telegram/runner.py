@@ -7,12 +7,14 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import Callable
 from datetime import timedelta
 
 from aiohttp import web
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.app import App
+from bot.files.setup import build_keeper
 from bot.scheduler import FollowUpScheduler
 from bot.telegram.calls import UPLOAD, Call, render_calls
 from bot.telegram.chat_leases import LeasedChats
@@ -29,9 +31,9 @@ from handlers.aftercare import retention
 from handlers.commands import MENU
 from handlers.followups import firing
 from handlers.languages import SUPPORTED
-from handlers.replies import Msg
+from handlers.replies import Msg, Outgoing
 from storage.models import FollowUp, OutboxMessage
-from storage.repositories import erasure
+from storage.repositories import erasure, outbox
 
 log = logging.getLogger(__name__)
 #: setMyCommands takes two-letter codes: "zh" gets Simplified; Traditional clients see it too.
@@ -145,6 +147,14 @@ class TelegramRunner:
         )
         self.webhook_port: int | None = None
         self.started = asyncio.Event()
+        self.files = build_keeper(  # evidence files downloaded, kept and read (#16)
+            settings=app.settings,
+            database=app.database,
+            clock=app.clock,
+            transport=transport,
+            queue=self._queue_replies,
+            lease=self.lease,
+        )
 
     async def run(self, stop: asyncio.Event) -> None:
         settings = self.app.settings.telegram
@@ -175,6 +185,7 @@ class TelegramRunner:
         await self.scheduler.start()
         sweeper = asyncio.create_task(self._sweep(stop, settings.outbox_sweep_seconds))
         handing_off = asyncio.create_task(self._hand_off(stop, settings.outbox_sweep_seconds))
+        keeping = asyncio.create_task(self.files.run(stop) if self.files else asyncio.sleep(0))
         operations_server = None
         try:
             if settings.mode == "polling":
@@ -199,10 +210,10 @@ class TelegramRunner:
             # transaction would leave its connection to be reset from a cancelled task.
             stop.set()
             self.handoff.wake.set()
-            _, late = await asyncio.wait({sweeper, handing_off}, timeout=10)
+            _, late = await asyncio.wait({sweeper, handing_off, keeping}, timeout=10)
             for task in late:
                 task.cancel()
-            await asyncio.gather(sweeper, handing_off, return_exceptions=True)
+            await asyncio.gather(sweeper, handing_off, keeping, return_exceptions=True)
             await self.delivery.close()  # pending callback answers, "sent" marks not yet written
             await self.transport.close()
 
@@ -247,6 +258,19 @@ class TelegramRunner:
                     log.exception("chat sweep failed")
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), interval)
+
+    async def _queue_replies(
+        self, session: AsyncSession, out: list[Outgoing]
+    ) -> Callable[[], None]:
+        """Replies made outside an update (a file refused, a screenshot read) into the outbox
+        in the caller's transaction; the returned function queues them once it committed."""
+        rows = await outbox.add_calls(
+            session=session,
+            calls=render_calls(self.app.localizer, out),
+            now=self.app.clock.now(),
+            lease=self.lease,
+        )
+        return lambda: self.delivery.enqueue(rows)
 
     async def _queue_follow_ups(self, rows: list[OutboxMessage]) -> None:
         self.delivery.enqueue(rows)

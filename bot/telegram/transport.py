@@ -41,3 +41,7 @@ class TelegramTransport(Protocol):
     async def call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         """Make one Bot API call; raise :mod:`bot.telegram.errors` exceptions on failure."""
         ...
+
+    async def download(self, file_id: str, max_bytes: int) -> bytes:
+        """A file's bytes (``getFile``); :class:`bot.files.FileTooLarge` beyond ``max_bytes``."""
+        ...

@@ -18,7 +18,7 @@ _FILE_ID = column_length(Evidence, "telegram_file_id")
 _UNIQUE_ID = column_length(Evidence, "file_unique_id")
 
 
-def _megabytes(size: int, language: str) -> str:
+def megabytes(size: int, language: str) -> str:
     return format_decimal(size / (1024 * 1024), "#,##0.#", locale=BABEL_LOCALE[language])
 
 
@@ -52,8 +52,8 @@ def screen_uploads(
                     "error-file-size",
                     {
                         "name": name or "?",
-                        "size": _megabytes(item.size, language),
-                        "limit": _megabytes(policy.max_file_bytes, language),
+                        "size": megabytes(item.size, language),
+                        "limit": megabytes(policy.max_file_bytes, language),
                     },
                 )
             )

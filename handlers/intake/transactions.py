@@ -145,7 +145,7 @@ def accept_confirm(ctx: Ctx, answer: Answer) -> Outcome:
     if answer.choice == "yes":
         ctx.pending_tx["confirmed"] = True
         if "order" in ctx.pending_tx:  # a saved purchase, changed: nothing more to ask
-            _save(ctx)
+            save_purchase(ctx)
             return Accepted(goto=None if ctx.cursor.get("tx_done") else StepName.TX_MORE)
         return Accepted()
     ctx.pending_tx.pop("confirmed", None)
@@ -155,7 +155,7 @@ def accept_confirm(ctx: Ctx, answer: Answer) -> Outcome:
 # -- what to change ------------------------------------------------------------------------
 
 #: The fields of a purchase that "No, change it" offers, and what each clears to be asked again.
-_FIELDS = {
+FIELDS = {
     "amount": (StepName.TX_AMOUNT, ("amount", "currency", "currency_assumed")),
     "time": (StepName.TX_TIME, ("when", "has_time", "time_vague")),
     "order": (StepName.TX_ORDER, ("order",)),
@@ -178,7 +178,7 @@ def fix_choices(ctx: Ctx) -> Rows:
 def accept_fix(ctx: Ctx, answer: Answer) -> Outcome:
     if answer.choice == "back":
         return Accepted(goto=StepName.TX_CONFIRM)
-    step, cleared = _FIELDS[answer.choice]
+    step, cleared = FIELDS[answer.choice]
     for key in cleared:
         ctx.pending_tx.pop(key, None)
     return Accepted(goto=step)
@@ -209,11 +209,11 @@ def accept_order(ctx: Ctx, answer: Answer) -> Outcome:
     ctx.pending_tx["order"] = order
     if not ctx.pending_tx.get("confirmed"):  # the order number alone was changed: confirm
         return Accepted(goto=StepName.TX_CONFIRM)
-    _save(ctx)
+    save_purchase(ctx)
     return Accepted()
 
 
-def _save(ctx: Ctx) -> None:
+def save_purchase(ctx: Ctx) -> None:
     """The purchase being entered or changed joins the claim's list, in its place."""
     item = {k: v for k, v in ctx.pending_tx.items() if k not in ("confirmed", "currency_assumed")}
     index = int(ctx.cursor.get("tx", len(ctx.transactions)))

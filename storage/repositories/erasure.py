@@ -31,7 +31,7 @@ from storage.models import (
     InboxUpdate,
     OutboxMessage,
 )
-from storage.repositories import followups, outbox
+from storage.repositories import evidence_files, followups, outbox
 
 SUBMITTED = "submitted"
 
@@ -102,6 +102,7 @@ async def scrub_case_rows(
         .values(order_number=None)
         .execution_options(synchronize_session=False)
     )
+    await evidence_files.release(session=session, condition=col(Evidence.case_id) == case_id)
     await session.exec(delete(Evidence).where(col(Evidence.case_id) == case_id))
     await session.exec(
         update(Draft)
@@ -156,6 +157,7 @@ async def delete_drafts(*, session: AsyncSession, draft_ids: Iterable[int]) -> N
         return
     note_erasure(session)
     await session.exec(delete(FollowUp).where(col(FollowUp.draft_id).in_(ids)))
+    await evidence_files.release(session=session, condition=col(Evidence.draft_id).in_(ids))
     await session.exec(delete(Evidence).where(col(Evidence.draft_id).in_(ids)))
     await session.exec(delete(Draft).where(col(Draft.id).in_(ids)))
 

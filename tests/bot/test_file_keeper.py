@@ -1,0 +1,194 @@
+"""Evidence files kept (#16): downloaded beside the conversation, retried, sniffed, stored by
+content with the hash on the evidence row, refused with a reason the parent reads, and deleted
+when erasure removes the last row naming them."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+
+import pytest
+from sqlmodel import select
+
+from bot.files import FileTooLarge
+from bot.files.keeper import FileKeeper
+from bot.files.sniff import sniff
+from bot.files.store import FileStore
+from bot.telegram.errors import Permanent, Transient
+from handlers.aftercare.erasure import erase_parent
+from handlers.policy import DeskPolicy, IntakePolicy
+from handlers.replies import Outgoing, Reply
+from storage.models import Evidence, User
+from storage.repositories import drafts, users
+
+JPEG = b"\xff\xd8\xff\xe0" + b"\x00\x10JFIF" + bytes(range(256)) * 4
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+ZIP = b"PK\x03\x04" + b"\x00" * 64
+
+
+def test_the_real_type_is_read_from_the_bytes():
+    assert sniff(JPEG) == "image/jpeg"
+    assert sniff(PNG) == "image/png"
+    assert sniff(b"%PDF-1.7\n...") == "application/pdf"
+    assert sniff(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == "image/webp"
+    assert sniff(b"\x00\x00\x00\x18ftypheic\x00\x00") == "image/heic"
+    assert sniff(ZIP) is None  # a zip named receipt.jpg is still a zip
+
+
+def test_the_store_keeps_one_copy_per_content(tmp_path):
+    store = FileStore(tmp_path)
+    first = store.put(JPEG)
+    assert first == hashlib.sha256(JPEG).hexdigest()
+    assert store.put(JPEG) == first
+    assert [digest for digest, _ in store.digests()] == [first]
+    assert store.get(first) == JPEG
+    assert store.delete(first) and not store.has(first) and store.get(first) is None
+    with pytest.raises(ValueError):
+        store.path_of("../../etc/passwd")
+
+
+class Telegram:
+    """getFile and the download, scripted per file id."""
+
+    def __init__(self, answers: dict[str, list[object]]) -> None:
+        self.answers = answers
+        self.calls: list[str] = []
+
+    async def download(self, file_id: str, max_bytes: int) -> bytes:
+        self.calls.append(file_id)
+        answer = self.answers[file_id].pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        assert isinstance(answer, bytes)
+        return answer
+
+
+class Sent:
+    def __init__(self) -> None:
+        self.out: list[Outgoing] = []
+
+    async def queue(self, session, out):  # the runner's outbox writer, recorded
+        self.out.extend(out)
+        return lambda: None
+
+
+async def _draft_with(database, clock, *file_ids: str, user_id: int = 7, name: str = "r.jpg"):
+    async with database.unit_of_work() as session:
+        await users.create_user(
+            session=session,
+            user_id=user_id,
+            language="fr",
+            timezone="Europe/Paris",
+            now=clock.now(),
+        )
+        draft = await drafts.create_draft(
+            session=session,
+            user_id=user_id,
+            chat_id=user_id,
+            step="tx_amount",
+            answers={},
+            now=clock.now(),
+        )
+        for file_id in file_ids:
+            session.add(
+                Evidence(
+                    draft_id=draft.id,
+                    kind="photo",
+                    telegram_file_id=file_id,
+                    file_name=name,
+                    created_at=clock.now(),
+                )
+            )
+        return draft.id
+
+
+async def _rows(database) -> dict[str, Evidence]:
+    async with database.unit_of_work() as session:
+        rows = (await session.exec(select(Evidence))).all()
+        return {row.telegram_file_id or "": row for row in rows}
+
+
+def _keeper(database, clock, tmp_path, telegram, sent, max_mb: int = 20) -> FileKeeper:
+    return FileKeeper(
+        database=database,
+        clock=clock,
+        store=FileStore(tmp_path / "files"),
+        download=telegram.download,
+        policy=IntakePolicy(max_file_bytes=max_mb * 1024 * 1024),
+        queue=sent.queue,
+        ocr=None,
+        lease=timedelta(seconds=30),
+    )
+
+
+async def test_a_file_is_kept_under_its_hash_and_the_hash_is_on_its_row(database, clock, tmp_path):
+    await _draft_with(database, clock, "A", "B")
+    telegram = Telegram({"A": [JPEG], "B": [JPEG]})  # the same picture sent twice
+    keeper = _keeper(database, clock, tmp_path, telegram, Sent())
+    assert await keeper.fetch_due() == 2
+    assert await keeper.fetch_due() == 0  # nothing fetched twice
+    rows = await _rows(database)
+    digest = hashlib.sha256(JPEG).hexdigest()
+    for row in rows.values():
+        assert (row.file_status, row.sha256, row.content_type) == ("kept", digest, "image/jpeg")
+        assert row.size == len(JPEG)
+        assert row.read_status is None  # no OCR engine given: kept, not read
+    assert [d for d, _ in keeper.store.digests()] == [digest]  # one copy
+
+
+async def test_a_failed_download_is_retried_later_and_never_twice_at_once(
+    database, clock, tmp_path
+):
+    await _draft_with(database, clock, "A")
+    telegram = Telegram({"A": [Transient("502"), Transient("timeout"), JPEG]})
+    keeper = _keeper(database, clock, tmp_path, telegram, Sent())
+    await keeper.fetch_due()
+    row = (await _rows(database))["A"]
+    assert (row.file_status, row.file_attempts) == ("waiting", 1)
+    assert await keeper.fetch_due() == 0  # not before its time
+    clock.advance(seconds=5)
+    await keeper.fetch_due()
+    assert (await _rows(database))["A"].file_attempts == 2
+    clock.advance(seconds=10)
+    await keeper.fetch_due()
+    assert (await _rows(database))["A"].file_status == "kept"
+    assert telegram.calls == ["A", "A", "A"]
+
+
+async def test_what_is_not_kept_is_said_to_the_parent_in_their_language(
+    database, clock, tmp_path, localizer
+):
+    await _draft_with(database, clock, "zip", "big", "gone")
+    telegram = Telegram(
+        {"zip": [ZIP], "big": [FileTooLarge(30 * 1024 * 1024)], "gone": [Permanent("bad file")]}
+    )
+    sent = Sent()
+    keeper = _keeper(database, clock, tmp_path, telegram, sent)
+    await keeper.fetch_due()
+    rows = await _rows(database)
+    assert {row.file_status for row in rows.values()} == {"refused"}
+    assert all(row.sha256 is None for row in rows.values())
+    texts = [localizer.plain(r.language, r.parts[0]) for r in sent.out if isinstance(r, Reply)]
+    assert len(texts) == 3 and all(r.chat_id == 7 for r in sent.out if isinstance(r, Reply))
+    assert "pas vraiment une image" in texts[0]
+    assert "30\u00a0Mo" in texts[1] and "20\u00a0Mo" in texts[1]
+    assert "Telegram" in texts[2]
+    assert not list(keeper.store.digests())
+
+
+async def test_erasure_deletes_the_files_no_row_names_any_more(database, clock, tmp_path):
+    await _draft_with(database, clock, "A", user_id=7)
+    await _draft_with(database, clock, "B", "C", user_id=8)
+    other = b"\x89PNG\r\n\x1a\n" + b"\x01" * 64
+    telegram = Telegram({"A": [JPEG], "B": [JPEG], "C": [other]})
+    keeper = _keeper(database, clock, tmp_path, telegram, Sent())
+    database.on_files_released = keeper.release
+    await keeper.fetch_due()
+    async with database.unit_of_work() as session:
+        user = await session.get(User, 8)
+        assert user is not None
+        await erase_parent(session, user, clock.now(), DeskPolicy())
+    kept = {digest for digest, _ in keeper.store.digests()}
+    # C's picture was only theirs: gone. B's is also parent 7's (A): kept for them.
+    assert kept == {hashlib.sha256(JPEG).hexdigest()}
+    assert set(await _rows(database)) == {"A"}
