@@ -14,6 +14,7 @@ moves forward (:mod:`bot.console_clock`).
 from __future__ import annotations
 
 import asyncio
+import base64
 import hashlib
 import mimetypes
 import shlex
@@ -472,7 +473,10 @@ class ConsoleTransport:
         """A file sent to the parent: written to ``export_dir``, its path printed."""
         self.export_dir.mkdir(parents=True, exist_ok=True)
         path = (self.export_dir / Path(document.file_name).name).resolve()
-        path.write_text(document.content, encoding="utf-8")
+        if document.binary:  # a report's chart
+            path.write_bytes(base64.b64decode(document.content))
+        else:
+            path.write_text(document.content, encoding="utf-8")
         path.chmod(0o600)  # everything about someone: readable by them only
         if document.caption is not None:
             caption = self.app.localizer.plain(document.language, document.caption)

@@ -86,9 +86,11 @@ class CreateTopic:
 
 @dataclass(frozen=True)
 class SendDocument:
-    """Send a file the bot makes itself (a parent's data export), uploaded with the message.
+    """Send a file the bot makes itself (a parent's data export, a report's chart and CSV),
+    uploaded with the message.
 
-    ``content`` is text (JSON), so the outbox row that carries the call stays plain JSON.
+    ``content`` is text (JSON, CSV), or base64 when ``binary`` (a PNG), so the outbox row that
+    carries the call stays plain JSON. ``as_photo``: shown as a picture (``sendPhoto``).
     """
 
     chat_id: int
@@ -97,6 +99,9 @@ class SendDocument:
     content: str
     caption: Msg | None = None
     mime_type: str = "application/json"
+    binary: bool = False
+    as_photo: bool = False
+    thread_id: int | None = None  # a topic of a group
 
 
 Outgoing = Reply | AnswerButton | SendMedia | EditMessage | CreateTopic | SendDocument

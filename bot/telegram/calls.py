@@ -10,6 +10,7 @@ with a translated "… (cut)"; a topic name over 128 ends with an ellipsis.
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from bot.i18n import Localizer
@@ -96,7 +97,8 @@ def render_calls(localizer: Localizer, outgoing: list[Outgoing]) -> list[Call]:
                 params["reply_markup"] = keyboard
             calls.append((item.chat_id, "editMessageText", params))
         elif isinstance(item, SendDocument):
-            calls.append((item.chat_id, "sendDocument", _document_params(localizer, item)))
+            method = "sendPhoto" if item.as_photo else "sendDocument"
+            calls.append((item.chat_id, method, _document_params(localizer, item)))
         elif isinstance(item, CreateTopic):
             name = localizer.plain(item.language, item.name)
             name = shorten(name, MAX_TOPIC_NAME, CONTINUED, markup=False)
@@ -161,7 +163,12 @@ def _media_calls(localizer: Localizer, item: SendMedia) -> list[Call]:
 
 def _document_params(localizer: Localizer, item: SendDocument) -> dict[str, Any]:
     upload = {"file_name": item.file_name, "mime_type": item.mime_type, "content": item.content}
-    params: dict[str, Any] = {"chat_id": item.chat_id, "document": {UPLOAD: upload}}
+    if item.binary:
+        upload["encoding"] = "base64"
+    field = "photo" if item.as_photo else "document"
+    params: dict[str, Any] = {"chat_id": item.chat_id, field: {UPLOAD: upload}}
+    if item.thread_id is not None:
+        params["message_thread_id"] = item.thread_id
     caption = _caption(localizer, item.language, item.caption)
     if caption is not None:
         params.update(caption=caption, parse_mode="HTML")
@@ -190,7 +197,13 @@ def take_uploads(params: dict[str, Any]) -> tuple[dict[str, Any], dict[str, tupl
     for name, value in params.items():
         if isinstance(value, dict) and UPLOAD in value:
             upload = value[UPLOAD]
-            uploads[name] = (upload["file_name"], upload["content"].encode("utf-8"))
+            content = upload["content"]
+            data = (
+                base64.b64decode(content)
+                if upload.get("encoding") == "base64"
+                else content.encode("utf-8")
+            )
+            uploads[name] = (upload["file_name"], data)
         else:
             plain[name] = value
     return plain, uploads
