@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from handlers.languages import SUPPORTED
+from handlers.orders.matching import MatchPolicy
 from handlers.policy import (
     KNOWN_PAYMENT_METHODS,
     KNOWN_PLATFORMS,
@@ -497,6 +499,12 @@ class OrderSettings(_Section):
     ledger_retention_days: int = Field(730, ge=1, le=36500)
     formats: dict[str, OrderFormatSettings] = {}
 
+    def policy(self) -> MatchPolicy:
+        return MatchPolicy(
+            window=timedelta(hours=self.match_window_hours),
+            double_charge=timedelta(minutes=self.double_charge_minutes),
+        )
+
     @field_validator("formats")
     @classmethod
     def _formats(cls, value: dict[str, OrderFormatSettings]) -> dict[str, OrderFormatSettings]:
@@ -560,6 +568,7 @@ class Settings(_Section):
             relay_per_minute=agents.relay_per_minute,
             bot_id=self.telegram.bot_id(),
             roster=agents.roster(),
+            orders=self.orders.policy(),
         )
 
     def aftercare_policy(self) -> AftercarePolicy:

@@ -40,6 +40,7 @@ from handlers.intake.prompting import (
 from handlers.intake.steps import BY_NAME, Step, next_step
 from handlers.intake.submit import submit_draft
 from handlers.languages import detect_language
+from handlers.orders import linking
 from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy
 from handlers.reading import offer
 from handlers.replies import AnswerButton, Msg, Outgoing
@@ -234,12 +235,14 @@ async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Acce
             session=turn.session, draft=draft, ctx=ctx, user_id=turn.user.id, now=turn.now
         )
         case.team = turn.desk.route(case_facts(case, ctx.transactions))
+        linked = await linking.match_case(turn.session, case, turn.now, turn.desk.orders)
         if turn.planner is not None:
             await turn.planner.case_submitted(turn.session, case, turn.now)
         log.info("case %s submitted from draft %s", case.reference, draft.id)
         turn.say(
             Msg("submitted", {"reference": case.reference}),
             Msg("submitted-timeline", {"days": turn.policy.first_decision_working_days}),
+            *linking.parent_notes(linked),  # an order refunded already: check the statement
         )
         return
     following = BY_NAME[outcome.goto] if outcome.goto else next_step(ctx, step.name)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from handlers.languages import REGIONAL_DEFAULTS, client_region
+from handlers.orders.matching import MatchPolicy
 
 #: Platforms with translated names in locales/ (``platform-<id>``); others need a name in config.
 KNOWN_PLATFORMS = ("douyin", "tiktok", "wechat", "kuaishou")
@@ -193,6 +194,8 @@ class DeskPolicy:
     team: str = MAIN_TEAM
     #: Every team, the main one first; empty: one group, this one.
     roster: tuple[Team, ...] = ()
+    #: How claimed purchases are matched against the merchant's bills (#15, ``[orders]``).
+    orders: MatchPolicy = field(default_factory=MatchPolicy)
 
     @property
     def enabled(self) -> bool:

@@ -21,6 +21,7 @@ from storage.database import Database
 POSTGRES_ENV = "REFUND_DESK_TEST_POSTGRES_URL"
 _TABLES = (
     "follow_ups, transactions, evidence, case_events, drafts, cases, users, inbox_updates, outbox"
+    ", order_links, ledger_orders"
 )
 TRUNCATE_ALL = f"TRUNCATE {_TABLES} RESTART IDENTITY CASCADE"
 

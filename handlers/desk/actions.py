@@ -15,6 +15,7 @@ from handlers.bounds import clip, column_length, record_id
 from handlers.desk.card import (
     AMOUNT,
     CANCEL_INPUT,
+    CHECK_ORDERS,
     MOVE_TO,
     NOTE,
     QUESTION,
@@ -33,6 +34,7 @@ from handlers.desk.notify import decision_for_parent, parent_name
 from handlers.desk.states import Action, Status, refusal
 from handlers.desk.teams import HANDOFF_DONE, move, moved_elsewhere
 from handlers.formatting import format_money
+from handlers.orders import desk_check
 from handlers.replies import Button, Msg
 from storage.models import Case
 from storage.repositories import cases
@@ -72,6 +74,9 @@ async def press(turn: DeskTurn, data: str) -> None:
         return
     if name == CANCEL_INPUT:
         await _cancel_input(turn, case)
+        return
+    if name == CHECK_ORDERS:  # match the purchases against the bills again (#15)
+        await desk_check.check_orders(turn, case)
         return
     base = (
         Action.REJECT

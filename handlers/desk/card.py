@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from handlers.desk.states import Action, Status, available
+from handlers.desk.states import UNDECIDED, Action, Status, available
 from handlers.formatting import (
     format_clock,
     format_money,
@@ -23,6 +23,8 @@ from handlers.formatting import (
     zone_city,
 )
 from handlers.intake.moment import purchase_moment
+from handlers.orders import card_lines
+from handlers.orders.linking import CaseOrders
 from handlers.policy import KNOWN_PLATFORMS, MAIN_TEAM, DeskPolicy, Team
 from handlers.replies import Button, Msg
 from storage.models import Case, CaseTransaction, Evidence
@@ -41,6 +43,8 @@ class CaseView:
     evidence: list[Evidence]
     #: The evidence was posted on demand ("📎 Show N files") under the current card.
     files_shown: bool = False
+    #: What the merchant's bills say of each purchase (#15); None: never checked.
+    orders: CaseOrders | None = None
 
     def totals_in(self, language: str) -> str:
         return format_totals(((t.amount, t.currency) for t in self.transactions), language)
@@ -101,6 +105,8 @@ REJECT_SKIP_NOTE = "reject_skip_note"
 MOVE_TO = "move_to"
 CANCEL_INPUT = "cancel_input"
 SHOW_FILES = "files"
+#: Match the case's purchases against the merchant's bills again (#15).
+CHECK_ORDERS = "orders"
 
 #: What an agent's pending input is (``case.pending_input["kind"]``): their next message in
 #: the thread answers QUESTION, AMOUNT and NOTE; REASON and TEAM wait for a button on the card.
@@ -167,7 +173,9 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
                 },
             )
         )
+        parts += card_lines.purchase_lines(view.orders, t, case, desk)
     parts.append(Msg("review-total", {"total": view.totals_in(lang)}))
+    parts += card_lines.summary_line(view.orders)
     method = case.payment_method
     payment = (
         Msg("platform-custom", {"name": case.payment_other or ""})
@@ -306,6 +314,8 @@ def card_buttons(view: CaseView, desk: DeskPolicy) -> tuple[tuple[Button, ...], 
         rows = [tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3)]
     if kind is not None:
         rows.append((Button(Msg("desk-button-cancel"), button_data(case.id, CANCEL_INPUT)),))
+    if view.orders is not None and Status(case.status) in UNDECIDED and kind is None:
+        rows.append((Button(Msg("orders-button-check"), button_data(case.id, CHECK_ORDERS)),))
     if files_deferred(view) and not view.files_shown:
         count = {"count": len(postable_files(view))}
         rows.append((Button(Msg("desk-button-files", count), button_data(case.id, SHOW_FILES)),))

@@ -10,6 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.desk.card import CaseView, card_buttons, card_parts, files_deferred, moved_card
 from handlers.events import EventKind, Incoming
+from handlers.orders.linking import load_case_orders
 from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import AnswerButton, Button, EditMessage, Msg, Outgoing, Reply
 from storage.models import Case
@@ -31,6 +32,7 @@ async def load_view(session: AsyncSession, case: Case) -> CaseView:
         await cases.transactions_of(session=session, case_id=case.id),
         await evidence.list_for_case(session=session, case_id=case.id),
     )
+    view.orders = await load_case_orders(session, case.id)  # what the bills say (#15)
     if case.card_message_id is not None and files_deferred(view):
         shown = await relays.events_since(
             session=session, case_id=case.id, action=FILES_SHOWN, since=_EPOCH

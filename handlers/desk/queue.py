@@ -8,10 +8,11 @@ from handlers.desk.context import DeskTurn, load_view
 from handlers.desk.states import UNDECIDED
 from handlers.desk.teams import moved_elsewhere
 from handlers.formatting import format_when
+from handlers.orders import card_lines
 from handlers.reference import normalize_reference
 from handlers.replies import Msg
 from storage.models import Case
-from storage.repositories import cases
+from storage.repositories import cases, ledger
 
 #: How much of an unrecognised reference is echoed back.
 ECHO_LIMIT = 32
@@ -28,7 +29,10 @@ async def run(turn: DeskTurn, command: str, argument: str) -> None:
             assignee_id=mine,
             team=turn.desk.team if turn.desk.roster else None,
         )
-        _list(turn, found, "desk-queue-header" if mine is None else "desk-mine-header")
+        verdicts = await ledger.verdicts_of_cases(
+            session=turn.session, case_ids=[c.id for c in found if c.id is not None]
+        )
+        _list(turn, found, "desk-queue-header" if mine is None else "desk-mine-header", verdicts)
 
 
 async def _case(turn: DeskTurn, argument: str) -> None:
@@ -54,7 +58,9 @@ def _age(turn: DeskTurn, case: Case) -> Msg:
     )
 
 
-def _list(turn: DeskTurn, found: list[Case], header: str) -> None:
+def _list(
+    turn: DeskTurn, found: list[Case], header: str, verdicts: dict[int, list[str]]
+) -> None:
     if not found:
         turn.here(Msg(header), Msg("desk-queue-empty"))
         return
@@ -78,4 +84,5 @@ def _list(turn: DeskTurn, found: list[Case], header: str) -> None:
                 },
             )
         )
+        lines += card_lines.queue_line(verdicts.get(case.id or 0, []))  # the bills (#15)
     turn.here(*lines)

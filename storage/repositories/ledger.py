@@ -153,26 +153,47 @@ async def near(
 
 
 async def same_payer_near(
-    *, session: AsyncSession, order: LedgerOrder, window: timedelta
+    *,
+    session: AsyncSession,
+    order_id: int,
+    payer_id: str,
+    paid_at: datetime,
+    currency: str,
+    key: int,
+    window: timedelta,
 ) -> list[LedgerOrder]:
-    """Other orders of the same payer, amount and currency within ``window`` of ``order``
-    (a double charge)."""
-    if order.payer_id is None or order.paid_at is None:
-        return []
+    """Other orders of the same payer, amount and currency within ``window`` of an order's
+    payment (a double charge)."""
     found = await session.exec(
         select(LedgerOrder)
         .where(
-            col(LedgerOrder.payer_id) == order.payer_id,
-            col(LedgerOrder.paid_at) >= order.paid_at - window,
-            col(LedgerOrder.paid_at) <= order.paid_at + window,
-            col(LedgerOrder.currency) == order.currency,
-            col(LedgerOrder.amount_key) == order.amount_key,
-            col(LedgerOrder.id) != order.id,
+            col(LedgerOrder.payer_id) == payer_id,
+            col(LedgerOrder.paid_at) >= paid_at - window,
+            col(LedgerOrder.paid_at) <= paid_at + window,
+            col(LedgerOrder.currency) == currency,
+            col(LedgerOrder.amount_key) == key,
+            col(LedgerOrder.id) != order_id,
         )
         .order_by(col(LedgerOrder.paid_at))
         .limit(5)
     )
     return list(found.all())
+
+
+async def verdicts_of_cases(
+    *, session: AsyncSession, case_ids: Iterable[int]
+) -> dict[int, list[str]]:
+    """Each case's purchases' verdicts (for /queue)."""
+    wanted = sorted(set(case_ids))
+    if not wanted:
+        return {}
+    found = await session.exec(
+        select(OrderLink.case_id, OrderLink.verdict).where(col(OrderLink.case_id).in_(wanted))
+    )
+    verdicts: dict[int, list[str]] = {}
+    for case_id, verdict in found.all():
+        verdicts.setdefault(case_id, []).append(verdict)
+    return verdicts
 
 
 async def covered_until(*, session: AsyncSession) -> datetime | None:

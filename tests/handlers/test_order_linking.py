@@ -1,0 +1,169 @@
+"""Claims matched against the merchant's bills (#15): on submission, when a bill arrives
+after the claim, on an agent's button; what the card, /queue and the parent see."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from bot.orders.importer import import_bill
+from handlers.conversation import Conversation
+from handlers.desk.card import card_buttons, card_parts
+from handlers.desk.context import load_view
+from handlers.orders.recheck import recheck
+from handlers.policy import DeskPolicy
+from handlers.replies import EditMessage
+from storage.repositories import cases
+from tests.chat import ParentChat
+from tests.handlers.desk_helpers import GROUP, Agent, submitted_case
+
+BILLS = Path(__file__).resolve().parents[1] / "fixtures" / "orders"
+NOW = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def desk() -> DeskPolicy:
+    return DeskPolicy(chat_id=GROUP, language="en", timezone="Asia/Shanghai", use_topics=True)
+
+
+@pytest.fixture
+async def db(database):
+    if not database.is_sqlite:
+        async with database.engine.begin() as conn:
+            await conn.execute(text("TRUNCATE order_links, ledger_orders RESTART IDENTITY"))
+    return database
+
+
+@pytest.fixture
+def conversation(db, policy, clock, localizer, desk) -> Conversation:
+    clock.current = NOW
+    return Conversation(
+        database=db, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
+    )
+
+
+async def _import(db, name: str = "wechat_all.csv") -> None:
+    async with db.unit_of_work() as session:
+        await import_bill(
+            session=session, path=BILLS / name, format_name=None, formats={}, now=NOW
+        )
+
+
+async def _claim(chat: ParentChat, purchases: list[tuple[str, str, str | None]]) -> None:
+    """A WeChat Pay claim, typed by a parent in Shanghai: (amount, time, order number)."""
+    await chat.command("start", "douyin")
+    await chat.press("button-consent-yes")
+    await chat.press("problem-payment-failed")
+    await chat.press("writer-parent")
+    await chat.say("player-77")
+    await chat.press("payment-wechat-pay")
+    for number, (amount, when, order) in enumerate(purchases):
+        if number:
+            await chat.press("button-tx-add")
+        await chat.say(amount)
+        await chat.say(when)
+        await chat.press("button-tx-correct")
+        if order:
+            await chat.say(order)
+        else:
+            await chat.press("button-no-order")
+    await chat.press("button-tx-done")
+    await chat.press("button-no-evidence")
+    await chat.say("Charged for gems my son bought.")
+    await chat.press("button-skip-contact")
+    await chat.press("button-submit")
+    assert chat.keys[0] == "submitted", chat.keys
+
+
+async def _card(db, desk, reference: str | None = None):
+    async with db.unit_of_work() as session:
+        case = (await cases.queue(session=session, statuses=["submitted"]))[-1]
+        view = await load_view(session, case)
+        return card_parts(view, desk), card_buttons(view, desk), view
+
+
+async def test_a_claim_is_matched_on_submission_one_found_one_not(
+    conversation, localizer, db, desk
+):
+    await _import(db)
+    chat = ParentChat(conversation, localizer, language_code="zh-hans")
+    await _claim(
+        chat,
+        [
+            ("648元", "2026-11-28 22:03", "4200 0023 4520 2611 2812 3456 7890"),
+            ("328元", "2026-11-29 10:00", None),
+        ],
+    )
+    assert "orders-parent-refunded" not in chat.keys  # the parent sees nothing new
+    parts, buttons, _ = await _card(db, desk)
+    keys = [p.key for p in parts]
+    found = parts[keys.index("orders-card-found")]
+    assert found.params["order"] == "4200…7890"
+    plain = localizer.plain("en", found)
+    assert "CN¥648.00" in plain and "WeChat Pay" in plain and "10:03" in plain
+    assert "orders-card-not-found" in keys
+    summary = parts[keys.index("orders-card-summary")].params
+    assert (summary["found"], summary["missing"]) == (1, 1)
+    # charged twice: the same payer 41 s later
+    double = parts[keys.index("orders-card-double")]
+    assert "41 s" in localizer.plain("en", double)
+    assert any(b.label.key == "orders-button-check" for row in buttons for b in row)
+
+
+async def test_the_parent_of_an_already_refunded_order_is_asked_to_check_their_statement(
+    conversation, localizer, db, desk
+):
+    await _import(db)
+    chat = ParentChat(conversation, localizer, language_code="zh-hans")
+    await _claim(chat, [("150元", "2026-11-27 09:15", "4200002345202611271111111111")])
+    assert "orders-parent-refunded" in chat.keys
+    assert "4200" not in chat.text and "150" not in chat.text  # no merchant data
+    parts, _, _ = await _card(db, desk)
+    refunded = next(p for p in parts if p.key == "orders-card-refunded")
+    assert "CN¥150.00" in localizer.plain("en", refunded)
+
+
+async def test_no_bill_imported_means_nothing_on_the_card(conversation, localizer, db, desk):
+    chat = ParentChat(conversation, localizer, language_code="zh-hans")
+    await _claim(chat, [("648元", "2026-11-28 22:03", None)])
+    parts, buttons, view = await _card(db, desk)
+    assert view.orders is None
+    assert not [p for p in parts if p.key.startswith("orders-")]
+    assert not any(b.label.key == "orders-button-check" for row in buttons for b in row)
+
+
+async def test_a_bill_imported_after_the_claim_matches_it_and_edits_the_card(db, clock, desk):
+    case = await submitted_case(db, datetime(2026, 11, 28, 14, 3, tzinfo=UTC))  # card 500
+    async with db.unit_of_work() as session:
+        assert (await recheck(session, now=NOW, desk=desk)).cases == 0  # no bills yet
+    await _import(db)
+    async with db.unit_of_work() as session:
+        done = await recheck(session, now=NOW, desk=desk)
+    assert (done.cases, done.changed) == (1, 1)
+    edit = done.out[0]
+    assert isinstance(edit, EditMessage) and edit.message_id == 500
+    keys = [p.key for p in edit.parts]
+    assert "orders-card-likely" in keys  # by amount and time: no order number given
+    assert "orders-card-double" in keys  # the same payer's second 648.00, 41 s later
+    async with db.unit_of_work() as session:
+        again = await recheck(session, now=NOW, desk=desk)
+    assert again.cases == 0  # checked since the ledger's last change
+    await _import(db, "wechat_all.csv")  # the same bill again: nothing changed, nothing to do
+    async with db.unit_of_work() as session:
+        assert (await recheck(session, now=NOW, desk=desk)).cases == 0
+    assert case.id is not None
+
+
+async def test_an_agents_button_checks_again_and_queue_shows_the_summary(conversation, db, desk):
+    await _import(db)
+    case = await submitted_case(db, datetime(2026, 11, 28, 14, 3, tzinfo=UTC))
+    agent = Agent(conversation)
+    await agent.press(case, "orders", on=500)
+    assert agent.notice() == "orders-checked"
+    assert agent.edited_card()
+    await agent.command("queue")
+    keys = agent.to(GROUP)
+    assert "orders-queue-line" in keys
