@@ -526,16 +526,6 @@ class FileSettings(_Section):
     ocr_timeout_seconds: float = Field(60.0, gt=0, le=600)
 
 
-class FileSettings(_Section):
-    """``[files]``: evidence files kept and read (#16)."""
-
-    keep: bool = True
-    directory: str = "data/files"
-    ocr: bool = True
-    ocr_processes: int = Field(1, ge=1, le=32)
-    ocr_timeout_seconds: float = Field(60.0, gt=0, le=600)
-
-
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     #: "text" (one line per record) or "json" (one JSON object per line, for log collectors).

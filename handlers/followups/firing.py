@@ -3,6 +3,7 @@ draft was finished, the case decided). Runs inside the transaction that claimed 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -22,26 +23,47 @@ from storage.repositories import cases, drafts, evidence
 async def fire(
     session: AsyncSession, row: FollowUp, now: datetime, planner: Planner
 ) -> list[Outgoing]:
-    kind = Kind(row.kind)
-    if kind is Kind.INTAKE_REMINDER:
-        return await _intake_reminder(session, row)
-    case = await cases.case_by_id(session=session, case_id=row.case_id or 0)
-    if case is None:
-        return []
-    if kind is Kind.RELAY_DIGEST:  # whatever the case's state: the parent sent these already
-        return await parents.relay_digest(session, row, case, planner.desk.for_case(case))
-    if kind in (
-        Kind.DECISION_WARNING,
-        Kind.APPEAL_WARNING,
-        Kind.DECISION_DUE,
-        Kind.APPEAL_DUE,
-        Kind.UNCLAIMED,
-    ):
-        return await _for_agents(session, kind, case, now, planner)
-    return await _for_parent(session, kind, row, case, now, planner)
+    return await FIRES[Kind(row.kind)](session, row, now, planner)
 
 
-async def _intake_reminder(session: AsyncSession, row: FollowUp) -> list[Outgoing]:
+Fire = Callable[[AsyncSession, FollowUp, datetime, Planner], Awaitable[list[Outgoing]]]
+CaseFire = Callable[[AsyncSession, FollowUp, Case, datetime, Planner], Awaitable[list[Outgoing]]]
+
+
+def _on_case(fire_on: CaseFire) -> Fire:
+    """A kind about a case: nothing once the case is gone (erased)."""
+
+    async def fire(
+        session: AsyncSession, row: FollowUp, now: datetime, planner: Planner
+    ) -> list[Outgoing]:
+        case = await cases.case_by_id(session=session, case_id=row.case_id or 0)
+        return [] if case is None else await fire_on(session, row, case, now, planner)
+
+    return fire
+
+
+async def _relay_digest(
+    session: AsyncSession, row: FollowUp, case: Case, now: datetime, planner: Planner
+) -> list[Outgoing]:
+    # Whatever the case's state: the parent sent these already.
+    return await parents.relay_digest(session, row, case, planner.desk.for_case(case))
+
+
+async def _to_agents(
+    session: AsyncSession, row: FollowUp, case: Case, now: datetime, planner: Planner
+) -> list[Outgoing]:
+    return await _for_agents(session, Kind(row.kind), case, now, planner)
+
+
+async def _to_parent(
+    session: AsyncSession, row: FollowUp, case: Case, now: datetime, planner: Planner
+) -> list[Outgoing]:
+    return await _for_parent(session, Kind(row.kind), row, case, now, planner)
+
+
+async def _intake_reminder(
+    session: AsyncSession, row: FollowUp, now: datetime, planner: Planner
+) -> list[Outgoing]:
     draft = await session.get(Draft, row.draft_id)
     if draft is None or draft.status != drafts.OPEN:
         return []
@@ -133,4 +155,23 @@ async def _for_parent(
             Button(Msg("button-rating", {"stars": n}), f"rate:{case.id}:{n}") for n in range(1, 6)
         )
         return [Reply(case.chat_id, lang, (Msg("parent-satisfaction", ref),), (stars,))]
-    return []
+    raise AssertionError(f"{kind} is not a follow-up to the parent")
+
+
+#: What each kind of follow-up does when it fires: a new kind without an entry here stops the
+#: import (and tests/handlers/test_followups.py), instead of firing silently as nothing.
+FIRES: dict[Kind, Fire] = {
+    Kind.INTAKE_REMINDER: _intake_reminder,
+    Kind.RELAY_DIGEST: _on_case(_relay_digest),
+    Kind.DECISION_WARNING: _on_case(_to_agents),
+    Kind.APPEAL_WARNING: _on_case(_to_agents),
+    Kind.DECISION_DUE: _on_case(_to_agents),
+    Kind.APPEAL_DUE: _on_case(_to_agents),
+    Kind.UNCLAIMED: _on_case(_to_agents),
+    Kind.MISSING_EVIDENCE: _on_case(_to_parent),
+    Kind.CHECK_IN: _on_case(_to_parent),
+    Kind.OTHER_ROUTES: _on_case(_to_parent),
+    Kind.SATISFACTION: _on_case(_to_parent),
+}
+if set(FIRES) != set(Kind):
+    raise RuntimeError(f"follow-up kinds without a firing: {sorted(set(Kind) - set(FIRES))}")
