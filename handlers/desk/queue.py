@@ -58,9 +58,7 @@ def _age(turn: DeskTurn, case: Case) -> Msg:
     )
 
 
-def _list(
-    turn: DeskTurn, found: list[Case], header: str, verdicts: dict[int, list[str]]
-) -> None:
+def _list(turn: DeskTurn, found: list[Case], header: str, verdicts: dict[int, list[str]]) -> None:
     if not found:
         turn.here(Msg(header), Msg("desk-queue-empty"))
         return
