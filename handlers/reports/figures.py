@@ -176,6 +176,10 @@ class CaseFigures:
     stars: int | None
     overdue_now: bool
     granted: dict[str, Decimal]
+    #: Working hours from submission to the claim, the first answer, the first decision.
+    hours_to_claim: float | None = None
+    hours_to_answer: float | None = None
+    hours_to_decision: float | None = None
 
     @property
     def decided(self) -> bool:
@@ -260,6 +264,10 @@ def case_figures(row: CaseRow, rules: ReportRules, now: datetime) -> CaseFigures
     )
     results = tuple(result for _, decided, result in appeals if decided and result)
     undecided = row.status in _UNDECIDED
+
+    def hours(moment: datetime | None) -> float | None:
+        return None if moment is None else rules.hours(row.submitted_at, moment)
+
     return CaseFigures(
         row=row,
         agent=row.assignee_name or (str(row.assignee_id) if row.assignee_id else NOBODY),
@@ -274,6 +282,9 @@ def case_figures(row: CaseRow, rules: ReportRules, now: datetime) -> CaseFigures
         stars=stars,
         overdue_now=undecided and row.due_at is not None and row.due_at < now,
         granted=_granted(row),
+        hours_to_claim=hours(claimed_at),
+        hours_to_answer=hours(first_answer_at),
+        hours_to_decision=hours(first_decision_at),
     )
 
 
@@ -291,7 +302,7 @@ def _granted(row: CaseRow) -> dict[str, Decimal]:
     return dict(row.claimed) if row.decision == "approved" else {}
 
 
-def figures_of(cases: Iterable[CaseFigures], rules: ReportRules) -> Figures:
+def figures_of(cases: Iterable[CaseFigures]) -> Figures:
     items = list(cases)
     decided = [c for c in items if c.decided]
     claimed: dict[str, Decimal] = {}
@@ -302,13 +313,8 @@ def figures_of(cases: Iterable[CaseFigures], rules: ReportRules) -> Figures:
     appeals = [kept for c in items for kept in c.appeals_on_time]
     stars = [c.stars for c in items if c.stars is not None]
 
-    def hours(when: Callable[[CaseFigures], datetime | None]) -> Timing:
-        values = []
-        for c in items:
-            moment = when(c)
-            if moment is not None:
-                values.append(rules.hours(c.row.submitted_at, moment))
-        return Timing.of(values)
+    def hours(of: Callable[[CaseFigures], float | None]) -> Timing:
+        return Timing.of([value for c in items if (value := of(c)) is not None])
 
     outcomes = Counter(c.row.decision or "closed" for c in decided)
     outcomes.update("closed" for c in items if c.row.status == "closed" and not c.decided)
@@ -323,9 +329,9 @@ def figures_of(cases: Iterable[CaseFigures], rules: ReportRules) -> Figures:
             sum(1 for k in appeals if k), sum(1 for k in appeals if k is not None)
         ),
         overdue_now=sum(1 for c in items if c.overdue_now),
-        to_claim=hours(lambda c: c.claimed_at),
-        to_first_answer=hours(lambda c: c.first_answer_at),
-        to_decision=hours(lambda c: c.first_decision_at),
+        to_claim=hours(lambda c: c.hours_to_claim),
+        to_first_answer=hours(lambda c: c.hours_to_answer),
+        to_decision=hours(lambda c: c.hours_to_decision),
         outcomes=dict(outcomes),
         appealed=sum(1 for c in items if c.row.appeals or c.appeals_on_time),
         appeal_results=dict(Counter(r for c in items for r in c.appeal_results)),
@@ -343,13 +349,11 @@ def _add(into: dict[str, Decimal], amounts: dict[str, Decimal]) -> None:
         into[currency] = into.get(currency, Decimal(0)) + amount
 
 
-def _by(
-    items: list[CaseFigures], rules: ReportRules, key: Callable[[CaseFigures], str]
-) -> dict[str, Figures]:
+def _by(items: list[CaseFigures], key: Callable[[CaseFigures], str]) -> dict[str, Figures]:
     groups: dict[str, list[CaseFigures]] = {}
     for c in items:
         groups.setdefault(key(c), []).append(c)
-    return {name: figures_of(group, rules) for name, group in sorted(groups.items())}
+    return {name: figures_of(group) for name, group in sorted(groups.items())}
 
 
 def build_report(
@@ -375,11 +379,11 @@ def build_report(
         period=period,
         team=team,
         now=now,
-        total=figures_of(items, rules),
-        by_agent=_by(items, rules, lambda c: c.agent),
-        by_platform=_by(items, rules, lambda c: c.row.platform),
-        by_problem=_by(items, rules, lambda c: c.row.problem),
-        by_language=_by(items, rules, lambda c: c.row.language),
+        total=figures_of(items),
+        by_agent=_by(items, lambda c: c.agent),
+        by_platform=_by(items, lambda c: c.row.platform),
+        by_problem=_by(items, lambda c: c.row.problem),
+        by_language=_by(items, lambda c: c.row.language),
         days=days,
         cases=tuple(items),
     )
