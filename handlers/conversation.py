@@ -127,7 +127,15 @@ class Conversation:
             out: list[Outgoing] = []
             team = self.desk.for_chat(event.chat_id) if self.desk.enabled else None
             if team is not None:
-                desk_turn = DeskTurn(session, event, now, team, self.planner, self.aftercare)
+                desk_turn = DeskTurn(
+                    session,
+                    event,
+                    now,
+                    team,
+                    self.planner,
+                    self.aftercare,
+                    label_text=self.label_text,
+                )
                 await agents.handle(desk_turn)
                 out = desk_turn.out
             elif event.is_private:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -80,6 +81,8 @@ class DeskTurn:
     planner: Planner | None = None
     aftercare: AftercarePolicy = field(default_factory=AftercarePolicy)
     out: list[Outgoing] = field(default_factory=list)
+    #: A label as the agents read it (a report's chart draws its own words).
+    label_text: Callable[[str, Msg], str] | None = None
 
     @property
     def actor(self) -> int:

@@ -11,6 +11,7 @@ from handlers.formatting import format_when
 from handlers.orders import card_lines
 from handlers.reference import normalize_reference
 from handlers.replies import Msg
+from handlers.reports import command as report_command
 from storage.models import Case
 from storage.repositories import cases, ledger
 
@@ -21,6 +22,8 @@ ECHO_LIMIT = 32
 async def run(turn: DeskTurn, command: str, argument: str) -> None:
     if command == "case":
         await _case(turn, argument)
+    elif command == "report":  # the team's figures (#17)
+        await report_command.run(turn, argument)
     elif command in ("queue", "mine"):
         mine = turn.actor if command == "mine" else None
         found = await cases.queue(
