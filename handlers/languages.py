@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 SUPPORTED = ("en", "fr", "zh-Hans", "zh-Hant")
 
-_SIMPLIFIED = ("zh-hans", "zh-cn", "zh-sg", "zh-my", "zh")
-_TRADITIONAL = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+#: Chinese (Mandarin, Cantonese); a subtag of these regions or script is Traditional.
+_CHINESE = frozenset({"zh", "cmn", "yue"})
+_TRADITIONAL = frozenset({"hant", "tw", "hk", "mo"})
 
 #: Babel locale identifiers used for formatting numbers, money and dates.
 BABEL_LOCALE = {"en": "en", "fr": "fr", "zh-Hans": "zh_Hans_CN", "zh-Hant": "zh_Hant_TW"}
@@ -29,25 +32,29 @@ REGIONAL_DEFAULTS: dict[str, tuple[str, str]] = {
 
 
 def detect_language(language_code: str | None, default: str) -> str:
-    """Pick the supported language for a client's IETF code (``zh-TW``, ``fr-CA``, ``en``…).
+    """Pick the supported language for a client's IETF code (``zh-TW``, ``fr-CA``, ``en``…),
+    or a locale name (``zh_TW.UTF-8``). The one place a code becomes a language: the
+    parsers read theirs here too (``handlers/parsing/_text.normalize_locale``).
 
     Telegram clients send codes such as ``zh-hans``, ``zh-hant``, ``zh-tw`` or plain ``zh``;
-    plain ``zh`` means Simplified (mainland clients), the commonest case.
+    plain ``zh`` means Simplified (mainland clients), the commonest case; Cantonese (``yue``)
+    is written in Traditional characters.
     """
-    if not language_code:
+    tags = _subtags(language_code or "")
+    if not tags:
         return default
-    code = language_code.strip().lower().replace("_", "-")
-    if code.startswith("zh"):
-        if any(code == c or code.startswith(c + "-") for c in _TRADITIONAL):
-            return "zh-Hant"
-        if "hant" in code:
-            return "zh-Hant"
-        return "zh-Hans"
-    if code == "fr" or code.startswith("fr-"):
-        return "fr"
-    if code == "en" or code.startswith("en-"):
-        return "en"
+    if tags[0] in _CHINESE:  # the script decides, else the region (or Cantonese)
+        if "hans" in tags[1:]:
+            return "zh-Hans"
+        traditional = tags[0] == "yue" or _TRADITIONAL.intersection(tags[1:])
+        return "zh-Hant" if traditional else "zh-Hans"
+    if tags[0] in ("fr", "en"):
+        return tags[0]
     return default
+
+
+def _subtags(code: str) -> list[str]:
+    return [part for part in re.split(r"[-_.@]", code.strip().casefold()) if part]
 
 
 def client_region(language_code: str | None) -> str | None:

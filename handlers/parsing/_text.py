@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, cast
+
+from handlers.languages import detect_language
 
 Lang = Literal["en", "fr", "zh-Hans", "zh-Hant"]
 DateOrder = Literal["MDY", "DMY", "YMD"]
 
-_HANT_REGIONS = {"tw", "hk", "mo", "hant"}
 #: English-speaking regions that write dates day-first.  Plain "en" and "en-US" stay US order.
 _DMY_EN_REGIONS = {"gb", "uk", "ie", "au", "nz", "in", "za", "sg", "hk", "my", "001", "150"}
 
@@ -28,19 +29,13 @@ def _subtags(locale: str) -> list[str]:
 
 
 def normalize_locale(locale: str) -> Lang:
-    """Map "zh_Hans", "zh-CN", "zh-TW", "fr-FR", "en-US"... onto the four supported locales.
+    """Map "zh_Hans", "zh-CN", "zh-TW", "fr-FR", "en-US"... onto the four supported locales
+    (:func:`handlers.languages.detect_language`, the one mapping).
 
     Anything unknown falls back to English rather than raising: the parser is a convenience and
     must never break the conversation because a client sent an odd language code.
     """
-    tags = _subtags(locale)
-    if not tags:
-        return "en"
-    if tags[0] in {"zh", "cmn", "yue"}:
-        return "zh-Hant" if _HANT_REGIONS.intersection(tags[1:]) else "zh-Hans"
-    if tags[0] == "fr":
-        return "fr"
-    return "en"
+    return cast(Lang, detect_language(locale, "en"))
 
 
 def date_order(locale: str) -> DateOrder:

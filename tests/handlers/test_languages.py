@@ -161,3 +161,23 @@ def test_a_platform_inside_a_sentence_is_its_name_not_its_button_label(localizer
     for language, name in (("en", "WeChat"), ("fr", "WeChat"), ("zh-Hans", "微信")):
         text = localizer.plain(language, Msg("ask-account", {"platform": inline}))
         assert name in text and "mini" not in text and "小程序" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("code", "language"),
+    [
+        ("zh_TW.UTF-8", "zh-Hant"),  # a locale name, as a system gives it
+        ("zh-Hans-HK", "zh-Hans"),  # the script decides before the region
+        ("zh-Hant-CN", "zh-Hant"),
+        ("yue-HK", "zh-Hant"),  # Cantonese is written in Traditional characters
+        ("yue-Hans", "zh-Hans"),
+        ("cmn-Hant-TW", "zh-Hant"),
+        ("fr_CA", "fr"),
+        ("de-DE", None),
+    ],
+)
+def test_one_mapping_from_a_code_to_a_language_for_the_bot_and_the_parsers(code, language):
+    from handlers.parsing._text import normalize_locale
+
+    assert detect_language(code, None) == language  # type: ignore[arg-type]
+    assert normalize_locale(code) == (language or "en")
