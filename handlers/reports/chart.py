@@ -9,6 +9,7 @@ DejaVu Sans, glyph by glyph (Debian: ``fonts-wqy-zenhei`` or ``fonts-noto-cjk``)
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Callable
 from functools import cache
 
@@ -36,6 +37,8 @@ BUCKETS = (
     (45.0, Msg("desk-report-chart-under-week")),
     (float("inf"), Msg("desk-report-chart-longer")),
 )
+# A CJK font without a bold face is used at its one weight: said once per label otherwise.
+logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
 _BLUE, _GREEN, _ORANGE, _RED, _GREY = "#4e79a7", "#59a14f", "#f28e2b", "#e15759", "#bab0ac"
 
 
@@ -91,8 +94,9 @@ def _days(axis, report: Report, text: Callable[[Msg], str]) -> None:  # type: ig
     axis.set_title(text(Msg("desk-report-chart-days")), loc="left", fontweight="bold")
     axis.set_ylabel(text(Msg("desk-report-chart-cases")))
     axis.yaxis.set_major_locator(MaxNLocator(integer=True))
-    step = max(1, len(labels) // 12)
+    step = max(1, round(len(labels) / 8))
     axis.set_xticks(list(positions)[::step], labels[::step])
+    axis.margins(y=0.1)
     share = axis.twinx()
     on_time = [100.0 * d.decided_on_time / d.decided if d.decided else None for d in report.days]
     points = [(p, v) for p, v in zip(positions, on_time, strict=True) if v is not None]
@@ -127,5 +131,6 @@ def _decision_times(axis, report: Report, text: Callable[[Msg], str]) -> None:  
     counts = decision_hours(report)
     bars = axis.bar([text(label) for _, label in BUCKETS], counts, color=_BLUE)
     axis.bar_label(bars, padding=2)
+    axis.margins(y=0.15)
     axis.yaxis.set_major_locator(MaxNLocator(integer=True))
     axis.set_title(text(Msg("desk-report-chart-decision-time")), loc="left", fontweight="bold")
