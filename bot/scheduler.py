@@ -55,6 +55,7 @@ AfterCommit = Callable[[list[OutboxMessage]], Awaitable[None]]
 Purge = Callable[[AsyncSession, int], Awaitable[tuple[int, list[Call]]]]
 SWEEP_JOB = "follow-ups-sweep"
 PURGE_JOB = "retention-purge"
+ORDERS_JOB = "orders-check"
 
 
 class _FireFailed(Exception):
@@ -85,6 +86,9 @@ class FollowUpScheduler:
         purge: Purge | None = None,
         purge_interval: float = 3600.0,
         purge_batch: int = 50,
+        orders: Purge | None = None,
+        orders_prepare: Callable[[], Awaitable[object]] | None = None,
+        orders_interval: float = 300.0,
     ) -> None:
         """``max_jobs`` caps the date jobs held in memory (rows beyond it are armed by later
         sweeps, soonest first); ``batch_size`` is how many rows one transaction claims."""
@@ -103,6 +107,11 @@ class FollowUpScheduler:
         self.purge = purge
         self.purge_interval = purge_interval
         self.purge_batch = purge_batch
+        #: Order linking (#15): bills swept in (``orders_prepare``), then open cases matched
+        #: against new ledger rows, batch by batch (``orders``, like the purge).
+        self.orders = orders
+        self.orders_prepare = orders_prepare
+        self.orders_interval = orders_interval
         self._scheduler = AsyncIOScheduler(
             timezone=UTC,
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
@@ -112,6 +121,7 @@ class FollowUpScheduler:
         self._firing = asyncio.Lock()  # one firing pass at a time in this process
         self._sweeping = asyncio.Lock()
         self._purging = asyncio.Lock()
+        self._checking_orders = asyncio.Lock()
         self._wake = asyncio.Event()
         self._stopping = False
 
@@ -136,10 +146,19 @@ class FollowUpScheduler:
                 id=PURGE_JOB,
                 replace_existing=True,
             )
+        if self.orders is not None:
+            self._scheduler.add_job(
+                self._run_orders,
+                IntervalTrigger(seconds=self.orders_interval, timezone=UTC),
+                id=ORDERS_JOB,
+                replace_existing=True,
+            )
         self._scheduler.start()
         self._tasks.add(asyncio.create_task(self._fire_when_woken()))
         if self.purge is not None:
             self._tasks.add(asyncio.create_task(self._run_purge()))
+        if self.orders is not None:
+            self._tasks.add(asyncio.create_task(self._run_orders()))
         # The first sweep (rows missed while down) runs in the background: a long backlog
         # must not hold up the bot's start.
         self._tasks.add(asyncio.create_task(self._run_sweep()))
@@ -187,6 +206,30 @@ class FollowUpScheduler:
                     break
         if total:
             log.info("retention: %d row(s) purged", total)
+        return total
+
+    async def check_orders(self) -> int:
+        """Sweep in new bills, then match open cases against new ledger rows to the end,
+        batch by batch (each batch's card edits queued in its transaction); returns the cases
+        checked."""
+        if self.orders is None:
+            return 0
+        total = 0
+        async with self._checking_orders:
+            if self.orders_prepare is not None:
+                await self.orders_prepare()
+            while not self._stopping:
+                async with self.database.unit_of_work() as session:
+                    handled, calls = await self.orders(session, self.purge_batch)
+                    messages = await outbox.add_calls(
+                        session=session, calls=calls, now=self.clock.now(), lease=self.lease
+                    )
+                total += handled
+                await self._deliver(messages)
+                if handled < self.purge_batch:
+                    break
+        if total:
+            log.info("orders: %d case(s) checked against new bills", total)
         return total
 
     async def shutdown(self, timeout: float = 10.0) -> None:
@@ -261,6 +304,9 @@ class FollowUpScheduler:
 
     async def _run_purge(self) -> None:
         await self._tracked(self.purge_expired())
+
+    async def _run_orders(self) -> None:
+        await self._tracked(self.check_orders())
 
     async def _tracked(self, work: Coroutine[Any, Any, Any]) -> None:
         """Run a job so that shutdown can wait for it; never let it raise into APScheduler."""

@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.app import App
 from bot.files.setup import build_keeper
+from bot.orders.jobs import OrderJobs
 from bot.scheduler import FollowUpScheduler
 from bot.telegram.calls import UPLOAD, Call, render_calls
 from bot.telegram.chat_leases import LeasedChats
@@ -123,6 +124,7 @@ class TelegramRunner:
             self.queues = ChatQueues(self.processor.handle, album_wait=settings.album_wait_seconds)
         self.inbox = Inbox(database=app.database, clock=app.clock, queues=self.queues)
         followup_settings = app.settings.followups
+        self.order_jobs = OrderJobs(app)
         self.scheduler = FollowUpScheduler(
             database=app.database,
             clock=app.clock,
@@ -136,6 +138,9 @@ class TelegramRunner:
             # waits on Telegram's limits.
             batch_size=20,
             purge=self._purge,
+            orders=self.order_jobs.check,  # bills matched to claims (#15)
+            orders_prepare=self.order_jobs.sweep,
+            orders_interval=self.order_jobs.interval,
         )
         self.operations = Operations(
             database=app.database,
