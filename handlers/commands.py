@@ -17,6 +17,7 @@ from handlers.intake.steps import first_step
 from handlers.languages import SUPPORTED, normalize_language
 from handlers.reading import offer
 from handlers.replies import Button, Msg
+from handlers.reports import satisfaction
 from handlers.turn import Turn
 from storage.models import Draft, User
 from storage.repositories import cases, drafts
@@ -81,6 +82,8 @@ async def without_draft(turn: Turn) -> None:
     """A message when no intake is open: point to the open case, or start an intake."""
     if turn.event.kind.value == "button":
         turn.say(Msg("error-stale-button"), Msg("hint-start"))
+        return
+    if await satisfaction.take_comment(turn):  # the words after a rating (#17)
         return
     if await parents.relay_from_parent(turn, turn.desk):
         return

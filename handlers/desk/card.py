@@ -27,6 +27,8 @@ from handlers.orders import card_lines
 from handlers.orders.linking import CaseOrders
 from handlers.policy import KNOWN_PLATFORMS, MAIN_TEAM, DeskPolicy, Team
 from handlers.replies import Button, Msg
+from handlers.reports.rating import Rating
+from handlers.reports.rating import card_lines as rating_lines
 from storage.models import Case, CaseTransaction, Evidence
 
 
@@ -45,6 +47,8 @@ class CaseView:
     files_shown: bool = False
     #: What the merchant's bills say of each purchase (#15); None: never checked.
     orders: CaseOrders | None = None
+    #: The parent's satisfaction rating and comment, once given (#17).
+    rating: Rating | None = None
 
     def totals_in(self, language: str) -> str:
         return format_totals(((t.amount, t.currency) for t in self.transactions), language)
@@ -188,6 +192,7 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
     else:
         parts.append(Msg("review-evidence", {"count": len(view.evidence)}))
     parts.append(Msg("review-description", {"value": case.description}))
+    parts += rating_lines(view.rating)
     parts.append(
         Msg("review-contact", {"value": case.contact})
         if case.contact

@@ -27,6 +27,7 @@ from handlers.events import EventKind, Media, MediaKind
 from handlers.followups.kinds import Kind
 from handlers.policy import DeskPolicy
 from handlers.replies import Button, Msg, Outgoing, Reply, SendMedia
+from handlers.reports import satisfaction
 from handlers.turn import Turn
 from storage.models import Case, CaseEvent, FollowUp
 from storage.repositories import cases, relays
@@ -258,7 +259,8 @@ async def rate(turn: Turn, value: str) -> None:
         return
     assert case.id is not None
     events = await cases.events_of(session=turn.session, case_id=case.id)
-    if not any(e.action == "rated" for e in events):
+    first = not any(e.action == "rated" for e in events)
+    if first:
         await cases.add_event(
             session=turn.session,
             case_id=case.id,
@@ -268,4 +270,9 @@ async def rate(turn: Turn, value: str) -> None:
             now=turn.now,
             details={"stars": int(stars)},
         )
-    turn.say(Msg("parent-thanks"))
+    if not first:
+        turn.say(Msg("parent-thanks"))
+        return
+    # The agents see it in the thread and on the card; a comment may follow (#17).
+    turn.say(Msg("parent-thanks"), Msg("rating-comment-ask"))
+    await satisfaction.after_rating(turn, case, int(stars))

@@ -43,3 +43,10 @@ desk-report-chart-under-day = ½–1 day
 desk-report-chart-under-two-days = 1–2 days
 desk-report-chart-under-week = 2–5 days
 desk-report-chart-longer = over 5 days
+# Satisfaction: the parent's rating and comment, on the card and in the case's thread.
+desk-card-rating = ⭐ Parent's rating: { $stars } ({ $count }/5)
+desk-card-rating-comment = 💬 Parent's comment: { $text }
+desk-rating-posted = ⭐ <b>{ $reference }</b>: the parent rated the handling { $stars } ({ $count }/5).
+desk-rating-comment-posted = 💬 <b>{ $reference }</b>, the parent's comment on the handling: { $text }
+rating-comment-ask = If you'd like to tell us more about how your claim was handled, write it in your next message.
+rating-comment-thanks = Thank you, your comment has been passed on to the support team.

@@ -43,3 +43,10 @@ desk-report-chart-under-day = ½ à 1 jour
 desk-report-chart-under-two-days = 1 à 2 jours
 desk-report-chart-under-week = 2 à 5 jours
 desk-report-chart-longer = plus de 5 jours
+# Satisfaction : la note du parent et son commentaire, sur la fiche et dans le fil de la demande.
+desk-card-rating = ⭐ Note du parent : { $stars } ({ $count }/5)
+desk-card-rating-comment = 💬 Commentaire du parent : { $text }
+desk-rating-posted = ⭐ <b>{ $reference }</b> : le parent a noté le traitement { $stars } ({ $count }/5).
+desk-rating-comment-posted = 💬 <b>{ $reference }</b>, commentaire du parent sur le traitement : { $text }
+rating-comment-ask = Si vous voulez nous en dire plus sur le traitement de votre demande, écrivez-le dans votre prochain message.
+rating-comment-thanks = Merci, votre commentaire a été transmis à l'équipe d'assistance.

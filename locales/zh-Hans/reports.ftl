@@ -40,3 +40,10 @@ desk-report-chart-under-day = 半天至 1 天
 desk-report-chart-under-two-days = 1 至 2 天
 desk-report-chart-under-week = 2 至 5 天
 desk-report-chart-longer = 超过 5 天
+# 满意度：家长的评分和评论，显示在案件卡片和案件话题中。
+desk-card-rating = ⭐ 家长评分：{ $stars }（{ $count }/5）
+desk-card-rating-comment = 💬 家长评论：{ $text }
+desk-rating-posted = ⭐ <b>{ $reference }</b>：家长对处理过程的评分为 { $stars }（{ $count }/5）。
+desk-rating-comment-posted = 💬 <b>{ $reference }</b>，家长对处理过程的评论：{ $text }
+rating-comment-ask = 如果您想进一步告诉我们申请的处理情况，请在下一条消息中写下来。
+rating-comment-thanks = 谢谢，您的评论已转给客服团队。

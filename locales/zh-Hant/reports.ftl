@@ -40,3 +40,10 @@ desk-report-chart-under-day = 半天至 1 天
 desk-report-chart-under-two-days = 1 至 2 天
 desk-report-chart-under-week = 2 至 5 天
 desk-report-chart-longer = 超過 5 天
+# 滿意度：家長的評分和評論，顯示在案件卡片和案件話題中。
+desk-card-rating = ⭐ 家長評分：{ $stars }（{ $count }/5）
+desk-card-rating-comment = 💬 家長評論：{ $text }
+desk-rating-posted = ⭐ <b>{ $reference }</b>：家長對處理過程的評分為 { $stars }（{ $count }/5）。
+desk-rating-comment-posted = 💬 <b>{ $reference }</b>，家長對處理過程的評論：{ $text }
+rating-comment-ask = 如果您想進一步告訴我們申請的處理情況，請在下一則訊息中寫下來。
+rating-comment-thanks = 謝謝，您的評論已轉給客服團隊。

@@ -160,3 +160,22 @@ async def received_cases(
         if case_id in rows:
             rows[case_id].claimed = claimed
     return list(rows.values())
+
+
+async def rating_events(
+    *, session: AsyncSession, case_id: int, actions: tuple[str, ...]
+) -> list[EventRow]:
+    """A case's rating events (``actions``), oldest first."""
+    connection = await session.connection()
+    result = await connection.execute(
+        select(
+            _EVENTS.c.action,
+            _EVENTS.c.actor_kind,
+            _EVENTS.c.actor_id,
+            _EVENTS.c.created_at,
+            _EVENTS.c.details,
+        )
+        .where(_EVENTS.c.case_id == case_id, _EVENTS.c.action.in_(actions))
+        .order_by(_EVENTS.c.id)
+    )
+    return [EventRow(a, k, i, at, d or {}) for a, k, i, at, d in result.all()]
