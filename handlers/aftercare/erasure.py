@@ -23,7 +23,7 @@ from handlers.desk.teams import team_chats
 from handlers.policy import DeskPolicy
 from handlers.replies import EditMessage, Msg, Outgoing, Reply
 from storage.models import Case, User
-from storage.repositories import cases, erasure, personal
+from storage.repositories import cases, erasure, ledger, personal
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ async def anonymize_case(
     await erasure.scrub_case_rows(
         session=session, case_id=case.id, keep_details=KEEP_DETAILS, now=now
     )
+    await ledger.unlink_cases(session=session, case_ids=[case.id])  # the bills stay (#15)
     await cases.add_event(
         session=session,
         case_id=case.id,

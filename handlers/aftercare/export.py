@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.followups.kinds import TO_PARENT
+from handlers.orders import privacy as order_privacy
 from handlers.policy import AftercarePolicy, DeskPolicy
 from storage.models import Case, CaseEvent, Draft, Evidence, User
 from storage.repositories import cases, evidence, personal
@@ -111,6 +112,7 @@ async def _case(
     items = await cases.transactions_of(session=session, case_id=case.id)
     files = await evidence.list_for_case(session=session, case_id=case.id)
     events = await cases.events_of(session=session, case_id=case.id)
+    matched = await order_privacy.matched_records(session, case.id, when)  # the bills (#15)
     return {
         "reference": case.reference,
         "status": case.status,
@@ -149,6 +151,7 @@ async def _case(
                 "time_approximate": t.time_vague is not None,
                 "part_of_day": t.time_vague,
                 "order_number": t.order_number,
+                "merchant_record": matched.get(t.id or 0),
             }
             for t in items
         ],

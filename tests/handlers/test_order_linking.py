@@ -1,21 +1,27 @@
 """Claims matched against the merchant's bills (#15): on submission, when a bill arrives
-after the claim, on an agent's button; what the card, /queue and the parent see."""
+after the claim, on an agent's button; what the card, /queue and the parent see; /mydata shows
+what matched the parent's claim and /delete unlinks it (the ledger is the merchant's)."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlmodel import select
 
 from bot.orders.importer import import_bill
 from handlers.conversation import Conversation
 from handlers.desk.card import card_buttons, card_parts
 from handlers.desk.context import load_view
+from handlers.events import EventKind, Incoming
 from handlers.orders.recheck import recheck
 from handlers.policy import DeskPolicy
-from handlers.replies import EditMessage
+from handlers.replies import EditMessage, SendDocument
+from storage.models import LedgerOrder, OrderLink
 from storage.repositories import cases
 from tests.chat import ParentChat
 from tests.handlers.desk_helpers import GROUP, Agent, submitted_case
@@ -167,3 +173,42 @@ async def test_an_agents_button_checks_again_and_queue_shows_the_summary(convers
     await agent.command("queue")
     keys = agent.to(GROUP)
     assert "orders-queue-line" in keys
+
+
+async def test_mydata_shows_what_matched_and_delete_unlinks_it(conversation, localizer, db):
+    await _import(db)
+    chat = ParentChat(conversation, localizer, language_code="zh-hans")
+    await _claim(
+        chat,
+        [
+            ("648元", "2026-11-28 22:03", "4200002345202611281234567890"),
+            ("150元", "2026-11-27 09:00", None),
+        ],
+    )
+    out = await conversation.handle(
+        Incoming(
+            sender=chat.sender, chat_id=chat.chat_id, kind=EventKind.COMMAND, command="mydata"
+        )
+    )
+    data = json.loads(next(o for o in out if isinstance(o, SendDocument)).content)
+    first, second = data["cases"][0]["transactions"]
+    assert first["merchant_record"] == {
+        "result": "found",
+        "order_id": "4200002345202611281234567890",
+        "paid_with": "wechat_pay",
+        "amount": first["merchant_record"]["amount"],  # exact: 648.00, or 648 on PostgreSQL
+        "currency": "CNY",
+        "paid_at": first["merchant_record"]["paid_at"],
+        "status": "paid",
+        "refunded_amount": None,
+        "refunded_at": None,
+        "charged_again": {"order_id": "4200002345202611281234567891", "seconds_apart": 41},
+    }
+    assert Decimal(first["merchant_record"]["amount"]) == Decimal("648.00")
+    assert second["merchant_record"]["result"] == "refunded"  # the 150.00 refunded on the 29th
+    await chat.command("delete")
+    await chat.press("button-erase-confirm")
+    assert chat.keys == ["erase-done"]
+    async with db.unit_of_work() as session:
+        assert (await session.exec(select(OrderLink))).all() == []
+        assert len((await session.exec(select(LedgerOrder))).all()) == 4  # the merchant's
