@@ -109,6 +109,7 @@ SCRIPTS: tuple[dict[str, str], ...] = (
         "account": "douyin_kid_2015",
         "amount": "$4.99",
         "when": "yesterday at 9pm",
+        "zone": "London",  # a bare "en" client is asked where they are, before the time
         "description": "My son bought coins for a streamer without asking me.",
         "answer": "Yes, he is 11 and he used my phone.",
     },
@@ -474,7 +475,8 @@ class Desk:
             await chat.say(text)
         await pause()
         await chat.press("payment-wechat-pay")  # asked before the purchases
-        for text in (script["amount"], script["when"]):
+        answers = (script["amount"], script.get("zone"), script["when"])
+        for text in [answer for answer in answers if answer is not None]:
             await pause()
             await chat.say(text)
         for key in ("button-tx-correct", "button-no-order", "button-tx-done"):

@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-import re
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
 from handlers.aftercare import privacy, routes
 from handlers.aftercare import status as claim_status
-from handlers.bounds import ascii_digits, ascii_int, clip, column_length
+from handlers.bounds import clip, column_length
 from handlers.desk import parents
 from handlers.formatting import format_when
 from handlers.intake.context import StepName
 from handlers.intake.prompting import question
-from handlers.intake.steps import first_step
+from handlers.intake.steps import first_step, next_step
+from handlers.intake.zone import read_zone
 from handlers.languages import SUPPORTED, normalize_language
 from handlers.reading import offer
 from handlers.replies import Button, Msg
@@ -22,7 +20,7 @@ from handlers.turn import Turn
 from storage.models import Draft, User
 from storage.repositories import cases, drafts
 
-#: Offered as buttons by /timezone; any IANA name or UTC offset can also be typed.
+#: Offered as buttons by /timezone; any IANA name, city or UTC offset can also be typed.
 COMMON_ZONES = (
     "Asia/Shanghai",
     "Asia/Hong_Kong",
@@ -33,7 +31,6 @@ COMMON_ZONES = (
     "America/New_York",
     "America/Los_Angeles",
 )
-_OFFSET = re.compile(r"^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})$", re.IGNORECASE)
 _ZONE_LENGTH = column_length(User, "timezone")
 
 
@@ -190,25 +187,6 @@ async def _set_language(turn: Turn, language: str) -> None:
     await reask(turn, Msg("language-changed"))
 
 
-def _zone_from(text: str) -> str | None:
-    text = text.strip()
-    if len(text) > _ZONE_LENGTH:  # no zone has so long a name, nor would it fit its column
-        return None
-    match = _OFFSET.match(text)
-    if match:
-        hours = ascii_int(ascii_digits(match.group(2)), low=0, high=14)
-        if hours is None:
-            return None
-        # IANA's Etc/GMT zones have the sign reversed: UTC+8 is Etc/GMT-8.
-        return "UTC" if hours == 0 else f"Etc/GMT{'-' if match.group(1) == '+' else '+'}{hours}"
-    candidate = text.replace(" ", "_")
-    try:
-        ZoneInfo(candidate)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder
-        return None
-    return candidate if "/" in candidate or candidate.upper() == "UTC" else None
-
-
 async def _timezone(turn: Turn, argument: str) -> None:
     if argument:
         await _set_timezone(turn, argument)
@@ -223,13 +201,21 @@ async def _timezone(turn: Turn, argument: str) -> None:
 
 
 async def _set_timezone(turn: Turn, text: str) -> None:
-    zone = _zone_from(text)
+    zone = read_zone(text) if len(text.strip()) <= _ZONE_LENGTH else None
     if zone is None:
         shown = clip(text.strip(), _ZONE_LENGTH) or ""
         await reask(turn, Msg("error-timezone", {"value": shown}))
         return
     turn.user.timezone = zone
     turn.user.updated_at = turn.now
+    turn.user.timezone_chosen_at = turn.now  # the intake never asks it (handlers/intake/zone.py)
+    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    if draft is not None and draft.step == StepName.TIMEZONE:  # the question, answered so
+        ctx = await turn.context(draft)
+        following = next_step(ctx, StepName.TIMEZONE).name
+        drafts.save_draft(
+            draft, step=following, answers=ctx.answers, cursor=ctx.cursor, now=turn.now
+        )
     await reask(turn, Msg("timezone-changed", {"timezone": zone}))
 
 

@@ -222,6 +222,9 @@ async def answer_step(turn: Turn, draft: Draft) -> None:
 
 
 async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Accepted) -> None:
+    if outcome.timezone:  # where the parent said they are (the intake's question): for good
+        turn.user.timezone = outcome.timezone
+        turn.user.timezone_chosen_at = turn.now
     if ctx.answers.get("consent") and (turn.user.consented_at is None or step.name == "consent"):
         turn.user.consented_at = turn.now  # when, and to which notice, the parent agreed
         turn.user.consent_version = turn.aftercare.notice_version

@@ -22,12 +22,20 @@ READER_LOCALES: dict[str, tuple[str, ...]] = {
 }
 
 #: Regions whose people get their own defaults rather than their language's: Traditional
-#: Chinese serves Taiwan, Hong Kong and Macau, which differ in time zone and currency.
+#: Chinese serves Taiwan, Hong Kong and Macau, which differ in time zone and currency; English
+#: and Simplified Chinese are written in Britain or Singapore too.
 #: Region subtag of the client's code (``zh-HK``, ``zh-Hant-HK``) -> (time zone, currency).
 REGIONAL_DEFAULTS: dict[str, tuple[str, str]] = {
     "TW": ("Asia/Taipei", "TWD"),
     "HK": ("Asia/Hong_Kong", "HKD"),
     "MO": ("Asia/Macau", "MOP"),
+    # English has no place of its own: a region with one time zone gives it (``en-GB``), and a
+    # bare ``en`` (or ``en-US``, several zones) is asked where they are (handlers/intake/zone.py).
+    "GB": ("Europe/London", "GBP"),
+    "IE": ("Europe/Dublin", "EUR"),
+    "NZ": ("Pacific/Auckland", "NZD"),
+    "SG": ("Asia/Singapore", "SGD"),
+    "IN": ("Asia/Kolkata", "INR"),
 }
 
 

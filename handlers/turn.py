@@ -90,6 +90,7 @@ class Turn:
             answers=copy.deepcopy(draft.answers),
             cursor=copy.deepcopy(draft.cursor),
             evidence_count=count,
+            zone_chosen=self.user.timezone_chosen_at is not None,
         )
 
     async def ask_current(self, draft: Draft, *before: Msg) -> None:

@@ -16,6 +16,7 @@ from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
 from bot.i18n import Localizer
+from handlers.intake.zone import CITIES
 from handlers.languages import SUPPORTED
 from handlers.replies import Msg
 
@@ -108,6 +109,7 @@ KEY_FAMILIES = {
         "other",
     ),
     "routes-payment": ("alipay", "wechat-pay", "bank-card", "apple", "google-play"),
+    "zone-city": tuple(key for key, _ in CITIES),
     "routes-platform": ("douyin", "tiktok", "wechat", "kuaishou", "custom", "any"),
     "routes-consumer": ("cn", "fr", "tw", "hk", "other"),
     "appeal-refused": ("already", "state", "approved", "window"),

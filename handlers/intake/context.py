@@ -22,6 +22,7 @@ class StepName(StrEnum):
     MINOR_AGE = "minor_age"
     ACCOUNT = "account"
     TX_AMOUNT = "tx_amount"
+    TIMEZONE = "timezone"
     TX_TIME = "tx_time"
     TX_CONFIRM = "tx_confirm"
     TX_FIX = "tx_fix"
@@ -65,6 +66,8 @@ class Ctx:
     answers: dict[str, Any]
     cursor: dict[str, Any]
     evidence_count: int = 0
+    #: The parent chose their time zone (the intake's question or /timezone): never asked.
+    zone_chosen: bool = True
 
     def button(self, label: Msg, value: str, step: StepName | None = None) -> Button:
         return Button(label=label, data=encode_button(self.draft_id, step or self.step, value))
@@ -87,6 +90,8 @@ class Accepted:
     store_media: tuple[Media, ...] = ()
     submit: bool = False
     cancel: bool = False
+    #: The parent's time zone, just chosen (handlers/intake/zone.py): theirs from now on.
+    timezone: str | None = None
 
 
 @dataclass(frozen=True)

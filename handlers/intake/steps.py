@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from handlers.intake import evidence, questions, review, transactions
+from handlers.intake import evidence, questions, review, transactions, zone
 from handlers.intake.context import AnswerKind, Ctx, Outcome, StepName
 from handlers.replies import Msg
 
@@ -118,6 +118,17 @@ STEPS: tuple[Step, ...] = (
         transactions.ask_amount,
         transactions.accept_amount,
         transactions.answered("amount"),
+    ),
+    # Where the parent is, once, when their language names no place: just before the first
+    # time they give (a bare "en" client was read in UTC).
+    Step(
+        S.TIMEZONE,
+        zone.ask_zone,
+        zone.accept_zone,
+        zone.zone_answered,
+        zone.zone_choices,
+        applies=zone.zone_unknown,
+        takes=TEXT_OR_CHOICE,
     ),
     Step(
         S.TX_TIME, transactions.ask_time, transactions.accept_time, transactions.answered("when")

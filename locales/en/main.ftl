@@ -379,3 +379,18 @@ text-cut = … (cut)
 ## A claim's purchases in /status, numbered, each on the clock the parent gave it in (a part of
 ## the day stays "in the evening, around 8:00 PM").
 status-purchase = { $number }. { $money } — { $when }
+
+## The time zone, asked once before the first purchase's time when the language names no place
+## (a bare "en" client): a city button, or a city or an offset typed (handlers/intake/zone.py).
+ask-zone = One thing before the time: where are you? I read the times you give on your own clock, and the support team sees them on it too. Tap your city (or one with the same time), or type another city or your offset from UTC, for example "Berlin" or "UTC-5".
+error-zone = I can't tell where "{ $value }" is. Tap the city nearest you with the same time, or type your offset from UTC, for example "UTC+8" or "-5".
+zone-city-london = London
+zone-city-new-york = New York
+zone-city-chicago = Chicago
+zone-city-los-angeles = Los Angeles
+zone-city-sydney = Sydney
+zone-city-auckland = Auckland
+zone-city-singapore = Singapore
+zone-city-hong-kong = Hong Kong
+zone-city-shanghai = Shanghai
+zone-city-india = India

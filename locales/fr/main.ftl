@@ -395,3 +395,18 @@ text-cut = … (coupé)
 ## A claim's purchases in /status, numbered, each on the clock the parent gave it in (a part of
 ## the day stays "in the evening, around 8:00 PM").
 status-purchase = { $number }. { $money } — { $when }
+
+## The time zone, asked once before the first purchase's time when the language names no place
+## (a bare "en" client): a city button, or a city or an offset typed (handlers/intake/zone.py).
+ask-zone = Une question avant l'heure : où êtes-vous ? Je lis les heures que vous donnez sur votre propre horloge, et l'équipe d'assistance les voit ainsi elle aussi. Appuyez sur votre ville (ou une autre à la même heure), ou écrivez une autre ville ou votre décalage par rapport à UTC, par exemple « Berlin » ou « UTC-5 ».
+error-zone = Je ne sais pas où se trouve « { $value } ». Appuyez sur la ville la plus proche qui a la même heure que vous, ou écrivez votre décalage par rapport à UTC, par exemple « UTC+8 » ou « -5 ».
+zone-city-london = Londres
+zone-city-new-york = New York
+zone-city-chicago = Chicago
+zone-city-los-angeles = Los Angeles
+zone-city-sydney = Sydney
+zone-city-auckland = Auckland
+zone-city-singapore = Singapour
+zone-city-hong-kong = Hong Kong
+zone-city-shanghai = Shanghai
+zone-city-india = Inde

@@ -355,3 +355,18 @@ text-cut = …（已截断）
 ## A claim's purchases in /status, numbered, each on the clock the parent gave it in (a part of
 ## the day stays "in the evening, around 8:00 PM").
 status-purchase = { $number }. { $money } — { $when }
+
+## The time zone, asked once before the first purchase's time when the language names no place
+## (a bare "en" client): a city button, or a city or an offset typed (handlers/intake/zone.py).
+ask-zone = 在填写时间之前想先问一下：您在哪里？您说的时间我会按您当地的时间来理解，客服看到的也是您当地的时间。请点您所在的城市（或与您时间相同的城市），也可以直接输入其他城市或与 UTC 的时差，例如“Berlin”或“UTC-5”。
+error-zone = 我不知道“{ $value }”在哪里。请点与您时间相同、离您最近的城市，或者输入与 UTC 的时差，例如“UTC+8”或“-5”。
+zone-city-london = 伦敦
+zone-city-new-york = 纽约
+zone-city-chicago = 芝加哥
+zone-city-los-angeles = 洛杉矶
+zone-city-sydney = 悉尼
+zone-city-auckland = 奥克兰
+zone-city-singapore = 新加坡
+zone-city-hong-kong = 香港
+zone-city-shanghai = 上海
+zone-city-india = 印度

@@ -355,3 +355,18 @@ text-cut = …（已截斷）
 ## A claim's purchases in /status, numbered, each on the clock the parent gave it in (a part of
 ## the day stays "in the evening, around 8:00 PM").
 status-purchase = { $number }. { $money } — { $when }
+
+## The time zone, asked once before the first purchase's time when the language names no place
+## (a bare "en" client): a city button, or a city or an offset typed (handlers/intake/zone.py).
+ask-zone = 在填寫時間之前想先問一下：您在哪裡？您說的時間我會按您當地的時間來理解，客服看到的也是您當地的時間。請按您所在的城市（或與您時間相同的城市），也可以直接輸入其他城市或與 UTC 的時差，例如「Berlin」或「UTC-5」。
+error-zone = 我不知道「{ $value }」在哪裡。請按與您時間相同、離您最近的城市，或者輸入與 UTC 的時差，例如「UTC+8」或「-5」。
+zone-city-london = 倫敦
+zone-city-new-york = 紐約
+zone-city-chicago = 芝加哥
+zone-city-los-angeles = 洛杉磯
+zone-city-sydney = 雪梨
+zone-city-auckland = 奧克蘭
+zone-city-singapore = 新加坡
+zone-city-hong-kong = 香港
+zone-city-shanghai = 上海
+zone-city-india = 印度

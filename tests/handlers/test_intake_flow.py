@@ -28,6 +28,9 @@ class Script:
     fixed_when: str
     fixed_expected: tuple[str, str, datetime]
     description: str
+    #: The answer to "where are you?", asked of an English parent before the first time
+    #: (their language names no place); None: not asked.
+    zone: str | None = None
 
 
 SCRIPTS = [
@@ -47,6 +50,7 @@ SCRIPTS = [
         "2026-11-18 08:15",
         ("5.99", "USD", datetime(2026, 11, 18, 8, 15, tzinfo=UTC)),
         "My son bought gems in a game with my card without asking. <b>He is 12</b> & sorry.",
+        zone="London",  # UTC+0 in November: the times above are London's
     ),
     Script(
         "fr-FR",
@@ -126,8 +130,13 @@ def assert_refused(chat: ParentChat, error: str, question: str) -> None:
     assert chat.last.language != "" and chat.text  # rendered without a missing key
 
 
-async def answer_transaction(chat: ParentChat, amount: str, when: str) -> None:
+async def answer_transaction(
+    chat: ParentChat, amount: str, when: str, zone: str | None = None
+) -> None:
     await chat.say(amount)
+    if zone is not None:  # the first time of a parent whose language names no place
+        assert chat.keys == ["ask-zone"], chat.keys
+        await chat.say(zone)
     assert chat.keys[-1] == "ask-tx-time", (amount, chat.keys)
     await chat.say(when)
     assert chat.keys[0] == "ask-tx-confirm", (when, chat.text)
@@ -181,6 +190,11 @@ async def test_complete_intake_with_wrong_answers(conversation, localizer, datab
     await chat.say("hello")
     assert_refused(chat, "error-amount", "ask-tx-amount")
     await chat.say(script.amount)
+    if script.zone is not None:
+        assert chat.keys == ["ask-zone"], chat.keys
+        await chat.say("nowhere")
+        assert_refused(chat, "error-zone", "ask-zone")
+        await chat.say(script.zone)
     await chat.say("2027-01-05 10:00")
     assert_refused(chat, "error-time-future", "ask-tx-time")
     await chat.say("blah blah")
@@ -297,11 +311,16 @@ async def test_first_transaction_is_understood_as_typed(conversation, localizer,
     assert chat.keys == ["ask-account"]  # no age asked for a double charge
     await chat.say("acct-1")
     await chat.press("payment-bank-card")
-    await answer_transaction(chat, script.amount, script.when)
+    await answer_transaction(chat, script.amount, script.when, script.zone)
     params = chat.last.parts[0].params
     amount, currency, moment = script.expected[0]
     from handlers.formatting import format_money, format_when
 
     assert params["money"] == format_money(Decimal(amount), currency, script.language)
-    tz = {"en": "UTC", "fr": "Europe/Paris", "zh-Hans": "Asia/Shanghai", "zh-Hant": "Asia/Taipei"}
+    tz = {
+        "en": "Europe/London",
+        "fr": "Europe/Paris",
+        "zh-Hans": "Asia/Shanghai",
+        "zh-Hant": "Asia/Taipei",
+    }
     assert params["when"] == format_when(moment, tz[script.language], script.language)

@@ -37,9 +37,9 @@ class Case:
 
 CASES = [
     Case(
-        "en-US",
+        "en-GB",  # a bare "en" or "en-US" parent is first asked where they are
         "en",
-        "UTC",
+        "Europe/London",
         "a few hundred dollars",
         "$20-$30",
         "$.50",
@@ -143,7 +143,7 @@ async def test_estimates_ranges_future_words_and_vague_times(conversation, local
 
 
 async def test_an_exact_time_is_not_shown_as_vague(conversation, localizer):
-    chat = ParentChat(conversation, localizer, language_code="en-US")
+    chat = ParentChat(conversation, localizer, language_code="en-GB")
     await _at_amount_step(chat)
     await chat.say("$4.99")
     await chat.say("yesterday evening")

@@ -179,6 +179,8 @@ async def submit_claim(chat: ParentChat, marks: Marks, *, others: bool = False) 
     else:
         await chat.press("payment-alipay")
     await chat.say("¥ 648")
+    if chat.keys == ["ask-zone"]:  # a bare "en" parent says where they are, once
+        await chat.press("zone-city-london")
     await chat.say("yesterday at 9pm")
     await chat.press("button-tx-correct")
     await chat.say(marks.order)
