@@ -63,6 +63,11 @@ class ReportRules:
     appeal_days: int = 7
     opens: time = time(9, 0)
     closes: time = time(18, 0)
+    #: Working days and deadlines already looked up (a report asks for the same few often).
+    _working: dict[date, bool] = field(default_factory=dict, compare=False, repr=False)
+    _deadlines: dict[tuple[date, int], datetime] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def of_desk(
@@ -76,17 +81,26 @@ class ReportRules:
             appeal_days=intake.appeal_working_days,
         )
 
+    def is_working_day(self, day: date) -> bool:
+        known = self._working.get(day)
+        if known is None:
+            known = self._working[day] = self.calendar.is_working_day(day)
+        return known
+
     def deadline(self, start: datetime, days: int) -> datetime:
-        return self.calendar.working_days_after(start, days, self.timezone)
+        """``days`` working days after ``start`` (the planner's rule), the same for every case
+        submitted on one local day: computed once per day."""
+        key = (start.astimezone(ZoneInfo(self.timezone)).date(), days)
+        found = self._deadlines.get(key)
+        if found is None:
+            found = self._deadlines[key] = self.calendar.working_days_after(
+                start, days, self.timezone
+            )
+        return found
 
     def hours(self, start: datetime, end: datetime) -> float:
         return working_hours(
-            start,
-            end,
-            calendar=self.calendar,
-            tz=self.timezone,
-            opens=self.opens,
-            closes=self.closes,
+            start, end, calendar=self, tz=self.timezone, opens=self.opens, closes=self.closes
         )
 
 

@@ -10,20 +10,28 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from handlers.calendar import WorkingCalendar, local_moment
+from handlers.calendar import local_moment
 
 #: A span longer than this many days is counted day by day all the same, but is certainly a
 #: data error (a clock far off): capped so one bad row cannot stall a report.
 _MAX_SPAN_DAYS = 3660
 
 
+class WorkingDays(Protocol):
+    """What :func:`working_hours` needs of a calendar (``WorkingCalendar``, or a report's
+    rules, which remember the days they looked up)."""
+
+    def is_working_day(self, day: date) -> bool: ...
+
+
 def working_hours(
     start: datetime,
     end: datetime,
     *,
-    calendar: WorkingCalendar,
+    calendar: WorkingDays,
     tz: str,
     opens: time = time(9, 0),
     closes: time = time(18, 0),
