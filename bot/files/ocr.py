@@ -78,7 +78,7 @@ def read_lines(data: bytes) -> list[OcrLine]:
     if max(rgb.size) > MAX_SIDE:
         rgb.thumbnail((MAX_SIDE, MAX_SIDE))
     array = np.asarray(rgb)[:, :, ::-1].copy()  # RapidOCR takes OpenCV's BGR
-    result, _ = _ENGINE(array)
+    result, _ = _ENGINE(array, use_cls=False)  # screenshots are upright
     lines = []
     for box, text, score in result or []:
         ys = [point[1] for point in box]

@@ -26,6 +26,7 @@ from handlers.intake.moment import purchase_moment
 from handlers.orders import card_lines
 from handlers.orders.linking import CaseOrders
 from handlers.policy import KNOWN_PLATFORMS, MAIN_TEAM, DeskPolicy, Team
+from handlers.reading import crosscheck
 from handlers.replies import Button, Msg
 from handlers.reports.rating import Rating
 from handlers.reports.rating import card_lines as rating_lines
@@ -191,6 +192,7 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
         parts.append(Msg("review-no-evidence"))
     else:
         parts.append(Msg("review-evidence", {"count": len(view.evidence)}))
+        parts += crosscheck.card_lines(view.evidence, view.transactions, desk)  # #16
     parts.append(Msg("review-description", {"value": case.description}))
     parts += rating_lines(view.rating)
     parts.append(

@@ -58,13 +58,13 @@ class Reading:
 
 #: Labels in front of the amount paid, in the four languages (and the app stores' English).
 _AMOUNT_LABELS = re.compile(
-    r"(实付|實付|支付金额|支付金額|付款金额|付款金額|交易金额|交易金額|订单金额|訂單金額|金额|金額|"
-    r"合计|合計|总计|總計|Total|Amount|Paid|Montant|Payé|Prix|Price)",
+    r"(实付|實付|[支付][付款]金[额額]|交易金[额額]|[订訂][单單]金[额額]|金[额額]|"
+    r"[合总總]计|[合总總]計|Total|Amount|Paid|Montant|Pay[ée]|Prix|Price)",
     re.IGNORECASE,
 )
 _TIME_LABELS = re.compile(
-    r"(支付时间|支付時間|付款时间|付款時間|交易时间|交易時間|创建时间|建立時間|下单时间|訂購日期|"
-    r"Date|Time|Payment time|Heure|Le )",
+    r"((?:支付|付款|交易|创建|創建|建立|下单|下單)[时時][间間]|[订訂][购購]日期|"
+    r"Payment time|Date|Time|Heure)",
     re.IGNORECASE,
 )
 _SIGN = re.compile(r"^[\s+\-−–]+")
@@ -75,6 +75,26 @@ _DATE_HINT = re.compile(
     r"\d{4}\s*[年/\-.]\s*\d{1,2}|\d{1,2}\s*月|\d{1,2}[/\-]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4}"
     r"|[A-Za-zéû]{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-zéû]{3,}\.?\s+\d{4}"
 )
+#: OCR drops the spaces of a time: "2025/07/1602:39", "Jun 17.20259:41AM", "9sept202514:46".
+_UNGLUE = (
+    (re.compile(r"([/\-.]\d{2})(\d{1,2}:\d{2})"), r"\1 \2"),  # day, then the hour
+    (re.compile(r"(\d{4})(\d{1,2}:\d{2})"), r"\1 \2"),  # year, then the hour
+    (re.compile(r"(\d)([^\W\d_])"), r"\1 \2"),  # a number, then a word: 9sept, 9:41AM
+    (re.compile(r"([^\W\d_]\.?)(\d)"), r"\1 \2"),  # a word, then a number: sept2025
+    (re.compile(r"([A-Za-z]{3,}\.?\s*\d{1,2})[.,]\s*(\d{4})"), r"\1, \2"),  # Jun 17.2025
+)
+_CJK_DATE = re.compile(r"[年月日]")
+
+
+def unglue(text: str) -> str:
+    """A time as OCR returns it, spaced again the way people write it."""
+    if _CJK_DATE.search(text):
+        return text  # 2025年3月14日21:07:33 reads as it is
+    for pattern, spaced in _UNGLUE:
+        text = pattern.sub(spaced, text)
+    return text
+
+
 #: How much a field guessed without its label is trusted, against one that had it.
 UNLABELLED = 0.7
 
@@ -168,6 +188,7 @@ def _when(
         if value is None and _TIME_LABELS.fullmatch(line.text) and index + 1 < len(lines):
             value = lines[index + 1].text
         for candidate, trust in ((value, 1.0), (line.text, UNLABELLED)):
+            candidate = unglue(candidate) if candidate else None
             if not candidate or not _DATE_HINT.search(candidate):
                 continue
             parsed = parse_when_detail(candidate, language, timezone, now)

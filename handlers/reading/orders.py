@@ -17,24 +17,19 @@ from handlers.orders.shapes import recognize
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile("|".join(patterns), re.IGNORECASE))
     for name, patterns in (
-        (
-            "transaction",
-            ("交易单号", "交易單號", "交易号", "交易號", "支付单号", "支付單號"),
-        ),
-        (
-            "transaction",
-            (r"Transaction\s*(?:ID|No\.?|number)", r"N[°o]\s*de\s*transaction"),
-        ),
-        ("order", ("订单号", "订单编号", "訂單編號", "訂單號碼", "訂單號")),
+        # OCR mixes Simplified and Traditional forms within one label (訂單编號): both count.
+        ("transaction", ("交易[单單][号號]", "交易[号號]", "支付[单單][号號]")),
+        ("transaction", (r"Transaction\s*(?:ID|No\.?|number)", r"N[°o0]\s*d[e3]\s*transaction")),
+        ("order", ("[订訂][单單][编編]?[号號]", "[订訂][单單][号號]碼")),
         (
             "order",
             (
                 r"Order\s*(?:ID|No\.?|number)",
-                r"N[°o]\s*de\s*commande",
-                r"Num[ée]ro\s*de\s*commande",
+                r"N[°o0]\s*d[e3]\s*c[o0]mmande",
+                r"Num[ée]r[o0]\s*d[e3]\s*c[o0]mmande",
             ),
         ),
-        ("merchant", ("商户单号", "商戶單號", "商家订单号", "商家訂單號")),
+        ("merchant", ("商[户戶][单單][号號]", "商家[订訂][单單][号號]")),
         ("merchant", (r"Merchant\s*order\s*(?:ID|No\.?|number)?",)),
     )
 )

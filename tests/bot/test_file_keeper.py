@@ -5,18 +5,20 @@ when erasure removes the last row naming them."""
 from __future__ import annotations
 
 import hashlib
+import io
 from datetime import timedelta
 
 import pytest
 from sqlmodel import select
 
-from bot.files import FileTooLarge
+from bot.files import FileTooLarge, ocr
 from bot.files.keeper import FileKeeper
 from bot.files.sniff import sniff
 from bot.files.store import FileStore
 from bot.telegram.errors import Permanent, Transient
 from handlers.aftercare.erasure import erase_parent
 from handlers.policy import DeskPolicy, IntakePolicy
+from handlers.reading.extract import OcrLine
 from handlers.replies import Outgoing, Reply
 from storage.models import Evidence, User
 from storage.repositories import drafts, users
@@ -192,3 +194,55 @@ async def test_erasure_deletes_the_files_no_row_names_any_more(database, clock, 
     # C's picture was only theirs: gone. B's is also parent 7's (A): kept for them.
     assert kept == {hashlib.sha256(JPEG).hexdigest()}
     assert set(await _rows(database)) == {"A"}
+
+
+class Engine:
+    """The OCR pool's interface, answering fixed lines (the real engine: test_ocr_receipts)."""
+
+    processes = 1
+    timeout = 5.0
+
+    def __init__(self, lines: list[OcrLine]) -> None:
+        self.lines = lines
+        self.read_count = 0
+
+    async def read(self, data: bytes) -> list[OcrLine]:
+        self.read_count += 1
+        return self.lines
+
+    def close(self) -> None:
+        pass
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.skipif(not ocr.available(), reason='the OCR extra: pip install -e ".[ocr]"')
+async def test_a_kept_screenshot_is_read_and_offered_at_the_amount_question(
+    database, clock, tmp_path, localizer
+):
+    await _draft_with(database, clock, "A")
+    lines = [
+        OcrLine("支付时间 2025年3月14日 21:07:33", 0.98),
+        OcrLine("-648.00", 0.99, height=60),
+        OcrLine("交易单号 4200001234202503141234567890", 0.99),
+    ]
+    engine = Engine(lines)
+    sent = Sent()
+    keeper = _keeper(database, clock, tmp_path, Telegram({"A": [_png()]}), sent)
+    keeper.ocr = engine  # type: ignore[assignment]
+    await keeper.fetch_due()
+    assert (await _rows(database))["A"].read_status == "pending"
+    assert await keeper.read_due() == 1
+    row = (await _rows(database))["A"]
+    assert row.read_status == "offered"
+    assert row.reading["amount"] == "648.00" and row.reading["order"].startswith("42000")
+    [offer] = [r for r in sent.out if isinstance(r, Reply)]
+    text = "\n".join(localizer.plain("fr", part) for part in offer.parts)
+    assert "648,00" in text and "4200…7890" in text
+    assert await keeper.read_due() == 0  # read once
