@@ -34,6 +34,8 @@ from handlers.policy import (
 from storage.database import DEFAULT_URL
 
 ENV_PREFIX = "REFUND_DESK_"
+#: A platform's id (``[intake] platforms``): stored with cases and sent in button data.
+PLATFORM_ID = re.compile(r"[a-z0-9_]{1,32}")
 DEFAULT_PATH = Path("config.toml")
 
 
@@ -327,6 +329,8 @@ class IntakeSettings(_Section):
             raise ValueError("list at least one platform")
         names = info.data.get("platform_names", {})
         for platform in value:
+            if not PLATFORM_ID.fullmatch(platform):  # it travels in the buttons' 64 bytes
+                raise ValueError(f"{platform!r}: use 1-32 of a-z, 0-9 and _ for a platform id")
             if platform not in KNOWN_PLATFORMS and platform not in names and platform != "other":
                 raise ValueError(
                     f"{platform!r} has no translated name: add it to intake.platform_names "

@@ -21,10 +21,23 @@ class Msg:
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
+#: Telegram refuses a button whose data is longer (``callback_data``: 1-64 bytes).
+BUTTON_DATA_BYTES = 64
+
+
 @dataclass(frozen=True)
 class Button:
     label: Msg
     data: str
+
+    def __post_init__(self) -> None:
+        # Checked where the button is made: Telegram would refuse the whole message (400
+        # BUTTON_DATA_INVALID) and the person would never get it.
+        if not 1 <= len(self.data.encode()) <= BUTTON_DATA_BYTES:
+            raise ValueError(
+                f"button data must be 1-{BUTTON_DATA_BYTES} bytes: {self.data[:24]!r}… "
+                f"is {len(self.data.encode())}"
+            )
 
 
 @dataclass(frozen=True)

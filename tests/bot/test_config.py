@@ -143,3 +143,12 @@ def test_teams_each_with_their_group_people_and_route(tmp_path):
     assert desk.roster[1].name == "Équipe FR" and desk.roster[0].name is None
     route = desk.roster[1].route
     assert route.languages == {"fr"} and route.min_amount == {"EUR": 150}
+
+
+def test_a_platform_id_fits_in_a_buttons_64_bytes(tmp_path):
+    path = tmp_path / "config.toml"
+    long_id = "a_very_long_platform_identifier_from_a_merchant"
+    path.write_text(f'[intake]\nplatforms = ["{long_id}"]\nplatform_names = {{ {long_id} = "X" }}')
+    with pytest.raises(ConfigError) as error:
+        load_settings(path, environ={})
+    assert "intake.platforms: " in str(error.value) and "1-32 of a-z" in str(error.value)
