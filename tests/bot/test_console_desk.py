@@ -76,6 +76,7 @@ ANSWERS: tuple[tuple[str, str, str], ...] = (
     ("account made the purchases", "type", "douyin_42"),
     ("How was it paid?", "press", "Alipay"),
     ("how much was charged", "type", "648 yuan"),
+    ("where are you?", "press", "London"),  # a bare "en" client is asked once
     ("When did it happen", "type", "yesterday 8pm"),
     ("is that right?", "press", "✅ Yes, that's right"),
     ("order number", "type", "A1234567"),
