@@ -246,7 +246,7 @@ async def test_shutdown_lets_a_firing_in_progress_finish(database, clock):
     recorder.fire = slow_fire  # type: ignore[method-assign]
     scheduler = _scheduler(database, clock, recorder)
     await scheduler.start()
-    await asyncio.wait_for(gate.wait(), 2)
+    await asyncio.wait_for(gate.wait(), 10)  # a loaded machine may take a while to start it
     await scheduler.shutdown()
     assert recorder.fired == Counter({row.id: 1}) and len(recorder.delivered) == 1
     assert (await scheduler.sweep()).fired == 0  # stopped: takes nothing more
