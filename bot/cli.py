@@ -16,8 +16,8 @@ from bot.app import build_app
 from bot.config import ConfigError, Settings, load_settings
 from bot.console import ConsoleTransport, console_app
 from bot.logs import configure_logging
-from bot.reports import cli as reports_cli
 from bot.orders import cli as orders_cli
+from bot.reports import cli as reports_cli
 from bot.telegram.desk_check import DeskProblem
 
 
@@ -237,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             return _outbox(settings, args)
         elif args.command == "updates":
             return _updates(settings, args)
-        elif args.command in ("report", "export"):
+        elif args.command in ("report", "export", "dashboard"):
             return reports_cli.run(settings, args)
         elif args.command == "orders":
             return orders_cli.run(settings, args)

@@ -530,6 +530,26 @@ class FileSettings(_Section):
     ocr_timeout_seconds: float = Field(60.0, gt=0, le=600)
 
 
+class DashboardSettings(_Section):
+    """``[dashboard]``: the supervisors' read-only web page (#17)."""
+
+    #: The address supervisors open (behind your reverse proxy); unset: no web page, and
+    #: /dashboard says so.
+    public_url: str | None = None
+    #: Where ``refund-desk dashboard`` serves it on its own (the bot's own server serves it
+    #: too, on the webhook or metrics port).
+    listen: str = "127.0.0.1"
+    port: int = Field(8090, ge=1, le=65535)
+    session_hours: float = Field(8.0, gt=0, le=24 * 30)
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("https://", "http://")):
+            raise ValueError(f"must start with https:// (got {value!r})")
+        return value
+
+
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     #: "text" (one line per record) or "json" (one JSON object per line, for log collectors).
@@ -547,6 +567,7 @@ class Settings(_Section):
     logging: LoggingSettings = LoggingSettings()
     files: FileSettings = FileSettings()
     orders: OrderSettings = OrderSettings()
+    dashboard: DashboardSettings = DashboardSettings()
 
     def desk_policy(self) -> DeskPolicy:
         agents = self.agents
@@ -562,6 +583,7 @@ class Settings(_Section):
             relay_per_minute=agents.relay_per_minute,
             bot_id=self.telegram.bot_id(),
             roster=agents.roster(),
+            dashboard_url=self.dashboard.public_url,
             orders=self.orders.policy(),
         )
 

@@ -15,7 +15,7 @@ from handlers.intake.zone import read_zone
 from handlers.languages import SUPPORTED, normalize_language
 from handlers.reading import offer
 from handlers.replies import Button, Msg
-from handlers.reports import satisfaction
+from handlers.reports import satisfaction, signin
 from handlers.turn import Turn
 from storage.models import Draft, User
 from storage.repositories import cases, drafts
@@ -234,6 +234,7 @@ _COMMANDS = {
     "mydata": privacy.my_data,
     "delete": privacy.delete,
     "notifications": privacy.notifications,
+    "dashboard": signin.request,  # supervisors: a sign-in link to the web page (#17)
 }
 #: Shown in Telegram's command menu, in this order (descriptions are ``command-<name>`` keys).
 MENU = (

@@ -194,6 +194,8 @@ class DeskPolicy:
     team: str = MAIN_TEAM
     #: Every team, the main one first; empty: one group, this one.
     roster: tuple[Team, ...] = ()
+    #: Where the supervisors' web page is served (``[dashboard] public_url``); None: off.
+    dashboard_url: str | None = None
     #: How claimed purchases are matched against the merchant's bills (#15, ``[orders]``).
     orders: MatchPolicy = field(default_factory=MatchPolicy)
 

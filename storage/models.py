@@ -348,3 +348,41 @@ class OrderLink(SQLModel, table=True):
     #: Candidates, score, the explanation's figures, a double charge.
     details: dict[str, Any] = _json()
     checked_at: datetime = _when()
+
+
+class DashboardLink(SQLModel, table=True):
+    """A one-time sign-in link to the supervisors' web page, sent by ``/dashboard`` in private:
+    bound to that Telegram user, short-lived, single use. Only the token's SHA-256 is kept."""
+
+    __tablename__ = "dashboard_links"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    user_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    created_at: datetime = _when()
+    expires_at: datetime = _when()
+    used_at: datetime | None = _when(nullable=True)
+
+
+class DashboardSession(SQLModel, table=True):
+    """A supervisor signed in to the web page (a cookie holds the token; its hash is here)."""
+
+    __tablename__ = "dashboard_sessions"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    user_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    created_at: datetime = _when()
+    expires_at: datetime = _when()
+
+
+class DashboardView(SQLModel, table=True):
+    """Every page of the supervisors' web page someone saw: who, what, when."""
+
+    __tablename__ = "dashboard_views"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
+    session_id: int | None = Field(default=None, foreign_key="dashboard_sessions.id")
+    path: str = Field(max_length=500)
+    viewed_at: datetime = _when()

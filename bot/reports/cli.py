@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings
@@ -56,6 +57,12 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
         help="add the parents' account, contact, description and Telegram id",
     )
     _common(exporting)
+    add(
+        "dashboard",
+        help="serve the supervisors' web page on its own ([dashboard] listen, port)",
+        description="The page the bot also serves next to /healthz; supervisors sign in with "
+        "the link /dashboard sends them in Telegram.",
+    )
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +72,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
+    if args.command == "dashboard":
+        asyncio.run(_serve_dashboard(settings))
+        return 0
     desk = settings.desk_policy()
     if args.team is not None and desk.roster and team_of(desk, args.team) is None:
         keys = ", ".join(t.key for t in desk.roster)
@@ -135,3 +145,40 @@ async def _load(
             team=team,
             with_personal=with_personal,
         )
+
+
+def pages_of(settings: Settings, database: Any, clock: Any, localizer: Localizer) -> Any:
+    """The supervisors' web page wired to these services (the bot's server or its own)."""
+    from bot.reports.web import SupervisorPages
+
+    return SupervisorPages(
+        database=database,
+        clock=clock,
+        desk=settings.desk_policy(),
+        intake=settings.intake_policy(),
+        calendar=WorkingCalendar(settings.sla.country),
+        localizer=localizer,
+        session_hours=settings.dashboard.session_hours,
+    )
+
+
+async def _serve_dashboard(settings: Settings) -> None:
+    import signal
+
+    from storage.database import Database
+
+    database = Database(settings.storage.url)
+    await database.upgrade()
+    pages = pages_of(settings, database, SystemClock(), Localizer())
+    board = settings.dashboard
+    runner = await pages.serve(board.listen, board.port)
+    print(f"supervisors' web page on http://{board.listen}:{board.port}/dashboard", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        await runner.cleanup()
+        await database.dispose()

@@ -97,10 +97,14 @@ class Operations:
         self.late_after = late_after
         self.started = time.monotonic()
         self.state = "starting"  # starting → running → stopping
+        #: More pages served next to these (the supervisors' web page, #17).
+        self.more_routes: list[Callable[[web.Application], None]] = []
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get("/healthz", self.health)
         app.router.add_get("/metrics", self.metrics)
+        for add in self.more_routes:
+            add(app)
 
     async def health(self, request: web.Request) -> web.Response:
         body: dict[str, object] = {

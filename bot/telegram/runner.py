@@ -16,6 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.app import App
 from bot.files.setup import build_keeper
 from bot.orders.jobs import OrderJobs
+from bot.reports.cli import pages_of
 from bot.scheduler import FollowUpScheduler
 from bot.telegram.calls import UPLOAD, Call, render_calls
 from bot.telegram.chat_leases import LeasedChats
@@ -150,6 +151,9 @@ class TelegramRunner:
             in_hand=lambda: self.queues.in_hand,
             late_after=timedelta(seconds=2 * followup_settings.sweep_seconds),
         )
+        if app.settings.dashboard.public_url:  # the supervisors' web page (#17)
+            pages = pages_of(app.settings, app.database, app.clock, app.localizer)
+            self.operations.more_routes.append(pages.add_routes)
         self.webhook_port: int | None = None
         self.started = asyncio.Event()
         self.files = build_keeper(  # evidence files downloaded, kept and read (#16)

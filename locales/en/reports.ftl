@@ -50,3 +50,69 @@ desk-rating-posted = ⭐ <b>{ $reference }</b>: the parent rated the handling { 
 desk-rating-comment-posted = 💬 <b>{ $reference }</b>, the parent's comment on the handling: { $text }
 rating-comment-ask = If you'd like to tell us more about how your claim was handled, write it in your next message.
 rating-comment-thanks = Thank you, your comment has been passed on to the support team.
+# The supervisors' web page (/dashboard).
+dashboard-link = Your sign-in link to the supervisors' page (valid { $minutes } minutes, once, for you only): { $url }
+dashboard-refused = This command is for the support team's supervisors.
+dashboard-off = The supervisors' web page is not set up on this bot.
+desk-web-title = Supervisors' desk
+desk-web-signin-refused = This sign-in link has been used already or has expired, or you are not signed in. Type /dashboard to the bot in Telegram for a new link.
+desk-web-period = Period (week, month, 2026-09)
+desk-web-team = Team
+desk-web-show = Show
+desk-web-any = Any
+desk-web-by-agent = By agent
+desk-web-by-platform = By platform
+desk-web-by-problem = By kind of problem
+desk-web-by-language = By language
+desk-web-cases-link = The cases, with filters →
+desk-web-cases-title = Cases
+desk-web-case-title = Case { $reference }
+desk-web-count = { $count ->
+        [one] One case (newest first)
+       *[other] { $count } cases (newest first)
+    }
+desk-web-min-amount = Claimed at least
+desk-web-search = Reference or account
+desk-web-overdue = Overdue only
+desk-web-col-reference = Reference
+desk-web-col-submitted = Received
+desk-web-col-status = Status
+desk-web-col-platform = Platform
+desk-web-col-problem = Kind of problem
+desk-web-col-language = Language
+desk-web-col-account = Account
+desk-web-col-claimed = Claimed
+desk-web-col-agent = Agent
+desk-web-col-due = Deadline
+desk-web-col-decision = Decision
+desk-web-col-when = When
+desk-web-col-amount = Amount
+desk-web-col-order = Order number
+desk-web-col-what = What happened
+desk-web-col-name = Name
+desk-web-col-received = Received
+desk-web-col-decided = Decided
+desk-web-col-on-time = On time
+desk-web-col-decision-time = Working hours to decision
+desk-web-purchases = Purchases
+desk-web-timeline = Timeline
+desk-web-files = { $count ->
+        [one] One file
+       *[other] { $count } files
+    }
+desk-web-event-submitted = Sent by the parent
+desk-web-event-claimed = Claimed
+desk-web-event-unclaimed = Unclaimed
+desk-web-event-asked = Question to the parent
+desk-web-event-relayed = Message to the parent
+desk-web-event-parent-message = Message from the parent
+desk-web-event-decided = Decided
+desk-web-event-appealed = Appealed by the parent
+desk-web-event-escalated = Escalated
+desk-web-event-overdue = Deadline missed
+desk-web-event-reopened = Reopened
+desk-web-event-closed = Closed
+desk-web-event-moved = Moved to another team
+desk-web-event-rated = Rated by the parent
+desk-web-event-comment = Comment from the parent
+desk-web-event-erased = Personal data erased

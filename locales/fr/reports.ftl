@@ -50,3 +50,69 @@ desk-rating-posted = ⭐ <b>{ $reference }</b> : le parent a noté le traitemen
 desk-rating-comment-posted = 💬 <b>{ $reference }</b>, commentaire du parent sur le traitement : { $text }
 rating-comment-ask = Si vous voulez nous en dire plus sur le traitement de votre demande, écrivez-le dans votre prochain message.
 rating-comment-thanks = Merci, votre commentaire a été transmis à l'équipe d'assistance.
+# La page web des superviseurs (/dashboard).
+dashboard-link = Votre lien de connexion à la page des superviseurs (valable { $minutes } minutes, une fois, pour vous seul) : { $url }
+dashboard-refused = Cette commande est réservée aux superviseurs de l'équipe d'assistance.
+dashboard-off = La page web des superviseurs n'est pas configurée pour ce bot.
+desk-web-title = Tableau de bord des superviseurs
+desk-web-signin-refused = Ce lien de connexion a déjà servi ou a expiré, ou vous n'êtes pas connecté. Envoyez /dashboard au bot dans Telegram pour recevoir un nouveau lien.
+desk-web-period = Période (week, month, 2026-09)
+desk-web-team = Équipe
+desk-web-show = Afficher
+desk-web-any = Toutes
+desk-web-by-agent = Par agent
+desk-web-by-platform = Par plateforme
+desk-web-by-problem = Par type de problème
+desk-web-by-language = Par langue
+desk-web-cases-link = Les demandes, avec filtres →
+desk-web-cases-title = Demandes
+desk-web-case-title = Demande { $reference }
+desk-web-count = { $count ->
+        [one] { $count } demande (la plus récente d'abord)
+       *[other] { $count } demandes (les plus récentes d'abord)
+    }
+desk-web-min-amount = Montant demandé minimum
+desk-web-search = Référence ou compte
+desk-web-overdue = En retard seulement
+desk-web-col-reference = Référence
+desk-web-col-submitted = Reçue
+desk-web-col-status = Statut
+desk-web-col-platform = Plateforme
+desk-web-col-problem = Type de problème
+desk-web-col-language = Langue
+desk-web-col-account = Compte
+desk-web-col-claimed = Demandé
+desk-web-col-agent = Agent
+desk-web-col-due = Échéance
+desk-web-col-decision = Décision
+desk-web-col-when = Quand
+desk-web-col-amount = Montant
+desk-web-col-order = Numéro de commande
+desk-web-col-what = Ce qui s'est passé
+desk-web-col-name = Nom
+desk-web-col-received = Reçues
+desk-web-col-decided = Décidées
+desk-web-col-on-time = Dans les délais
+desk-web-col-decision-time = Heures ouvrées avant décision
+desk-web-purchases = Achats
+desk-web-timeline = Historique
+desk-web-files = { $count ->
+        [one] { $count } fichier
+       *[other] { $count } fichiers
+    }
+desk-web-event-submitted = Envoyée par le parent
+desk-web-event-claimed = Prise en charge
+desk-web-event-unclaimed = Plus prise en charge
+desk-web-event-asked = Question au parent
+desk-web-event-relayed = Message au parent
+desk-web-event-parent-message = Message du parent
+desk-web-event-decided = Décision
+desk-web-event-appealed = Contestée par le parent
+desk-web-event-escalated = Escaladée
+desk-web-event-overdue = Échéance dépassée
+desk-web-event-reopened = Rouverte
+desk-web-event-closed = Clôturée
+desk-web-event-moved = Transférée à une autre équipe
+desk-web-event-rated = Notée par le parent
+desk-web-event-comment = Commentaire du parent
+desk-web-event-erased = Données personnelles effacées

@@ -1,7 +1,7 @@
 """vague purchase times kept as vague; a time zone the parent chose
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-01 10:00:00
 """
 
@@ -12,7 +12,7 @@ import storage.types
 
 
 revision = '0011'
-down_revision = '0009'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

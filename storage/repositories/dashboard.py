@@ -1,0 +1,166 @@
+"""The supervisors' web page: sign-in links, sessions, the view log, and the cases it lists.
+
+Tokens are stored as their SHA-256 only: a copy of the database signs nobody in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Table, and_, exists, func, or_, update
+from sqlalchemy import select as core_select
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import (
+    Case,
+    CaseTransaction,
+    DashboardLink,
+    DashboardSession,
+    DashboardView,
+)
+
+_CASES: Table = Case.__table__  # type: ignore[attr-defined]
+_TRANSACTIONS: Table = CaseTransaction.__table__  # type: ignore[attr-defined]
+_LINKS: Table = DashboardLink.__table__  # type: ignore[attr-defined]
+_SESSIONS: Table = DashboardSession.__table__  # type: ignore[attr-defined]
+#: The most cases one list shows (the filters narrow it down).
+LIST_LIMIT = 200
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+async def add_link(
+    *, session: AsyncSession, token: str, user_id: int, now: datetime, expires_at: datetime
+) -> None:
+    session.add(
+        DashboardLink(
+            token_hash=token_hash(token), user_id=user_id, created_at=now, expires_at=expires_at
+        )
+    )
+    await session.flush()
+
+
+async def use_link(*, session: AsyncSession, token: str, now: datetime) -> int | None:
+    """The user a sign-in link was sent to — once: the link is marked used in the same guarded
+    UPDATE, so a second use (or two at once) gets None, as does an expired link."""
+    connection = await session.connection()
+    digest = token_hash(token)
+    result = await connection.execute(
+        update(_LINKS)
+        .where(_LINKS.c.token_hash == digest, _LINKS.c.used_at.is_(None))
+        .where(_LINKS.c.expires_at > now)
+        .values(used_at=now)
+    )
+    if not result.rowcount:
+        return None
+    found = await connection.execute(
+        core_select(_LINKS.c.user_id).where(_LINKS.c.token_hash == digest)
+    )
+    return int(found.scalar_one())
+
+
+async def add_session(
+    *, session: AsyncSession, token: str, user_id: int, now: datetime, expires_at: datetime
+) -> None:
+    session.add(
+        DashboardSession(
+            token_hash=token_hash(token), user_id=user_id, created_at=now, expires_at=expires_at
+        )
+    )
+    await session.flush()
+
+
+async def session_of(
+    *, session: AsyncSession, token: str, now: datetime
+) -> DashboardSession | None:
+    """The signed-in session a cookie's token names, unless it expired."""
+    result = await session.exec(
+        select(DashboardSession).where(
+            DashboardSession.token_hash == token_hash(token),
+            col(DashboardSession.expires_at) > now,
+        )
+    )
+    return result.first()
+
+
+async def log_view(
+    *, session: AsyncSession, user_id: int, session_id: int | None, path: str, now: datetime
+) -> None:
+    session.add(
+        DashboardView(user_id=user_id, session_id=session_id, path=path[:500], viewed_at=now)
+    )
+    await session.flush()
+
+
+async def views_of(*, session: AsyncSession, user_id: int) -> list[DashboardView]:
+    result = await session.exec(
+        select(DashboardView)
+        .where(DashboardView.user_id == user_id)
+        .order_by(col(DashboardView.id))
+    )
+    return list(result.all())
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the case list is narrowed to; every criterion given must hold."""
+
+    team: str | None = None
+    status: str | None = None
+    overdue: bool = False
+    platform: str | None = None
+    agent: str | None = None
+    #: At least this much claimed in one purchase currency's total.
+    min_amount: Decimal | None = None
+    #: Part of the reference or of the parent's account.
+    text: str | None = None
+
+
+async def list_cases(
+    *, session: AsyncSession, where: CaseFilter, now: datetime, limit: int = LIST_LIMIT
+) -> list[Case]:
+    """Cases matching ``where``, newest first."""
+    statement = select(Case)
+    conditions = []
+    if where.team is not None:
+        conditions.append(_CASES.c.team == where.team)
+    if where.status:
+        conditions.append(_CASES.c.status == where.status)
+    if where.overdue:
+        open_states = ["submitted", "in_review", "waiting_parent", "appealed"]
+        conditions += [_CASES.c.status.in_(open_states), _CASES.c.due_at < now]
+    if where.platform:
+        conditions.append(_CASES.c.platform == where.platform)
+    if where.agent:
+        conditions.append(func.lower(_CASES.c.assignee_name) == where.agent.lower())
+    if where.text:
+        pattern = f"%{_escape_like(where.text.strip())}%"
+        conditions.append(
+            or_(
+                _CASES.c.reference.ilike(pattern, escape="\\"),
+                _CASES.c.account.ilike(pattern, escape="\\"),
+            )
+        )
+    if where.min_amount is not None:
+        totals = (
+            core_select(_TRANSACTIONS.c.case_id)
+            .where(_TRANSACTIONS.c.case_id == _CASES.c.id)
+            .group_by(_TRANSACTIONS.c.case_id, _TRANSACTIONS.c.currency)
+            .having(func.sum(_TRANSACTIONS.c.amount) >= where.min_amount)
+        )
+        conditions.append(exists(totals))
+    if conditions:
+        statement = statement.where(and_(*conditions))
+    statement = statement.order_by(_CASES.c.submitted_at.desc(), _CASES.c.id.desc()).limit(limit)
+    result = await session.exec(statement)
+    return list(result.all())
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
