@@ -89,6 +89,7 @@ class FollowUpScheduler:
         orders: Purge | None = None,
         orders_prepare: Callable[[], Awaitable[object]] | None = None,
         orders_interval: float = 300.0,
+        orders_batch: int = 10,
     ) -> None:
         """``max_jobs`` caps the date jobs held in memory (rows beyond it are armed by later
         sweeps, soonest first); ``batch_size`` is how many rows one transaction claims."""
@@ -112,6 +113,8 @@ class FollowUpScheduler:
         self.orders = orders
         self.orders_prepare = orders_prepare
         self.orders_interval = orders_interval
+        #: Cases per transaction: on SQLite a batch holds the one write lock meanwhile.
+        self.orders_batch = orders_batch
         self._scheduler = AsyncIOScheduler(
             timezone=UTC,
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
@@ -220,13 +223,13 @@ class FollowUpScheduler:
                 await self.orders_prepare()
             while not self._stopping:
                 async with self.database.unit_of_work() as session:
-                    handled, calls = await self.orders(session, self.purge_batch)
+                    handled, calls = await self.orders(session, self.orders_batch)
                     messages = await outbox.add_calls(
                         session=session, calls=calls, now=self.clock.now(), lease=self.lease
                     )
                 total += handled
                 await self._deliver(messages)
-                if handled < self.purge_batch:
+                if handled < self.orders_batch:
                     break
         if total:
             log.info("orders: %d case(s) checked against new bills", total)

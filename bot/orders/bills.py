@@ -14,6 +14,7 @@ a file that is not the format at all raises :class:`BillError`.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import zipfile
 from collections.abc import Iterator
@@ -57,9 +58,19 @@ def amount(text: str, column: str) -> Decimal:
 
 def local_time(text: str, column: str, zone: ZoneInfo = BEIJING) -> datetime:
     value = text.strip()
-    for pattern in ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M"):
+    try:  # 2026-11-28 22:03:11, the bills' own form: the fast path
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        moment = _slashed(value, column)
+    if moment.tzinfo is not None or len(value) < 16:
+        raise ValueError(f"{column} {value!r} is not a date and time")
+    return moment.replace(tzinfo=zone).astimezone(UTC)
+
+
+def _slashed(value: str, column: str) -> datetime:
+    for pattern in ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"):
         try:
-            return datetime.strptime(value, pattern).replace(tzinfo=zone).astimezone(UTC)
+            return datetime.strptime(value, pattern)
         except ValueError:
             continue
     raise ValueError(f"{column} {value!r} is not a date and time")
@@ -76,11 +87,41 @@ def _unquote(cell: str) -> str:
     return cell.strip().removeprefix("`").strip()
 
 
+#: The columns a WeChat Pay bill line is read from (the others are never looked at).
+_WECHAT_USED = (
+    "交易时间",
+    "微信订单号",
+    "商户订单号",
+    "用户标识",
+    "交易状态",
+    "货币种类",
+    "应结订单金额",
+    "订单金额",
+    "微信退款单号",
+    "退款金额",
+    "退款状态",
+    "退款成功时间",
+    "退款申请时间",
+    "商品名称",
+)
+
+
 def read_wechat(text: IO[str]) -> Read:
     rows = csv.reader(text)
     header: list[str] | None = None
+    used: list[tuple[str, int]] = []
     details = 0
     for number, cells in enumerate(rows, start=1):
+        if header is not None and cells and len(cells) == len(header) and cells[0] != "总交易单数":
+            details += 1  # the common case, read without touching the columns not used
+            try:
+                line = _wechat_line({name: _unquote(cells[i]) for name, i in used}, number)
+            except ValueError as exc:
+                yield RowProblem(number, str(exc))
+                continue
+            if line is not None:
+                yield line
+            continue
         values = [_unquote(c) for c in cells]
         if not any(values):
             continue
@@ -91,6 +132,7 @@ def read_wechat(text: IO[str]) -> Read:
                     f"{', '.join(_WECHAT_REQUIRED)})"
                 )
             header = values
+            used = [(name, values.index(name)) for name in _WECHAT_USED if name in values]
             continue
         if values[0] == "总交易单数":  # the summary: its line counts the detail lines
             summary = next(rows, None)
@@ -103,17 +145,8 @@ def read_wechat(text: IO[str]) -> Read:
                     f"the bill lists {details}: the file is incomplete"
                 )
             return
-        details += 1
-        if len(values) != len(header):
-            yield RowProblem(number, f"{len(values)} values, the header has {len(header)}")
-            continue
-        try:
-            line = _wechat_line(dict(zip(header, values, strict=True)), number)
-        except ValueError as exc:
-            yield RowProblem(number, str(exc))
-            continue
-        if line is not None:
-            yield line
+        details += 1  # a line whose values do not fit the header
+        yield RowProblem(number, f"{len(values)} values, the header has {len(header)}")
     if header is None:
         raise BillError("empty file: not a WeChat Pay trade bill")
     raise BillError("no summary (总交易单数) after the transactions: the file is incomplete")
@@ -233,15 +266,25 @@ def _alipay_line(row: dict[str, str], number: int) -> BillLine | None:
 
 @contextmanager
 def open_text(path: Path, encoding: str) -> Iterator[IO[str]]:
-    """The file as text, streamed; a zip: its ``…_业务明细.csv`` (Alipay's download)."""
+    """The file as text, streamed; a zip: its ``…_业务明细.csv`` (Alipay's download), or its
+    one CSV (Google Play's monthly report); a gzip: what it holds."""
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             member = _bill_member(archive)
             with archive.open(member) as raw:
                 yield io.TextIOWrapper(raw, encoding=encoding, newline="")
         return
+    if _is_gzip(path):  # WeChat Pay's v3 tradebill with tar_type=GZIP
+        with gzip.open(path, "rt", encoding=encoding, newline="") as text:
+            yield text
+        return
     with path.open(encoding=encoding, newline="") as text:
         yield text
+
+
+def _is_gzip(path: Path) -> bool:
+    with path.open("rb") as raw:
+        return raw.read(2) == b"\x1f\x8b"
 
 
 def _member_name(info: zipfile.ZipInfo) -> str:
@@ -272,7 +315,12 @@ def sniff(path: Path) -> str | None:
     try:
         if zipfile.is_zipfile(path):
             return ALIPAY
-        head = path.read_bytes()[:4096]
+        if _is_gzip(path):
+            with gzip.open(path, "rb") as unpacked:
+                head = unpacked.read(4096)
+        else:
+            with path.open("rb") as raw:
+                head = raw.read(4096)
     except OSError:
         return None
     for encoding in ("utf-8-sig", "gb18030"):

@@ -100,12 +100,18 @@ async def _find(session: AsyncSession, claim: Claim, policy: MatchPolicy) -> Fin
 
 
 async def match_case(
-    session: AsyncSession, case: Case, now: datetime, policy: MatchPolicy
+    session: AsyncSession,
+    case: Case,
+    now: datetime,
+    policy: MatchPolicy,
+    *,
+    through: datetime | None = None,
 ) -> CaseOrders | None:
     """Match every purchase of ``case`` and keep the result; None while no bill is imported
-    (nothing to say, and nothing kept: the case is matched once bills arrive)."""
+    (nothing to say, and nothing kept: the case is matched once bills arrive). ``through``:
+    the ledger's latest payment, when the caller already knows it (a batch of cases)."""
     assert case.id is not None
-    through = await ledger.covered_until(session=session)
+    through = through or await ledger.covered_until(session=session)
     if through is None:
         return None
     findings: dict[int, Finding] = {}

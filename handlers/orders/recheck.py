@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.desk.context import card_edit
 from handlers.desk.states import UNDECIDED
-from handlers.orders.linking import match_case
+from handlers.orders.linking import CaseOrders, match_case
 from handlers.policy import DeskPolicy
 from handlers.replies import Outgoing
 from storage.models import OrderLink
@@ -43,12 +43,12 @@ async def recheck(
         changed_since=changed_at,
         limit=limit,
     )
+    through = await ledger.covered_until(session=session)
     for case in found:
         assert case.id is not None
         before = _signature(await ledger.links_of_case(session=session, case_id=case.id))
-        await match_case(session, case, checked_at, desk.orders)
-        after = _signature(await ledger.links_of_case(session=session, case_id=case.id))
-        if after != before:
+        found_now = await match_case(session, case, checked_at, desk.orders, through=through)
+        if found_now is None or _findings_signature(found_now) != before:
             done.changed += 1
             edit = await card_edit(session, case, desk.for_case(case))
             if edit is not None:
@@ -58,6 +58,7 @@ async def recheck(
 
 
 def _signature(links: list[OrderLink]) -> list[tuple[object, ...]]:
+    """What the card shows of the links, to tell whether a check changed anything."""
     return sorted(
         (
             link.transaction_id,
@@ -67,6 +68,19 @@ def _signature(links: list[OrderLink]) -> list[tuple[object, ...]]:
             link.details.get("double"),
         )
         for link in links
+    )
+
+
+def _findings_signature(found: CaseOrders) -> list[tuple[object, ...]]:
+    return sorted(
+        (
+            tx,
+            f.verdict.value,
+            f.order.id if f.order else None,
+            tuple(c.id for c in f.candidates),
+            f.double.id if f.double else None,
+        )
+        for tx, f in found.findings.items()
     )
 
 

@@ -4,6 +4,7 @@ idempotent; a bad line stops the import unless the operator asks to skip it."""
 
 from __future__ import annotations
 
+import gzip
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -77,6 +78,16 @@ async def test_wechat_pay_bill_backticks_summary_refund_and_void(db):
     assert refunded.status == "refunded" and refunded.refund_amount == Decimal("150.00")
     assert refunded.paid_at == datetime(2026, 11, 27, 1, 15, tzinfo=UTC)
     assert orders["4200002345202611260000000001"].status == "voided"
+
+
+async def test_a_gzipped_wechat_bill_is_read_as_it_is_downloaded(db, tmp_path):
+    packed = tmp_path / "tradebill.csv.gz"
+    packed.write_bytes(gzip.compress((BILLS / "wechat_all.csv").read_bytes()))
+    async with db.unit_of_work() as session:
+        report = await import_bill(
+            session=session, path=packed, format_name=None, formats={}, now=NOW
+        )
+    assert (report.format, report.added) == ("wechat_pay", 4)
 
 
 async def test_importing_the_same_bill_twice_changes_nothing(db):
