@@ -30,6 +30,7 @@ def write_config(
     mode: str,
     database_url: str,
     extra: str = "",
+    ocr: bool = False,
 ) -> Path:
     port = free_port()
     path.write_text(
@@ -62,6 +63,11 @@ url = "{database_url}"
 
 [logging]
 level = "INFO"
+
+[files]
+# Each bot its own store; screenshots are read only where a test asks (#16).
+directory = "{path.parent / "files"}"
+ocr = {str(ocr).lower()}
 {extra}
 """,
         encoding="utf-8",

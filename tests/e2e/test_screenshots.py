@@ -1,0 +1,112 @@
+"""Screenshots end to end (#16), on both frameworks: a parent sends a receipt screenshot at the
+amount question, the bot downloads it (its SHA-256 on the evidence row, the file in the store),
+reads it off the event loop and offers what it read; the parent accepts, submits, and the
+agents' card says the screenshot agrees with the claim; /delete removes the file."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+
+import pytest
+
+from bot.files import ocr
+from handlers.replies import Msg
+from tests.e2e.conftest import FRAMEWORKS
+from tests.e2e.harness import BotProcess, write_config
+from tests.e2e.parent import TelegramParent
+from tests.receipts import draw, font_path, receipt
+
+IDS = ["ptb", "aiogram"]
+pytestmark = [
+    pytest.mark.skipif(not ocr.available(), reason='the OCR extra: pip install -e ".[ocr]"'),
+    pytest.mark.skipif(font_path() is None, reason="a CJK font: apt-get install fonts-wqy-zenhei"),
+]
+
+
+def _kept(tmp_path) -> set[str]:
+    return {path.name for path in (tmp_path / "files").glob("*/*/*")}
+
+
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=IDS)
+async def test_a_receipt_screenshot_is_read_offered_checked_and_erased(
+    emulator, localizer, tmp_path, framework
+):
+    group = emulator.make_forum_group("Refund team")
+    config = write_config(
+        tmp_path / "config.toml",
+        emulator,
+        framework=framework,
+        mode="polling",
+        database_url=f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+        extra=f'[agents]\nchat_id = {group.id}\nlanguage = "en"\n',
+        ocr=True,
+    )
+    bot = BotProcess(config, emulator, tmp_path / "bot.log")
+    await bot.start()
+    try:
+        parent = TelegramParent(emulator, localizer, language_code="zh-hans", name="王芳")
+        parent.timeout = 90  # the first screenshot starts the OCR worker and loads its models
+        await parent.command("start")
+        parent.language = "zh-Hans"
+        await parent.press("button-consent-yes")
+        await parent.press("platform-douyin")
+        await parent.press("problem-minor-purchase")
+        await parent.press("writer-parent")
+        await parent.say("12")
+        await parent.say("kid-88")
+        await parent.press("payment-wechat-pay")
+        assert parent.expects("ask-tx-amount", number=1), parent.last["text"]
+
+        item = receipt("zh-Hans", seed=3)
+        picture = draw(item)
+        since = emulator.mark()
+        emulator.inject_photo(parent.user, data=picture)
+        await parent._reply_after(since)
+        assert parent.expects("evidence-kept-aside", count=1), parent.last["text"]
+        offered = await emulator.wait_for_call(
+            "sendMessage",
+            lambda c: parent._for_me(c) and parent.label("reading-offer") in c.params["text"],
+            timeout=90,
+            since=since,
+            ok_only=True,
+        )
+        parent.last = offered.result
+        assert f"{item.amount}" in parent.last["text"]
+        assert f"{item.order[:4]}…{item.order[-4:]}" in parent.last["text"]
+
+        await parent.press("button-reading-use")
+        assert parent.expects("reading-used"), parent.last["text"]
+        await parent.press("button-tx-done")
+        await parent.press("button-evidence-done")  # the screenshot is the evidence
+        await parent.say("孩子用我的微信买了抖币。")
+        await parent.press("button-skip-contact")
+        await parent.press("button-submit")
+        assert re.search(r"(?<![A-Z0-9])[2-9A-HJKMNP-Z]{5}(?![A-Z0-9])", parent.last["text"])
+
+        agrees = localizer.plain(
+            "en", Msg("card-reading-agrees", {"number": 1, "what": "amount-time-order"})
+        )
+        card = await emulator.wait_for_call(
+            "sendMessage", lambda c: agrees in str(c.params.get("text")), timeout=30
+        )
+        assert str(group.id) == str(card.params["chat_id"])
+
+        digest = hashlib.sha256(picture).hexdigest()
+        with sqlite3.connect(tmp_path / "bot.db") as db:
+            rows = db.execute("SELECT sha256, content_type, file_status FROM evidence").fetchall()
+            [(order,)] = db.execute("SELECT order_number FROM transactions").fetchall()
+        assert rows == [(digest, "image/png", "kept")]
+        assert order == item.order
+        assert _kept(tmp_path) == {digest}
+
+        await parent.command("delete")
+        await parent.press("button-erase-confirm")
+        assert parent.expects("erase-done"), parent.last["text"]
+        await emulator.wait_for(lambda: not _kept(tmp_path), timeout=10)
+        assert await bot.stop() == 0
+    finally:
+        if bot.process and bot.process.returncode is None:
+            await bot.kill()
+    assert "Traceback" not in bot.log(), bot.log()
