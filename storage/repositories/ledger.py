@@ -86,23 +86,29 @@ async def merge_lines(
     """Apply a batch of bill lines to the ledger, in order."""
     connection = await session.connection()
     driver = _Driver(connection.dialect.name == "sqlite")
+    if not driver.sqlite:
+        # Inside one long import the planner has no statistics for the rows this very
+        # transaction wrote and would scan the growing table for every batch's lookup.
+        await connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
     result = Merged()
     existing: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
-    by_source: dict[str, set[str]] = {}
-    for line in lines:
-        by_source.setdefault(line.source, set()).add(line.order_id)
-    for source, ids in by_source.items():
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), _CHUNK):
-            chunk = ordered[start : start + _CHUNK]
-            found = await connection.exec_driver_sql(
-                f"SELECT {', '.join(_READ)} FROM ledger_orders WHERE source = {driver.mark(1)} "
-                f"AND order_id IN ({driver.marks(len(chunk), 2)})",
-                (source, *chunk),
-            )
-            for row in found.all():
-                values = {name: driver.back(name, v) for name, v in zip(_READ, row, strict=True)}
-                existing[(source, values.pop("order_id"))] = (values.pop("id"), values)
+    wanted = {(line.source, line.order_id) for line in lines}
+    ordered = sorted({order_id for _, order_id in wanted})
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        # By order id alone (its own index; the source is checked here): the planner knows
+        # nothing yet of the rows this transaction wrote, and given the source too it reads
+        # every row of that source through the unique index's first column.
+        found = await connection.exec_driver_sql(
+            f"SELECT source, {', '.join(_READ)} FROM ledger_orders "
+            f"WHERE order_id IN ({driver.marks(len(chunk))})",
+            tuple(chunk),
+        )
+        for source, *row in found.all():
+            values = {name: driver.back(name, v) for name, v in zip(_READ, row, strict=True)}
+            key = (source, values.pop("order_id"))
+            if key in wanted:
+                existing[key] = (values.pop("id"), values)
     new: dict[tuple[str, str], dict[str, Any]] = {}
     changed: dict[int, dict[str, Any]] = {}
     for line in lines:
