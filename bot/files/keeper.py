@@ -20,8 +20,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -47,6 +48,8 @@ Queue = Callable[[AsyncSession, list[Outgoing]], Awaitable[Callable[[], None]]]
 MAX_ATTEMPTS = 10
 FIRST_RETRY = timedelta(seconds=5)
 LONGEST_RETRY = timedelta(minutes=10)
+#: Stored files no row names are deleted once this old (see :meth:`FileKeeper.sweep_leftovers`).
+LEFTOVER_AGE = timedelta(hours=1)
 
 
 class FileKeeper:
@@ -73,6 +76,7 @@ class FileKeeper:
         self.lease = lease
         self.interval = interval
         self.wake = asyncio.Event()
+        self._next_sweep: datetime | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
         """Both loops until ``stop``; the pool is closed after."""
@@ -98,8 +102,12 @@ class FileKeeper:
     # -- download -------------------------------------------------------------------------
 
     async def fetch_due(self) -> int:
-        """Download the files due now; returns how many were tried."""
+        """Download the files due now; returns how many were tried. Once an hour, first, the
+        leftovers' sweep."""
         now = self.clock.now()
+        if self._next_sweep is None or now >= self._next_sweep:
+            self._next_sweep = now + LEFTOVER_AGE
+            await self.sweep_leftovers()
         async with self.database.unit_of_work() as session:
             rows = await files.claim_downloads(
                 session=session, now=now, lease_until=now + self.lease
@@ -239,6 +247,23 @@ class FileKeeper:
 
     # -- erasure --------------------------------------------------------------------------
 
+    async def sweep_leftovers(self, *, older_than: timedelta = LEFTOVER_AGE) -> int:
+        """Delete stored files no evidence row names, older than ``older_than``: what a crash
+        between storing a file and recording its hash (or between an erasure's commit and its
+        files' deletion) left behind. Younger files may be a download being recorded now."""
+        cutoff = time.time() - older_than.total_seconds()  # file times are the system's
+        old = {digest for digest, mtime in await asyncio.to_thread(_listing, self.store)
+               if mtime < cutoff}  # fmt: skip
+        if not old:
+            return 0
+        async with self.database.unit_of_work() as session:
+            still = await files.referenced(session=session, digests=old)
+        for digest in old - still:
+            await asyncio.to_thread(self.store.delete, digest)
+        if old - still:
+            log.info("evidence files: %d left over by a crash deleted", len(old - still))
+        return len(old - still)
+
     async def release(self, digests: set[str]) -> None:
         """Delete the files whose last evidence row an erasure just deleted."""
         async with self.database.unit_of_work() as session:
@@ -246,6 +271,10 @@ class FileKeeper:
         for digest in digests - still:
             await asyncio.to_thread(self.store.delete, digest)
         log.info("evidence files: %d deleted after an erasure", len(digests - still))
+
+
+def _listing(store: FileStore) -> list[tuple[str, float]]:
+    return list(store.digests())
 
 
 async def _either(*events: asyncio.Event) -> None:

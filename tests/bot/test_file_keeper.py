@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
+import time
 from datetime import timedelta
 
 import pytest
@@ -246,3 +248,17 @@ async def test_a_kept_screenshot_is_read_and_offered_at_the_amount_question(
     text = "\n".join(localizer.plain("fr", part) for part in offer.parts)
     assert "648,00" in text and "4200…7890" in text
     assert await keeper.read_due() == 0  # read once
+
+
+async def test_files_a_crash_left_unnamed_are_swept_once_old(database, clock, tmp_path):
+    await _draft_with(database, clock, "A")
+    keeper = _keeper(database, clock, tmp_path, Telegram({"A": [JPEG]}), Sent())
+    await keeper.fetch_due()
+    named = hashlib.sha256(JPEG).hexdigest()
+    leftover = keeper.store.put(PNG)  # stored, then the process died before recording it
+    assert await keeper.sweep_leftovers() == 0  # young: maybe being recorded right now
+    two_hours_ago = time.time() - 7200
+    for digest in (named, leftover):
+        os.utime(keeper.store.path_of(digest), (two_hours_ago, two_hours_ago))
+    assert await keeper.sweep_leftovers() == 1
+    assert keeper.store.has(named) and not keeper.store.has(leftover)
