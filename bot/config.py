@@ -550,6 +550,17 @@ class DashboardSettings(_Section):
         return value
 
 
+class ReportSettings(_Section):
+    """``[reports]``: the weekly digest of each team's figures, in its group (#17)."""
+
+    weekly_digest: bool = False
+    digest_weekday: Literal[
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+    ] = "monday"
+    #: In each team's time zone.
+    digest_hour: int = Field(9, ge=0, le=23)
+
+
 class LoggingSettings(_Section):
     level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     #: "text" (one line per record) or "json" (one JSON object per line, for log collectors).
@@ -568,6 +579,7 @@ class Settings(_Section):
     files: FileSettings = FileSettings()
     orders: OrderSettings = OrderSettings()
     dashboard: DashboardSettings = DashboardSettings()
+    reports: ReportSettings = ReportSettings()
 
     def desk_policy(self) -> DeskPolicy:
         agents = self.agents

@@ -29,7 +29,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -90,6 +90,7 @@ class FollowUpScheduler:
         orders_prepare: Callable[[], Awaitable[object]] | None = None,
         orders_interval: float = 300.0,
         orders_batch: int = 10,
+        jobs: Sequence[tuple[str, float, Purge]] = (),
     ) -> None:
         """``max_jobs`` caps the date jobs held in memory (rows beyond it are armed by later
         sweeps, soonest first); ``batch_size`` is how many rows one transaction claims."""
@@ -115,6 +116,9 @@ class FollowUpScheduler:
         self.orders_interval = orders_interval
         #: Cases per transaction: on SQLite a batch holds the one write lock meanwhile.
         self.orders_batch = orders_batch
+        #: More periodic jobs (name, seconds apart, one batch): the weekly digest (#17).
+        self.jobs = list(jobs)
+        self._running_jobs = asyncio.Lock()
         self._scheduler = AsyncIOScheduler(
             timezone=UTC,
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
@@ -154,6 +158,13 @@ class FollowUpScheduler:
                 self._run_orders,
                 IntervalTrigger(seconds=self.orders_interval, timezone=UTC),
                 id=ORDERS_JOB,
+                replace_existing=True,
+            )
+        for name, interval, _ in self.jobs:
+            self._scheduler.add_job(
+                self._run_jobs,
+                IntervalTrigger(seconds=interval, timezone=UTC),
+                id=name,
                 replace_existing=True,
             )
         self._scheduler.start()
@@ -310,6 +321,24 @@ class FollowUpScheduler:
 
     async def _run_orders(self) -> None:
         await self._tracked(self.check_orders())
+
+    async def _run_jobs(self) -> None:
+        await self._tracked(self.run_jobs())
+
+    async def run_jobs(self) -> int:
+        """One batch of each extra job, each in its own transaction with the calls it makes;
+        how many things they handled."""
+        total = 0
+        async with self._running_jobs:
+            for _, _, job in self.jobs:
+                async with self.database.unit_of_work() as session:
+                    handled, calls = await job(session, 1)
+                    messages = await outbox.add_calls(
+                        session=session, calls=calls, now=self.clock.now(), lease=self.lease
+                    )
+                total += handled
+                await self._deliver(messages)
+        return total
 
     async def _tracked(self, work: Coroutine[Any, Any, Any]) -> None:
         """Run a job so that shutdown can wait for it; never let it raise into APScheduler."""

@@ -24,6 +24,9 @@ from handlers.reports.figures import Period, Report, ReportRules, load_report
 from handlers.reports.summary import summary
 from storage.database import one_transaction
 
+#: How often the scheduler looks whether a team's weekly digest is due.
+DIGEST_CHECK_SECONDS = 300.0
+
 
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     report = add(
@@ -182,3 +185,24 @@ async def _serve_dashboard(settings: Settings) -> None:
     finally:
         await runner.cleanup()
         await database.dispose()
+
+
+def digest_jobs(
+    settings: Settings, database: Any, clock: Any, localizer: Localizer
+) -> list[tuple[str, float, Any]]:
+    """The scheduler's weekly-digest job, when ``[reports] weekly_digest`` is on."""
+    from bot.reports.digest import WeeklyDigest
+
+    reports = settings.reports
+    if not reports.weekly_digest:
+        return []
+    digest = WeeklyDigest(
+        desk=settings.desk_policy(),
+        intake=settings.intake_policy(),
+        calendar=WorkingCalendar(settings.sla.country),
+        localizer=localizer,
+        clock=clock,
+        weekday=reports.digest_weekday,
+        hour=reports.digest_hour,
+    )
+    return [("weekly-digest", DIGEST_CHECK_SECONDS, digest.run)]

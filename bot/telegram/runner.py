@@ -16,7 +16,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.app import App
 from bot.files.setup import build_keeper
 from bot.orders.jobs import OrderJobs
-from bot.reports.cli import pages_of
+from bot.reports.cli import digest_jobs, pages_of
 from bot.scheduler import FollowUpScheduler
 from bot.telegram.calls import UPLOAD, Call, render_calls
 from bot.telegram.chat_leases import LeasedChats
@@ -142,6 +142,7 @@ class TelegramRunner:
             orders=self.order_jobs.check,  # bills matched to claims (#15)
             orders_prepare=self.order_jobs.sweep,
             orders_interval=self.order_jobs.interval,
+            jobs=digest_jobs(app.settings, app.database, app.clock, app.localizer),  # #17
         )
         self.operations = Operations(
             database=app.database,

@@ -14,14 +14,15 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, Table, select
+from sqlalchemy import Select, Table, select, text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Case, CaseEvent, CaseTransaction
+from storage.models import Case, CaseEvent, CaseTransaction, FollowUp
 
 _CASES: Table = Case.__table__  # type: ignore[attr-defined]
 _TRANSACTIONS: Table = CaseTransaction.__table__  # type: ignore[attr-defined]
 _EVENTS: Table = CaseEvent.__table__  # type: ignore[attr-defined]
+_FOLLOW_UPS: Table = FollowUp.__table__  # type: ignore[attr-defined]
 
 #: The events that time a case or say how it ended; the others (relays, notes shown, files
 #: shown) are not read.
@@ -179,3 +180,37 @@ async def rating_events(
         .order_by(_EVENTS.c.id)
     )
     return [EventRow(a, k, i, at, d or {}) for a, k, i, at, d in result.all()]
+
+
+#: A weekly digest posted, kept as a ``follow_ups`` row already sent (its due time is the
+#: digest's, ``details.team`` the team): the record that it went, for every worker.
+DIGEST_KIND = "report_digest"
+#: PostgreSQL: the advisory lock that makes "not posted yet? then post" one step for all
+#: workers (SQLite: one process).
+_DIGEST_LOCK = 170_017
+
+
+async def claim_digest(*, session: AsyncSession, team: str, due: datetime, now: datetime) -> bool:
+    """True once per team and due time, across workers: the caller posts that digest."""
+    connection = await session.connection()
+    if connection.dialect.name == "postgresql":
+        await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _DIGEST_LOCK})
+    found = await connection.execute(
+        select(_FOLLOW_UPS.c.details).where(
+            _FOLLOW_UPS.c.kind == DIGEST_KIND, _FOLLOW_UPS.c.due_at == due
+        )
+    )
+    if any((details or {}).get("team") == team for (details,) in found.all()):
+        return False
+    session.add(
+        FollowUp(
+            kind=DIGEST_KIND,
+            due_at=due,
+            status="sent",
+            details={"team": team},
+            created_at=now,
+            sent_at=now,
+        )
+    )
+    await session.flush()
+    return True
