@@ -13,7 +13,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from bot.files import FileTooLarge, ocr
+from bot.files import FileTooLarge, local_file, ocr
 from bot.files.keeper import FileKeeper
 from bot.files.sniff import sniff
 from bot.files.store import FileStore
@@ -262,3 +262,13 @@ async def test_files_a_crash_left_unnamed_are_swept_once_old(database, clock, tm
         os.utime(keeper.store.path_of(digest), (two_hours_ago, two_hours_ago))
     assert await keeper.sweep_leftovers() == 1
     assert keeper.store.has(named) and not keeper.store.has(leftover)
+
+
+def test_a_local_bot_api_servers_path_is_read_from_disk(tmp_path):
+    # A self-hosted Bot API server started with --local answers getFile with its own path.
+    path = tmp_path / "photos" / "file_7.jpg"
+    path.parent.mkdir()
+    path.write_bytes(JPEG)
+    assert local_file(str(path)) == JPEG
+    assert local_file("photos/file_7.jpg") is None  # the cloud's: a download path
+    assert local_file(str(tmp_path / "gone.jpg")) is None
