@@ -140,6 +140,6 @@ class OcrPool:
         pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        """Stop the workers without waiting for an image in hand (a shutdown never waits a
+        minute on OCR): its row's lease runs out and it is read again after the restart."""
+        self._restart()
