@@ -104,7 +104,8 @@ async def merge_lines(
             f"WHERE order_id IN ({driver.marks(len(chunk))})",
             tuple(chunk),
         )
-        for source, *row in found.all():
+        for record in found.all():
+            source, row = record[0], tuple(record)[1:]
             values = {name: driver.back(name, v) for name, v in zip(_READ, row, strict=True)}
             key = (source, values.pop("order_id"))
             if key in wanted:
