@@ -79,6 +79,15 @@ _EVENTS = {
     "rating_comment": Msg("desk-web-event-comment"),
     "anonymized": Msg("desk-web-event-erased"),
 }
+#: What the merchant's bills say of a purchase (#15).
+_VERDICTS = {
+    "found": Msg("desk-web-verdict-found"),
+    "likely": Msg("desk-web-verdict-likely"),
+    "refunded": Msg("desk-web-verdict-refunded"),
+    "voided": Msg("desk-web-verdict-voided"),
+    "ambiguous": Msg("desk-web-verdict-ambiguous"),
+    "not_found": Msg("desk-web-verdict-not-found"),
+}
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -303,6 +312,7 @@ class SupervisorPages:
             purchases = await case_rows.transactions_of(session=session, case_id=case.id)
             events = await case_rows.events_of(session=session, case_id=case.id)
             files = await evidence_rows.list_for_case(session=session, case_id=case.id)
+            verdicts = await dashboard.order_verdicts(session=session, case_id=case.id)
         facts = [
             (Msg("desk-web-col-status"), self._t(lang, _status(case.status))),
             (Msg("desk-web-col-platform"), self._t(lang, platform_msg(case))),
@@ -319,12 +329,20 @@ class SupervisorPages:
         body.append(
             self._table(
                 lang,
-                [Msg("desk-web-col-when"), Msg("desk-web-col-amount"), Msg("desk-web-col-order")],
+                [
+                    Msg("desk-web-col-when"),
+                    Msg("desk-web-col-amount"),
+                    Msg("desk-web-col-order"),
+                    Msg("desk-web-col-bills"),
+                ],
                 [
                     [
                         self._when(t.occurred_at, team),
                         html.escape(format_money(t.amount, t.currency, lang)),
                         html.escape(t.order_number or ""),
+                        self._t(lang, _VERDICTS[verdicts[t.id]])
+                        if t.id in verdicts and verdicts[t.id] in _VERDICTS
+                        else "",
                     ]
                     for t in purchases
                 ],

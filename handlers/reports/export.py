@@ -42,6 +42,7 @@ BASE_COLUMNS = (
     "agent",
     "stars",
     "erased",
+    "orders",
 )
 PERSONAL = ("parent_id", "account", "contact", "description")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -95,6 +96,11 @@ def case_row(case: CaseFigures, timezone: str, *, with_personal: bool = False) -
         "agent": _safe(case.agent),
         "stars": str(case.stars or ""),
         "erased": _flag(row.anonymized),
+        # What the merchant's bills say of its purchases (#15): "found:1;not_found:1".
+        "orders": ";".join(
+            f"{verdict}:{row.order_verdicts.count(verdict)}"
+            for verdict in sorted(set(row.order_verdicts))
+        ),
     }
     for currency, amount in row.claimed.items():
         values[f"claimed_{currency}"] = _amount(amount)

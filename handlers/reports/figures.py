@@ -23,6 +23,8 @@ Definitions (the README's "Supervisors" section says them in words):
   the middle value (the mean of the two middle ones for an even count), p90 the nearest rank.
 * **Granted**: the decided amount of an approval in part, the whole claim (per currency) of an
   approval in full.
+* **Order linking**: each purchase's verdict against the merchant's bills, where bills were
+  imported (``order_links``, #15).
 """
 
 from __future__ import annotations
@@ -222,6 +224,9 @@ class Figures:
     stars_average: float | None = None
     stars_count: int = 0
     erased: int = 0
+    #: Purchases checked against the merchant's bills, by verdict (found, likely, refunded,
+    #: voided, ambiguous, not_found); empty where no bill was imported.
+    order_verdicts: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -355,6 +360,9 @@ def figures_of(cases: Iterable[CaseFigures]) -> Figures:
         stars_average=statistics.fmean(stars) if stars else None,
         stars_count=len(stars),
         erased=sum(1 for c in items if c.row.anonymized),
+        order_verdicts=dict(
+            sorted(Counter(v for c in items for v in c.row.order_verdicts).items())
+        ),
     )
 
 

@@ -126,6 +126,20 @@ def figure_lines(figures: Figures, language: str) -> list[Msg]:
             },
         ),
     ]
+    if figures.order_verdicts:
+        verdicts = figures.order_verdicts
+        lines.append(
+            Msg(
+                "desk-report-orders",
+                {
+                    "found": verdicts.get("found", 0) + verdicts.get("likely", 0),
+                    "refunded": verdicts.get("refunded", 0),
+                    "voided": verdicts.get("voided", 0),
+                    "ambiguous": verdicts.get("ambiguous", 0),
+                    "missing": verdicts.get("not_found", 0),
+                },
+            )
+        )
     if figures.stars_average is not None:
         average = format_decimal(round(figures.stars_average, 1), "0.0", locale=_locale(language))
         lines.append(Msg("desk-report-stars", {"average": average, "count": figures.stars_count}))

@@ -10,6 +10,7 @@ desk-report-on-time = ⏱ Decided on time: { $first } · appeals on time: { $app
 desk-report-times = ⌛ Working hours to claim { $claim } · to first answer { $answer } · to decision { $decision }
 desk-report-outcomes = ⚖️ Approved { $approved } · in part { $partial } · rejected { $rejected } · closed undecided { $closed } · appealed { $appealed } · reopened { $reopened }
 desk-report-money = 💰 Claimed { $claimed } · granted { $granted }
+desk-report-orders = 🧾 Purchases against the bills: found { $found } · refunded already { $refunded } · never charged { $voided } · unclear { $ambiguous } · not found { $missing }
 desk-report-stars = ⭐ { $average } / 5 from { $count ->
         [one] one rating
        *[other] { $count } ratings
@@ -116,3 +117,10 @@ desk-web-event-moved = Moved to another team
 desk-web-event-rated = Rated by the parent
 desk-web-event-comment = Comment from the parent
 desk-web-event-erased = Personal data erased
+desk-web-col-bills = In the bills
+desk-web-verdict-found = found
+desk-web-verdict-likely = probably found (amount and time)
+desk-web-verdict-refunded = refunded already
+desk-web-verdict-voided = never charged
+desk-web-verdict-ambiguous = several possible orders
+desk-web-verdict-not-found = not found

@@ -10,6 +10,7 @@ desk-report-on-time = ⏱ Décidées dans les délais : { $first } · contestat
 desk-report-times = ⌛ Heures ouvrées avant prise en charge { $claim } · avant première réponse { $answer } · avant décision { $decision }
 desk-report-outcomes = ⚖️ Acceptées { $approved } · en partie { $partial } · refusées { $rejected } · clôturées sans décision { $closed } · contestées { $appealed } · rouvertes { $reopened }
 desk-report-money = 💰 Demandé { $claimed } · accordé { $granted }
+desk-report-orders = 🧾 Achats comparés aux relevés : trouvés { $found } · déjà remboursés { $refunded } · jamais débités { $voided } · incertains { $ambiguous } · introuvables { $missing }
 desk-report-stars = ⭐ { $average }/5 sur { $count ->
         [one] { $count } avis
        *[other] { $count } avis
@@ -116,3 +117,10 @@ desk-web-event-moved = Transférée à une autre équipe
 desk-web-event-rated = Notée par le parent
 desk-web-event-comment = Commentaire du parent
 desk-web-event-erased = Données personnelles effacées
+desk-web-col-bills = Dans les relevés
+desk-web-verdict-found = trouvé
+desk-web-verdict-likely = probablement trouvé (montant et heure)
+desk-web-verdict-refunded = déjà remboursé
+desk-web-verdict-voided = jamais débité
+desk-web-verdict-ambiguous = plusieurs commandes possibles
+desk-web-verdict-not-found = introuvable

@@ -21,6 +21,7 @@ from storage.models import (
     DashboardLink,
     DashboardSession,
     DashboardView,
+    OrderLink,
 )
 
 _CASES: Table = Case.__table__  # type: ignore[attr-defined]
@@ -164,3 +165,12 @@ async def list_cases(
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+async def order_verdicts(*, session: AsyncSession, case_id: int) -> dict[int, str]:
+    """What matching against the bills found for each of a case's purchases (#15), by
+    transaction id."""
+    result = await session.exec(
+        select(OrderLink.transaction_id, OrderLink.verdict).where(OrderLink.case_id == case_id)
+    )
+    return {transaction: verdict for transaction, verdict in result.all()}

@@ -125,3 +125,38 @@ async def test_a_period_without_cases_has_no_shares(database, first):
     assert report.total.received == 0
     assert report.total.on_time.percent is None
     assert report.total.to_decision == Timing()
+
+
+async def test_order_linking_results_are_counted_by_verdict(database):
+    """What matching against the merchant's bills found (#15), counted per purchase, in the
+    figures and the export."""
+    from sqlmodel import select
+
+    from handlers.reports import export
+    from storage.models import CaseTransaction, OrderLink
+
+    ids = await seed(database)
+    async with database.unit_of_work() as session:
+        purchases = (
+            await session.exec(
+                select(CaseTransaction).where(
+                    CaseTransaction.case_id.in_([ids["AAAAA"], ids["BBBBB"]])  # type: ignore[attr-defined]
+                )
+            )
+        ).all()
+        verdicts = iter(["found", "refunded", "not_found"])
+        for purchase in sorted(purchases, key=lambda p: (p.case_id, p.position)):
+            session.add(
+                OrderLink(
+                    case_id=purchase.case_id,
+                    transaction_id=purchase.id,
+                    verdict=next(verdicts),
+                    checked_at=NOW,
+                )
+            )
+    async with database.unit_of_work() as session:
+        report = await load_report(session, period=PERIOD, rules=RULES, now=NOW, team="main")
+    assert report.total.order_verdicts == {"found": 1, "not_found": 1, "refunded": 1}
+    assert report.by_agent["Bob"].order_verdicts == {"not_found": 1, "refunded": 1}
+    rows = export.rows(report, RULES.timezone)
+    assert [r["orders"] for r in rows[:3]] == ["found:1", "not_found:1;refunded:1", ""]
