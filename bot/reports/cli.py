@@ -162,6 +162,7 @@ def pages_of(settings: Settings, database: Any, clock: Any, localizer: Localizer
         calendar=WorkingCalendar(settings.sla.country),
         localizer=localizer,
         session_hours=settings.dashboard.session_hours,
+        files=Path(settings.files.directory) if settings.files.keep else None,
     )
 
 

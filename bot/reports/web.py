@@ -12,16 +12,20 @@ supervise, in the team's language.
 
 from __future__ import annotations
 
+import asyncio
 import html
+import io
 import secrets
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
+from bot.files.store import FileStore
 from bot.i18n import Localizer
 from handlers.calendar import WorkingCalendar
 from handlers.clock import Clock
@@ -43,6 +47,7 @@ from handlers.reports.summary import (
     summary,
 )
 from storage.database import Database
+from storage.models import Case, Evidence
 from storage.repositories import cases as case_rows
 from storage.repositories import dashboard
 from storage.repositories import evidence as evidence_rows
@@ -57,6 +62,7 @@ th,td{border-bottom:1px solid #ddd;padding:.35em .5em;text-align:left;vertical-a
 img{max-width:100%;height:auto;background:#fff}form{margin:.5em 0 1em;display:flex;
 flex-wrap:wrap;gap:.5em;align-items:end}label{display:flex;flex-direction:column;font-size:.9em}
 .overdue{color:#b00020;font-weight:bold}.summary p{margin:.3em 0}
+.files{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5em}
 @media (max-width:40em){th,td{font-size:.9em;padding:.3em}}
 """
 _STATUSES = [s.value for s in Status]
@@ -104,6 +110,7 @@ class SupervisorPages:
         calendar: WorkingCalendar,
         localizer: Localizer,
         session_hours: float = 8.0,
+        files: Path | None = None,
     ) -> None:
         self.database = database
         self.clock = clock
@@ -112,6 +119,8 @@ class SupervisorPages:
         self.calendar = calendar
         self.localizer = localizer
         self.session_lifetime = timedelta(hours=session_hours)
+        #: Where evidence files are kept (``[files] directory``, #16): thumbnails on case pages.
+        self.files = FileStore(files) if files is not None else None
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get(SIGNIN_PATH, self.sign_in)
@@ -119,6 +128,7 @@ class SupervisorPages:
         app.router.add_get("/dashboard/chart.png", self._signed(self.chart))
         app.router.add_get("/dashboard/cases", self._signed(self.case_list))
         app.router.add_get("/dashboard/cases/{reference}", self._signed(self.case_page))
+        app.router.add_get("/dashboard/files/{evidence}", self._signed(self.thumbnail))
 
     async def serve(self, listen: str, port: int) -> web.AppRunner:
         app = web.Application()
@@ -359,13 +369,52 @@ class SupervisorPages:
         )
         files_line = Msg("desk-web-files", {"count": len(files)})
         body.append(f"<h2>{self._t(lang, files_line)}</h2>")
-        names = "".join(
-            f"<li>{html.escape(f.file_name or f.kind)} ({html.escape(f.mime_type or '')})</li>"
-            for f in files
-        )
-        body.append(f"<ul>{names}</ul>")
+        items = []
+        for f in files:
+            name = html.escape(f.file_name or f.kind)
+            if self._picture(f) is not None:
+                source = f"/dashboard/files/{f.id}?team={_attr(team.team)}"
+                picture = f'<img src="{source}" alt="{name}" width="160" loading="lazy">'
+                items.append(f'<li><a href="{source}">{picture}</a></li>')
+            else:
+                items.append(
+                    f"<li>{name} ({html.escape(f.content_type or f.mime_type or '')})</li>"
+                )
+        body.append(f'<ul class="files">{"".join(items)}</ul>')
         title = self._t(lang, Msg("desk-web-case-title", {"reference": case.reference}))
         return self._page(lang, title, "".join(body), team=team)
+
+    def _picture(self, item: Evidence) -> Path | None:
+        """The kept file of a picture, if the store has it."""
+        kind = item.content_type or item.mime_type or ""
+        if self.files is None or item.file_status != "kept" or not item.sha256:
+            return None
+        if not kind.startswith("image/"):
+            return None
+        path = self.files.path_of(item.sha256)
+        return path if path.is_file() else None
+
+    async def thumbnail(
+        self, request: web.Request, team: DeskPolicy, teams: list[str]
+    ) -> web.StreamResponse:
+        """A picture of a case's evidence, at most 480 pixels wide, for a team shown."""
+        evidence_id = request.match_info["evidence"]
+        if not evidence_id.isascii() or not evidence_id.isdigit():
+            raise web.HTTPNotFound()
+        async with self.database.unit_of_work() as session:
+            item = await session.get(Evidence, int(evidence_id))
+            case = await session.get(Case, item.case_id) if item and item.case_id else None
+        if item is None or case is None or (team.roster and case.team != team.team):
+            raise web.HTTPNotFound()
+        path = self._picture(item)
+        if path is None:
+            raise web.HTTPNotFound()
+        picture = await asyncio.to_thread(_thumbnail, path)
+        return web.Response(
+            body=picture,
+            content_type="image/jpeg",
+            headers={"Cache-Control": "private, max-age=3600"},
+        )
 
     # -- pieces -------------------------------------------------------------------------
 
@@ -500,6 +549,16 @@ class SupervisorPages:
         top = "".join(f"<th>{self._t(language, h)}</th>" for h in head)
         lines = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
         return f"<table>{f'<tr>{top}</tr>' if top else ''}{lines}</table>"
+
+
+def _thumbnail(path: Path) -> bytes:
+    from PIL import Image  # Pillow comes with matplotlib
+
+    with Image.open(path) as image:
+        image.thumbnail((480, 960))
+        out = io.BytesIO()
+        image.convert("RGB").save(out, "JPEG", quality=80)
+    return out.getvalue()
 
 
 def _status(status: str) -> Msg:

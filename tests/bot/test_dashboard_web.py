@@ -36,6 +36,34 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+async def _screenshot_kept(database, root: Path, case_id: int) -> None:
+    """A 960×1400 screenshot kept in the file store (#16) as evidence of the case."""
+    import io
+
+    from PIL import Image
+
+    from bot.files.store import FileStore
+    from storage.models import Evidence
+
+    out = io.BytesIO()
+    Image.new("RGB", (960, 1400), (240, 200, 120)).save(out, "PNG")
+    digest = FileStore(root).put(out.getvalue())
+    async with database.unit_of_work() as session:
+        session.add(
+            Evidence(
+                case_id=case_id,
+                kind="photo",
+                telegram_file_id="f1",
+                file_name="receipt.png",
+                mime_type="image/png",
+                content_type="image/png",
+                sha256=digest,
+                file_status="kept",
+                created_at=NOW,
+            )
+        )
+
+
 def _browser():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -60,7 +88,8 @@ async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(tmp_path, l
 
     database = Database(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
     await database.upgrade()
-    await seed(database)
+    ids = await seed(database)
+    await _screenshot_kept(database, tmp_path / "files", ids["BBBBB"])
     clock = FakeClock(NOW)
     desk = DeskPolicy(
         chat_id=GROUP,
@@ -75,6 +104,7 @@ async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(tmp_path, l
         intake=IntakePolicy(),
         calendar=WorkingCalendar("CN"),
         localizer=Localizer(),
+        files=tmp_path / "files",
     )
     server = await pages.serve("127.0.0.1", 0)
     port = server.addresses[0][1]
@@ -143,6 +173,17 @@ async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(tmp_path, l
         assert "Case BBBBB" in text
         assert "CN¥200.00" in text and "CN¥100.00" in text
         assert "Appealed by the parent" in text and "Decided (partial)" in text
+        thumbnail = 0
+        for _ in range(50):  # the picture loads after the page
+            thumbnail = await asyncio.to_thread(
+                browser.execute_script,
+                "const i = document.querySelector('.files img');"
+                "return i && i.complete ? i.naturalWidth : 0",
+            )
+            if thumbnail:
+                break
+            await asyncio.sleep(0.1)
+        assert thumbnail == 480  # the kept screenshot, made smaller
 
         # Signed out, the same link again: refused; the pages too.
         await asyncio.to_thread(browser.delete_all_cookies)
