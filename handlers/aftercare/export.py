@@ -83,6 +83,8 @@ def _evidence(items: list[Evidence], when: _Dates) -> list[dict[str, Any]]:
             "mime_type": item.mime_type,
             "size_bytes": item.size,
             "sha256": item.sha256,
+            "content_type": item.content_type,  # what its bytes are (#16)
+            "read_from_it": item.reading or None,  # amount, time, order number read (#16)
             "album": item.media_group_id,
             "received_at": when(item.created_at),
         }

@@ -152,3 +152,26 @@ async def test_without_an_order_number_the_parent_is_asked_for_it(
     await chat.press("button-no-order")
     [saved] = (await _draft(database)).answers["transactions"]
     assert saved["currency"] == "CNY"  # none on the screenshot: the platform's
+
+
+async def test_mydata_says_what_was_read_from_each_screenshot(conversation, localizer, database):
+    import json
+
+    from handlers.events import EventKind, Incoming
+    from handlers.replies import SendDocument
+
+    chat = ParentChat(conversation, localizer)
+    await _at_payment(chat)
+    await chat.press("payment-wechat-pay")
+    await chat.upload(SCREENSHOT)
+    await _read(database, conversation)
+    out = await conversation.handle(
+        Incoming(
+            sender=chat.sender, chat_id=chat.chat_id, kind=EventKind.COMMAND, command="mydata"
+        )
+    )
+    [document] = [o for o in out if isinstance(o, SendDocument)]
+    [draft] = json.loads(document.content)["drafts"]
+    [shot] = draft["evidence"]
+    assert shot["read_from_it"]["order"] == READ.order
+    assert shot["read_from_it"]["amount"] == "648.00"
