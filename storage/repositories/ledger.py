@@ -21,6 +21,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from handlers.orders.records import ORDER_FIELDS, BillLine, amount_key, merge, same
 from storage.models import Case, CaseTransaction, LedgerOrder, OrderLink
 
+
+def _is_postgresql(session: AsyncSession) -> bool:
+    return session.bind is not None and session.bind.dialect.name == "postgresql"
+
+
 #: Keys per IN (...) list: well under SQLite's and asyncpg's parameter limits.
 _CHUNK = 500
 
@@ -283,6 +288,11 @@ async def links_of_case(*, session: AsyncSession, case_id: int) -> list[OrderLin
 
 
 async def replace_links(*, session: AsyncSession, case_id: int, links: list[OrderLink]) -> None:
+    """The case's links, replaced. On PostgreSQL the case's row is locked first: an agent's
+    check and the sweep (or two workers) on one case take turns, the second deleting what the
+    first wrote instead of colliding with it on the unique transaction id."""
+    if _is_postgresql(session):
+        await session.execute(select(Case.id).where(col(Case.id) == case_id).with_for_update())
     await session.execute(delete(OrderLink).where(col(OrderLink.case_id) == case_id))
     for link in links:
         session.add(link)
@@ -308,7 +318,7 @@ async def cases_to_check(
         .group_by(col(OrderLink.case_id))
         .subquery()
     )
-    found = await session.exec(
+    query = (
         select(Case)
         .outerjoin(checked, checked.c.case_id == Case.id)
         .where(
@@ -320,6 +330,9 @@ async def cases_to_check(
         .order_by(checked.c.checked.is_not(None), checked.c.checked, col(Case.id))
         .limit(limit)
     )
+    if _is_postgresql(session):  # several workers: each takes cases the others do not hold
+        query = query.with_for_update(skip_locked=True, of=Case)
+    found = await session.exec(query)
     return list(found.all())
 
 

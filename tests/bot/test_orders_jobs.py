@@ -1,21 +1,28 @@
 """The running bot's order jobs (#15): bills dropped in the watched folder are imported and
 moved aside, a claim filed before its bill is matched by the scheduler's sweep and its card
-edited (through the outbox), and ledger rows past their retention are deleted."""
+edited (through the outbox), ledger rows past their retention are deleted, and two workers
+(or a worker and an agent's button) never collide on one case's links."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlmodel import select
 
+from bot.orders.importer import import_bill
 from bot.orders.watch import sweep_folder
 from bot.scheduler import FollowUpScheduler
 from bot.telegram.calls import render_calls
+from handlers.orders.linking import match_case
+from handlers.orders.matching import MatchPolicy
 from handlers.orders.recheck import purge_ledger, recheck
 from handlers.policy import DeskPolicy
-from storage.models import LedgerOrder, OutboxMessage
+from storage.models import LedgerOrder, OrderLink, OutboxMessage
+from storage.repositories import cases
 from tests.conftest import FakeClock
 from tests.handlers.desk_helpers import GROUP, submitted_case
 
@@ -85,3 +92,52 @@ async def test_ledger_rows_past_their_retention_are_deleted(database, tmp_path):
     async with database.unit_of_work() as session:
         kept = (await session.exec(select(LedgerOrder.order_id))).all()
     assert sorted(kept) == ["4200002345202611281234567890", "4200002345202611281234567891"]
+
+
+async def test_two_workers_checking_at_once_each_take_their_own_cases(database, localizer):
+    if database.is_sqlite:
+        pytest.skip("SQLite has one writer at a time: nothing to run concurrently")
+    for n in range(6):
+        await submitted_case(
+            database,
+            datetime(2026, 11, 28, 14, 3, tzinfo=UTC),
+            user_id=2000 + n,
+            reference=f"RACE{n}",
+        )
+    async with database.unit_of_work() as session:
+        await import_bill(
+            session=session, path=BILLS / "wechat_all.csv", format_name=None, formats={}, now=NOW
+        )
+
+    async def worker() -> int:
+        async with database.unit_of_work() as session:
+            done = await recheck(session, now=NOW, desk=DESK, limit=4)
+            await asyncio.sleep(0.2)  # hold the batch while the other worker looks
+            return done.cases
+
+    first, second = await asyncio.gather(worker(), worker())
+    assert first + second == 6  # no case checked twice, none failed on its links
+    async with database.unit_of_work() as session:
+        assert len((await session.exec(select(OrderLink))).all()) == 6
+
+
+async def test_an_agents_check_and_the_sweep_on_one_case_do_not_collide(database):
+    if database.is_sqlite:
+        pytest.skip("SQLite has one writer at a time: nothing to run concurrently")
+    case = await submitted_case(database, datetime(2026, 11, 28, 14, 3, tzinfo=UTC))
+    async with database.unit_of_work() as session:
+        await import_bill(
+            session=session, path=BILLS / "wechat_all.csv", format_name=None, formats={}, now=NOW
+        )
+
+    async def check(pause: float) -> None:
+        async with database.unit_of_work() as session:
+            fresh = await cases.case_by_id(session=session, case_id=case.id)
+            assert fresh is not None
+            await asyncio.sleep(pause)
+            await match_case(session, fresh, NOW, MatchPolicy())
+            await asyncio.sleep(0.2)
+
+    await asyncio.gather(check(0), check(0.05))
+    async with database.unit_of_work() as session:
+        assert len((await session.exec(select(OrderLink))).all()) == 1
