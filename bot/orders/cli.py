@@ -10,15 +10,18 @@ import asyncio
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from bot.orders.bills import BillError
 from bot.orders.generic import GenericFormat
 from bot.orders.importer import import_bill
 from handlers.clock import SystemClock
 
+if TYPE_CHECKING:
+    from bot.config import Settings
 
-def generic_formats(settings: Any) -> dict[str, GenericFormat]:
+
+def generic_formats(settings: Settings) -> dict[str, GenericFormat]:
     """``[orders.formats.*]`` as the readers take them."""
     return {
         name: GenericFormat(
@@ -56,11 +59,13 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     )
 
 
-def run(settings: Any, args: argparse.Namespace) -> int:
+def run(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(_import(settings, args.paths, args.bill_format, args.skip_bad_rows))
 
 
-async def _import(settings: Any, paths: list[Path], name: str | None, skip_bad_rows: bool) -> int:
+async def _import(
+    settings: Settings, paths: list[Path], name: str | None, skip_bad_rows: bool
+) -> int:
     from storage.database import Database
 
     database = Database(settings.storage.url)
