@@ -229,13 +229,13 @@ class SupervisorPages:
         if report.total.received:
             alt = self._t(lang, Msg("desk-report-chart-days"))
             parts.append(f'<img src="/dashboard/chart.png?{query}" alt="{alt}">')
-            for title, rows, label in (
-                (Msg("desk-web-by-agent"), report.by_agent, agent_label),
-                (Msg("desk-web-by-platform"), report.by_platform, platform_label),
-                (Msg("desk-web-by-problem"), report.by_problem, problem_label),
-                (Msg("desk-web-by-language"), report.by_language, _language_label),
+            for title, rows, label, field in (
+                (Msg("desk-web-by-agent"), report.by_agent, agent_label, "agent"),
+                (Msg("desk-web-by-platform"), report.by_platform, platform_label, "platform"),
+                (Msg("desk-web-by-problem"), report.by_problem, problem_label, None),
+                (Msg("desk-web-by-language"), report.by_language, _language_label, None),
             ):
-                parts.append(self._breakdown(lang, title, rows, label))
+                parts.append(self._breakdown(lang, team, title, rows, label, field))
         cases = self._t(lang, Msg("desk-web-cases-link"))
         parts.append(f'<p><a href="/dashboard/cases?team={_attr(team.team)}">{cases}</a></p>')
         return self._page(lang, self._t(lang, Msg("desk-web-title")), "".join(parts), team=team)
@@ -522,10 +522,22 @@ class SupervisorPages:
     def _breakdown(
         self,
         language: str,
+        team: DeskPolicy,
         title: Msg,
         rows: dict[str, Figures],
         label: Callable[[str], Msg],
+        field: str | None,
     ) -> str:
+        """A table of figures by agent, platform, kind or language; a name that the case
+        list can filter on links to those cases (of every period)."""
+
+        def name_cell(name: str) -> str:
+            shown = self._t(language, label(name))
+            if field is None or not name:
+                return shown
+            link = "/dashboard/cases?" + _query(team=team.team, **{field: name})
+            return f'<a href="{_attr(link)}">{shown}</a>'
+
         head = [
             Msg("desk-web-col-name"),
             Msg("desk-web-col-received"),
@@ -535,7 +547,7 @@ class SupervisorPages:
         ]
         body = [
             [
-                self._t(language, label(name)),
+                name_cell(name),
                 str(f.received),
                 str(f.decided),
                 self._t(language, percent(f.on_time, language)),

@@ -155,6 +155,11 @@ async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(tmp_path, l
         if os.environ.get("DASHBOARD_SCREENSHOT"):
             shutil.copy(shot, Path(os.environ["DASHBOARD_SCREENSHOT"]))
 
+        # From the figures by agent to Bob's cases.
+        text = await click(By.LINK_TEXT, "Bob")
+        assert "2 cases" in text and "BBBBB" in text and "EEEEE" in text
+        await visit(f"{base}/dashboard?period=2026-09")
+
         # The list, filtered with the page's own form: closed cases only.
         text = await click(By.LINK_TEXT, "The cases, with filters →")
         assert "7 cases" in text
