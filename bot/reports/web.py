@@ -2,12 +2,13 @@
 cases with filters, and each case's page (its timeline and purchases).
 
 Server-rendered HTML (no script, no build step; readable on a phone), served by the bot's own
-aiohttp server next to ``/healthz`` or on its own (``refund-desk dashboard``). Only GET routes:
-nothing here can change a case. A supervisor signs in with the one-time link ``/dashboard``
-sends them (``handlers/reports/signin.py``); the session is a cookie (HttpOnly, SameSite=Lax,
-Secure behind https) whose token's hash is stored, for ``[dashboard] session_hours``. Each
-page seen is logged with who saw it (``dashboard_views``). A supervisor sees the teams they
-supervise, in the team's language.
+aiohttp server next to ``/healthz`` or on its own (``refund-desk dashboard``). GET routes
+only, but for the sign-in button: nothing here can change a case. A supervisor signs in with
+the one-time link ``/dashboard`` sends them (``handlers/reports/signin.py``): opening it shows
+a button, and the button spends it (so Telegram's link preview, which fetches the URL, does
+not); the session is a cookie (HttpOnly, SameSite=Lax, Secure behind https) whose token's
+hash is stored, for ``[dashboard] session_hours``. Each page seen is logged with who saw it
+(``dashboard_views``). A supervisor sees the teams they supervise, in the team's language.
 """
 
 from __future__ import annotations
@@ -123,7 +124,8 @@ class SupervisorPages:
         self.files = FileStore(files) if files is not None else None
 
     def add_routes(self, app: web.Application) -> None:
-        app.router.add_get(SIGNIN_PATH, self.sign_in)
+        app.router.add_get(SIGNIN_PATH, self.sign_in_page)
+        app.router.add_post(SIGNIN_PATH, self.sign_in)
         app.router.add_get("/dashboard", self._signed(self.figures))
         app.router.add_get("/dashboard/chart.png", self._signed(self.chart))
         app.router.add_get("/dashboard/cases", self._signed(self.case_list))
@@ -140,9 +142,24 @@ class SupervisorPages:
 
     # -- signing in ---------------------------------------------------------------------
 
+    async def sign_in_page(self, request: web.Request) -> web.StreamResponse:
+        """The link's page: a button that signs in. Opening the link spends nothing, so
+        Telegram's link preview (which fetches the URL) cannot use it up."""
+        language = self.desk.language
+        token = _attr(request.query.get("token", ""))
+        button = self._t(language, Msg("desk-web-signin-button"))
+        body = (
+            f'<form method="post" action="{SIGNIN_PATH}">'
+            f'<input type="hidden" name="token" value="{token}">'
+            f'<button type="submit" id="sign-in">{button}</button></form>'
+        )
+        return self._page(language, self._t(language, Msg("desk-web-title")), body)
+
     async def sign_in(self, request: web.Request) -> web.StreamResponse:
+        """The button: the link is spent (once) and a session begins."""
         now = self.clock.now()
-        token = request.query.get("token", "")
+        form = await request.post()
+        token = str(form.get("token", ""))
         async with self.database.unit_of_work() as session:
             user_id = await dashboard.use_link(session=session, token=token, now=now)
             if user_id is None or not supervised_teams(self.desk, user_id):

@@ -57,6 +57,7 @@ dashboard-refused = This command is for the support team's supervisors.
 dashboard-off = The supervisors' web page is not set up on this bot.
 desk-web-title = Supervisors' desk
 desk-web-signin-refused = This sign-in link has been used already or has expired, or you are not signed in. Type /dashboard to the bot in Telegram for a new link.
+desk-web-signin-button = Sign in
 desk-web-period = Period (week, month, 2026-09)
 desk-web-team = Team
 desk-web-show = Show

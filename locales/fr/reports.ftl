@@ -57,6 +57,7 @@ dashboard-refused = Cette commande est réservée aux superviseurs de l'équipe 
 dashboard-off = La page web des superviseurs n'est pas configurée pour ce bot.
 desk-web-title = Tableau de bord des superviseurs
 desk-web-signin-refused = Ce lien de connexion a déjà servi ou a expiré, ou vous n'êtes pas connecté. Envoyez /dashboard au bot dans Telegram pour recevoir un nouveau lien.
+desk-web-signin-button = Se connecter
 desk-web-period = Période (week, month, 2026-09)
 desk-web-team = Équipe
 desk-web-show = Afficher

@@ -54,6 +54,7 @@ dashboard-refused = 此命令仅供客服团队主管使用。
 dashboard-off = 此机器人尚未设置主管网页。
 desk-web-title = 主管面板
 desk-web-signin-refused = 此登录链接已使用或已过期，或您尚未登录。请在 Telegram 中向机器人发送 /dashboard 获取新链接。
+desk-web-signin-button = 登录
 desk-web-period = 时间段（week、month、2026-09）
 desk-web-team = 团队
 desk-web-show = 显示

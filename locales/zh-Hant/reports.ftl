@@ -54,6 +54,7 @@ dashboard-refused = 此指令僅供客服團隊主管使用。
 dashboard-off = 此機器人尚未設定主管網頁。
 desk-web-title = 主管面板
 desk-web-signin-refused = 此登入連結已使用或已過期，或您尚未登入。請在 Telegram 中向機器人傳送 /dashboard 取得新連結。
+desk-web-signin-button = 登入
 desk-web-period = 時間範圍（week、month、2026-09）
 desk-web-team = 團隊
 desk-web-show = 顯示

@@ -138,9 +138,11 @@ async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(tmp_path, l
         return await asyncio.to_thread(lambda: browser.find_element(By.TAG_NAME, "body").text)
 
     try:
-        text = await visit(link)
+        await visit(link)  # as Telegram's link preview does: nothing is spent
+        await visit(link)
+        text = await click(By.ID, "sign-in")
         assert browser.current_url.startswith(f"{base}/dashboard")
-        assert "Supervisors' desk" in text
+        assert "Supervisors' desk" in text and "Received" in text
 
         text = await visit(f"{base}/dashboard?period=2026-09")
         assert "Received 6 · decided 3 · open 3 · overdue now 2" in text  # both teams
@@ -192,7 +194,8 @@ async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(tmp_path, l
 
         # Signed out, the same link again: refused; the pages too.
         await asyncio.to_thread(browser.delete_all_cookies)
-        text = await visit(link)
+        await visit(link)
+        text = await click(By.ID, "sign-in")
         assert "has been used already or has expired" in text
         text = await visit(f"{base}/dashboard")
         assert "Type /dashboard to the bot" in text
