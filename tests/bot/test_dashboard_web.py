@@ -132,10 +132,21 @@ async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(tmp_path, l
         await asyncio.to_thread(browser.get, url)
         return await asyncio.to_thread(lambda: browser.find_element(By.TAG_NAME, "body").text)
 
+    def click_and_wait(how: str, what: str) -> str:
+        """Click what navigates, wait for the next page, return its text."""
+        from selenium.webdriver.support import expected_conditions
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        before = browser.find_element(By.TAG_NAME, "html")
+        browser.find_element(how, what).click()
+        WebDriverWait(browser, 15).until(expected_conditions.staleness_of(before))
+        WebDriverWait(browser, 15).until(
+            lambda b: b.execute_script("return document.readyState") == "complete"
+        )
+        return browser.find_element(By.TAG_NAME, "body").text
+
     async def click(how: str, what: str) -> str:
-        element = await asyncio.to_thread(browser.find_element, how, what)
-        await asyncio.to_thread(element.click)
-        return await asyncio.to_thread(lambda: browser.find_element(By.TAG_NAME, "body").text)
+        return await asyncio.to_thread(click_and_wait, how, what)
 
     try:
         await visit(link)  # as Telegram's link preview does: nothing is spent
