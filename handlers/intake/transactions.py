@@ -203,7 +203,9 @@ def accept_order(ctx: Ctx, answer: Answer) -> Outcome:
         found, refusal = shapes.check(answer.text, ctx.answers.get("payment_method"))
         if refusal is not None:  # another system's number, or not the method's shape (#15)
             return Rejected.because(refusal.key, **shapes.refusal_params(refusal, method(ctx)))
-        order = found.text
+        # A payment system's number as that system writes it; a merchant's own id (no
+        # known shape) as the parent typed it: its dashes may be part of it ("ORD-778899").
+        order = found.text if found.shape is not None else shapes.as_typed(answer.text)
         if not _ORDER.match(order) or not any(ch.isdigit() for ch in order):
             return Rejected.because("error-order")
     ctx.pending_tx["order"] = order

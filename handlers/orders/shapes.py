@@ -70,6 +70,12 @@ def recognize(typed: str) -> OrderId:
     return OrderId(compact, None)
 
 
+def as_typed(typed: str) -> str:
+    """A merchant's own order id as typed, full-width characters folded and spaces (digits
+    grouped for reading) dropped; its dashes and other marks kept: they may be part of it."""
+    return "".join(unicodedata.normalize("NFKC", typed).split())
+
+
 @dataclass(frozen=True)
 class Refusal:
     """Why a typed order id cannot be the chosen method's: a locale key and its shape."""

@@ -61,13 +61,14 @@ secret_token = "{WEBHOOK_SECRET}"
 [storage]
 url = "{database_url}"
 
-[logging]
-level = "INFO"
-
 [files]
 # Each bot its own store; screenshots are read only where a test asks (#16).
 directory = "{path.parent / "files"}"
 ocr = {str(ocr).lower()}
+
+# Last: a test's ``extra`` may add a logging setting (format = "json") or tables of its own.
+[logging]
+level = "INFO"
 {extra}
 """,
         encoding="utf-8",

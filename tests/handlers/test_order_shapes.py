@@ -53,3 +53,11 @@ def test_apple_and_google_play_accept_only_their_own_shape():
 def test_card_and_app_balance_take_any_reference():
     assert check("4200002345202611281234567890", "bank_card")[1] is None
     assert check("DY9981", "platform_balance")[1] is None
+
+
+def test_a_merchants_own_id_keeps_its_dashes_and_loses_its_spaces():
+    from handlers.orders.shapes import as_typed
+
+    assert as_typed(" ORD-778899 ") == "ORD-778899"
+    assert as_typed("ＯＲＤ－７７８８ ９９") == "ORD-778899"  # full width, grouped
+    assert as_typed("4200001234 2025 1103") == "420000123420251103"
