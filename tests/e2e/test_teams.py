@@ -5,6 +5,8 @@ message reaches the new topic."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from tests.e2e.harness import BotProcess, write_config
@@ -70,21 +72,40 @@ async def test_a_case_routed_to_its_team_and_moved_to_another(
         assert not [c for c in emulator.calls_of("createForumTopic") if _in(main)(c)]
         card_id = card.result["message_id"]
 
-        async def press(label: str) -> None:
+        async def press(label: str, shows: str) -> None:
+            """Press ``label`` on the card; return once the card's edit shows ``shows`` (other
+            edits of the card, such as the bills check's, may come in between)."""
             data = _buttons(emulator, french, thread, card_id)[label]
             since = emulator.mark()
             emulator.inject_callback(aline, card_id, data, chat=french)
             await emulator.wait_for_call(
                 "editMessageText",
-                lambda c: c.params.get("message_id") == card_id,
-                timeout=10,
+                lambda c: c.params.get("message_id") == card_id and shows in str(c.params),
+                timeout=15,
                 since=since,
             )
 
-        await press("↪️ Transférer")
+        # The album is in the group a moment before the hand-off records itself done; until
+        # then "Move" says to wait (desk-move-wait), and the agent presses again.
+        for _ in range(20):
+            since = emulator.mark()
+            data = _buttons(emulator, french, thread, card_id)["↪️ Transférer"]
+            emulator.inject_callback(aline, card_id, data, chat=french)
+            answer = await emulator.wait_for_call("answerCallbackQuery", timeout=10, since=since)
+            if "encore en cours" not in str(answer.params.get("text")):
+                break
+            await asyncio.sleep(0.5)
+        await emulator.wait_for_call(
+            "editMessageText",
+            lambda c: (
+                c.params.get("message_id") == card_id and "Équipe principale" in str(c.params)
+            ),
+            timeout=15,
+            since=since,
+        )
         assert "Équipe principale" in _buttons(emulator, french, thread, card_id)
         since = emulator.mark()
-        await press("Équipe principale")
+        await press("Équipe principale", shows="Transférée à")
 
         # The main team gets its own topic and card (in English), then the evidence.
         new_topic = await emulator.wait_for_call(
