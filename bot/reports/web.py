@@ -35,7 +35,6 @@ from handlers.desk.states import Status
 from handlers.formatting import format_money, format_totals, format_when
 from handlers.policy import KNOWN_PLATFORMS, DeskPolicy, IntakePolicy
 from handlers.replies import Msg
-from handlers.reports import chart
 from handlers.reports.command import team_report
 from handlers.reports.figures import Figures, Period, Report
 from handlers.reports.signin import SIGNIN_PATH, supervised_teams
@@ -262,6 +261,8 @@ class SupervisorPages:
     ) -> web.StreamResponse:
         _, period = self._period(request, team)
         report = await self._report(team, period)
+        from handlers.reports import chart  # matplotlib: a second to import, only when drawn
+
         picture = chart.draw(report, lambda msg: self.localizer.plain(team.language, msg))
         return web.Response(body=picture, content_type="image/png")
 

@@ -21,7 +21,7 @@ from handlers.desk.card import team_label, team_of
 from handlers.desk.context import DeskTurn
 from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.replies import Msg, Outgoing, Reply, SendDocument
-from handlers.reports import chart, export
+from handlers.reports import export
 from handlers.reports.figures import Period, Report, ReportRules, load_report
 from handlers.reports.summary import period_text, summary
 from handlers.turn import LabelText
@@ -64,6 +64,8 @@ def report_messages(
     out: list[Outgoing] = []
     stem = f"report-{desk.team}-{report.period.first.isoformat()}-{report.period.last.isoformat()}"
     if report.total.received:
+        from handlers.reports import chart  # matplotlib: a second to import, only when drawn
+
         picture = chart.draw(report, lambda msg: label_text(language, msg))
         out.append(
             SendDocument(
