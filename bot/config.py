@@ -161,6 +161,12 @@ def _only_known(values: list[str], known: tuple[str, ...]) -> list[str]:
     return values
 
 
+def _check_currency(code: str, shown: str) -> None:
+    """``code`` looks like an ISO 4217 code (three capital letters); ``shown`` names it."""
+    if len(code) != 3 or not code.isalpha() or not code.isupper():
+        raise ValueError(f"{shown} is not an ISO 4217 code like CNY")
+
+
 def _check_group(value: int | None) -> int | None:
     if value is not None and value >= 0:
         raise ValueError(f"a group's id is negative, like -1001234567890 (got {value})")
@@ -193,8 +199,7 @@ class RouteSettings(_Section):
     @classmethod
     def _min_amount(cls, value: dict[str, Decimal]) -> dict[str, Decimal]:
         for code, floor in value.items():
-            if len(code) != 3 or not code.isalpha() or not code.isupper():
-                raise ValueError(f"{code} is not an ISO 4217 code like CNY")
+            _check_currency(code, code)
             if floor < 0:
                 raise ValueError(f"{code} = {floor}: an amount is not negative")
         return value
@@ -355,8 +360,7 @@ class IntakeSettings(_Section):
     @classmethod
     def _currencies(cls, value: dict[str, str]) -> dict[str, str]:
         for key, code in value.items():
-            if len(code) != 3 or not code.isalpha() or not code.isupper():
-                raise ValueError(f"{key} = {code!r} is not an ISO 4217 code like CNY")
+            _check_currency(code, f"{key} = {code!r}")
         return value
 
 
