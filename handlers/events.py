@@ -6,8 +6,9 @@ Transports (Telegram through either framework, the console) turn their updates i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
+from typing import Any
 
 
 class EventKind(StrEnum):
@@ -37,6 +38,27 @@ class Media:
     mime_type: str | None = None
     size: int | None = None
     sha256: str | None = None
+
+
+#: The key of a stored file's album in :func:`media_record` (not a field of :class:`Media`).
+ALBUM = "group"
+_MEDIA_FIELDS = frozenset(f.name for f in fields(Media))
+
+
+def media_record(item: Media, *, group: str | None = None) -> dict[str, Any]:
+    """A file as plain JSON, to keep in a row until it is used (a message waiting for its
+    case, a gathered relay, an appeal's files): its fields that are set, and its album."""
+    data = {k: v for k, v in asdict(item).items() if v is not None}
+    data["kind"] = item.kind.value
+    if group is not None:
+        data[ALBUM] = group
+    return data
+
+
+def media_of(stored: dict[str, Any]) -> Media:
+    """The file :func:`media_record` kept (its album is :data:`ALBUM` of ``stored``)."""
+    known = {k: v for k, v in stored.items() if k in _MEDIA_FIELDS and k != "kind"}
+    return Media(kind=MediaKind(stored["kind"]), **known)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from bot.files.sniff import KEPT_TYPES, READABLE_TYPES, sniff
 from bot.files.store import FileStore
 from bot.telegram.errors import Permanent
 from handlers.clock import Clock
-from handlers.policy import IntakePolicy
+from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.reading import notices, offer
 from handlers.reading.extract import OcrLine, Reading, extract
 from handlers.replies import Outgoing
@@ -75,6 +75,9 @@ class FileKeeper:
         self.ocr = ocr
         self.lease = lease
         self.interval = interval
+        #: The agents' side, to edit a case's card when one of its files is read (a file sent
+        #: after submitting, or with an appeal); set by the runtime that has a desk.
+        self.desk: DeskPolicy | None = None
         self.wake = asyncio.Event()
         self._next_sweep: datetime | None = None
 
@@ -231,7 +234,11 @@ class FileKeeper:
             out: list[Outgoing] = []
             if status == files.READ:
                 out = await offer.reading_ready(
-                    session=session, evidence_id=row.id, policy=self.policy, now=self.clock.now()
+                    session=session,
+                    evidence_id=row.id,
+                    policy=self.policy,
+                    now=self.clock.now(),
+                    desk=self.desk,
                 )
             send = await self.queue(session, out)
         send()

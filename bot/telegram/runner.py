@@ -165,6 +165,8 @@ class TelegramRunner:
             queue=self._queue_replies,
             lease=self.lease,
         )
+        if self.files is not None:  # a case's file read edits its card
+            self.files.desk = app.conversation.desk
 
     async def run(self, stop: asyncio.Event) -> None:
         settings = self.app.settings.telegram

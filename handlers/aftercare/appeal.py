@@ -11,7 +11,6 @@ The flow is kept in ``case.pending_input`` (``{"parent": "appeal", "stage": ...,
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -19,7 +18,7 @@ from handlers.bounds import record_id
 from handlers.desk.card import decision_msg
 from handlers.desk.context import card_edit, load_view
 from handlers.desk.states import Status
-from handlers.events import EventKind, Media, MediaKind
+from handlers.events import ALBUM, EventKind, Media, media_of, media_record
 from handlers.formatting import format_when
 from handlers.intake.evidence import screen_uploads
 from handlers.policy import AftercarePolicy
@@ -160,7 +159,7 @@ async def _add_files(turn: Turn, case: Case, pending: dict[str, Any]) -> list[Ms
         turn.policy, turn.user.language, held + len(files), turn.event.media
     )
     group = turn.event.media_group_id
-    files += [{**_media_dict(item), "group": group} for item in kept]
+    files += [media_record(item, group=group) for item in kept]
     pending["files"] = files
     notes = list(problems)
     if kept and pending["stage"] == REASON:
@@ -211,9 +210,9 @@ async def _send(turn: Turn, case: Case) -> None:
 async def _file_appeal(turn: Turn, case: Case, reason: str, files: list[dict[str, Any]]) -> None:
     assert case.id is not None
     log.info("case %s appealed with %d new file(s)", case.reference, len(files))
-    media = tuple(_media(f) for f in files)
+    media = tuple(media_of(f) for f in files)
     for item, stored in zip(media, files, strict=True):
-        row = evidence_row(item, group=stored.get("group"), case_id=case.id)
+        row = evidence_row(item, group=stored.get(ALBUM), case_id=case.id)
         await evidence.add_evidence(session=turn.session, item=row, now=turn.now)
     case.pending_input = {}
     case.status = Status.APPEALED
@@ -269,14 +268,3 @@ async def _to_desk(turn: Turn, case: Case, reason: str, media: tuple[Media, ...]
     edit = await card_edit(turn.session, case, desk)
     if edit is not None:
         turn.out.append(edit)
-
-
-def _media_dict(item: Media) -> dict[str, Any]:
-    data = {k: v for k, v in asdict(item).items() if v is not None}
-    data["kind"] = item.kind.value
-    return data
-
-
-def _media(stored: dict[str, Any]) -> Media:
-    fields = {k: v for k, v in stored.items() if k not in ("kind", "group")}
-    return Media(kind=MediaKind(stored["kind"]), **fields)

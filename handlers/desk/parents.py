@@ -13,7 +13,6 @@ restart keeps it.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,14 +22,15 @@ from handlers.aftercare import appeal
 from handlers.bounds import record_id
 from handlers.desk.context import card_edit
 from handlers.desk.states import OPEN, Status
-from handlers.events import EventKind, Media, MediaKind
+from handlers.events import ALBUM, EventKind, Media, media_of, media_record
 from handlers.followups.kinds import Kind
+from handlers.intake.evidence import screen_uploads
 from handlers.policy import DeskPolicy
 from handlers.replies import Button, Msg, Outgoing, Reply, SendMedia
 from handlers.reports import satisfaction
-from handlers.turn import Turn
+from handlers.turn import Turn, evidence_row
 from storage.models import Case, CaseEvent, FollowUp
-from storage.repositories import cases, relays
+from storage.repositories import cases, evidence, relays
 
 #: ``User.pending_relay`` may name the case the parent's next message is for, chosen
 #: beforehand ("add a message" in /status) instead of holding a message waiting for a case.
@@ -55,7 +55,7 @@ async def relay_from_parent(turn: Turn, desk: DeskPolicy) -> bool:
         return True
     message = {
         "text": event.text,
-        "media": [_media_dict(m) for m in event.media],
+        "media": [media_record(m, group=event.media_group_id) for m in event.media],
         "edited": event.edited,
     }
     target = _take_target(turn, own)
@@ -104,12 +104,34 @@ async def parent_button(turn: Turn, desk: DeskPolicy, kind: str, value: str) -> 
         await _relay(turn, desk, case, message)
 
 
-def _media_dict(media: Media) -> dict[str, Any]:
-    return {k: v for k, v in asdict(media).items() if v is not None}
-
-
 def _media(message: dict[str, Any]) -> tuple[Media, ...]:
-    return tuple(Media(**{**m, "kind": MediaKind(m["kind"])}) for m in message.get("media", []))
+    return tuple(media_of(m) for m in message.get("media", []))
+
+
+async def _keep_files(turn: Turn, case: Case, message: dict) -> tuple[dict, tuple[Msg, ...]]:
+    """The message's files become evidence of the case, screened as the intake screens them
+    (type, size, how many a case may hold), so the file keeper downloads, hashes and reads
+    them; returns the message with the files kept, and the translated refusals. An edit
+    repeats a file already kept: nothing new."""
+    stored = message.get("media", [])
+    if not stored or message.get("edited"):
+        return message, ()
+    assert case.id is not None
+    held = len(await evidence.list_for_case(session=turn.session, case_id=case.id))
+    media = [media_of(m) for m in stored]
+    kept, problems = screen_uploads(turn.policy, turn.user.language, held, tuple(media))
+    chosen: list[dict[str, Any]] = []
+    waiting = list(kept)  # in the order sent: the first of them is the next one kept
+    for item, file in zip(stored, media, strict=True):
+        if waiting and file == waiting[0]:
+            chosen.append(item)
+            waiting.pop(0)
+    for item in chosen:
+        row = evidence_row(media_of(item), group=item.get(ALBUM), case_id=case.id)
+        await evidence.add_evidence(session=turn.session, item=row, now=turn.now)
+    if chosen:
+        case.no_evidence = False
+    return {**message, "media": chosen}, problems
 
 
 def _to_thread(turn: Turn, desk: DeskPolicy, case: Case, key: str, message: dict) -> None:
@@ -143,9 +165,13 @@ async def _record(turn: Turn, case: Case, action: str, message: dict, **more: An
 
 async def _relay(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> None:
     desk = desk.for_case(case)
+    message, refused = await _keep_files(turn, case, message)
+    if not message.get("text") and not message.get("media"):
+        turn.say(*refused)  # every file refused: nothing to pass on
+        return
     if not desk.enabled:
         await _record(turn, case, PARENT_MESSAGE, message)  # kept even with no desk configured
-        turn.say(Msg("case-already-submitted", {"reference": case.reference}))
+        turn.say(*refused, Msg("case-already-submitted", {"reference": case.reference}))
         return
     assert case.id is not None
     digest = await relays.pending_follow_up(
@@ -166,7 +192,7 @@ async def _relay(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> Non
         edit = await card_edit(turn.session, case, desk)
         if edit is not None:
             turn.out.append(edit)
-    turn.say(Msg(acknowledgement, {"reference": case.reference}))
+    turn.say(*refused, Msg(acknowledgement, {"reference": case.reference}))
 
 
 async def _relayed_lately(turn: Turn, case: Case) -> list[datetime]:

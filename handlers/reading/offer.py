@@ -24,7 +24,8 @@ from handlers.intake import transactions
 from handlers.intake.context import Ctx, StepName
 from handlers.intake.prompting import question
 from handlers.intake.steps import BY_NAME, next_step
-from handlers.policy import IntakePolicy
+from handlers.policy import DeskPolicy, IntakePolicy
+from handlers.reading.case_files import case_file_read
 from handlers.reading.extract import Reading
 from handlers.reading.orders import shorten
 from handlers.replies import Button, Msg, Outgoing, Reply
@@ -131,11 +132,22 @@ def _offer(row: Evidence, reading: Reading, ctx: Ctx, chat_id: int) -> Reply:
 
 
 async def reading_ready(
-    *, session: AsyncSession, evidence_id: int, policy: IntakePolicy, now: datetime
+    *,
+    session: AsyncSession,
+    evidence_id: int,
+    policy: IntakePolicy,
+    now: datetime,
+    desk: DeskPolicy | None = None,
 ) -> list[Outgoing]:
-    """A file was read: offer what it says if its draft is at the purchase questions now."""
+    """A file was read: offer what it says if its draft is at the purchase questions now; a
+    file of a submitted case (with the claim, later, with an appeal) goes to the card instead
+    (``desk``: the agents' side, None where there is none)."""
     row = await session.get(Evidence, evidence_id, populate_existing=True)
-    if row is None or row.draft_id is None or row.read_status != files.READ:
+    if row is None or row.read_status != files.READ:
+        return []
+    if row.case_id is not None:
+        return await case_file_read(session, row, desk, now) if desk is not None else []
+    if row.draft_id is None:
         return []
     draft = await session.get(Draft, row.draft_id)
     if draft is None or draft.status != drafts.OPEN:

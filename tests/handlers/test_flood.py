@@ -136,7 +136,9 @@ async def test_files_sent_while_gathered_go_as_one_album_after_the_texts(
     for number in range(3):
         await parent.say(f"first {number}")
     photo = Media(MediaKind.PHOTO, file_id="photo-1")
-    bill = Media(MediaKind.DOCUMENT, file_id="bill-1", file_name="bill.pdf")
+    bill = Media(
+        MediaKind.DOCUMENT, file_id="bill-1", file_name="bill.pdf", mime_type="application/pdf"
+    )
     await parent._send(kind=EventKind.MEDIA, media=(photo,), text="the receipt")
     await parent.say("and also")
     await parent.upload(bill)
