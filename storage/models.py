@@ -335,14 +335,18 @@ class LedgerOrder(SQLModel, table=True):
 
 
 class OrderLink(SQLModel, table=True):
-    """What matching found for one claimed purchase: the order, several candidates, or none;
-    replaced at each new match. Erased with the claim's order numbers (``/delete``)."""
+    """What matching found for one claimed purchase (or for an order number read from one of
+    the case's screenshots): the order, several candidates, or none; replaced at each new
+    match. Erased with the claim's order numbers (``/delete``)."""
 
     __tablename__ = "order_links"
 
     id: int | None = Field(default=None, primary_key=True)
     case_id: int = Field(foreign_key="cases.id", index=True)
-    transaction_id: int = Field(foreign_key="transactions.id", unique=True)
+    #: The claimed purchase matched; None for an order number read from a screenshot.
+    transaction_id: int | None = Field(default=None, foreign_key="transactions.id", unique=True)
+    #: The screenshot whose order number (one the parent did not claim) was matched (#16).
+    evidence_id: int | None = Field(default=None, foreign_key="evidence.id", unique=True)
     ledger_order_id: int | None = Field(default=None, foreign_key="ledger_orders.id", index=True)
     verdict: str = Field(max_length=16)
     #: Candidates, score, the explanation's figures, a double charge.

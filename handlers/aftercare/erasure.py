@@ -71,10 +71,11 @@ async def anonymize_case(
     case.pending_input = {}
     case.due_at, case.overdue = None, False
     case.updated_at = now
+    # The links first: one may name a screenshot (#16), whose evidence row goes next.
+    await ledger.unlink_cases(session=session, case_ids=[case.id])  # the bills stay (#15)
     await erasure.scrub_case_rows(
         session=session, case_id=case.id, keep_details=KEEP_DETAILS, now=now
     )
-    await ledger.unlink_cases(session=session, case_ids=[case.id])  # the bills stay (#15)
     await cases.add_event(
         session=session,
         case_id=case.id,

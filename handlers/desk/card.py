@@ -193,6 +193,7 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
     else:
         parts.append(Msg("review-evidence", {"count": len(view.evidence)}))
         parts += crosscheck.card_lines(view.evidence, view.transactions, desk)  # #16
+        parts += card_lines.read_order_lines(view.orders, view.evidence, desk)
     parts.append(Msg("review-description", {"value": case.description}))
     parts += rating_lines(view.rating)
     parts.append(

@@ -13,7 +13,7 @@ from handlers.orders.linking import CaseOrders
 from handlers.orders.matching import Finding, Order, Verdict, payer_matches
 from handlers.policy import DeskPolicy
 from handlers.replies import Msg
-from storage.models import Case, CaseTransaction
+from storage.models import Case, CaseTransaction, Evidence
 
 #: Order ids longer than this are shown by their ends ("4200…7890").
 _SHOWN_WHOLE = 14
@@ -117,6 +117,40 @@ def _verdict_lines(
         lines.append(
             Msg("orders-card-amount-differs", {"money": params["money"], "claimed": claimed})
         )
+    return lines
+
+
+def read_order_lines(
+    found: CaseOrders | None, evidence: list[Evidence], desk: DeskPolicy
+) -> list[Msg]:
+    """What the bills say of each order number read from a screenshot and claimed by no
+    purchase (#16), apart from the purchases' lines: "🧾 Order number read from screenshot
+    2, 4200…4567: found in the Alipay bill, CN¥648.00 paid …, not refunded"."""
+    if found is None or not found.read:
+        return []
+    lang = desk.language
+    lines: list[Msg] = []
+    for number, row in enumerate(evidence, start=1):
+        finding = found.read.get(row.id) if row.id is not None else None
+        if finding is None:
+            continue
+        shot = {"number": number, "read": order_label(str((row.reading or {}).get("order", "")))}
+        order = finding.order
+        if order is None:
+            through = format_when(found.through, desk.timezone, lang) if found.through else "-"
+            lines.append(Msg("orders-card-read-not-found", {**shot, "date": through}))
+            continue
+        params = {**shot, **_order_params(order, desk)}
+        if finding.verdict is Verdict.VOIDED:
+            lines.append(Msg("orders-card-read-voided", params))
+        elif finding.verdict is Verdict.REFUNDED and order.refund_amount is not None:
+            refunded = format_money(order.refund_amount, order.currency, lang)
+            on = format_when(order.refunded_at, desk.timezone, lang) if order.refunded_at else "-"
+            lines.append(
+                Msg("orders-card-read-refunded", {**params, "refunded": refunded, "on": on})
+            )
+        else:
+            lines.append(Msg("orders-card-read-found", params))
     return lines
 
 

@@ -1,13 +1,16 @@
 """Each claimed purchase of a case matched against the ledger, and the result kept as the
-case's order links (one per purchase, replaced at each check).
+case's order links (one per purchase, replaced at each check). An order number read from one
+of the case's screenshots that the parent did not claim (#16) is looked up too, by that
+number alone, as a link of its screenshot.
 
 Run when a case is submitted (``conversation``), when new ledger rows arrive
 (``recheck.py``, from the scheduler) and on an agent's "🔎 Check the bills"."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -17,15 +20,18 @@ from handlers.orders.matching import (
     MatchPolicy,
     Order,
     Verdict,
+    by_id,
     claim_window,
     match,
     order_ids,
     with_double_charge,
 )
 from handlers.orders.records import amount_key
+from handlers.orders.shapes import same_order
+from handlers.reading.extract import Reading
 from handlers.replies import Msg
-from storage.models import Case, CaseTransaction, LedgerOrder, OrderLink
-from storage.repositories import cases, ledger
+from storage.models import Case, CaseTransaction, Evidence, LedgerOrder, OrderLink
+from storage.repositories import cases, evidence, ledger
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,8 @@ class CaseOrders:
 
     findings: dict[int, Finding]
     through: datetime | None
+    #: Order numbers read from screenshots, not claimed: a finding per evidence id (#16).
+    read: dict[int, Finding] = field(default_factory=dict)
 
     def count(self, *verdicts: Verdict) -> int:
         return sum(1 for f in self.findings.values() if f.verdict in verdicts)
@@ -47,6 +55,40 @@ def claim_of(case: Case, item: CaseTransaction) -> Claim:
         occurred_at=item.occurred_at,
         has_time=item.has_time,
         order=item.order_number,
+        timezone=case.timezone,
+        method=case.payment_method,
+        account=case.account,
+    )
+
+
+def unclaimed_reads(
+    files: list[Evidence], purchases: list[CaseTransaction]
+) -> list[tuple[Evidence, str]]:
+    """The case's screenshots with an order number read from them that no purchase claims."""
+    claimed = [t.order_number for t in purchases if t.order_number]
+    found: list[tuple[Evidence, str]] = []
+    for row in files:
+        order = (row.reading or {}).get("order")
+        if order and not any(same_order(order, c) for c in claimed):
+            found.append((row, str(order)))
+    return found
+
+
+def read_claim(case: Case, reading: Reading, order: str) -> Claim:
+    """An order number read from a screenshot, with the amount and time read beside it (they
+    choose among a Google Play id's renewals)."""
+    try:
+        amount = Decimal(reading.amount) if reading.amount else Decimal(0)
+    except InvalidOperation:
+        amount = Decimal(0)
+    when = datetime.fromisoformat(reading.when) if reading.when else None
+    moment = when or case.submitted_at or case.updated_at
+    return Claim(
+        amount=amount,
+        currency=reading.currency or "",
+        occurred_at=moment,
+        has_time=reading.has_time,
+        order=order,
         timezone=case.timezone,
         method=case.payment_method,
         account=case.account,
@@ -116,7 +158,8 @@ async def match_case(
         return None
     findings: dict[int, Finding] = {}
     links = []
-    for item in await cases.transactions_of(session=session, case_id=case.id):
+    purchases = await cases.transactions_of(session=session, case_id=case.id)
+    for item in purchases:
         assert item.id is not None
         finding = await _find(session, claim_of(case, item), policy)
         findings[item.id] = finding
@@ -130,8 +173,26 @@ async def match_case(
                 checked_at=now,
             )
         )
+    read: dict[int, Finding] = {}
+    files = await evidence.list_for_case(session=session, case_id=case.id)
+    for row, order in unclaimed_reads(files, purchases):
+        assert row.id is not None
+        claim = read_claim(case, Reading.from_json(row.reading), order)
+        named = await ledger.by_order_ids(session=session, ids=order_ids(claim))
+        finding = by_id(claim, [order_of(r) for r in named]) or Finding(Verdict.NOT_FOUND)
+        read[row.id] = finding
+        links.append(
+            OrderLink(
+                case_id=case.id,
+                evidence_id=row.id,
+                ledger_order_id=finding.order.id if finding.order else None,
+                verdict=finding.verdict.value,
+                details={**finding.details(), "through": through.isoformat()},
+                checked_at=now,
+            )
+        )
     await ledger.replace_links(session=session, case_id=case.id, links=links)
-    return CaseOrders(findings, through)
+    return CaseOrders(findings, through, read)
 
 
 async def load_case_orders(session: AsyncSession, case_id: int) -> CaseOrders | None:
@@ -151,11 +212,18 @@ async def load_case_orders(session: AsyncSession, case_id: int) -> CaseOrders | 
         k: order_of(v) for k, v in (await ledger.orders_by_id(session=session, ids=wanted)).items()
     }
     findings: dict[int, Finding] = {}
+    read: dict[int, Finding] = {}
     through: datetime | None = None
     for link in links:
         details = link.details
         double = rows.get(int(details["double"])) if details.get("double") else None
-        findings[link.transaction_id] = Finding(
+        if link.transaction_id is not None:
+            kept, owner = findings, link.transaction_id
+        elif link.evidence_id is not None:
+            kept, owner = read, link.evidence_id
+        else:
+            continue
+        kept[owner] = Finding(
             Verdict(link.verdict),
             rows.get(link.ledger_order_id) if link.ledger_order_id else None,
             tuple(rows[c] for c in details.get("candidates") or [] if c in rows),
@@ -167,7 +235,7 @@ async def load_case_orders(session: AsyncSession, case_id: int) -> CaseOrders | 
         )
         if details.get("through"):
             through = datetime.fromisoformat(details["through"])
-    return CaseOrders(findings, through)
+    return CaseOrders(findings, through, read)
 
 
 def parent_notes(found: CaseOrders | None) -> tuple[Msg, ...]:

@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from handlers.desk.context import card_edit
 from handlers.desk.states import UNDECIDED
 from handlers.orders.linking import CaseOrders, match_case
+from handlers.orders.matching import Finding
 from handlers.policy import DeskPolicy
 from handlers.replies import Outgoing
 from storage.models import OrderLink
@@ -61,7 +62,8 @@ def _signature(links: list[OrderLink]) -> list[tuple[object, ...]]:
     """What the card shows of the links, to tell whether a check changed anything."""
     return sorted(
         (
-            link.transaction_id,
+            link.transaction_id or 0,
+            link.evidence_id or 0,
             link.verdict,
             link.ledger_order_id,
             tuple(link.details.get("candidates") or ()),
@@ -72,15 +74,21 @@ def _signature(links: list[OrderLink]) -> list[tuple[object, ...]]:
 
 
 def _findings_signature(found: CaseOrders) -> list[tuple[object, ...]]:
-    return sorted(
-        (
+    def one(tx: int, shot: int, f: Finding) -> tuple[object, ...]:
+        return (
             tx,
+            shot,
             f.verdict.value,
             f.order.id if f.order else None,
             tuple(c.id for c in f.candidates),
             f.double.id if f.double else None,
         )
-        for tx, f in found.findings.items()
+
+    return sorted(
+        [
+            *(one(tx, 0, f) for tx, f in found.findings.items()),
+            *(one(0, shot, f) for shot, f in found.read.items()),
+        ]
     )
 
 

@@ -114,3 +114,9 @@ def variants(order: str) -> list[str]:
     """The forms an order id may take in a ledger: as canonical, and as typed."""
     found = recognize(order)
     return list(dict.fromkeys([found.text, order.strip()]))
+
+
+def same_order(a: str, b: str) -> bool:
+    """Two order numbers as people write them (spaces, dashes, full-width digits, case) are
+    the same number."""
+    return recognize(a).text.upper() == recognize(b).text.upper()

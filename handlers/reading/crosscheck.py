@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from handlers.formatting import format_money, format_when
-from handlers.orders.shapes import recognize
+from handlers.orders.shapes import same_order
 from handlers.policy import DeskPolicy
 from handlers.reading.extract import Reading
 from handlers.replies import Msg
@@ -18,10 +18,6 @@ from storage.models import CaseTransaction, Evidence
 #: parent may have typed the minute after).
 SAME_TIME = timedelta(minutes=2)
 _FIELDS = ("amount", "time", "order")
-
-
-def _same_order(a: str, b: str) -> bool:
-    return recognize(a).text.upper() == recognize(b).text.upper()
 
 
 def _agreement(reading: Reading, t: CaseTransaction) -> dict[str, bool]:
@@ -37,7 +33,7 @@ def _agreement(reading: Reading, t: CaseTransaction) -> dict[str, bool]:
         else:
             found["time"] = abs(read - t.occurred_at) < timedelta(days=1)
     if reading.order is not None and t.order_number:
-        found["order"] = _same_order(reading.order, t.order_number)
+        found["order"] = same_order(reading.order, t.order_number)
     return found
 
 

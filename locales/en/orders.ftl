@@ -37,3 +37,8 @@ orders-gap-days = { $count ->
 orders-button-check = 🔎 Check the bills
 orders-checked = Checked against the bills imported up to { $date }.
 orders-checked-empty = No bills are imported yet: `refund-desk orders import` adds them.
+# An order number read from one of the case's screenshots that no purchase claims (#16).
+orders-card-read-found = 🧾 Order number read from screenshot { $number } ({ $read }): found in the { $source } bill, { $money } paid { $when }, not refunded
+orders-card-read-refunded = 🧾 Order number read from screenshot { $number } ({ $read }): in the { $source } bill, { $money } paid { $when }, { $refunded } refunded on { $on }
+orders-card-read-voided = 🧾 Order number read from screenshot { $number } ({ $read }): in the { $source } bill, voided, never charged
+orders-card-read-not-found = 🧾 Order number read from screenshot { $number } ({ $read }): not in the imported bills up to { $date }

@@ -37,3 +37,8 @@ orders-gap-days = { $count ->
 orders-button-check = 🔎 Vérifier les relevés
 orders-checked = Vérifié avec les relevés importés jusqu'au { $date }.
 orders-checked-empty = Aucun relevé n'est encore importé : « refund-desk orders import » les ajoute.
+# An order number read from one of the case's screenshots that no purchase claims (#16).
+orders-card-read-found = 🧾 Référence de commande lue sur la capture { $number } ({ $read }) : trouvée dans le relevé { $source }, { $money } payés { $when }, non remboursée
+orders-card-read-refunded = 🧾 Référence de commande lue sur la capture { $number } ({ $read }) : dans le relevé { $source }, { $money } payés { $when }, { $refunded } remboursés le { $on }
+orders-card-read-voided = 🧾 Référence de commande lue sur la capture { $number } ({ $read }) : dans le relevé { $source }, annulée, jamais débitée
+orders-card-read-not-found = 🧾 Référence de commande lue sur la capture { $number } ({ $read }) : absente des relevés importés jusqu'au { $date }

@@ -33,3 +33,8 @@ orders-gap-days = { $count } 天
 orders-button-check = 🔎 核对账单
 orders-checked = 已与截至 { $date } 导入的账单核对。
 orders-checked-empty = 尚未导入任何账单：请用 refund-desk orders import 导入。
+# An order number read from one of the case's screenshots that no purchase claims (#16).
+orders-card-read-found = 🧾 从截图 { $number } 读到的订单号（{ $read }）：在{ $source }账单中找到，{ $money }，支付于 { $when }，未退款
+orders-card-read-refunded = 🧾 从截图 { $number } 读到的订单号（{ $read }）：在{ $source }账单中，{ $money }，支付于 { $when }，已于 { $on } 退款 { $refunded }
+orders-card-read-voided = 🧾 从截图 { $number } 读到的订单号（{ $read }）：在{ $source }账单中已撤销，未扣款
+orders-card-read-not-found = 🧾 从截图 { $number } 读到的订单号（{ $read }）：截至 { $date } 已导入的账单中没有这笔订单

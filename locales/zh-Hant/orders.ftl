@@ -33,3 +33,8 @@ orders-gap-days = { $count } 天
 orders-button-check = 🔎 核對帳單
 orders-checked = 已與截至 { $date } 匯入的帳單核對。
 orders-checked-empty = 尚未匯入任何帳單：請用 refund-desk orders import 匯入。
+# An order number read from one of the case's screenshots that no purchase claims (#16).
+orders-card-read-found = 🧾 從截圖 { $number } 讀到的訂單編號（{ $read }）：在{ $source }帳單中找到，{ $money }，付款於 { $when }，未退款
+orders-card-read-refunded = 🧾 從截圖 { $number } 讀到的訂單編號（{ $read }）：在{ $source }帳單中，{ $money }，付款於 { $when }，已於 { $on } 退款 { $refunded }
+orders-card-read-voided = 🧾 從截圖 { $number } 讀到的訂單編號（{ $read }）：在{ $source }帳單中已撤銷，未扣款
+orders-card-read-not-found = 🧾 從截圖 { $number } 讀到的訂單編號（{ $read }）：截至 { $date } 已匯入的帳單中沒有這筆訂單

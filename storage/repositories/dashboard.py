@@ -173,4 +173,5 @@ async def order_verdicts(*, session: AsyncSession, case_id: int) -> dict[int, st
     result = await session.exec(
         select(OrderLink.transaction_id, OrderLink.verdict).where(OrderLink.case_id == case_id)
     )
-    return {transaction: verdict for transaction, verdict in result.all()}
+    # An order number read from a screenshot (#16) is not a purchase: no transaction id.
+    return {tx: verdict for tx, verdict in result.all() if tx is not None}

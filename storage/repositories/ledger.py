@@ -250,7 +250,9 @@ async def verdicts_of_cases(
     if not wanted:
         return {}
     found = await session.exec(
-        select(OrderLink.case_id, OrderLink.verdict).where(col(OrderLink.case_id).in_(wanted))
+        select(OrderLink.case_id, OrderLink.verdict).where(
+            col(OrderLink.case_id).in_(wanted), col(OrderLink.transaction_id).is_not(None)
+        )
     )
     verdicts: dict[int, list[str]] = {}
     for case_id, verdict in found.all():

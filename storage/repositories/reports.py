@@ -169,7 +169,9 @@ async def received_cases(
         if row is not None:
             row.events.append(EventRow(action, kind, actor, at, details or _NO_DETAILS))
     verdicts = await connection.execute(
-        select(_LINKS.c.case_id, _LINKS.c.verdict).where(_LINKS.c.case_id.in_(ids))
+        select(_LINKS.c.case_id, _LINKS.c.verdict).where(
+            _LINKS.c.case_id.in_(ids), _LINKS.c.transaction_id.is_not(None)
+        )
     )
     for case_id, verdict in verdicts.all():
         if case_id in rows:

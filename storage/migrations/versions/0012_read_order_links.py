@@ -1,0 +1,36 @@
+"""order numbers read from screenshots matched against the bills
+
+Revision ID: 0012
+Revises: 0011
+Create Date: 2026-11-30 17:00:00
+"""
+
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = '0012'
+down_revision = '0011'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    # A link is a claimed purchase's (transaction_id) or, now, an order number read from one
+    # of the case's screenshots that the parent did not use (evidence_id): one or the other.
+    with op.batch_alter_table('order_links', schema=None) as batch_op:
+        batch_op.alter_column('transaction_id', existing_type=sa.Integer(), nullable=True)
+        batch_op.add_column(sa.Column('evidence_id', sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(
+            'fk_order_links_evidence_id', 'evidence', ['evidence_id'], ['id']
+        )
+        batch_op.create_unique_constraint('uq_order_links_evidence_id', ['evidence_id'])
+
+
+def downgrade() -> None:
+    op.execute('DELETE FROM order_links WHERE transaction_id IS NULL')
+    with op.batch_alter_table('order_links', schema=None) as batch_op:
+        batch_op.drop_constraint('uq_order_links_evidence_id', type_='unique')
+        batch_op.drop_constraint('fk_order_links_evidence_id', type_='foreignkey')
+        batch_op.drop_column('evidence_id')
+        batch_op.alter_column('transaction_id', existing_type=sa.Integer(), nullable=False)
