@@ -23,12 +23,18 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
+
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.app import App, build_app
 from bot.config import Settings
 from bot.console_clock import ConsoleClock, ConsoleScheduler, latest_recorded, parse_step
 from bot.console_desk import CONSOLE_AGENT_ID, CONSOLE_GROUP_ID, SimulatedGroup, console_desk
+from bot.console_files import PREFIX, ConsoleFiles
+from bot.files.keeper import FileKeeper
+from bot.files.setup import build_keeper
+from bot.telegram.transport import TelegramTransport
 from handlers.bounds import ascii_int
 from handlers.clock import Clock
 from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
@@ -73,13 +79,13 @@ def _media_for(path: Path) -> Media:
     return Media(
         kind=kind,
         # The console's own file id, as Telegram gives one: the file can be posted again (the
-        # evidence in the agents' group, an agent's file relayed to the parent).
-        file_id=f"console:{digest}",
+        # evidence in the agents' group, an agent's file relayed to the parent). The hash on
+        # the evidence row is the file keeper's, once it has kept the bytes (start()).
+        file_id=f"{PREFIX}{digest}",
         local_path=str(path.resolve()),
         file_name=path.name,
         mime_type=mime,
         size=len(data),
-        sha256=digest,
     )
 
 
@@ -143,6 +149,14 @@ class ConsoleTransport:
         self._shown: dict[int, str] = {}  # a group message as last shown (no-op edits)
         self._last_group_id = 0  # message ids of a real group the console does not run
         self._lock = asyncio.Lock()  # one turn, or one firing's messages, printed at a time
+        #: Keeps and reads the files typed (None with ``[files] keep = false``).
+        self.files: FileKeeper | None = None
+        self._files_stop = asyncio.Event()
+        self._files_task: asyncio.Task[None] | None = None
+        self._showing: set[asyncio.Task[None]] = set()
+        #: Printing what came from elsewhere (a follow-up, a file kept or refused): a message
+        #: without buttons leaves the parent's buttons as they were, as on Telegram.
+        self._aside = False
 
     # -- starting and stopping -----------------------------------------------------------
 
@@ -172,10 +186,43 @@ class ConsoleTransport:
             look_ahead=timedelta(minutes=rules.look_ahead_minutes),
         )
         await self.scheduler.start()
+        self._keep_files()
+
+    def _keep_files(self) -> None:
+        """The file keeper, as the runner's, reading the typed paths instead of Telegram."""
+        app = self.app
+        self.files = build_keeper(
+            settings=app.settings,
+            database=app.database,
+            clock=app.clock,
+            # Only its download is used: the bytes at the path the evidence row names.
+            transport=cast(TelegramTransport, ConsoleFiles(app.database)),
+            queue=self._queue_files,
+            lease=timedelta(seconds=app.settings.telegram.outbox_lease_seconds),
+        )
+        if self.files is not None:
+            self.files.desk = app.conversation.desk  # a case's file read edits its card
+            self._files_stop.clear()
+            self._files_task = asyncio.create_task(self.files.run(self._files_stop))
+
+    async def _queue_files(self, session: AsyncSession, out: list[Outgoing]) -> Callable[[], None]:
+        """The keeper's replies (an offer, a refusal, a card edit), printed once committed."""
+
+        def show() -> None:
+            if out:
+                task = asyncio.create_task(self.show(out))
+                self._showing.add(task)
+                task.add_done_callback(self._showing.discard)
+
+        return show
 
     async def stop(self) -> None:
         if self.scheduler is not None:
             await self.scheduler.shutdown()
+        if self._files_task is not None:
+            self._files_stop.set()
+            await self._files_task
+            self._files_task = None
 
     async def run(self, read_line: Callable[[], str] = input) -> None:
         """Talk until end of input or Ctrl-C; begins as /start does, offering to resume."""
@@ -216,11 +263,17 @@ class ConsoleTransport:
             await self._deliver(out)
             if self.group is not None:
                 await self.group.hand_off_all()  # a claim just submitted reaches the agents
+        if event.kind is EventKind.MEDIA and self.files is not None:
+            self.files.wake.set()  # keep and read it now, not at the next sweep
 
     async def show(self, out: list[Outgoing]) -> None:
         """Messages from elsewhere (the scheduler's follow-ups), between two typed lines."""
         async with self._lock:
-            await self._deliver(out)
+            self._aside = True
+            try:
+                await self._deliver(out)
+            finally:
+                self._aside = False
 
     def event_for(self, line: str) -> Incoming:
         """Turn one line the parent typed into the event Telegram would have delivered."""
@@ -453,7 +506,8 @@ class ConsoleTransport:
                 self.agent_buttons = []
             self._list(flat, language, numbered=self.role == AGENT)
         else:
-            self.buttons = flat
+            if flat or not self._aside:
+                self.buttons = flat
             self._list(flat, language, numbered=self.role == PARENT)
 
     def _list(self, buttons: list[Button], language: str, *, numbered: bool) -> None:

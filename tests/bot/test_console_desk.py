@@ -21,6 +21,8 @@ from bot.console_desk import CONSOLE_GROUP_ID
 from tests.conftest import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
+#: A file that starts like a PNG (the console keeps files by what their bytes are).
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 class Session:
@@ -46,7 +48,10 @@ class Session:
 
 def settings_for(tmp_path: Path):  # type: ignore[no-untyped-def]
     config = tmp_path / "config.toml"
-    config.write_text(f'[storage]\nurl = "sqlite+aiosqlite:///{tmp_path}/console.db"\n')
+    config.write_text(
+        f'[storage]\nurl = "sqlite+aiosqlite:///{tmp_path}/console.db"\n'
+        f'[files]\ndirectory = "{tmp_path}/files"\n'
+    )
     return load_settings(config, environ={})
 
 
@@ -107,7 +112,7 @@ async def file_a_claim(chat: Session, screenshot: Path) -> str:
 async def test_a_claim_through_both_sides_and_the_clock(session: Session, tmp_path: Path):
     chat = session
     screenshot = tmp_path / "wallet.png"
-    screenshot.write_bytes(b"\x89PNG not really")
+    screenshot.write_bytes(PNG)
     reference = await file_a_claim(chat, screenshot)
 
     # The agents' group receives the topic, the card and the evidence, marked as such.
@@ -159,7 +164,7 @@ async def test_a_claim_through_both_sides_and_the_clock(session: Session, tmp_pa
 async def test_a_deadline_reaches_the_topic_and_the_card(session: Session, tmp_path: Path):
     chat = session
     screenshot = tmp_path / "wallet.png"
-    screenshot.write_bytes(b"\x89PNG not really")
+    screenshot.write_bytes(PNG)
     reference = await file_a_claim(chat, screenshot)
     said = await chat.type("/clock +3h")
     assert "The bot's clock: Fri, Nov 20, 2026, 6:30 PM (Asia/Shanghai)" in said
