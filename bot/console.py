@@ -32,6 +32,7 @@ from bot.config import Settings
 from bot.console_clock import ConsoleClock, ConsoleScheduler, latest_recorded, parse_step
 from bot.console_desk import CONSOLE_AGENT_ID, CONSOLE_GROUP_ID, SimulatedGroup, console_desk
 from bot.console_files import PREFIX, ConsoleFiles
+from bot.files.archive import archive_spec, build_archive
 from bot.files.keeper import FileKeeper
 from bot.files.setup import build_keeper
 from bot.telegram.transport import TelegramTransport
@@ -527,7 +528,10 @@ class ConsoleTransport:
         """A file sent to the parent: written to ``export_dir``, its path printed."""
         self.export_dir.mkdir(parents=True, exist_ok=True)
         path = (self.export_dir / Path(document.file_name).name).resolve()
-        if document.binary:  # a report's chart
+        if document.attachments:  # a data export with the parent's files (#16)
+            read = self.files.store.get if self.files is not None else None
+            path.write_bytes(build_archive(document.content, archive_spec(document), read))
+        elif document.binary:  # a report's chart
             path.write_bytes(base64.b64decode(document.content))
         else:
             path.write_text(document.content, encoding="utf-8")

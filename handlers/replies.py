@@ -98,12 +98,28 @@ class CreateTopic:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A kept evidence file to put in a document's archive: the core cannot read the file
+    store, so the runtime adds the file's bytes when it sends the document."""
+
+    sha256: str
+    #: Its path in the archive (``K7QM4/01-receipt.jpg``).
+    name: str
+
+
+@dataclass(frozen=True)
 class SendDocument:
     """Send a file the bot makes itself (a parent's data export, a report's chart and CSV),
     uploaded with the message.
 
     ``content`` is text (JSON, CSV), or base64 when ``binary`` (a PNG), so the outbox row that
     carries the call stays plain JSON. ``as_photo``: shown as a picture (``sendPhoto``).
+
+    With ``attachments`` the document is a ZIP archive (``file_name``) that the runtime makes
+    at sending time: ``content`` in it as ``content_name``, then each attachment's file from
+    the store. A file the store no longer has is left out and the JSON ``content`` says so:
+    every object whose ``in_archive`` names it gets null there, and an entry in the top-level
+    ``files_left_out`` list with ``missing_note`` as the reason given.
     """
 
     chat_id: int
@@ -115,6 +131,9 @@ class SendDocument:
     binary: bool = False
     as_photo: bool = False
     thread_id: int | None = None  # a topic of a group
+    attachments: tuple[Attachment, ...] = ()
+    content_name: str = ""
+    missing_note: str = ""
 
 
 Outgoing = Reply | AnswerButton | SendMedia | EditMessage | CreateTopic | SendDocument

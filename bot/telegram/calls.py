@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+from bot.files.archive import ARCHIVE, archive_spec
 from bot.i18n import Localizer
 from bot.telegram.fitting import CONTINUED, cut_text, shorten, telegram_length
 from handlers.events import MediaKind
@@ -162,9 +163,15 @@ def _media_calls(localizer: Localizer, item: SendMedia) -> list[Call]:
 
 
 def _document_params(localizer: Localizer, item: SendDocument) -> dict[str, Any]:
-    upload = {"file_name": item.file_name, "mime_type": item.mime_type, "content": item.content}
+    upload: dict[str, Any] = {
+        "file_name": item.file_name,
+        "mime_type": item.mime_type,
+        "content": item.content,
+    }
     if item.binary:
         upload["encoding"] = "base64"
+    if item.attachments:  # made at sending time, with the files from the store (#16)
+        upload[ARCHIVE] = archive_spec(item)
     field = "photo" if item.as_photo else "document"
     params: dict[str, Any] = {"chat_id": item.chat_id, field: {UPLOAD: upload}}
     if item.thread_id is not None:
@@ -198,11 +205,12 @@ def take_uploads(params: dict[str, Any]) -> tuple[dict[str, Any], dict[str, tupl
         if isinstance(value, dict) and UPLOAD in value:
             upload = value[UPLOAD]
             content = upload["content"]
-            data = (
-                base64.b64decode(content)
-                if upload.get("encoding") == "base64"
-                else content.encode("utf-8")
-            )
+            if isinstance(content, bytes):  # an archive made at sending time
+                data = content
+            elif upload.get("encoding") == "base64":
+                data = base64.b64decode(content)
+            else:
+                data = content.encode("utf-8")
             uploads[name] = (upload["file_name"], data)
         else:
             plain[name] = value

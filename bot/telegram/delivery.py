@@ -61,6 +61,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from bot.files.archive import ReadFile, fill_archives, has_archive
 from bot.logs import mask_secrets
 from bot.metrics import OUTBOX_FAILED, SENDS, TOO_MANY_REQUESTS, limit_kind
 from bot.telegram.calls import receipt
@@ -207,6 +208,9 @@ class Delivery:
         self.give_up_attempts = give_up_attempts
         self.give_up_after = give_up_after
         self.router: CaseRouter | None = None
+        #: A kept evidence file's bytes by its SHA-256 (the file store), for the archive of a
+        #: parent's data export made at sending time (#16); None: files are not kept.
+        self.read_file: ReadFile | None = None
         #: Rows this process has in hand (queued, sending or waiting to be sent).
         self._in_flight: dict[int, int] = {}
         self._queues: dict[QueueKey, _Queue] = {}
@@ -514,6 +518,8 @@ class Delivery:
                             return None
                 elif row.method != ANSWER_CALLBACK:
                     await self.pacer.acquire(row.chat_id, messages)
+                if has_archive(params):  # a data export with the parent's files (#16)
+                    params = await asyncio.to_thread(fill_archives, params, self.read_file)
                 result = await self.transport.call(row.method, params)
             except RetryLater as exc:
                 TOO_MANY_REQUESTS.labels(limit=limit).inc()

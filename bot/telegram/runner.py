@@ -165,8 +165,9 @@ class TelegramRunner:
             queue=self._queue_replies,
             lease=self.lease,
         )
-        if self.files is not None:  # a case's file read edits its card
-            self.files.desk = app.conversation.desk
+        if self.files is not None:
+            self.files.desk = app.conversation.desk  # a case's file read edits its card
+            self.delivery.read_file = self.files.store.get  # /mydata's archive (#16)
 
     async def run(self, stop: asyncio.Event) -> None:
         settings = self.app.settings.telegram

@@ -1,7 +1,9 @@
 """``/mydata``: everything stored about a parent, as one readable JSON file.
 
 Times appear twice, in UTC and in the parent's own time zone; amounts are decimal strings
-(exact, as stored). Evidence is described (file ids, names, sizes), not included. The agents'
+(exact, as stored). Evidence is described (file ids, names, sizes, hashes, what was read from
+it), and each kept file named by its place in the archive the export is sent in (``in_archive``,
+:mod:`handlers.aftercare.export_files`). The agents'
 side shows only what the parent was shown: events the team keeps to itself (a deadline
 missed, a case left unclaimed) and, on an anonymous desk, who the agents are, stay out.
 The field names are the schema of the file, in English like any data format's.
@@ -17,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from handlers.aftercare.export_files import archive_name
 from handlers.followups.kinds import TO_PARENT
 from handlers.orders import privacy as order_privacy
 from handlers.policy import AftercarePolicy, DeskPolicy
@@ -72,7 +75,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _evidence(items: list[Evidence], when: _Dates) -> list[dict[str, Any]]:
+def _evidence(items: list[Evidence], when: _Dates, folder: str) -> list[dict[str, Any]]:
     return [
         {
             "kind": item.kind,
@@ -84,11 +87,13 @@ def _evidence(items: list[Evidence], when: _Dates) -> list[dict[str, Any]]:
             "size_bytes": item.size,
             "sha256": item.sha256,
             "content_type": item.content_type,  # what its bytes are (#16)
+            "file_status": item.file_status,  # kept, refused, failed… (#16)
             "read_from_it": item.reading or None,  # amount, time, order number read (#16)
+            "in_archive": archive_name(folder, number, item),  # the file itself (#16)
             "album": item.media_group_id,
             "received_at": when(item.created_at),
         }
-        for item in items
+        for number, item in enumerate(items, start=1)
     ]
 
 
@@ -157,7 +162,7 @@ async def _case(
             }
             for t in items
         ],
-        "evidence": _evidence(files, when),
+        "evidence": _evidence(files, when, case.reference),
         "events": [_event(e, user_id, when) for e in events if e.action in VISIBLE_EVENTS],
     }
 
@@ -173,7 +178,7 @@ async def _draft(session: AsyncSession, draft: Draft, when: _Dates) -> dict[str,
         "started_at": when(draft.created_at),
         "updated_at": when(draft.updated_at),
         # A submitted draft's files belong to its case (listed there).
-        "evidence": _evidence([f for f in files if f.case_id is None], when),
+        "evidence": _evidence([f for f in files if f.case_id is None], when, f"draft-{draft.id}"),
     }
 
 
@@ -231,6 +236,6 @@ def export_text(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
-def export_file_name(now: datetime) -> str:
+def export_file_name(now: datetime, extension: str = "json") -> str:
     """No words in it: the same name whatever the parent's language."""
-    return f"refund-desk-{now.astimezone(UTC):%Y-%m-%d}.json"
+    return f"refund-desk-{now.astimezone(UTC):%Y-%m-%d}.{extension}"

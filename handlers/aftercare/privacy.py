@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from handlers.aftercare import export_files
 from handlers.aftercare.erasure import erase_parent
 from handlers.aftercare.export import export_file_name, export_parent, export_text
 from handlers.bounds import ascii_int
 from handlers.desk.states import Status
+from handlers.intake.evidence import megabytes
 from handlers.replies import Button, Msg, SendDocument
 from handlers.turn import Turn
 from storage.repositories import cases, drafts
@@ -35,16 +37,44 @@ async def _go_on(turn: Turn, *before: Msg) -> None:
 
 
 async def my_data(turn: Turn, argument: str) -> None:
+    """Everything stored about the parent: the JSON, and with it the files they sent that are
+    kept, in one ZIP archive as long as it fits the Bot API's upload limit (#16)."""
     data = await export_parent(turn.session, turn.user, turn.now, turn.desk, turn.aftercare)
-    turn.out.append(
-        SendDocument(
-            chat_id=turn.event.chat_id,
-            language=turn.user.language,
-            file_name=export_file_name(turn.now),
-            content=export_text(data),
-            caption=Msg("mydata-caption"),
-        )
+    language = turn.user.language
+    limit = megabytes(export_files.UPLOAD_LIMIT, language)
+    why = turn.label_text(language, Msg("mydata-file-left-out", {"limit": limit}))
+    room = export_files.UPLOAD_LIMIT - export_files.WRAPPING - len(export_text(data).encode())
+    attachments, left_out = export_files.pack(
+        data, room=room, unknown_size=turn.policy.max_file_bytes, why=why
     )
+    content = export_text(data)
+    caption = (
+        Msg("mydata-caption-left-out", {"count": len(left_out), "limit": limit})
+        if left_out
+        else Msg("mydata-caption-files" if attachments else "mydata-caption")
+    )
+    if not attachments:
+        document = SendDocument(
+            chat_id=turn.event.chat_id,
+            language=language,
+            file_name=export_file_name(turn.now),
+            content=content,
+            caption=caption,
+        )
+    else:
+        missing = Msg("mydata-file-missing")
+        document = SendDocument(
+            chat_id=turn.event.chat_id,
+            language=language,
+            file_name=export_file_name(turn.now, "zip"),
+            content=content,
+            caption=caption,
+            mime_type="application/zip",
+            attachments=attachments,
+            content_name=export_file_name(turn.now),
+            missing_note=turn.label_text(language, missing),
+        )
+    turn.out.append(document)
     await _go_on(turn)
 
 

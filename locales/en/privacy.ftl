@@ -1,6 +1,16 @@
 ## The parent's data under their control: /mydata, /delete, /notifications
 
-mydata-caption = 📄 Everything we keep about you and your claims, in one file (JSON). Times are given in UTC and in your time zone. Your screenshots themselves are not in it, only their names and sizes.
+mydata-caption = 📄 Everything we keep about you and your claims, in one file (JSON). Times are given in UTC and in your time zone.
+mydata-caption-files = 📄 Everything we keep about you and your claims, in one ZIP archive: the data in one file (JSON; times in UTC and in your time zone), and the screenshots and documents you sent, in a folder per claim.
+mydata-caption-left-out = 📄 Everything we keep about you and your claims, with the screenshots and documents you sent. { $count ->
+        [one] One file did not fit
+       *[other] { $count } files did not fit
+    }: a Telegram bot can send at most { $limit } MB at once. The JSON file lists { $count ->
+        [one] it, and it is
+       *[other] them, and they are
+    } still kept with your claim.
+mydata-file-left-out = Not in this archive: with it, the archive would be larger than the { $limit } MB a Telegram bot can send at once. It is still kept with your claim.
+mydata-file-missing = Not in this archive: it could not be found in storage when the archive was made.
 
 erase-confirm =
     <b>Erase your data?</b>

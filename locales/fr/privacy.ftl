@@ -1,6 +1,16 @@
 ## Les données du parent, sous son contrôle : /mydata, /delete, /notifications
 
-mydata-caption = 📄 Tout ce que nous conservons sur vous et vos demandes, dans un seul fichier (JSON). Les heures y figurent en UTC et dans votre fuseau horaire. Vos captures d'écran elles-mêmes n'y sont pas, seulement leurs noms et leurs tailles.
+mydata-caption = 📄 Tout ce que nous conservons sur vous et vos demandes, dans un seul fichier (JSON). Les heures y figurent en UTC et dans votre fuseau horaire.
+mydata-caption-files = 📄 Tout ce que nous conservons sur vous et vos demandes, dans une archive ZIP : les données dans un fichier (JSON, heures en UTC et dans votre fuseau horaire), et les captures d'écran et documents que vous avez envoyés, rangés par demande.
+mydata-caption-left-out = 📄 Tout ce que nous conservons sur vous et vos demandes, avec les captures d'écran et documents que vous avez envoyés. { $count ->
+        [one] Un fichier n'a pas pu y entrer
+       *[other] { $count } fichiers n'ont pas pu y entrer
+    } : un bot Telegram ne peut pas envoyer plus de { $limit } Mo d'un coup. Le fichier JSON { $count ->
+        [one] le mentionne, et nous le conservons
+       *[other] les mentionne, et nous les conservons
+    } toujours avec votre demande.
+mydata-file-left-out = Absent de cette archive : avec lui, elle dépasserait les { $limit } Mo qu'un bot Telegram peut envoyer d'un coup. Il reste conservé avec votre demande.
+mydata-file-missing = Absent de cette archive : il était introuvable dans le stockage au moment où l'archive a été faite.
 
 erase-confirm =
     <b>Effacer vos données ?</b>

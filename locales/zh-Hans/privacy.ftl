@@ -1,6 +1,10 @@
 ## 家长掌控自己的数据：/mydata、/delete、/notifications
 
-mydata-caption = 📄 我们保存的关于您和您的申请的全部信息，汇总在一个文件里（JSON 格式）。时间同时以 UTC 和您所在的时区显示。文件里没有截图本身，只列出截图的名称和大小。
+mydata-caption = 📄 我们保存的关于您和您的申请的全部信息，汇总在一个文件里（JSON 格式）。时间同时以 UTC 和您所在的时区显示。
+mydata-caption-files = 📄 我们保存的关于您和您的申请的全部信息，打包在一个 ZIP 压缩包里：数据在一个文件中（JSON 格式，时间同时以 UTC 和您所在的时区显示），您发送的截图和文件按申请分文件夹存放。
+mydata-caption-left-out = 📄 我们保存的关于您和您的申请的全部信息，连同您发送的截图和文件。有 { $count } 个文件没能放进去：Telegram 机器人一次最多只能发送 { $limit } MB。JSON 文件里列出了这些文件，它们仍随您的申请保存。
+mydata-file-left-out = 未放入此压缩包：加上它，压缩包会超过 Telegram 机器人一次最多能发送的 { $limit } MB。该文件仍随您的申请保存。
+mydata-file-missing = 未放入此压缩包：制作压缩包时在存储中找不到该文件。
 
 erase-confirm =
     <b>要删除您的数据吗？</b>

@@ -1,6 +1,10 @@
 ## 家長掌握自己的資料：/mydata、/delete、/notifications
 
-mydata-caption = 📄 我們保存的關於您和您的申請的所有資料，彙整在一個檔案中（JSON 格式）。時間同時以 UTC 和您所在的時區顯示。檔案中不含截圖本身，只列出截圖的名稱和大小。
+mydata-caption = 📄 我們保存的關於您和您的申請的所有資料，彙整在一個檔案中（JSON 格式）。時間同時以 UTC 和您所在的時區顯示。
+mydata-caption-files = 📄 我們保存的關於您和您的申請的所有資料，打包在一個 ZIP 壓縮檔中：資料在一個檔案裡（JSON 格式，時間同時以 UTC 和您所在的時區顯示），您傳送的截圖和文件按申請分資料夾存放。
+mydata-caption-left-out = 📄 我們保存的關於您和您的申請的所有資料，連同您傳送的截圖和文件。有 { $count } 個檔案沒能放進去：Telegram 機器人一次最多只能傳送 { $limit } MB。JSON 檔案中列出了這些檔案，它們仍隨您的申請保存。
+mydata-file-left-out = 未放入此壓縮檔：加上它，壓縮檔會超過 Telegram 機器人一次最多能傳送的 { $limit } MB。該檔案仍隨您的申請保存。
+mydata-file-missing = 未放入此壓縮檔：製作壓縮檔時在儲存空間中找不到該檔案。
 
 erase-confirm =
     <b>要刪除您的資料嗎？</b>

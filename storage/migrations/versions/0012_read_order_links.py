@@ -1,4 +1,4 @@
-"""order numbers read from screenshots matched against the bills
+"""order numbers read by OCR (not claimed) matched against the bills
 
 Revision ID: 0012
 Revises: 0011
