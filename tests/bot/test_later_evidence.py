@@ -17,10 +17,11 @@ from handlers.conversation import Conversation
 from handlers.events import Media, MediaKind
 from handlers.followups.planner import Planner
 from handlers.policy import AftercarePolicy, DeskPolicy, FollowUpPolicy, IntakePolicy
-from handlers.reading.extract import OcrLine
+from handlers.reading import offer
+from handlers.reading.extract import OcrLine, Reading
 from handlers.replies import EditMessage, Outgoing, Reply, SendMedia
 from storage.models import Evidence
-from storage.repositories import evidence
+from storage.repositories import drafts, evidence
 from tests.chat import ParentChat
 from tests.handlers.desk_helpers import GROUP, Agent, submitted_case
 
@@ -209,3 +210,37 @@ async def test_a_file_refused_after_submission_is_said_without_relaying_an_empty
     assert parent.keys == ["error-file-size"]
     assert parent.conversation_out == []
     assert await _case_files(database, case.id) == []
+
+
+async def test_a_claim_s_own_screenshot_read_after_submitting_edits_the_card(
+    database, clock, localizer, desk
+):
+    """OCR is slower than a parent who submits at once: the file read then is on the card."""
+    case = await submitted_case(database, clock.now())
+    async with database.unit_of_work() as session:
+        draft = await drafts.create_draft(
+            session=session, user_id=PARENT, chat_id=PARENT, step="review", answers={},
+            now=clock.now(),
+        )  # fmt: skip
+        draft.status = drafts.SUBMITTED
+        row = Evidence(
+            draft_id=draft.id,
+            case_id=case.id,
+            kind="photo",
+            telegram_file_id="slow",
+            reading=Reading(amount="648.00", currency="CNY").to_json(),
+            read_status="read",
+            created_at=clock.now(),
+        )
+        session.add(row)
+        await session.flush()
+        assert row.id is not None
+        evidence_id = row.id
+    async with database.unit_of_work() as session:
+        out = await offer.reading_ready(
+            session=session, evidence_id=evidence_id, policy=IntakePolicy(), now=clock.now(),
+            desk=desk,
+        )  # fmt: skip
+    sent = Sent()
+    sent.out = out
+    assert "📷 Screenshot 1: ✅ amount matches" in _card_lines(sent, localizer)

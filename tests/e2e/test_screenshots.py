@@ -1,7 +1,8 @@
 """Screenshots end to end (#16), on both frameworks: a parent sends a receipt screenshot at the
 amount question, the bot downloads it (its SHA-256 on the evidence row, the file in the store),
 reads it off the event loop and offers what it read; the parent accepts, submits, and the
-agents' card says the screenshot agrees with the claim; /delete removes the file."""
+agents' card says the screenshot agrees with the claim; the same screenshot sent after
+submitting is read too and the card edited; /delete removes the file."""
 
 from __future__ import annotations
 
@@ -100,6 +101,19 @@ async def test_a_receipt_screenshot_is_read_offered_checked_and_erased(
         assert rows == [(digest, "image/png", "kept")]
         assert order == item.order
         assert _kept(tmp_path) == {digest}
+
+        # The same receipt sent again after submitting: evidence of the case, read, and the
+        # card edited with what it says.
+        emulator.inject_photo(parent.user, data=picture)
+        again = localizer.plain(
+            "en", Msg("card-reading-agrees", {"number": 2, "what": "amount-time-order"})
+        )
+        await emulator.wait_for_call(
+            "editMessageText", lambda c: again in str(c.params.get("text")), timeout=90
+        )
+        with sqlite3.connect(tmp_path / "bot.db") as db:
+            later = db.execute("SELECT case_id, sha256 FROM evidence ORDER BY id").fetchall()
+        assert [row[1] for row in later] == [digest, digest] and later[1][0] is not None
 
         await parent.command("delete")
         await parent.press("button-erase-confirm")
