@@ -16,6 +16,7 @@ from bot.i18n import Localizer
 from handlers.conversation import Conversation
 from handlers.policy import IntakePolicy
 from storage.database import Database
+from tests.core import core
 
 #: Set by .ci/run to this machine's PostgreSQL; PostgreSQL tests are skipped without it.
 POSTGRES_ENV = "REFUND_DESK_TEST_POSTGRES_URL"
@@ -99,4 +100,4 @@ def policy() -> IntakePolicy:
 def conversation(
     database: Database, policy: IntakePolicy, clock: FakeClock, localizer: Localizer
 ) -> Conversation:
-    return Conversation(database=database, policy=policy, clock=clock, label_text=localizer.plain)
+    return core(database, clock, localizer, policy=policy)

@@ -230,17 +230,13 @@ async def _file_appeal(turn: Turn, case: Case, reason: str, files: list[dict[str
         now=turn.now,
         details={"text": reason, "files": len(media)},
     )
-    if turn.planner is not None:
-        await turn.planner.case_appealed(turn.session, case, turn.now)
+    await turn.planner.case_appealed(turn.session, case, turn.now)
     if turn.desk.enabled:
         await _to_desk(turn, case, reason, media)
     ref = {"reference": case.reference}
-    if case.due_at is not None:
-        due = format_when(case.due_at, turn.user.timezone, turn.user.language)
-        sent = Msg("appeal-sent", {**ref, "due": due})
-    else:
-        sent = Msg("appeal-sent-days", {**ref, "days": turn.policy.appeal_working_days})
-    parts = [sent]
+    assert case.due_at is not None  # the planner has just set the appeal's deadline
+    due = format_when(case.due_at, turn.user.timezone, turn.user.language)
+    parts = [Msg("appeal-sent", {**ref, "due": due})]
     if media:
         parts.append(Msg("appeal-sent-files", {"count": len(media)}))
     turn.say(*parts)

@@ -16,7 +16,7 @@ from handlers.bounds import ascii_int
 from handlers.desk.states import Status
 from handlers.replies import Button, Msg, SendDocument
 from handlers.turn import Turn
-from storage.repositories import cases, drafts
+from storage.repositories import cases
 
 BUTTON_KINDS = ("erase", "notif")
 #: A confirmation button older than this asks again rather than erase.
@@ -27,7 +27,7 @@ _LAST_TIME = 2**53
 
 async def _go_on(turn: Turn, *before: Msg) -> None:
     """Say ``before``, then the intake's current question if one is open."""
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is not None:
         await turn.ask_current(draft, *before)
     elif before:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -19,7 +18,9 @@ from storage.models import Case
 from storage.repositories import cases, evidence, relays
 
 if TYPE_CHECKING:
+    from handlers.dependencies import Dependencies
     from handlers.followups.planner import Planner
+    from handlers.intake.prompting import LabelText
 
 #: The event recorded when a large set of evidence is posted on demand, naming the card it
 #: was posted under (a topic recreated by hand gets a new card, and the button again).
@@ -80,12 +81,23 @@ class DeskTurn:
     session: AsyncSession
     event: Incoming
     now: datetime
+    #: The team whose group the event came from (``deps.desk`` is every team's).
     desk: DeskPolicy
-    planner: Planner | None = None
-    aftercare: AftercarePolicy = field(default_factory=AftercarePolicy)
+    deps: Dependencies
     out: list[Outgoing] = field(default_factory=list)
-    #: A label as the agents read it (a report's chart draws its own words).
-    label_text: Callable[[str, Msg], str] | None = None
+
+    @property
+    def planner(self) -> Planner:
+        return self.deps.planner
+
+    @property
+    def aftercare(self) -> AftercarePolicy:
+        return self.deps.aftercare
+
+    @property
+    def label_text(self) -> LabelText:
+        """A label as the agents read it (a report's chart draws its own words)."""
+        return self.deps.label_text
 
     @property
     def actor(self) -> int:

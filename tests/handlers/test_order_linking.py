@@ -24,6 +24,7 @@ from handlers.replies import EditMessage, SendDocument
 from storage.models import LedgerOrder, OrderLink
 from storage.repositories import cases
 from tests.chat import ParentChat
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, submitted_case
 
 BILLS = Path(__file__).resolve().parents[1] / "fixtures" / "orders"
@@ -46,9 +47,7 @@ async def db(database):
 @pytest.fixture
 def conversation(db, policy, clock, localizer, desk) -> Conversation:
     clock.current = NOW
-    return Conversation(
-        database=db, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    return core(db, clock, localizer, policy=policy, desk=desk)
 
 
 async def _import(db, name: str = "wechat_all.csv") -> None:
