@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from bot.config import Settings
 from bot.i18n import Localizer
+from handlers.case.card import team_label, team_of
 from handlers.clock import SystemClock
-from handlers.desk.card import team_label, team_of
 from handlers.policy import DeskPolicy
 from handlers.replies import Msg
 from handlers.reports import export

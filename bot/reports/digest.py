@@ -74,9 +74,7 @@ class WeeklyDigest:
                 continue
             last = due.astimezone(ZoneInfo(team.timezone)).date() - timedelta(days=1)
             period = Period(last - timedelta(days=6), last)
-            report = await team_report(
-                session, team, period, now, sla=self.sla
-            )
+            report = await team_report(session, team, period, now, sla=self.sla)
             out = report_messages(
                 report, team, self.localizer.plain, intro=Msg("desk-report-digest-intro")
             )

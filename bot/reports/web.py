@@ -28,9 +28,10 @@ from aiohttp import web
 
 from bot.files.store import FileStore
 from bot.i18n import Localizer
+from handlers.case.card import team_label, team_of
+from handlers.case.states import Status
+from handlers.case.view import platform_msg
 from handlers.clock import Clock
-from handlers.desk.card import platform_msg, team_label, team_of
-from handlers.desk.states import Status
 from handlers.formatting import format_money, format_totals, format_when
 from handlers.policy import KNOWN_PLATFORMS, DeskPolicy, SlaPolicy
 from handlers.replies import Msg

@@ -16,9 +16,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from handlers.bounds import record_id
-from handlers.desk.card import decision_msg
-from handlers.desk.context import card_edit, load_view
-from handlers.desk.states import Status
+from handlers.case.card import card_edit, decision_msg
+from handlers.case.states import Status
+from handlers.case.view import load_view
 from handlers.events import EventKind, Media, MediaKind
 from handlers.formatting import format_when
 from handlers.intake.evidence import screen_uploads

@@ -13,7 +13,7 @@ from datetime import timedelta
 from handlers.aftercare.erasure import erase_parent
 from handlers.aftercare.export import export_file_name, export_parent, export_text
 from handlers.bounds import ascii_int
-from handlers.desk.states import Status
+from handlers.case.states import Status
 from handlers.replies import Button, Msg, SendDocument
 from handlers.turn import Turn
 from storage.repositories import cases

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from handlers.aftercare import appeal
 from handlers.aftercare.timeline import Step, timeline
+from handlers.case.states import OPEN, UNDECIDED
+from handlers.case.view import platform_msg
 from handlers.desk import parents
-from handlers.desk.card import platform_msg
-from handlers.desk.states import OPEN, UNDECIDED
 from handlers.formatting import format_money, format_totals, format_when
 from handlers.intake.moment import purchase_moment
 from handlers.reference import normalize_reference

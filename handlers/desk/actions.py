@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from handlers.bounds import clip, column_length, record_id
-from handlers.desk.card import (
+from handlers.case.card import (
     AMOUNT,
     CANCEL_INPUT,
     CHECK_ORDERS,
@@ -26,12 +26,12 @@ from handlers.desk.card import (
     TEAM,
     agent_input,
     button_data,
-    files_deferred,
 )
-from handlers.desk.context import FILES_SHOWN, DeskTurn, load_view
+from handlers.case.states import Action, Status, refusal
+from handlers.case.view import FILES_SHOWN, files_deferred, load_view
+from handlers.desk.context import DeskTurn
 from handlers.desk.handoff import files_on_demand
 from handlers.desk.notify import decision_for_parent, parent_name
-from handlers.desk.states import Action, Status, refusal
 from handlers.desk.teams import HANDOFF_DONE, move, moved_elsewhere
 from handlers.formatting import format_money
 from handlers.orders import desk_check

@@ -21,8 +21,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare import appeal
 from handlers.bounds import record_id
-from handlers.desk.context import card_edit
-from handlers.desk.states import OPEN, Status
+from handlers.case.card import card_edit
+from handlers.case.states import OPEN, Status
 from handlers.events import EventKind, Media, MediaKind
 from handlers.followups.kinds import Kind
 from handlers.policy import DeskPolicy

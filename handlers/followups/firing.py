@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare.routes import other_routes
+from handlers.case.card import card_edit
+from handlers.case.states import UNDECIDED, Status
 from handlers.desk import parents
-from handlers.desk.context import card_edit
-from handlers.desk.states import UNDECIDED, Status
 from handlers.followups.kinds import Kind
 from handlers.formatting import format_when
 from handlers.replies import Button, Msg, Outgoing, Reply

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.bounds import clip
-from handlers.desk.card import team_label, team_of
+from handlers.case.card import team_label, team_of
 from handlers.desk.context import DeskTurn
 from handlers.policy import DeskPolicy, SlaPolicy
 from handlers.replies import Msg, Outgoing, Reply, SendDocument

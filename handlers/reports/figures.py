@@ -41,7 +41,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.calendar import WorkingCalendar
-from handlers.desk.states import UNDECIDED
+from handlers.case.states import UNDECIDED
 from handlers.policy import DeskPolicy, SlaPolicy
 from handlers.reports.hours import working_hours
 from storage.repositories.reports import CaseRow, received_cases

@@ -14,8 +14,8 @@ import pytest
 from bot.config import ConfigError, load_settings
 from handlers.aftercare.decisions import refund_time
 from handlers.aftercare.routes import other_routes
+from handlers.case.view import CaseView
 from handlers.conversation import Conversation
-from handlers.desk.card import CaseView
 from handlers.desk.notify import decision_for_parent
 from handlers.formatting import format_money, format_when
 from handlers.languages import SUPPORTED

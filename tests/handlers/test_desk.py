@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from handlers.case.states import RULES, Action, Status
 from handlers.conversation import Conversation
-from handlers.desk.states import RULES, Action, Status
 from handlers.policy import DeskPolicy
 from handlers.replies import EditMessage, Reply, SendMedia
 from storage.repositories import cases
@@ -344,7 +344,7 @@ async def test_queue_mine_and_case_commands(database, clock, conversation):
 
 
 def test_platform_named_only_in_config_keeps_its_name(localizer) -> None:
-    from handlers.desk.card import platform_msg
+    from handlers.case.view import platform_msg
     from storage.models import Case
 
     configured = Case(platform="bilibili", platform_other="Bilibili 哔哩哔哩")

@@ -39,9 +39,9 @@ from datetime import datetime
 import pytest
 
 from bot.i18n import Localizer
+from handlers.case.view import load_view
 from handlers.conversation import Conversation
 from handlers.desk import handoff as plan
-from handlers.desk.context import load_view
 from handlers.events import Incoming
 from handlers.languages import SUPPORTED
 from handlers.policy import DeskPolicy

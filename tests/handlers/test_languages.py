@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from handlers.aftercare.decisions import refund_time
-from handlers.desk.card import platform_msg
+from handlers.case.view import platform_msg
 from handlers.formatting import format_money
 from handlers.languages import client_region, detect_language
 from handlers.parsing.amount import parse_amount

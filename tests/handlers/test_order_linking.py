@@ -14,9 +14,9 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from bot.orders.importer import import_bill
+from handlers.case.card import card_buttons, card_parts
+from handlers.case.view import load_view
 from handlers.conversation import Conversation
-from handlers.desk.card import card_buttons, card_parts
-from handlers.desk.context import load_view
 from handlers.events import EventKind, Incoming
 from handlers.orders.recheck import recheck
 from handlers.policy import DeskPolicy
