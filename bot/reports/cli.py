@@ -152,6 +152,7 @@ async def _load(
 
 def pages_of(settings: Settings, database: Any, clock: Any, localizer: Localizer) -> Any:
     """The supervisors' web page wired to these services (the bot's server or its own)."""
+    from bot.files.setup import build_store
     from bot.reports.web import SupervisorPages
 
     return SupervisorPages(
@@ -162,7 +163,7 @@ def pages_of(settings: Settings, database: Any, clock: Any, localizer: Localizer
         calendar=WorkingCalendar(settings.sla.country),
         localizer=localizer,
         session_hours=settings.dashboard.session_hours,
-        files=Path(settings.files.directory) if settings.files.keep else None,
+        files=build_store(settings.files) if settings.files.keep else None,
     )
 
 
