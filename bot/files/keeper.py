@@ -108,7 +108,10 @@ class FileKeeper:
         now = self.clock.now()
         if self._next_sweep is None or now >= self._next_sweep:
             self._next_sweep = now + LEFTOVER_AGE
-            await self.sweep_leftovers()
+            try:
+                await self.sweep_leftovers()
+            except Exception as exc:  # the store unreachable: downloads go on (and retry)
+                log.warning("evidence files: the leftovers' sweep failed (%s): again later", exc)
         async with self.database.unit_of_work() as session:
             rows = await files.claim_downloads(
                 session=session, now=now, lease_until=now + self.lease
