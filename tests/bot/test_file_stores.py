@@ -351,3 +351,28 @@ def test_the_s3_secret_key_reaches_no_log_line(bucket, s3_server):
     assert mask_secrets("aws_session_token = IQoJb3JpZ2luX2VjE") == "aws_session_token = ***"
     assert mask_secrets("648.00 CNY, key ab/cd/abcd") == "648.00 CNY, key ab/cd/abcd"
     assert store_module.REFRESH_AFTER_SECONDS > 0
+
+
+def test_the_dashboard_alone_says_which_extra_its_bucket_needs(
+    bucket, tmp_path, monkeypatch, capsys
+):
+    from bot.cli import main
+
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[storage]\nurl = "sqlite+aiosqlite:///{tmp_path}/bot.db"\n'
+        f'[files]\nstore = "bucket"\n[files.bucket]\nname = "{bucket.name}"\n'
+    )
+    monkeypatch.setitem(sys.modules, "boto3", None)  # import boto3 fails, as when missing
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        assert main(["--config", str(config), "dashboard"]) == 2
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+    error = capsys.readouterr().err  # the database's upgrade is logged first
+    assert "Traceback" not in error
+    assert error.strip().splitlines()[-1] == (
+        'refund-desk: files.store = "bucket" needs the S3 client: pip install ".[s3]" (boto3)'
+    )
