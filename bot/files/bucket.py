@@ -174,6 +174,25 @@ class BucketStore:
             raise StoreProblem(
                 f"files.bucket.name = {self.bucket!r}: what was written reads back different"
             )
+        self._warn_if_versioned()
+
+    def _warn_if_versioned(self) -> None:
+        """A versioned bucket keeps a deleted object as a noncurrent version: an erased
+        screenshot would stay. Said once at start (when the credentials may ask)."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            status = self.client.get_bucket_versioning(Bucket=self.bucket).get("Status")
+        except (BotoCoreError, ClientError):  # not allowed to ask (s3:GetBucketVersioning)
+            return
+        if status in ("Enabled", "Suspended"):
+            log.warning(
+                "bucket %s has versioning %s: a deleted file stays as an older version; add "
+                "a lifecycle rule that expires noncurrent versions (README, 'Where the files "
+                "are kept')",
+                self.bucket,
+                status.lower(),
+            )
 
     def describe(self) -> str:
         where = self.settings.endpoint_url or "AWS S3"

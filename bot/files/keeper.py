@@ -5,9 +5,10 @@ Two loops, each taking rows by a lease like the outbox's sweeper:
 - **download**: a file a parent sent is fetched through the Bot API (``getFile``, or the
   local path of a self-hosted Bot API server), checked (size, its real type sniffed from the
   bytes), stored by content (:class:`bot.files.store.ContentStore`: a directory or an
-  S3-compatible bucket) and its SHA-256 written on the evidence row. A failed download (or a
-  store that failed: the bucket unreachable) is retried with back-off (5 s doubling, at most
-  10 min, 10 attempts); a refused file is recorded and the parent told why, in their language.
+  S3-compatible bucket) and its SHA-256 written on the evidence row. A failed download is
+  retried with back-off (5 s doubling, at most 10 min, 10 attempts); a store that failed (the
+  bucket unreachable) every minute, never given up; a refused file is recorded and the parent
+  told why, in their language.
 - **reading**: a kept image goes to the OCR pool (:mod:`bot.files.ocr`), one at a time per
   worker process; what it says (:mod:`handlers.reading.extract`) is written on the row, and
   the core decides whether to offer it to the parent now (:mod:`handlers.reading.offer`).
@@ -49,6 +50,8 @@ Queue = Callable[[AsyncSession, list[Outgoing]], Awaitable[Callable[[], None]]]
 MAX_ATTEMPTS = 10
 FIRST_RETRY = timedelta(seconds=5)
 LONGEST_RETRY = timedelta(minutes=10)
+#: When the store failed: the download is tried again after this, however long the outage.
+STORE_RETRY = timedelta(minutes=1)
 #: Stored files no row names are deleted once this old (see :meth:`FileKeeper.sweep_leftovers`).
 LEFTOVER_AGE = timedelta(hours=1)
 
@@ -143,9 +146,9 @@ class FileKeeper:
             return
         try:
             digest = await asyncio.to_thread(self.store.put, data)
-        except Exception as exc:
-            log.warning("evidence %s: the store failed: %s", row.id, exc)
-            await self._later(row, f"store: {type(exc).__name__}")
+        except Exception as exc:  # the file is fine: never given up for the store's sake
+            log.warning("evidence %s: store failed (%s), again in %s", row.id, exc, STORE_RETRY)
+            await self._store_later(row)
             return
         readable = self.ocr is not None and kind in READABLE_TYPES
         async with self.database.unit_of_work() as session:
@@ -178,6 +181,18 @@ class FileKeeper:
         async with self.database.unit_of_work() as session:
             await files.record(
                 session=session, evidence_id=row.id, file_attempts=attempts, **values
+            )
+
+    async def _store_later(self, row: Evidence) -> None:
+        """The store failed (the bucket unreachable, the disk full): again in a minute, not
+        counted as an attempt, so an outage of the store never makes the bot give a file up."""
+        assert row.id is not None
+        async with self.database.unit_of_work() as session:
+            await files.record(
+                session=session,
+                evidence_id=row.id,
+                file_status=files.WAITING,
+                file_retry_at=self.clock.now() + STORE_RETRY,
             )
 
     async def _refuse(self, row: Evidence, reason: str, size: int) -> None:

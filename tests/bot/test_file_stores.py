@@ -22,7 +22,7 @@ import pytest
 from bot.config import BucketSettings, FileSettings
 from bot.files import bucket as bucket_module
 from bot.files import store as store_module
-from bot.files.keeper import FileKeeper
+from bot.files.keeper import STORE_RETRY, FileKeeper
 from bot.files.setup import build_store
 from bot.files.store import ContentStore, FileStore, StoreProblem
 from bot.logs import configure_logging, mask_secrets
@@ -146,6 +146,21 @@ def test_bucket_keys_are_content_addressed_under_the_prefix(bucket, s3_server):
     assert not ours.has(hashlib.sha256(PNG).hexdigest())
 
 
+def test_a_versioned_bucket_is_said_at_start(bucket, s3_server, caplog):
+    def said() -> list[str]:
+        return [r.getMessage() for r in caplog.records if r.name == "bot.files.bucket"]
+
+    store = _bucket_store(bucket)
+    store.check()
+    assert said() == []
+    s3_server.admin.put_bucket_versioning(
+        Bucket=bucket.name, VersioningConfiguration={"Status": "Enabled"}
+    )
+    store.check()  # it works, but erased files would stay as older versions: a warning
+    [warning] = said()
+    assert warning.startswith(f"bucket {bucket.name} has versioning enabled: a deleted file")
+
+
 def test_bucket_content_that_does_not_match_its_name_is_not_served(bucket, s3_server, caplog):
     store = _bucket_store(bucket)
     digest = hashlib.sha256(JPEG).hexdigest()
@@ -233,9 +248,16 @@ async def test_a_bucket_that_fails_is_retried_like_a_download_and_erasure_still_
     keeper = _keeper(database, clock, _bucket_store(down), telegram)
     await keeper.fetch_due()
     row = (await _rows(database))["A"]
-    assert (row.file_status, row.file_attempts, row.sha256) == ("waiting", 1, None)
+    # Not the file's fault: again in a minute, not counted (an outage never gives a file up).
+    assert (row.file_status, row.file_attempts, row.sha256) == ("waiting", 0, None)
+    assert row.file_retry_at is not None
+    assert row.file_retry_at.replace(tzinfo=None) == (clock.now() + STORE_RETRY).replace(
+        tzinfo=None
+    )
     keeper.store = _bucket_store(bucket)  # the service is back
-    clock.advance(seconds=5)
+    clock.advance(seconds=30)
+    assert await keeper.fetch_due() == 0  # not before its time
+    clock.advance(seconds=30)
     await keeper.fetch_due()
     assert (await _rows(database))["A"].file_status == "kept"
     keeper.store = _bucket_store(down)  # down again during an erasure: it is committed anyway
