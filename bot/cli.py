@@ -100,12 +100,15 @@ async def _run(settings: Settings) -> None:
     await app.start()
     stop = asyncio.Event()
     install_signal_handlers(stop)
-    runner = TelegramRunner(app, make_transport(settings))
-    freezing = asyncio.create_task(_freeze_once_started(runner.started))
     try:
-        await runner.run(stop)
+        # Building it may stop start-up too (the bucket's client missing: StoreProblem).
+        runner = TelegramRunner(app, make_transport(settings))
+        freezing = asyncio.create_task(_freeze_once_started(runner.started))
+        try:
+            await runner.run(stop)
+        finally:
+            freezing.cancel()
     finally:
-        freezing.cancel()
         await app.stop()
 
 

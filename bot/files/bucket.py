@@ -62,6 +62,7 @@ class BucketStore:
         try:
             import boto3
             from botocore.config import Config
+            from botocore.exceptions import BotoCoreError
         except ImportError:
             raise StoreProblem(
                 'files.store = "bucket" needs the S3 client: pip install ".[s3]" (boto3)'
@@ -71,12 +72,16 @@ class BucketStore:
         self.settings = settings
         self.bucket = settings.name
         self.prefix = settings.prefix
-        session = boto3.session.Session(region_name=settings.region)
-        credentials = session.get_credentials()
-        if credentials is not None:
-            frozen = credentials.get_frozen_credentials()
-            add_secret(frozen.secret_key)  # never in a log line, whatever quotes it
-            add_secret(frozen.token)
+        try:
+            session = boto3.session.Session(region_name=settings.region)
+            credentials = session.get_credentials()
+            if credentials is not None:
+                frozen = credentials.get_frozen_credentials()
+                add_secret(frozen.secret_key)  # never in a log line, whatever quotes it
+                add_secret(frozen.token)
+        except BotoCoreError as exc:  # AWS_PROFILE naming no profile, a broken config file…
+            problem = f"files.bucket: the S3 credentials cannot be read ({exc})"
+            raise StoreProblem(problem) from None
         self.client: Any = session.client(
             "s3",
             endpoint_url=settings.endpoint_url,

@@ -302,6 +302,13 @@ def test_start_up_errors_name_the_setting_to_fix(bucket, s3_server, monkeypatch,
         "files.bucket: no S3 credentials found: set AWS_ACCESS_KEY_ID and "
         "AWS_SECRET_ACCESS_KEY (or AWS_PROFILE) in the bot's environment"
     )
+    monkeypatch.setenv("AWS_PROFILE", "no-such-profile")
+    with pytest.raises(StoreProblem) as caught:
+        _bucket_store(bucket)
+    assert str(caught.value) == (
+        "files.bucket: the S3 credentials cannot be read (The config profile (no-such-profile) "
+        "could not be found)"
+    )
     # The directory: one the bot cannot create.
     blocked = tmp_path / "a-file"
     blocked.write_text("not a directory")
@@ -394,6 +401,32 @@ def test_the_dashboard_alone_says_which_extra_its_bucket_needs(
         root.handlers[:] = handlers
         root.setLevel(level)
     error = capsys.readouterr().err  # the database's upgrade is logged first
+    assert "Traceback" not in error
+    assert error.strip().splitlines()[-1] == (
+        'refund-desk: files.store = "bucket" needs the S3 client: pip install ".[s3]" (boto3)'
+    )
+
+
+def test_run_without_the_s3_client_says_which_extra_in_one_line(
+    bucket, tmp_path, monkeypatch, capsys
+):
+    from bot.cli import main
+
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[telegram]\ntoken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"\n'
+        f'[storage]\nurl = "sqlite+aiosqlite:///{tmp_path}/bot.db"\n'
+        f'[files]\nstore = "bucket"\n[files.bucket]\nname = "{bucket.name}"\n'
+    )
+    monkeypatch.setitem(sys.modules, "boto3", None)  # import boto3 fails, as when missing
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        assert main(["--config", str(config), "run"]) == 2
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+    error = capsys.readouterr().err
     assert "Traceback" not in error
     assert error.strip().splitlines()[-1] == (
         'refund-desk: files.store = "bucket" needs the S3 client: pip install ".[s3]" (boto3)'
