@@ -179,7 +179,9 @@ def test_the_bucket_from_the_environment_and_its_prefix_as_a_folder(tmp_path):
         "REFUND_DESK_FILES__BUCKET__ENDPOINT_URL": "http://minio:9000",
         "REFUND_DESK_FILES__BUCKET__PREFIX": "desk",
     }
-    files = load_settings(None, environ=env).files
+    empty = tmp_path / "empty.toml"
+    empty.write_text("")
+    files = load_settings(empty, environ=env).files
     assert (files.store, files.bucket.name) == ("bucket", "refund-desk-evidence")
     assert files.bucket.endpoint_url == "http://minio:9000"
     assert files.bucket.prefix == "desk/"  # keys: desk/ab/cd/<sha256>
