@@ -62,7 +62,7 @@ async def run_global_button(turn: Turn, data: str) -> bool:
     elif kind == offer.BUTTON:  # what a screenshot said, used or corrected (#16)
         await offer.press(turn, value)
     elif kind in ("resume", "restart"):
-        draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+        draft = await turn.open_draft()
         if draft is None or str(draft.id) != value:
             turn.say(Msg("error-stale-button"), Msg("hint-start"))
         elif kind == "resume":
@@ -106,8 +106,8 @@ async def start_draft(turn: Turn, *, platform: str | None) -> Draft:
         answers=answers,
         now=turn.now,
     )
-    if turn.planner is not None:
-        await turn.planner.draft_started(turn.session, draft, turn.user.timezone, turn.now)
+    turn.opened(draft)
+    await turn.planner.draft_started(turn.session, draft, turn.user.timezone, turn.now)
     ctx = await turn.context(draft)
     step = first_step(ctx)
     drafts.save_draft(draft, step=step.name, answers=answers, cursor={}, now=turn.now)
@@ -118,13 +118,12 @@ async def start_draft(turn: Turn, *, platform: str | None) -> Draft:
 
 async def _drop(turn: Turn, draft: Draft) -> None:
     drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
-    if turn.planner is not None:
-        assert draft.id is not None
-        await turn.planner.draft_closed(turn.session, draft.id, turn.now)
+    assert draft.id is not None
+    await turn.planner.draft_closed(turn.session, draft.id, turn.now)
 
 
 async def reask(turn: Turn, *before: Msg) -> None:
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is None:
         turn.say(*before, Msg("hint-start"))
     else:
@@ -132,7 +131,7 @@ async def reask(turn: Turn, *before: Msg) -> None:
 
 
 async def _start(turn: Turn, argument: str) -> None:
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is not None:
         started = format_when(draft.created_at, turn.user.timezone, turn.user.language)
         turn.say(
@@ -151,7 +150,7 @@ async def _start(turn: Turn, argument: str) -> None:
 
 
 async def _cancel(turn: Turn, argument: str) -> None:
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is None:
         turn.say(Msg("nothing-to-cancel"), Msg("hint-start"))
         return
@@ -209,7 +208,7 @@ async def _set_timezone(turn: Turn, text: str) -> None:
     turn.user.timezone = zone
     turn.user.updated_at = turn.now
     turn.user.timezone_chosen_at = turn.now  # the intake never asks it (handlers/intake/zone.py)
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is not None and draft.step == StepName.TIMEZONE:  # the question, answered so
         ctx = await turn.context(draft)
         following = next_step(ctx, StepName.TIMEZONE).name

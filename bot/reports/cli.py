@@ -14,9 +14,8 @@ from zoneinfo import ZoneInfo
 
 from bot.config import Settings
 from bot.i18n import Localizer
-from handlers.calendar import WorkingCalendar
+from handlers.case.card import team_label, team_of
 from handlers.clock import SystemClock
-from handlers.desk.card import team_label, team_of
 from handlers.policy import DeskPolicy
 from handlers.replies import Msg
 from handlers.reports import export
@@ -76,7 +75,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
     if args.command == "dashboard":
-        asyncio.run(_serve_dashboard(settings))
+        from bot.files.store import StoreProblem
+
+        try:
+            asyncio.run(_serve_dashboard(settings))
+        except StoreProblem as exc:  # the thumbnails' store: the bucket's client missing
+            print(f"refund-desk: {exc}", file=sys.stderr)
+            return 2
         return 0
     desk = settings.desk_policy()
     if args.team is not None and desk.roster and team_of(desk, args.team) is None:
@@ -136,9 +141,7 @@ async def _load(
     *,
     with_personal: bool = False,
 ) -> Report:
-    rules = ReportRules.of_desk(
-        desk, settings.intake_policy(), WorkingCalendar(settings.sla.country)
-    )
+    rules = ReportRules.of_desk(desk, settings.sla_policy())
     async with one_transaction(settings.storage.url) as session:
         return await load_report(
             session,
@@ -152,17 +155,17 @@ async def _load(
 
 def pages_of(settings: Settings, database: Any, clock: Any, localizer: Localizer) -> Any:
     """The supervisors' web page wired to these services (the bot's server or its own)."""
+    from bot.files.setup import build_store
     from bot.reports.web import SupervisorPages
 
     return SupervisorPages(
         database=database,
         clock=clock,
         desk=settings.desk_policy(),
-        intake=settings.intake_policy(),
-        calendar=WorkingCalendar(settings.sla.country),
+        sla=settings.sla_policy(),
         localizer=localizer,
         session_hours=settings.dashboard.session_hours,
-        files=Path(settings.files.directory) if settings.files.keep else None,
+        files=build_store(settings.files) if settings.files.keep else None,
     )
 
 
@@ -173,7 +176,11 @@ async def _serve_dashboard(settings: Settings) -> None:
 
     database = Database(settings.storage.url)
     await database.upgrade()
-    pages = pages_of(settings, database, SystemClock(), Localizer())
+    try:
+        pages = pages_of(settings, database, SystemClock(), Localizer())
+    except BaseException:  # the store cannot be built (StoreProblem)
+        await database.dispose()
+        raise
     board = settings.dashboard
     runner = await pages.serve(board.listen, board.port)
     print(f"supervisors' web page on http://{board.listen}:{board.port}/dashboard", flush=True)
@@ -199,8 +206,7 @@ def digest_jobs(
         return []
     digest = WeeklyDigest(
         desk=settings.desk_policy(),
-        intake=settings.intake_policy(),
-        calendar=WorkingCalendar(settings.sla.country),
+        sla=settings.sla_policy(),
         localizer=localizer,
         clock=clock,
         weekday=reports.digest_weekday,

@@ -102,7 +102,7 @@ class TelegramRunner:
             localizer=app.localizer,
             clock=app.clock,
             pacer=self.delivery.pacer,
-            desk=app.conversation.desk,
+            desk=app.conversation.deps.desk,
             topic_grace=timedelta(seconds=settings.topic_grace_seconds),
             retry_base=timedelta(seconds=app.settings.agents.handoff_retry_seconds),
             owner=self.worker,
@@ -166,11 +166,13 @@ class TelegramRunner:
             lease=self.lease,
         )
         if self.files is not None:
-            self.files.desk = app.conversation.desk  # a case's file read edits its card
+            self.files.desk = app.conversation.deps.desk  # a case's file read edits its card
             self.delivery.read_file = self.files.store.get  # /mydata's archive (#16)
 
     async def run(self, stop: asyncio.Event) -> None:
         settings = self.app.settings.telegram
+        if self.files is not None:  # the directory or bucket writable (StoreProblem if not)
+            await self.files.check_store()
         identity = await self.transport.open()
         self.inbox.bot_id = identity.id
         if isinstance(self.queues, LeasedChats):
@@ -183,7 +185,7 @@ class TelegramRunner:
             self.worker,
         )
         await self._set_commands()
-        desk = self.app.conversation.desk
+        desk = self.app.conversation.deps.desk
         if desk.enabled:
             self.handoff.use_topics = await check_teams(self.transport, desk, identity.id)
         if isinstance(self.queues, LeasedChats):
@@ -290,7 +292,7 @@ class TelegramRunner:
 
     async def _fire(self, session: AsyncSession, row: FollowUp) -> list[Call]:
         """A follow-up's messages, as Bot API calls, inside the transaction that claimed it."""
-        out = await firing.fire(session, row, self.app.clock.now(), self.app.planner)
+        out = await firing.fire(session, row, self.app.clock.now(), self.app.deps)
         return in_lane(render_calls(self.app.localizer, out), BULK)  # reminders, digests
 
     async def _purge(self, session: AsyncSession, limit: int) -> tuple[int, list[Call]]:
@@ -300,8 +302,8 @@ class TelegramRunner:
         purged = await retention.purge_expired(
             session,
             now=self.app.clock.now(),
-            aftercare=conversation.aftercare,
-            desk=conversation.desk,
+            aftercare=conversation.deps.aftercare,
+            desk=conversation.deps.desk,
             limit=limit,
         )
         await erasure.clear_delivered_uploads(
@@ -316,7 +318,7 @@ class TelegramRunner:
         return max(purged.cases, purged.drafts), calls
 
     async def _hand_off(self, stop: asyncio.Event, interval: float) -> None:
-        if not self.app.conversation.desk.enabled:
+        if not self.app.conversation.deps.desk.enabled:
             return
         while not stop.is_set():
             self.handoff.wake.clear()

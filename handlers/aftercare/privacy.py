@@ -14,11 +14,11 @@ from handlers.aftercare import export_files
 from handlers.aftercare.erasure import erase_parent
 from handlers.aftercare.export import export_file_name, export_parent, export_text
 from handlers.bounds import ascii_int
-from handlers.desk.states import Status
+from handlers.case.states import Status
 from handlers.intake.evidence import megabytes
 from handlers.replies import Button, Msg, SendDocument
 from handlers.turn import Turn
-from storage.repositories import cases, drafts
+from storage.repositories import cases
 
 BUTTON_KINDS = ("erase", "notif")
 #: A confirmation button older than this asks again rather than erase.
@@ -29,7 +29,7 @@ _LAST_TIME = 2**53
 
 async def _go_on(turn: Turn, *before: Msg) -> None:
     """Say ``before``, then the intake's current question if one is open."""
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is not None:
         await turn.ask_current(draft, *before)
     elif before:

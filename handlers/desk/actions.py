@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from handlers.bounds import clip, column_length, record_id
-from handlers.desk.card import (
+from handlers.case.card import (
     AMOUNT,
     CANCEL_INPUT,
     CHECK_ORDERS,
@@ -26,12 +26,12 @@ from handlers.desk.card import (
     TEAM,
     agent_input,
     button_data,
-    files_deferred,
 )
-from handlers.desk.context import FILES_SHOWN, DeskTurn, load_view
+from handlers.case.states import Action, Status, refusal
+from handlers.case.view import FILES_SHOWN, files_deferred, load_view
+from handlers.desk.context import DeskTurn
 from handlers.desk.handoff import files_on_demand
 from handlers.desk.notify import decision_for_parent, parent_name
-from handlers.desk.states import Action, Status, refusal
 from handlers.desk.teams import HANDOFF_DONE, move, moved_elsewhere
 from handlers.formatting import format_money
 from handlers.orders import desk_check
@@ -164,8 +164,7 @@ async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> Msg | 
     ref = {"reference": case.reference}
     if name == Action.CLAIM:
         claim(turn, case)
-        if turn.planner is not None:
-            await turn.planner.case_claimed(turn.session, case, turn.now)
+        await turn.planner.case_claimed(turn.session, case, turn.now)
         turn.tell_parent(case, Msg("parent-claimed", {**ref, "name": parent_name(turn, case)}))
         await turn.record(case, "claimed")
     elif name == Action.UNCLAIM:
@@ -217,15 +216,13 @@ async def _apply(turn: DeskTurn, case: Case, name: str, argument: str) -> Msg | 
         await turn.record(case, "escalated")
     elif name == Action.CLOSE:
         case.status, case.closed_at, case.pending_input = Status.CLOSED, turn.now, {}
-        if turn.planner is not None:
-            await turn.planner.case_closed(turn.session, case, turn.now)
+        await turn.planner.case_closed(turn.session, case, turn.now)
         turn.tell_parent(case, Msg("parent-closed", ref))
         await turn.record(case, "closed")
     elif name == Action.REOPEN:
         case.status, case.closed_at = Status.IN_REVIEW, None
         case.decision = case.decided_at = case.decided_amount = case.decided_currency = None
-        if turn.planner is not None:
-            await turn.planner.case_reopened(turn.session, case, turn.now)
+        await turn.planner.case_reopened(turn.session, case, turn.now)
         turn.tell_parent(case, Msg("parent-reopened", ref))
         await turn.record(case, "reopened")
     return None
@@ -281,8 +278,7 @@ async def decide(
     case.status, case.decision, case.decided_at = Status.DECIDED, decision, turn.now
     case.decided_amount, case.decided_currency = amount, currency
     case.reject_reason, case.decision_note, case.pending_input = reason, note, {}
-    if turn.planner is not None:
-        await turn.planner.case_decided(turn.session, case, turn.now)
+    await turn.planner.case_decided(turn.session, case, turn.now)
     view = await load_view(turn.session, case)
     for parts, buttons in decision_for_parent(view, turn.aftercare):
         turn.tell_parent(case, *parts, buttons=buttons)

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.desk.context import card_edit
+from handlers.case.card import card_edit
 from handlers.orders.linking import match_case, unclaimed_reads
 from handlers.policy import DeskPolicy
 from handlers.replies import Outgoing

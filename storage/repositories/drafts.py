@@ -11,7 +11,6 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Draft
-from storage.repositories import preload
 
 OPEN = "open"
 SUBMITTED = "submitted"
@@ -19,9 +18,6 @@ CANCELLED = "cancelled"
 
 
 async def get_open_draft(*, session: AsyncSession, user_id: int) -> Draft | None:
-    remembered = preload.open_draft(session, user_id)  # loaded with the user (preload.py)
-    if remembered is not preload.UNKNOWN:
-        return remembered
     result = await session.exec(
         select(Draft)
         .where(Draft.user_id == user_id, Draft.status == OPEN)

@@ -15,15 +15,15 @@ from pathlib import Path
 
 import pytest
 
+from bot.files.store import ContentStore, FileStore
 from bot.i18n import Localizer
 from bot.reports.web import SupervisorPages
-from handlers.calendar import WorkingCalendar
-from handlers.conversation import Conversation
-from handlers.policy import DeskPolicy, IntakePolicy
+from handlers.policy import DeskPolicy, IntakePolicy, SlaPolicy
 from storage.database import Database
 from storage.repositories import dashboard
 from tests.chat import ParentChat
 from tests.conftest import FakeClock
+from tests.core import core
 from tests.handlers.report_desk import NOW, seed
 
 SUPERVISOR, AGENT = 7001, 7002
@@ -36,18 +36,17 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-async def _screenshot_kept(database, root: Path, case_id: int) -> None:
+async def _screenshot_kept(database, store: ContentStore, case_id: int) -> None:
     """A 960×1400 screenshot kept in the file store (#16) as evidence of the case."""
     import io
 
     from PIL import Image
 
-    from bot.files.store import FileStore
     from storage.models import Evidence
 
     out = io.BytesIO()
     Image.new("RGB", (960, 1400), (240, 200, 120)).save(out, "PNG")
-    digest = FileStore(root).put(out.getvalue())
+    digest = store.put(out.getvalue())
     async with database.unit_of_work() as session:
         session.add(
             Evidence(
@@ -82,14 +81,22 @@ def _browser():
     return webdriver.Chrome(service=Service(DRIVER), options=options)
 
 
-async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(tmp_path, localizer):
+@pytest.mark.parametrize("kept_in", ["directory", "bucket"])
+async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(
+    tmp_path, localizer, request, kept_in
+):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
     database = Database(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
     await database.upgrade()
     ids = await seed(database)
-    await _screenshot_kept(database, tmp_path / "files", ids["BBBBB"])
+    store: ContentStore = FileStore(tmp_path / "files")
+    if kept_in == "bucket":  # the thumbnails read from an S3-compatible bucket (tests/s3.py)
+        from bot.files.bucket import BucketStore
+
+        store = BucketStore(request.getfixturevalue("bucket"))
+    await _screenshot_kept(database, store, ids["BBBBB"])
     clock = FakeClock(NOW)
     desk = DeskPolicy(
         chat_id=GROUP,
@@ -101,19 +108,18 @@ async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(tmp_path, l
         database=database,
         clock=clock,
         desk=desk,
-        intake=IntakePolicy(),
-        calendar=WorkingCalendar("CN"),
+        sla=SlaPolicy(),
         localizer=Localizer(),
-        files=tmp_path / "files",
+        files=store,
     )
     server = await pages.serve("127.0.0.1", 0)
     port = server.addresses[0][1]
     base = f"http://127.0.0.1:{port}"
-    conversation = Conversation(
-        database=database,
+    conversation = core(
+        database,
+        clock,
+        localizer,
         policy=IntakePolicy(),
-        clock=clock,
-        label_text=localizer.plain,
         desk=DeskPolicy(**{**desk.__dict__, "dashboard_url": base}),
     )
     # An agent who is not a supervisor gets no link; the supervisor does, in private.

@@ -12,17 +12,16 @@ import pytest
 from bot.files import ocr
 from bot.files.keeper import FileKeeper
 from bot.files.store import FileStore
-from handlers.calendar import WorkingCalendar
 from handlers.conversation import Conversation
 from handlers.events import Media, MediaKind
-from handlers.followups.planner import Planner
-from handlers.policy import AftercarePolicy, DeskPolicy, FollowUpPolicy, IntakePolicy
+from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy
 from handlers.reading import offer
 from handlers.reading.extract import OcrLine, Reading
 from handlers.replies import EditMessage, Outgoing, Reply, SendMedia
 from storage.models import Evidence
 from storage.repositories import drafts, evidence
 from tests.chat import ParentChat
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, submitted_case
 
 PARENT = 1001
@@ -39,16 +38,12 @@ def desk() -> DeskPolicy:
 
 @pytest.fixture
 def conversation(database, policy, clock, localizer, desk) -> Conversation:
-    planner = Planner(
-        calendar=WorkingCalendar("CN"), rules=FollowUpPolicy(), intake=IntakePolicy(), desk=desk
-    )
-    return Conversation(
-        database=database,
+    return core(
+        database,
+        clock,
+        localizer,
         policy=policy,
-        clock=clock,
-        label_text=localizer.plain,
         desk=desk,
-        planner=planner,
         aftercare=AftercarePolicy(appeal_window_days=30),
     )
 

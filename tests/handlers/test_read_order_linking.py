@@ -14,8 +14,8 @@ from sqlmodel import select
 
 from bot.orders.importer import import_bill
 from handlers.aftercare.erasure import erase_parent
-from handlers.desk.card import card_parts
-from handlers.desk.context import load_view
+from handlers.case.card import card_parts
+from handlers.case.view import load_view
 from handlers.orders.linking import match_case
 from handlers.orders.matching import Verdict
 from handlers.policy import DeskPolicy, IntakePolicy
