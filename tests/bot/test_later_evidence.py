@@ -239,3 +239,18 @@ async def test_a_claim_s_own_screenshot_read_after_submitting_edits_the_card(
     sent = Sent()
     sent.out = out
     assert "📷 Screenshot 1: ✅ amount matches" in _card_lines(sent, localizer)
+
+
+async def test_files_waiting_for_which_claim_become_evidence_of_the_claim_chosen(
+    database, clock, conversation, localizer
+):
+    first = await submitted_case(database, clock.now(), reference="K7QM4")
+    second = await submitted_case(database, clock.now(), reference="P3RX8")
+    parent = ParentChat(conversation, localizer, user_id=PARENT)
+    await parent.upload(_photo("which"))
+    assert parent.keys == ["parent-which-case"]
+    assert await _case_files(database, first.id) == await _case_files(database, second.id) == []
+    await parent.press_data(f"pcase:{second.id}")
+    assert parent.keys == ["parent-relayed"]
+    [row] = await _case_files(database, second.id)
+    assert row.telegram_file_id == "which" and await _case_files(database, first.id) == []
