@@ -10,8 +10,9 @@ runtime adds their bytes when it sends the archive (``bot/files/archive.py``).
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from handlers.replies import Attachment
@@ -66,11 +67,12 @@ def _entries(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 def pack(
     data: dict[str, Any], *, room: int, unknown_size: int, why: str
-) -> tuple[tuple[Attachment, ...], list[dict[str, Any]]]:
+) -> tuple[tuple[Attachment, ...], list[dict[str, Any]], int]:
     """Choose the files of ``data`` (the export) that fit in ``room`` bytes, in order; the
     others get ``in_archive: null`` and are listed in ``data["files_left_out"]`` with
-    ``why``. A file of unknown size counts as ``unknown_size``. Returns the attachments and
-    the files left out."""
+    ``why``. A file of unknown size counts as ``unknown_size``. Returns the attachments, the
+    files left out, and the bytes the attachments take in the archive."""
+    used = 0
     attachments: list[Attachment] = []
     left_out: list[dict[str, Any]] = []
     for entry in _entries(data):
@@ -97,7 +99,25 @@ def pack(
             )
             continue
         room -= cost
+        used += cost
         attachments.append(Attachment(sha256=digest, name=name))
     if left_out:
         data["files_left_out"] = left_out
-    return tuple(attachments), left_out
+    return tuple(attachments), left_out, used
+
+
+def fit(
+    data: dict[str, Any], *, unknown_size: int, why: str, render: Callable[[Any], str]
+) -> tuple[str, tuple[Attachment, ...], list[dict[str, Any]]]:
+    """The export's JSON (``render``ed) and the files that go with it, so that the archive —
+    the JSON as it ends up, with the files left out listed in it, and the files — stays
+    within :data:`UPLOAD_LIMIT`. Returns the JSON, the attachments, the files left out."""
+    room = UPLOAD_LIMIT - WRAPPING - len(render(data).encode("utf-8"))
+    while True:
+        trial = copy.deepcopy(data)
+        attachments, left_out, used = pack(trial, room=room, unknown_size=unknown_size, why=why)
+        content = render(trial)
+        over = len(content.encode("utf-8")) + used + WRAPPING - UPLOAD_LIMIT
+        if over <= 0 or not attachments:  # the list of files left out made the JSON grow
+            return content, attachments, left_out
+        room -= over

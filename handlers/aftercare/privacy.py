@@ -43,11 +43,9 @@ async def my_data(turn: Turn, argument: str) -> None:
     language = turn.user.language
     limit = megabytes(export_files.UPLOAD_LIMIT, language)
     why = turn.label_text(language, Msg("mydata-file-left-out", {"limit": limit}))
-    room = export_files.UPLOAD_LIMIT - export_files.WRAPPING - len(export_text(data).encode())
-    attachments, left_out = export_files.pack(
-        data, room=room, unknown_size=turn.policy.max_file_bytes, why=why
+    content, attachments, left_out = export_files.fit(
+        data, unknown_size=turn.policy.max_file_bytes, why=why, render=export_text
     )
-    content = export_text(data)
     caption = (
         Msg("mydata-caption-left-out", {"count": len(left_out), "limit": limit})
         if left_out

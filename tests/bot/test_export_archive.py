@@ -57,7 +57,8 @@ def _export(*sizes: int | None) -> dict:
 
 def test_files_go_in_while_they_fit_the_rest_are_listed_with_why():
     data = _export(1000, 5000, 100, None)
-    attachments, left = pack(data, room=1500, unknown_size=200, why="too big")
+    attachments, left, used = pack(data, room=1500, unknown_size=200, why="too big")
+    assert used == 1000 + 100 + 2 * (100 + 2 * len("K7QM4/01-f1.jpg"))
     # 1000 fits; 5000 does not; 100 still fits after; an unknown size counts as 200.
     assert [a.name for a in attachments] == ["K7QM4/01-f1.jpg", "K7QM4/03-f3.jpg"]
     assert [e["in_archive"] for e in data["cases"][0]["evidence"]] == [
@@ -68,6 +69,19 @@ def test_files_go_in_while_they_fit_the_rest_are_listed_with_why():
         ("f4", "upload_limit", "too big"),
     ]
     assert data["files_left_out"] == left
+
+
+def test_the_json_grown_by_the_list_of_files_left_out_still_fits(monkeypatch):
+    limit = export_files.WRAPPING + 60_000
+    monkeypatch.setattr(export_files, "UPLOAD_LIMIT", limit)
+    data = _export(*[1000] * 50)
+    content, attachments, left = export_files.fit(
+        data, unknown_size=0, why="x" * 500, render=lambda d: json.dumps(d, indent=2)
+    )
+    assert attachments and left and len(attachments) + len(left) == 50
+    files = sum(1000 + export_files.PER_FILE + 2 * len(a.name) for a in attachments)
+    assert len(content.encode()) + files + export_files.WRAPPING <= limit
+    assert json.loads(content)["files_left_out"] == left
 
 
 def test_the_runtime_makes_the_zip_and_says_which_file_the_store_lost(tmp_path):
