@@ -16,6 +16,7 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from handlers.case import history
 from handlers.case.card import decision_msg
 from handlers.case.states import Status
 from handlers.case.view import CaseView, load_view, platform_msg
@@ -75,15 +76,7 @@ async def anonymize_case(
         session=session, case_id=case.id, keep_details=KEEP_DETAILS, now=now
     )
     await ledger.unlink_cases(session=session, case_ids=[case.id])  # the bills stay (#15)
-    await cases.add_event(
-        session=session,
-        case_id=case.id,
-        actor_kind="system",
-        actor_id=None,
-        action="anonymized",
-        now=now,
-        details={"reason": reason},
-    )
+    await history.record(session, case, "anonymized", now, history.SYSTEM, reason=reason)
     out: list[Outgoing] = []
     if desk.chat_id is None:
         return out

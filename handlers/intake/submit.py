@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from handlers.case import history
 from handlers.intake.context import Ctx
 from handlers.intake.questions import needs_minor_age
 from handlers.reference import LENGTH, new_reference
@@ -68,14 +69,14 @@ async def submit_draft(
     await cases.add_case(session=session, case=case, transactions=items)
     assert case.id is not None and draft.id is not None
     await evidence.attach_to_case(session=session, draft_id=draft.id, case_id=case.id)
-    await cases.add_event(
-        session=session,
-        case_id=case.id,
-        actor_kind="parent",
-        actor_id=user_id,
-        action="submitted",
-        now=now,
-        details={"draft_id": draft.id, "evidence": ctx.evidence_count},
+    await history.record(
+        session,
+        case,
+        "submitted",
+        now,
+        history.parent(user_id),
+        draft_id=draft.id,
+        evidence=ctx.evidence_count,
     )
     drafts.close_draft(draft, status=drafts.SUBMITTED, now=now, case_id=case.id)
     return case
