@@ -16,7 +16,7 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.case import history
+from handlers.case import fields, history
 from handlers.case.card import decision_msg
 from handlers.case.states import Status
 from handlers.case.view import CaseView, load_view, platform_msg
@@ -66,9 +66,8 @@ async def anonymize_case(
         case.status, case.closed_at = Status.CLOSED, now
     case.anonymized_at = now
     case.user_id = case.chat_id = NOBODY
-    case.account = case.description = ""
-    case.contact = case.platform_other = case.payment_other = case.decision_note = None
-    case.minor_age = None
+    fields.erase(case)
+    case.decision_note = None  # the agent's words to the parent
     case.pending_input = {}
     case.due_at, case.overdue = None, False
     case.updated_at = now
