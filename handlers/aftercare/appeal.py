@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from handlers.bounds import record_id
+from handlers.case import history
 from handlers.case.card import card_edit, decision_msg
 from handlers.case.states import Status
 from handlers.case.view import load_view
@@ -220,14 +221,14 @@ async def _file_appeal(turn: Turn, case: Case, reason: str, files: list[dict[str
     case.updated_at = turn.now
     if media:
         case.no_evidence = False
-    await cases.add_event(
-        session=turn.session,
-        case_id=case.id,
-        actor_kind="parent",
-        actor_id=turn.user.id,
-        action="appealed",
-        now=turn.now,
-        details={"text": reason, "files": len(media)},
+    await history.record(
+        turn.session,
+        case,
+        "appealed",
+        turn.now,
+        history.parent(turn.user.id),
+        text=reason,
+        files=len(media),
     )
     await turn.planner.case_appealed(turn.session, case, turn.now)
     if turn.desk.enabled:

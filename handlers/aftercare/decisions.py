@@ -9,9 +9,9 @@ from decimal import Decimal
 
 from handlers.aftercare.appeal import MAX_APPEALS, appeal_allowed, appeal_button, appeal_until
 from handlers.aftercare.routes import other_routes
+from handlers.case.purchase import stored_purchase_line
 from handlers.case.view import CaseView
 from handlers.formatting import format_money, format_when
-from handlers.intake.moment import purchase_moment
 from handlers.policy import AftercarePolicy
 from handlers.replies import Button, Msg
 from storage.models import Case
@@ -95,18 +95,5 @@ def _partial(view: CaseView) -> list[Msg]:
         Msg("decision-claimed-header"),
     ]
     for t in view.transactions:
-        when = purchase_moment(
-            t.occurred_at, case.timezone, lang, has_time=t.has_time, vague=t.time_vague
-        )
-        parts.append(
-            Msg(
-                "review-tx-line",
-                {
-                    "number": t.position,
-                    "when": when,
-                    "money": format_money(t.amount, t.currency, lang),
-                    "order": t.order_number or "-",
-                },
-            )
-        )
+        parts.append(stored_purchase_line(t, case.timezone, lang))
     return parts

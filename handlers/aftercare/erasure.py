@@ -16,6 +16,7 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from handlers.case import fields, history
 from handlers.case.card import decision_msg
 from handlers.case.states import Status
 from handlers.case.view import CaseView, load_view, platform_msg
@@ -65,9 +66,8 @@ async def anonymize_case(
         case.status, case.closed_at = Status.CLOSED, now
     case.anonymized_at = now
     case.user_id = case.chat_id = NOBODY
-    case.account = case.description = ""
-    case.contact = case.platform_other = case.payment_other = case.decision_note = None
-    case.minor_age = None
+    fields.erase(case)
+    case.decision_note = None  # the agent's words to the parent
     case.pending_input = {}
     case.due_at, case.overdue = None, False
     case.updated_at = now
@@ -76,15 +76,7 @@ async def anonymize_case(
     await erasure.scrub_case_rows(
         session=session, case_id=case.id, keep_details=KEEP_DETAILS, now=now
     )
-    await cases.add_event(
-        session=session,
-        case_id=case.id,
-        actor_kind="system",
-        actor_id=None,
-        action="anonymized",
-        now=now,
-        details={"reason": reason},
-    )
+    await history.record(session, case, "anonymized", now, history.SYSTEM, reason=reason)
     out: list[Outgoing] = []
     if desk.chat_id is None:
         return out

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare.export_files import archive_name
+from handlers.case import fields
 from handlers.followups.kinds import TO_PARENT
 from handlers.orders import privacy as order_privacy
 from handlers.policy import AftercarePolicy, DeskPolicy
@@ -125,17 +126,7 @@ async def _case(
         "status": case.status,
         "language": case.language,
         "timezone": case.timezone,
-        "platform": case.platform,
-        "platform_other": case.platform_other,
-        "problem": case.problem,
-        "writer": case.writer,
-        "minor_age": case.minor_age,
-        "account": case.account,
-        "payment_method": case.payment_method,
-        "payment_other": case.payment_other,
-        "no_evidence": case.no_evidence,
-        "description": case.description,
-        "contact": case.contact,
+        **fields.of_case(case),
         "submitted_at": when(case.submitted_at),
         "handled_by": None if desk.anonymous else case.assignee_name,
         "decision": case.decision,

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from handlers.aftercare import appeal
 from handlers.aftercare.timeline import Step, timeline
+from handlers.case.purchase import money_and_moment
 from handlers.case.states import OPEN, UNDECIDED
 from handlers.case.view import platform_msg
 from handlers.desk import parents
 from handlers.formatting import format_money, format_totals, format_when
-from handlers.intake.moment import purchase_moment
 from handlers.reference import normalize_reference
 from handlers.replies import Button, Msg
 from handlers.turn import Turn
@@ -234,11 +234,7 @@ def _compact(turn: Turn, claim: Claim) -> Msg:
 def _purchase(turn: Turn, case: Case, t: CaseTransaction) -> Msg:
     """One purchase as the parent gave it: on the clock they gave it in, and a part of the day
     ("yesterday evening") still "in the evening, around 8:00 PM", not an exact minute."""
-    language = turn.user.language
-    when = purchase_moment(
-        t.occurred_at, case.timezone, language, has_time=t.has_time, vague=t.time_vague
-    )
-    money = format_money(t.amount, t.currency, language)
+    money, when = money_and_moment(t, case.timezone, turn.user.language)
     return Msg("status-purchase", {"number": t.position, "money": money, "when": when})
 
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from handlers.case.purchase import purchase_line
 from handlers.case.states import UNDECIDED, Action, Status, available
 from handlers.case.view import CaseView, files_deferred, load_view, platform_msg, postable_files
 from handlers.formatting import (
@@ -117,17 +118,9 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
         parts.append(Msg("review-minor-age", {"age": case.minor_age}))
     parts.append(Msg("review-account", {"value": case.account}))
     for t in view.transactions:
-        parts.append(
-            Msg(
-                "review-tx-line",
-                {
-                    "number": t.position,
-                    "when": purchase_when(t, case.timezone, desk),
-                    "money": format_money(t.amount, t.currency, lang),
-                    "order": t.order_number or "-",
-                },
-            )
-        )
+        when = purchase_when(t, case.timezone, desk)
+        money = format_money(t.amount, t.currency, lang)
+        parts.append(purchase_line(t.position, money, when, t.order_number))
         parts += card_lines.purchase_lines(view.orders, t, case, desk)
     parts.append(Msg("review-total", {"total": view.totals_in(lang)}))
     parts += card_lines.summary_line(view.orders)

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from handlers.case import history
 from handlers.case.card import card_edit
 from handlers.events import EventKind, Incoming
 from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import AnswerButton, Button, Msg, Outgoing, Reply
 from storage.models import Case
-from storage.repositories import cases
 
 if TYPE_CHECKING:
     from handlers.dependencies import Dependencies
@@ -89,12 +89,6 @@ class DeskTurn:
     async def record(self, case: Case, action: str, **details: Any) -> None:
         assert case.id is not None
         case.updated_at = self.now
-        await cases.add_event(
-            session=self.session,
-            case_id=case.id,
-            actor_kind="agent",
-            actor_id=self.actor,
-            action=action,
-            now=self.now,
-            details=details,
+        await history.record(
+            self.session, case, action, self.now, history.agent(self.actor), **details
         )

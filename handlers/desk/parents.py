@@ -20,6 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare import appeal
 from handlers.bounds import record_id
+from handlers.case import history
 from handlers.case.card import card_edit
 from handlers.case.states import OPEN, Status
 from handlers.events import ALBUM, EventKind, Media, media_of, media_record
@@ -148,18 +149,15 @@ def _to_thread(turn: Turn, desk: DeskPolicy, case: Case, key: str, message: dict
 async def _record(turn: Turn, case: Case, action: str, message: dict, **more: Any) -> CaseEvent:
     assert case.id is not None
     case.updated_at = turn.now
-    return await cases.add_event(
-        session=turn.session,
-        case_id=case.id,
-        actor_kind="parent",
-        actor_id=turn.user.id,
-        action=action,
-        now=turn.now,
-        details={
-            "text": message.get("text", ""),
-            "files": len(message.get("media", [])),
-            **more,
-        },
+    return await history.record(
+        turn.session,
+        case,
+        action,
+        turn.now,
+        history.parent(turn.user.id),
+        text=message.get("text", ""),
+        files=len(message.get("media", [])),
+        **more,
     )
 
 
@@ -285,14 +283,8 @@ async def rate(turn: Turn, value: str) -> None:
     events = await cases.events_of(session=turn.session, case_id=case.id)
     first = not any(e.action == "rated" for e in events)
     if first:
-        await cases.add_event(
-            session=turn.session,
-            case_id=case.id,
-            actor_kind="parent",
-            actor_id=turn.user.id,
-            action="rated",
-            now=turn.now,
-            details={"stars": int(stars)},
+        await history.record(
+            turn.session, case, "rated", turn.now, history.parent(turn.user.id), stars=int(stars)
         )
     if not first:
         turn.say(Msg("parent-thanks"))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare.routes import other_routes
+from handlers.case import history
 from handlers.case.card import card_edit
 from handlers.case.states import UNDECIDED, Status
 from handlers.desk import parents
@@ -99,14 +100,7 @@ async def _for_agents(
     else:
         case.overdue = True
         assert case.id is not None
-        await cases.add_event(
-            session=session,
-            case_id=case.id,
-            actor_kind="system",
-            actor_id=None,
-            action="overdue",
-            now=now,
-        )
+        await history.record(session, case, "overdue", now, history.SYSTEM)
         mentions = [Msg("desk-mention", {"id": str(sid)}) for sid in sorted(desk.supervisor_ids)]
         parts = (Msg("desk-deadline-overdue", {**ref, "due": due}), *mentions)
     out: list[Outgoing] = [Reply(desk.chat_id, desk.language, parts, case_id=case.id)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from handlers.case.purchase import purchase_line
 from handlers.intake.context import Accepted, Answer, Ctx, Outcome, Rejected, StepName
 from handlers.intake.questions import needs_minor_age, platform_display
 from handlers.intake.transactions import describe, totals
@@ -56,10 +57,7 @@ def ask_review(ctx: Ctx) -> tuple[Msg, ...]:
     fields.append(Msg("review-payment", {"value": _payment(ctx)}))
     for number, item in enumerate(ctx.transactions, start=1):
         money, when = describe(item, ctx)
-        order = item.get("order") or "-"
-        fields.append(
-            Msg("review-tx-line", {"number": number, "money": money, "when": when, "order": order})
-        )
+        fields.append(purchase_line(number, money, when, item.get("order")))
     fields.append(Msg("review-total", {"total": totals(ctx)}))
     if a.get("no_evidence"):
         fields.append(Msg("review-no-evidence"))

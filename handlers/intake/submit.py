@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from handlers.case import fields, history
 from handlers.intake.context import Ctx
 from handlers.intake.questions import needs_minor_age
 from handlers.reference import LENGTH, new_reference
@@ -31,24 +32,20 @@ async def submit_draft(
     *, session: AsyncSession, draft: Draft, ctx: Ctx, user_id: int, now: datetime
 ) -> Case:
     a = ctx.answers
+    values = fields.from_answers(a)
+    # A platform named only in the operator's config keeps its name with the case.
+    values["platform_other"] = values["platform_other"] or ctx.policy.platform_names.get(
+        a["platform"]
+    )
+    values["minor_age"] = values["minor_age"] if needs_minor_age(ctx) else None
+    values["no_evidence"] = bool(values["no_evidence"])
     case = Case(
         reference=await unique_reference(session=session),
         user_id=user_id,
         chat_id=draft.chat_id,
         language=ctx.language,
         timezone=ctx.timezone,
-        platform=a["platform"],
-        # A platform named only in the operator's config keeps its name with the case.
-        platform_other=a.get("platform_other") or ctx.policy.platform_names.get(a["platform"]),
-        problem=a["problem"],
-        writer=a["writer"],
-        minor_age=a.get("minor_age") if needs_minor_age(ctx) else None,
-        account=a["account"],
-        payment_method=a["payment_method"],
-        payment_other=a.get("payment_other"),
-        no_evidence=bool(a.get("no_evidence")),
-        description=a["description"],
-        contact=a.get("contact"),
+        **values,
         submitted_at=now,
         updated_at=now,
     )
@@ -68,14 +65,14 @@ async def submit_draft(
     await cases.add_case(session=session, case=case, transactions=items)
     assert case.id is not None and draft.id is not None
     await evidence.attach_to_case(session=session, draft_id=draft.id, case_id=case.id)
-    await cases.add_event(
-        session=session,
-        case_id=case.id,
-        actor_kind="parent",
-        actor_id=user_id,
-        action="submitted",
-        now=now,
-        details={"draft_id": draft.id, "evidence": ctx.evidence_count},
+    await history.record(
+        session,
+        case,
+        "submitted",
+        now,
+        history.parent(user_id),
+        draft_id=draft.id,
+        evidence=ctx.evidence_count,
     )
     drafts.close_draft(draft, status=drafts.SUBMITTED, now=now, case_id=case.id)
     return case

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from handlers.bounds import ascii_int
+from handlers.case.purchase import purchase_line
 from handlers.formatting import format_money, format_totals, format_when
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected, StepName
 from handlers.intake.moment import purchase_moment
@@ -261,17 +262,7 @@ def ask_list(ctx: Ctx) -> tuple[Msg, ...]:
     lines = [Msg("ask-tx-list")]
     for number, item in enumerate(ctx.transactions, start=1):
         money, when = describe(item, ctx)
-        lines.append(
-            Msg(
-                "review-tx-line",
-                {
-                    "number": number,
-                    "money": money,
-                    "when": when,
-                    "order": item.get("order") or "-",
-                },
-            )
-        )
+        lines.append(purchase_line(number, money, when, item.get("order")))
     return tuple(lines)
 
 

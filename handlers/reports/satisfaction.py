@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from handlers.bounds import clip
+from handlers.case import history
 from handlers.case.card import card_edit
 from handlers.events import EventKind
 from handlers.replies import Msg, Reply
@@ -57,14 +58,8 @@ async def take_comment(turn: Turn) -> bool:
         return False
     events = await cases.events_of(session=turn.session, case_id=case.id)
     if not any(e.action == COMMENTED for e in events):
-        await cases.add_event(
-            session=turn.session,
-            case_id=case.id,
-            actor_kind="parent",
-            actor_id=turn.user.id,
-            action=COMMENTED,
-            now=turn.now,
-            details={"text": text},
+        await history.record(
+            turn.session, case, COMMENTED, turn.now, history.parent(turn.user.id), text=text
         )
         desk = turn.desk.for_case(case)
         if desk.enabled:
