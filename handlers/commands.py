@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from handlers.aftercare import privacy, routes
+from handlers.aftercare import appeal, privacy, routes
 from handlers.aftercare import status as claim_status
 from handlers.bounds import clip, column_length
+from handlers.buttons import ButtonData, Buttons, Router, text
 from handlers.desk import parents
 from handlers.formatting import format_when
 from handlers.intake.context import StepName
@@ -42,37 +43,90 @@ async def run_command(turn: Turn, command: str, argument: str) -> None:
     await handler(turn, argument.strip())
 
 
+class Language(ButtonData, prefix="lang"):
+    """/language's buttons: ``lang:<code>``, a supported language (any other is not one)."""
+
+    language: str = text(16)
+
+    def valid(self) -> bool:
+        return normalize_language(self.language) is not None
+
+
+class TimeZone(ButtonData, prefix="tz"):
+    """/timezone's buttons: ``tz:<zone>``; whatever fits is read as a typed zone would be."""
+
+    zone: str = text(61, empty=True, rest=True)
+
+
+class Resume(ButtonData, prefix="resume"):
+    """Go on with the open intake (/start, a reminder): ``resume:<draft id>``."""
+
+    draft_id: int
+
+
+class Restart(ButtonData, prefix="restart"):
+    """Drop the open intake and start again (/start): ``restart:<draft id>``."""
+
+    draft_id: int
+
+
+#: The presses this module handles (the other features register theirs in their own modules).
+buttons: Buttons[Turn] = Buttons()
+
+
 async def run_global_button(turn: Turn, data: str) -> bool:
     """Buttons that are not answers to a step. Returns False when ``data`` is not one."""
-    kind, _, value = data.partition(":")
-    if kind == "lang" and normalize_language(value):
-        await _set_language(turn, normalize_language(value) or turn.user.language)
-    elif kind == "tz":
-        await _set_timezone(turn, value)
-    elif kind in ("appeal", "pcase"):
-        await parents.parent_button(turn, turn.desk, kind, value)
-    elif kind in privacy.BUTTON_KINDS:
-        await privacy.press(turn, kind, value)
-    elif kind == "rate":
-        await parents.rate(turn, value)
-    elif kind == "routes":
-        await _routes(turn, value)
-    elif kind == "st":
-        await claim_status.press(turn, value)
-    elif kind == offer.BUTTON:  # what a screenshot said, used or corrected (#16)
-        await offer.press(turn, value)
-    elif kind in ("resume", "restart"):
-        draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
-        if draft is None or str(draft.id) != value:
-            turn.say(Msg("error-stale-button"), Msg("hint-start"))
-        elif kind == "resume":
-            await turn.ask_current(draft)
-        else:
-            await _drop(turn, draft)
-            await start_draft(turn, platform=None)
-    else:
-        return False
-    return True
+    return await PRESSES.dispatch(turn, data)
+
+
+@buttons.on(Language)
+async def _language_pressed(turn: Turn, data: Language) -> None:
+    await _set_language(turn, normalize_language(data.language) or turn.user.language)
+
+
+@buttons.on(TimeZone)
+async def _zone_pressed(turn: Turn, data: TimeZone) -> None:
+    await _set_timezone(turn, data.zone)
+
+
+@buttons.on(routes.OtherRoutes)
+async def _routes_pressed(turn: Turn, data: routes.OtherRoutes) -> None:
+    await _routes(turn, data.reference)
+
+
+@buttons.on(Resume)
+async def _resume(turn: Turn, data: Resume) -> None:
+    draft = await _pressed_draft(turn, data.draft_id)
+    if draft is not None:
+        await turn.ask_current(draft)
+
+
+@buttons.on(Restart)
+async def _restart(turn: Turn, data: Restart) -> None:
+    draft = await _pressed_draft(turn, data.draft_id)
+    if draft is not None:
+        await _drop(turn, draft)
+        await start_draft(turn, platform=None)
+
+
+async def _pressed_draft(turn: Turn, draft_id: int) -> Draft | None:
+    """The open draft a resume or restart button names; None (said stale) when it is gone."""
+    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    if draft is None or draft.id != draft_id:
+        await _stale_intake_button(turn)
+        return None
+    return draft
+
+
+@buttons.otherwise(TimeZone)
+async def _zone_too_long(turn: Turn, data: str) -> None:
+    """More than a button holds: refused as typed text would be (the value shown cut)."""
+    await _set_timezone(turn, data.removeprefix(TimeZone.prefix + TimeZone.sep))
+
+
+@buttons.otherwise(Resume, Restart)
+async def _stale_intake_button(turn: Turn, data: str = "") -> None:
+    turn.say(Msg("error-stale-button"), Msg("hint-start"))
 
 
 async def without_draft(turn: Turn) -> None:
@@ -134,13 +188,14 @@ async def reask(turn: Turn, *before: Msg) -> None:
 async def _start(turn: Turn, argument: str) -> None:
     draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
     if draft is not None:
+        assert draft.id is not None
         started = format_when(draft.created_at, turn.user.timezone, turn.user.language)
         turn.say(
             Msg("resume-question", {"started": started}),
             buttons=(
                 (
-                    Button(Msg("button-resume"), f"resume:{draft.id}"),
-                    Button(Msg("button-restart"), f"restart:{draft.id}"),
+                    Button(Msg("button-resume"), Resume(draft.id).pack()),
+                    Button(Msg("button-restart"), Restart(draft.id).pack()),
                 ),
             ),
         )
@@ -173,7 +228,9 @@ async def _language(turn: Turn, argument: str) -> None:
     if chosen:
         await _set_language(turn, chosen)
         return
-    buttons = tuple((Button(Msg(f"language-name-{lang}"), f"lang:{lang}"),) for lang in SUPPORTED)
+    buttons = tuple(
+        (Button(Msg(f"language-name-{lang}"), Language(lang).pack()),) for lang in SUPPORTED
+    )
     turn.say(Msg("ask-language"), buttons=buttons)
 
 
@@ -193,7 +250,8 @@ async def _timezone(turn: Turn, argument: str) -> None:
         return
     buttons = tuple(
         tuple(
-            Button(Msg("timezone-button", {"zone": z}), f"tz:{z}") for z in COMMON_ZONES[i : i + 2]
+            Button(Msg("timezone-button", {"zone": z}), TimeZone(z).pack())
+            for z in COMMON_ZONES[i : i + 2]
         )
         for i in range(0, len(COMMON_ZONES), 2)
     )
@@ -236,6 +294,15 @@ _COMMANDS = {
     "notifications": privacy.notifications,
     "dashboard": signin.request,  # supervisors: a sign-in link to the web page (#17)
 }
+#: Every button a parent may press outside the intake's own questions, by feature.
+PRESSES: Router[Turn] = Router(
+    buttons,
+    privacy.buttons,
+    parents.buttons,
+    appeal.buttons,
+    claim_status.buttons,
+    offer.buttons,  # what a screenshot said, used or corrected (#16)
+)
 #: Shown in Telegram's command menu, in this order (descriptions are ``command-<name>`` keys).
 MENU = (
     "start",

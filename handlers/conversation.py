@@ -26,8 +26,8 @@ from handlers.intake.context import (
     AnswerKind,
     Ctx,
     Rejected,
+    StepAnswer,
     StepName,
-    decode_button,
 )
 from handlers.intake.evidence import screen_media
 from handlers.intake.prompting import (
@@ -270,15 +270,15 @@ def _read_answer(turn: Turn, ctx: Ctx, step: Step) -> Answer | Rejected:
     """Tell apart a button press, typed text and an upload, refusing what the step can't take."""
     event = turn.event
     if event.kind is EventKind.BUTTON:
-        decoded = decode_button(event.payload or "")
+        pressed = StepAnswer.unpack(event.payload or "")
         if (
-            decoded is None
-            or decoded[0] != ctx.draft_id
-            or decoded[1] != step.name.value
-            or decoded[2] not in choice_values(ctx, step)
+            pressed is None
+            or pressed.draft_id != ctx.draft_id
+            or pressed.step is not step.name
+            or pressed.choice not in choice_values(ctx, step)
         ):
             return Rejected.because("error-stale-button")
-        return Answer(AnswerKind.CHOICE, choice=decoded[2])
+        return Answer(AnswerKind.CHOICE, choice=pressed.choice)
     if event.kind is EventKind.TEXT:
         choice = typed_choice(ctx, step, event.text, turn.label_text)
         if choice is not None:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import logging
 from dataclasses import asdict
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
-from handlers.bounds import record_id
+from handlers.buttons import ButtonData, Buttons
 from handlers.desk.card import decision_msg
 from handlers.desk.context import card_edit, load_view
 from handlers.desk.states import Status
@@ -35,7 +36,28 @@ MAX_APPEALS = 1
 APPEAL = "appeal"  # ``pending_input["parent"]`` while a parent is writing an appeal
 REASON, FILES = "reason", "files"  # the stages: waiting for the reason, then for new files
 
-Buttons = tuple[tuple[Button, ...], ...]
+Rows = tuple[tuple[Button, ...], ...]
+
+
+class StartAppeal(ButtonData, prefix="appeal"):
+    """⚖️ Appeal: ``appeal:<case id>`` (again while appealing: the prompt again)."""
+
+    case_id: int
+
+
+class AppealStep(StrEnum):
+    SEND = "send"
+    CANCEL = "cancel"
+
+
+class AppealButton(ButtonData, prefix="appeal"):
+    """Send or cancel the appeal being written: ``appeal:<case id>:send|cancel``."""
+
+    case_id: int
+    step: AppealStep
+
+
+buttons: Buttons[Turn] = Buttons()
 
 
 def appeal_until(case: Case, aftercare: AftercarePolicy) -> datetime | None:
@@ -83,24 +105,38 @@ def is_appealing(case: Case) -> bool:
 
 
 def appeal_button(case: Case) -> Button:
-    return Button(Msg("button-appeal"), f"appeal:{case.id}")
+    assert case.id is not None
+    return Button(Msg("button-appeal"), StartAppeal(case.id).pack())
 
 
 # -- the parent's buttons and messages ---------------------------------------------------------
 
 
-async def on_button(turn: Turn, value: str) -> None:
+@buttons.on(StartAppeal)
+async def _start_pressed(turn: Turn, data: StartAppeal) -> None:
+    await on_button(turn, data.case_id)
+
+
+@buttons.on(AppealButton)
+async def _step_pressed(turn: Turn, data: AppealButton) -> None:
+    await on_button(turn, data.case_id, data.step)
+
+
+@buttons.otherwise(StartAppeal, AppealButton)
+async def _stale(turn: Turn, data: str = "") -> None:
+    turn.say(Msg("error-stale-button"))
+
+
+async def on_button(turn: Turn, case_id: int, step: AppealStep | None = None) -> None:
     """``appeal:<case id>`` starts, ``appeal:<case id>:send`` sends, ``…:cancel`` drops an
     appeal — each checked against the parent's own cases and the appeal rules."""
-    named, _, step = value.partition(":")
-    case_id = record_id(named)
-    case = await cases.case_by_id(session=turn.session, case_id=case_id) if case_id else None
-    if case is None or case.user_id != turn.user.id or step not in ("", "send", "cancel"):
-        turn.say(Msg("error-stale-button"))
+    case = await cases.case_by_id(session=turn.session, case_id=case_id)
+    if case is None or case.user_id != turn.user.id:
+        await _stale(turn)
         return
-    if step == "send":
+    if step is AppealStep.SEND:
         await _send(turn, case)
-    elif step == "cancel":
+    elif step is AppealStep.CANCEL:
         _cancel(turn, case)
     elif is_appealing(case):
         parts, buttons = _prompt(case)
@@ -168,14 +204,15 @@ async def _add_files(turn: Turn, case: Case, pending: dict[str, Any]) -> list[Ms
     return notes
 
 
-def _prompt(case: Case) -> tuple[tuple[Msg, ...], Buttons]:
+def _prompt(case: Case) -> tuple[tuple[Msg, ...], Rows]:
     """The question for the stage the appeal is at, with its buttons."""
     pending = case.pending_input
     ref = {"reference": case.reference}
-    cancel = Button(Msg("button-appeal-cancel"), f"appeal:{case.id}:cancel")
+    assert case.id is not None
+    cancel = Button(Msg("button-appeal-cancel"), AppealButton(case.id, AppealStep.CANCEL).pack())
     if pending.get("stage") != FILES:
         return (Msg("appeal-ask-reason", ref),), ((cancel,),)
-    send = Button(Msg("button-appeal-send"), f"appeal:{case.id}:send")
+    send = Button(Msg("button-appeal-send"), AppealButton(case.id, AppealStep.SEND).pack())
     count = len(pending.get("files", []))
     ask = Msg("appeal-files-count", {"count": count}) if count else Msg("appeal-ask-files", ref)
     return (ask,), ((send,), (cancel,))

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare.routes import other_routes
+from handlers.commands import Resume
 from handlers.desk import parents
 from handlers.desk.context import card_edit
 from handlers.desk.states import UNDECIDED, Status
@@ -71,7 +72,8 @@ async def _intake_reminder(
     language = user.language if user else "en"
     number = int(row.details.get("number", 1))
     key = "reminder-intake-first" if number == 1 else "reminder-intake-again"
-    button = Button(Msg("button-resume"), f"resume:{draft.id}")
+    assert draft.id is not None
+    button = Button(Msg("button-resume"), Resume(draft.id).pack())
     return [Reply(draft.chat_id, language, (Msg(key),), ((button,),))]
 
 
@@ -151,8 +153,10 @@ async def _for_parent(
     if kind is Kind.SATISFACTION:
         if case.status != Status.CLOSED:
             return []
+        assert case.id is not None
         stars = tuple(
-            Button(Msg("button-rating", {"stars": n}), f"rate:{case.id}:{n}") for n in range(1, 6)
+            Button(Msg("button-rating", {"stars": n}), parents.Rating(case.id, n).pack())
+            for n in range(1, 6)
         )
         return [Reply(case.chat_id, lang, (Msg("parent-satisfaction", ref),), (stars,))]
     raise AssertionError(f"{kind} is not a follow-up to the parent")
