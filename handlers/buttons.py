@@ -48,11 +48,14 @@ def number(low: int, high: int) -> Any:
     return dataclasses.field(metadata={_LOW: low, _HIGH: high})
 
 
-def text(max_bytes: int, *, empty: bool = False, rest: bool = False) -> Any:
+def text(
+    max_bytes: int, *, empty: bool = False, rest: bool = False, default: Any = dataclasses.MISSING
+) -> Any:
     """A text field of at most ``max_bytes`` bytes in UTF-8 (``empty``: may be ""). Only the
     last field may be ``rest``: it takes whatever follows, separators included; any other text
     field never holds the separator."""
-    return dataclasses.field(metadata={_BYTES: max_bytes, _EMPTY: empty, _REST: rest})
+    meta = {_BYTES: max_bytes, _EMPTY: empty, _REST: rest}
+    return dataclasses.field(default=default, metadata=meta)
 
 
 @dataclass(frozen=True)
