@@ -18,7 +18,7 @@ from handlers.reading import offer
 from handlers.replies import Button, Msg
 from handlers.reports import satisfaction, signin
 from handlers.turn import Turn
-from storage.models import Draft, User
+from storage.models import Draft, DraftStatus, User
 from storage.repositories import cases, drafts
 
 #: Offered as buttons by /timezone; any IANA name, city or UTC offset can also be typed.
@@ -171,7 +171,7 @@ async def start_draft(turn: Turn, *, platform: str | None) -> Draft:
 
 
 async def _drop(turn: Turn, draft: Draft) -> None:
-    drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
+    drafts.close_draft(draft, status=DraftStatus.CANCELLED, now=turn.now)
     if turn.planner is not None:
         assert draft.id is not None
         await turn.planner.draft_closed(turn.session, draft.id, turn.now)

@@ -47,7 +47,7 @@ from handlers.replies import AnswerButton, Msg, Outgoing
 from handlers.turn import Turn
 from storage.conflicts import is_conflict
 from storage.database import Database
-from storage.models import Draft, User
+from storage.models import Draft, DraftStatus, User
 from storage.repositories import drafts, preload, users
 
 log = logging.getLogger(__name__)
@@ -238,7 +238,7 @@ async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Acce
         else:  # reminders count from the last answer (#14), not from /start
             await turn.planner.draft_answered(turn.session, draft.id, turn.user.timezone, turn.now)
     if outcome.cancel:
-        drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
+        drafts.close_draft(draft, status=DraftStatus.CANCELLED, now=turn.now)
         turn.say(*outcome.notes)
         return
     if outcome.submit:

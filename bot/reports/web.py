@@ -31,7 +31,7 @@ from bot.i18n import Localizer
 from handlers.calendar import WorkingCalendar
 from handlers.clock import Clock
 from handlers.desk.card import platform_msg, team_label, team_of
-from handlers.desk.states import Status
+from handlers.desk.states import UNDECIDED, Status
 from handlers.formatting import format_money, format_totals, format_when
 from handlers.policy import KNOWN_PLATFORMS, DeskPolicy, IntakePolicy
 from handlers.replies import Msg
@@ -304,7 +304,7 @@ class SupervisorPages:
         for case in found:
             due = format_when(case.due_at, team.timezone, lang) if case.due_at else ""
             late = case.due_at is not None and case.due_at < self.clock.now()
-            if late and case.status in ("submitted", "in_review", "waiting_parent", "appealed"):
+            if late and case.status in UNDECIDED:
                 due = f'<span class="overdue">{html.escape(due)} ⚠</span>'
             else:
                 due = html.escape(due)

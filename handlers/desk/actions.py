@@ -27,11 +27,11 @@ from handlers.desk.handoff import files_on_demand
 from handlers.desk.notify import decision_for_parent, parent_name
 from handlers.desk.presses import CardButton, CardPresses, CardStep
 from handlers.desk.states import Action, Status, refusal
-from handlers.desk.teams import HANDOFF_DONE, move, moved_elsewhere
+from handlers.desk.teams import move, moved_elsewhere
 from handlers.formatting import format_money
 from handlers.orders import desk_check
 from handlers.replies import Button, Msg
-from storage.models import Case
+from storage.models import Case, HandoffStatus
 from storage.repositories import cases
 
 __all__ = ["CARD_PRESSES", "NOTE_LENGTH", "ask_note", "decide", "press"]
@@ -213,7 +213,7 @@ def _other_teams(turn: DeskTurn, case: Case, argument: str) -> bool:
 @presses.action(Action.MOVE, valid=_other_teams)
 async def _move(turn: DeskTurn, case: Case, argument: str) -> Msg | None:
     ref = {"reference": case.reference}
-    if case.handoff_status != HANDOFF_DONE:  # its card or files are still on their way
+    if case.handoff_status != HandoffStatus.DONE:  # its card or files are still on their way
         return Msg("desk-move-wait", ref)
     _wait_for(turn, case, TEAM)  # the card offers the other teams
     return Msg("desk-move-prompt", ref)

@@ -15,7 +15,7 @@ from handlers.orders.linking import load_case_orders
 from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import AnswerButton, Button, EditMessage, Msg, Outgoing, Reply
 from handlers.reports.rating import load_rating
-from storage.models import Case
+from storage.models import Case, CaseStatus
 from storage.repositories import cases, evidence, relays
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ async def load_view(session: AsyncSession, case: Case) -> CaseView:
         await evidence.list_for_case(session=session, case_id=case.id),
     )
     view.orders = await load_case_orders(session, case.id)  # what the bills say (#15)
-    if case.status == "closed":  # rated only once closed
+    if case.status == CaseStatus.CLOSED:  # rated only once closed
         view.rating = await load_rating(session, case.id)
     if case.card_message_id is not None and files_deferred(view):
         shown = await relays.events_since(

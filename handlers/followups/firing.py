@@ -17,8 +17,8 @@ from handlers.followups.kinds import Kind
 from handlers.followups.planner import Planner
 from handlers.formatting import format_when
 from handlers.replies import Button, Msg, Outgoing, Reply
-from storage.models import Case, Draft, FollowUp, User
-from storage.repositories import cases, drafts, evidence
+from storage.models import Case, Draft, DraftStatus, FollowUp, User
+from storage.repositories import cases, evidence
 
 
 async def fire(
@@ -66,7 +66,7 @@ async def _intake_reminder(
     session: AsyncSession, row: FollowUp, now: datetime, planner: Planner
 ) -> list[Outgoing]:
     draft = await session.get(Draft, row.draft_id)
-    if draft is None or draft.status != drafts.OPEN:
+    if draft is None or draft.status != DraftStatus.OPEN:
         return []
     user = await session.get(User, draft.user_id)
     language = user.language if user else "en"

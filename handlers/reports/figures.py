@@ -41,7 +41,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.calendar import WorkingCalendar
-from handlers.desk.states import UNDECIDED
+from handlers.desk.states import UNDECIDED, Status
 from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.reports.hours import working_hours
 from storage.repositories.reports import CaseRow, received_cases
@@ -336,7 +336,7 @@ def figures_of(cases: Iterable[CaseFigures]) -> Figures:
         return Timing.of([value for c in items if (value := of(c)) is not None])
 
     outcomes = Counter(c.row.decision or "closed" for c in decided)
-    outcomes.update("closed" for c in items if c.row.status == "closed" and not c.decided)
+    outcomes.update("closed" for c in items if c.row.status == Status.CLOSED and not c.decided)
     return Figures(
         received=len(items),
         decided=len(decided),

@@ -20,10 +20,8 @@ from sqlalchemy.orm import ORMExecuteState, Session
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Draft, Evidence, User
+from storage.models import Draft, DraftStatus, Evidence, User
 
-#: drafts.OPEN (that module imports this one, so the value is repeated here; a test checks).
-OPEN = "open"
 #: "Not remembered": the caller must query.
 UNKNOWN: Any = object()
 _DRAFT = "preload.open_draft"  # session.info key → {user_id: Draft | None}
@@ -40,7 +38,9 @@ _FILES = (
 #: Built once: SQLAlchemy memoizes a statement's cache key on the object.
 _STATEMENT = (
     select(User, Draft, _FILES)
-    .outerjoin(Draft, and_(col(Draft.user_id) == col(User.id), col(Draft.status) == OPEN))
+    .outerjoin(
+        Draft, and_(col(Draft.user_id) == col(User.id), col(Draft.status) == DraftStatus.OPEN)
+    )
     .where(col(User.id) == bindparam("user_id"))
     .order_by(col(Draft.id).desc())
     .limit(1)
@@ -65,7 +65,7 @@ def open_draft(session: AsyncSession, user_id: int) -> Draft | None:
     if not remembered or user_id not in remembered:
         return UNKNOWN
     draft: Draft | None = remembered[user_id]
-    if draft is not None and draft.status != OPEN:  # closed in this session since
+    if draft is not None and draft.status != DraftStatus.OPEN:  # closed in this session since
         return UNKNOWN
     return draft
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import event
 
-from storage.models import Evidence
+from storage.models import DraftStatus, Evidence
 from storage.repositories import drafts, evidence, preload, users
 
 
@@ -41,10 +41,6 @@ async def _user_with_draft(database, clock, files: int = 0) -> int:
         return draft.id
 
 
-def test_the_open_status_is_the_drafts_one():
-    assert preload.OPEN == drafts.OPEN
-
-
 async def test_one_statement_then_answers_from_memory(database, clock):
     draft_id = await _user_with_draft(database, clock, files=2)
     selects = _selects(database)
@@ -69,7 +65,7 @@ async def test_a_user_without_an_open_draft(database, clock):
     async with database.unit_of_work() as session:
         draft = await drafts.get_open_draft(session=session, user_id=77)
         assert draft is not None
-        drafts.close_draft(draft, status=drafts.CANCELLED, now=clock.now())
+        drafts.close_draft(draft, status=DraftStatus.CANCELLED, now=clock.now())
     selects = _selects(database)
     async with database.unit_of_work() as session:
         assert await preload.user_with_open_draft(session=session, user_id=77) is not None
@@ -95,5 +91,5 @@ async def test_changes_made_in_the_session_are_seen(database, clock):
         await preload.user_with_open_draft(session=session, user_id=77)
         draft = await drafts.get_open_draft(session=session, user_id=77)
         assert draft is not None
-        drafts.close_draft(draft, status=drafts.SUBMITTED, now=clock.now())
+        drafts.close_draft(draft, status=DraftStatus.SUBMITTED, now=clock.now())
         assert await drafts.get_open_draft(session=session, user_id=77) is None
