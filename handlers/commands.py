@@ -94,6 +94,12 @@ async def _routes_pressed(turn: Turn, data: routes.OtherRoutes) -> None:
     await _routes(turn, data.reference)
 
 
+@buttons.otherwise(routes.OtherRoutes)
+async def _routes_unread(turn: Turn, data: str) -> None:
+    """``routes`` alone, or more than a button holds: what follows is a reference."""
+    await _routes(turn, data.partition(routes.OtherRoutes.sep)[2])
+
+
 @buttons.on(Resume)
 async def _resume(turn: Turn, data: Resume) -> None:
     draft = await _pressed_draft(turn, data.draft_id)
@@ -121,7 +127,7 @@ async def _pressed_draft(turn: Turn, draft_id: int) -> Draft | None:
 @buttons.otherwise(TimeZone)
 async def _zone_too_long(turn: Turn, data: str) -> None:
     """More than a button holds: refused as typed text would be (the value shown cut)."""
-    await _set_timezone(turn, data.removeprefix(TimeZone.prefix + TimeZone.sep))
+    await _set_timezone(turn, data.partition(TimeZone.sep)[2])
 
 
 @buttons.otherwise(Resume, Restart)

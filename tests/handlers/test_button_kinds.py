@@ -25,6 +25,7 @@ from handlers.desk.states import Action
 from handlers.intake.context import StepAnswer, StepName
 from handlers.reading.offer import OfferAction, OfferButton
 from handlers.replies import BUTTON_DATA_BYTES
+from tests.chat import ParentChat
 
 #: Each kind, as the bot wrote it before the kinds were typed (f-strings in each module).
 WIRE: list[tuple[ButtonData, str]] = [
@@ -269,3 +270,22 @@ async def test_the_router_sends_a_press_to_its_handler_or_says_it_is_not_ours():
     assert not await router.dispatch(seen, "pcase:5")
     assert not await router.dispatch(seen, "rated:5:3")
     assert seen == [Rating(5, 3), ("stale", "rate:5:9")]
+
+
+async def test_data_of_a_family_that_reads_as_none_of_its_kinds_is_answered_as_before(
+    conversation, localizer
+):
+    """Routed by family: what a press that starts like a kind but does not read as one gets
+    is the family's own answer, as when the data was parsed by hand."""
+    chat = ParentChat(conversation, localizer)
+    await chat.command("start")
+    await chat.press_data("routes:")
+    other_options = chat.keys
+    await chat.press_data("routes")
+    assert chat.keys == other_options
+    for data in ("tz", "tz:" + "x" * 70):
+        await chat.press_data(data)
+        assert chat.keys == ["error-timezone", "ask-consent"], data
+    for data in ("resume", "restart:x", "lang:xx", "lang", "nothing:1"):
+        await chat.press_data(data)
+        assert chat.keys[0] == "error-stale-button", data
