@@ -1,5 +1,6 @@
 """Commands and buttons that work at every step: /start, /cancel, /help, /language,
-/timezone, /status, and the language, time-zone and resume buttons."""
+/timezone, /status, and the language, time-zone, resume and restart buttons; :data:`PRESSES`
+routes each of a parent's presses that is not a step's answer to the feature handling it."""
 
 from __future__ import annotations
 
@@ -72,11 +73,6 @@ class Restart(ButtonData, prefix="restart"):
 
 #: The presses this module handles (the other features register theirs in their own modules).
 buttons: Buttons[Turn] = Buttons()
-
-
-async def run_global_button(turn: Turn, data: str) -> bool:
-    """Buttons that are not answers to a step. Returns False when ``data`` is not one."""
-    return await PRESSES.dispatch(turn, data)
 
 
 @buttons.on(Language)

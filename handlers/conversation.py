@@ -188,7 +188,8 @@ class Conversation:
         if event.kind is EventKind.COMMAND:
             await commands.run_command(turn, event.command or "", event.payload or "")
             return
-        if event.kind is EventKind.BUTTON and await commands.run_global_button(
+        # Buttons that are not answers to a step (False: none of the features' kinds).
+        if event.kind is EventKind.BUTTON and await commands.PRESSES.dispatch(
             turn, event.payload or ""
         ):
             return
