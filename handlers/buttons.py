@@ -218,12 +218,12 @@ F = TypeVar("F", bound=Callable[..., Awaitable[None]])
 class Buttons(Generic[T]):
     """One feature's button kinds and what a press of each does::
 
-        buttons: Buttons[Turn] = Buttons()
+        presses: Buttons[Turn] = Buttons()
 
-        @buttons.on(Rating)
+        @presses.on(Rating)
         async def rate(turn: Turn, data: Rating) -> None: ...
 
-        @buttons.otherwise(Rating)  # "rate:…" that does not read as a Rating
+        @presses.otherwise(Rating)  # "rate:…" that does not read as a Rating
         async def stale(turn: Turn, data: str) -> None: ...
 
     Data of a family with no ``otherwise`` that does not read as one of its kinds is not

@@ -72,38 +72,38 @@ class Restart(ButtonData, prefix="restart"):
 
 
 #: The presses this module handles (the other features register theirs in their own modules).
-buttons: Buttons[Turn] = Buttons()
+presses: Buttons[Turn] = Buttons()
 
 
-@buttons.on(Language)
+@presses.on(Language)
 async def _language_pressed(turn: Turn, data: Language) -> None:
     await _set_language(turn, normalize_language(data.language) or turn.user.language)
 
 
-@buttons.on(TimeZone)
+@presses.on(TimeZone)
 async def _zone_pressed(turn: Turn, data: TimeZone) -> None:
     await _set_timezone(turn, data.zone)
 
 
-@buttons.on(routes.OtherRoutes)
+@presses.on(routes.OtherRoutes)
 async def _routes_pressed(turn: Turn, data: routes.OtherRoutes) -> None:
     await _routes(turn, data.reference)
 
 
-@buttons.otherwise(routes.OtherRoutes)
+@presses.otherwise(routes.OtherRoutes)
 async def _routes_unread(turn: Turn, data: str) -> None:
     """``routes`` alone, or more than a button holds: what follows is a reference."""
     await _routes(turn, data.partition(routes.OtherRoutes.sep)[2])
 
 
-@buttons.on(Resume)
+@presses.on(Resume)
 async def _resume(turn: Turn, data: Resume) -> None:
     draft = await _pressed_draft(turn, data.draft_id)
     if draft is not None:
         await turn.ask_current(draft)
 
 
-@buttons.on(Restart)
+@presses.on(Restart)
 async def _restart(turn: Turn, data: Restart) -> None:
     draft = await _pressed_draft(turn, data.draft_id)
     if draft is not None:
@@ -120,13 +120,13 @@ async def _pressed_draft(turn: Turn, draft_id: int) -> Draft | None:
     return draft
 
 
-@buttons.otherwise(TimeZone)
+@presses.otherwise(TimeZone)
 async def _zone_too_long(turn: Turn, data: str) -> None:
     """More than a button holds: refused as typed text would be (the value shown cut)."""
     await _set_timezone(turn, data.partition(TimeZone.sep)[2])
 
 
-@buttons.otherwise(Resume, Restart)
+@presses.otherwise(Resume, Restart)
 async def _stale_intake_button(turn: Turn, data: str = "") -> None:
     turn.say(Msg("error-stale-button"), Msg("hint-start"))
 
@@ -298,12 +298,12 @@ _COMMANDS = {
 }
 #: Every button a parent may press outside the intake's own questions, by feature.
 PRESSES: Router[Turn] = Router(
-    buttons,
-    privacy.buttons,
-    parents.buttons,
-    appeal.buttons,
-    claim_status.buttons,
-    offer.buttons,  # what a screenshot said, used or corrected (#16)
+    presses,
+    privacy.presses,
+    parents.presses,
+    appeal.presses,
+    claim_status.presses,
+    offer.presses,  # what a screenshot said, used or corrected (#16)
 )
 #: Shown in Telegram's command menu, in this order (descriptions are ``command-<name>`` keys).
 MENU = (

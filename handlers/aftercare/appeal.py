@@ -57,7 +57,8 @@ class AppealButton(ButtonData, prefix="appeal"):
     step: AppealStep
 
 
-buttons: Buttons[Turn] = Buttons()
+#: What a press of these buttons does (routed by ``handlers.commands.PRESSES``).
+presses: Buttons[Turn] = Buttons()
 
 
 def appeal_until(case: Case, aftercare: AftercarePolicy) -> datetime | None:
@@ -112,17 +113,17 @@ def appeal_button(case: Case) -> Button:
 # -- the parent's buttons and messages ---------------------------------------------------------
 
 
-@buttons.on(StartAppeal)
+@presses.on(StartAppeal)
 async def _start_pressed(turn: Turn, data: StartAppeal) -> None:
     await on_button(turn, data.case_id)
 
 
-@buttons.on(AppealButton)
+@presses.on(AppealButton)
 async def _step_pressed(turn: Turn, data: AppealButton) -> None:
     await on_button(turn, data.case_id, data.step)
 
 
-@buttons.otherwise(StartAppeal, AppealButton)
+@presses.otherwise(StartAppeal, AppealButton)
 async def _stale(turn: Turn, data: str = "") -> None:
     turn.say(Msg("error-stale-button"))
 

@@ -47,7 +47,8 @@ class CheckInsSwitch(ButtonData, prefix="notif"):
     setting: CheckIns
 
 
-buttons: Buttons[Turn] = Buttons()
+#: What a press of these buttons does (routed by ``handlers.commands.PRESSES``).
+presses: Buttons[Turn] = Buttons()
 
 
 async def _go_on(turn: Turn, *before: Msg) -> None:
@@ -101,7 +102,7 @@ async def notifications(turn: Turn, argument: str) -> None:
     turn.say(Msg(key), buttons=((button,),))
 
 
-@buttons.on(CheckInsSwitch)
+@presses.on(CheckInsSwitch)
 async def _switch_check_ins(turn: Turn, data: CheckInsSwitch) -> None:
     mute = data.setting is CheckIns.MUTE
     turn.user.check_ins_muted = mute
@@ -109,17 +110,17 @@ async def _switch_check_ins(turn: Turn, data: CheckInsSwitch) -> None:
     await _go_on(turn, Msg("notifications-muted" if mute else "notifications-on"))
 
 
-@buttons.on(EraseCancel)
+@presses.on(EraseCancel)
 async def _keep(turn: Turn, data: EraseCancel) -> None:
     await _go_on(turn, Msg("erase-cancelled"))
 
 
-@buttons.otherwise(EraseConfirm, EraseCancel, CheckInsSwitch)
+@presses.otherwise(EraseConfirm, EraseCancel, CheckInsSwitch)
 async def _stale(turn: Turn, data: str = "") -> None:
     await _go_on(turn, Msg("error-stale-button"))
 
 
-@buttons.on(EraseConfirm)
+@presses.on(EraseConfirm)
 async def _erase(turn: Turn, data: EraseConfirm) -> None:
     issued = data.issued
     age = turn.now.timestamp() - issued

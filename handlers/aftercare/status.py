@@ -55,7 +55,8 @@ class AllClaims(ButtonData, prefix="st:list"):
     """ "All my claims", under one claim of several: ``st:list``."""
 
 
-buttons: Buttons[Turn] = Buttons()
+#: What a press of these buttons does (routed by ``handlers.commands.PRESSES``).
+presses: Buttons[Turn] = Buttons()
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ async def show(turn: Turn, argument: str) -> None:
     await _resume_intake(turn)
 
 
-@buttons.on(AllClaims)
+@presses.on(AllClaims)
 async def _all_claims(turn: Turn, data: AllClaims) -> None:
     own = await _own_cases(turn)
     if not own:
@@ -94,7 +95,7 @@ async def _all_claims(turn: Turn, data: AllClaims) -> None:
     await _resume_intake(turn)
 
 
-@buttons.on(ClaimButton)
+@presses.on(ClaimButton)
 async def _claim_pressed(turn: Turn, data: ClaimButton) -> None:
     own = await _own_cases(turn)
     case = next((c for c in own if c.id == data.case_id), None)
@@ -108,7 +109,7 @@ async def _claim_pressed(turn: Turn, data: ClaimButton) -> None:
         await _choose_for_next_message(turn, case, own, evidence=evidence)
 
 
-@buttons.otherwise(ClaimButton, AllClaims)
+@presses.otherwise(ClaimButton, AllClaims)
 async def _stale(turn: Turn, data: str = "") -> None:
     """Forged, foreign or from a claim no longer this parent's: nothing is revealed."""
     turn.say(Msg("error-stale-button"))
@@ -226,7 +227,7 @@ async def _choose_for_next_message(
     pending = turn.user.pending_relay or {}
     if pending and parents.TARGET_CASE not in pending:
         # A message already waiting for "which claim?" goes to the one just chosen.
-        await parents.parent_button(turn, parents.CaseChoice(_id(case)))
+        await parents.choose_case(turn, parents.CaseChoice(_id(case)))
     turn.user.pending_relay = {parents.TARGET_CASE: case.id}
     if evidence:
         turn.say(Msg("status-send-evidence", ref))

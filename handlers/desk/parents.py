@@ -55,7 +55,8 @@ class Rating(ButtonData, prefix="rate"):
     stars: int = number(1, 5)
 
 
-buttons: Buttons[Turn] = Buttons()
+#: What a press of these buttons does (routed by ``handlers.commands.PRESSES``).
+presses: Buttons[Turn] = Buttons()
 
 
 async def relay_from_parent(turn: Turn, desk: DeskPolicy) -> bool:
@@ -102,8 +103,8 @@ def _take_target(turn: Turn, own: list[Case]) -> Case | None:
     return next((c for c in own if c.id == pending[TARGET_CASE]), None)
 
 
-@buttons.on(CaseChoice)
-async def parent_button(turn: Turn, data: CaseChoice) -> None:
+@presses.on(CaseChoice)
+async def choose_case(turn: Turn, data: CaseChoice) -> None:
     """``pcase:<id>`` (which case a message is for), checked against the parent's own cases:
     another parent's case is "unknown", whatever the data says."""
     case = await cases.case_by_id(session=turn.session, case_id=data.case_id)
@@ -118,7 +119,7 @@ async def parent_button(turn: Turn, data: CaseChoice) -> None:
     await _relay(turn, turn.desk, case, message)
 
 
-@buttons.otherwise(CaseChoice, Rating)
+@presses.otherwise(CaseChoice, Rating)
 async def _stale(turn: Turn, data: str = "") -> None:
     turn.say(Msg("error-stale-button"))
 
@@ -268,7 +269,7 @@ async def _appeal(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> No
         await _relay(turn, desk, case, message)
 
 
-@buttons.on(Rating)
+@presses.on(Rating)
 async def rate(turn: Turn, data: Rating) -> None:
     """``rate:<case id>:<1-5>``: the one-tap satisfaction answer after closing, once per case."""
     stars = data.stars

@@ -56,7 +56,7 @@ class OfferButton(ButtonData, prefix="read"):
 
 _LABELS = {action: f"button-reading-{action.value}" for action in OfferAction}
 #: The offer's presses, in the parent's turn (``handlers.commands.PRESSES``).
-buttons: Buttons[Any] = Buttons()
+presses: Buttons[Any] = Buttons()
 
 
 def _ctx(draft: Draft, user: User, policy: IntakePolicy, now: datetime) -> Ctx:
@@ -180,12 +180,12 @@ async def waiting_offer(
     return [_offer(row, Reading.from_json(row.reading), ctx, chat_id)]
 
 
-@buttons.otherwise(OfferButton)
+@presses.otherwise(OfferButton)
 async def _malformed(turn: Any, data: str) -> None:
     await press(turn, None)
 
 
-@buttons.on(OfferButton)
+@presses.on(OfferButton)
 async def press(turn: Any, decoded: OfferButton | None) -> None:
     """A button under an offer (``read:<evidence id>:<action>``), in the parent's turn."""
     draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
