@@ -37,6 +37,7 @@ from handlers.events import EventKind, Incoming, Sender  # noqa: E402
 from handlers.policy import IntakePolicy  # noqa: E402
 from handlers.reading.extract import extract  # noqa: E402
 from storage.database import Database  # noqa: E402
+from tests.core import core  # noqa: E402
 from tests.receipts import LANGUAGES, ZONES, draw, receipt, score  # noqa: E402
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -131,12 +132,7 @@ async def latency(images: list[bytes], replies: int) -> None:
         database = Database(f"sqlite+aiosqlite:///{folder}/bench.db")
         await database.upgrade()
         localizer = Localizer()
-        conversation = Conversation(
-            database=database,
-            policy=IntakePolicy(),
-            clock=_Clock(),
-            label_text=localizer.plain,
-        )
+        conversation = core(database, _Clock(), localizer, policy=IntakePolicy())
         await _answers(conversation, 20)  # warm-up
         print(f"reply latency over {replies} answers (the core, SQLite):")
         print(f"  without OCR          {_summary(await _answers(conversation, replies))}")

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from bot import metrics
 from bot.config import Settings
 from bot.i18n import Localizer
-from handlers.calendar import WorkingCalendar
 from handlers.clock import Clock, SystemClock
 from handlers.conversation import Conversation
-from handlers.followups.planner import Planner
+from handlers.dependencies import Dependencies, wire
 from handlers.policy import DeskPolicy
 from storage.database import Database
 
@@ -26,7 +25,11 @@ class App:
     localizer: Localizer
     clock: Clock
     conversation: Conversation
-    planner: Planner
+
+    @property
+    def deps(self) -> Dependencies:
+        """The core's policies and planner, as every turn gets them."""
+        return self.conversation.deps
 
     async def start(self) -> None:
         """Prepare the database: upgraded automatically unless the operator turned that off."""
@@ -44,23 +47,14 @@ def build_app(
     database = Database(settings.storage.url)
     localizer = Localizer()
     clock = clock or SystemClock()
-    intake, desk = settings.intake_policy(), desk or settings.desk_policy()
-    aftercare = settings.aftercare_policy()
-    planner = Planner(
-        calendar=WorkingCalendar(settings.sla.country),
-        rules=settings.followups.policy(),
-        intake=intake,
-        desk=desk,
-        aftercare=aftercare,
-    )
-    conversation = Conversation(
-        database=database,
-        policy=intake,
-        clock=clock,
+    deps = wire(
         label_text=localizer.plain,
-        desk=desk,
-        planner=planner,
-        aftercare=aftercare,
+        intake=settings.intake_policy(),
+        desk=desk or settings.desk_policy(),
+        aftercare=settings.aftercare_policy(),
+        sla=settings.sla_policy(),
+        followups=settings.followups.policy(),
     )
+    conversation = Conversation(database=database, clock=clock, deps=deps)
     conversation.on_conflict = metrics.CONFLICTS.inc
-    return App(settings, database, localizer, clock, conversation, planner)
+    return App(settings, database, localizer, clock, conversation)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
+from handlers.calendar import WorkingCalendar
 from handlers.languages import SUPPORTED
 from handlers.orders.matching import MatchPolicy
 from handlers.policy import (
@@ -29,6 +30,7 @@ from handlers.policy import (
     FollowUpPolicy,
     IntakePolicy,
     Route,
+    SlaPolicy,
     Team,
 )
 from storage.database import DEFAULT_URL
@@ -630,8 +632,13 @@ class Settings(_Section):
             max_file_bytes=intake.max_file_mb * 1024 * 1024,
             confirm_older_than_days=intake.confirm_older_than_days,
             flood_per_minute=intake.flood_per_minute,
+        )
+
+    def sla_policy(self) -> SlaPolicy:
+        return SlaPolicy(
             first_decision_working_days=self.sla.first_decision_working_days,
             appeal_working_days=self.sla.appeal_working_days,
+            calendar=WorkingCalendar(self.sla.country),
         )
 
 

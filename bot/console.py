@@ -149,7 +149,7 @@ class ConsoleTransport:
     async def start(self) -> None:
         """The agents' group, the clock where the database left it, the scheduler."""
         app = self.app
-        desk = app.conversation.desk
+        desk = app.conversation.deps.desk
         self.group_id = desk.chat_id
         if isinstance(app.clock, ConsoleClock):
             app.clock.catch_up(await latest_recorded(app.database))
@@ -166,7 +166,7 @@ class ConsoleTransport:
         self.scheduler = ConsoleScheduler(
             database=app.database,
             clock=app.clock,
-            planner=app.planner,
+            deps=app.deps,
             show=self.show,
             sweep_interval=rules.sweep_seconds,
             look_ahead=timedelta(minutes=rules.look_ahead_minutes),
@@ -335,7 +335,7 @@ class ConsoleTransport:
                 return
             if step is not None:
                 clock.advance(step)
-            desk = self.app.conversation.desk
+            desk = self.app.conversation.deps.desk
             when = format_when(clock.now(), desk.timezone, self.language)
             self._say(Msg("console-clock-now", {"when": when, "zone": desk.timezone}))
         if step is not None and self.scheduler is not None:

@@ -19,8 +19,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.scheduler import Call, FollowUpScheduler, SweepResult
 from handlers.clock import Clock, SystemClock
+from handlers.dependencies import Dependencies
 from handlers.followups import firing
-from handlers.followups.planner import Planner
 from handlers.replies import Outgoing
 from storage.database import Database
 from storage.models import Case, CaseEvent, Draft, FollowUp, OutboxMessage
@@ -93,7 +93,7 @@ class ConsoleScheduler(FollowUpScheduler):
         *,
         database: Database,
         clock: Clock,
-        planner: Planner,
+        deps: Dependencies,
         show: Show,
         sweep_interval: float = 30.0,
         look_ahead: timedelta = timedelta(minutes=10),
@@ -106,13 +106,13 @@ class ConsoleScheduler(FollowUpScheduler):
             sweep_interval=sweep_interval,
             look_ahead=look_ahead,
         )
-        self.planner = planner
+        self.deps = deps
         self.show = show
         self._fired: dict[int, list[Outgoing]] = {}
 
     async def _keep(self, session: AsyncSession, row: FollowUp) -> list[Call]:
         self._fired.pop(row.id or 0, None)
-        self._fired[row.id or 0] = await firing.fire(session, row, self.clock.now(), self.planner)
+        self._fired[row.id or 0] = await firing.fire(session, row, self.clock.now(), self.deps)
         return []
 
     async def fire_due(self) -> SweepResult:

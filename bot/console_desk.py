@@ -17,9 +17,9 @@ from dataclasses import replace
 from sqlalchemy import func
 from sqlmodel import select
 
+from handlers.case.view import load_view
 from handlers.clock import Clock
 from handlers.desk import handoff as plan
-from handlers.desk.context import load_view
 from handlers.policy import DeskPolicy
 from handlers.replies import CreateTopic, Outgoing, Reply, SendMedia
 from storage.database import Database

@@ -113,7 +113,7 @@ async def _restart(turn: Turn, data: Restart) -> None:
 
 async def _pressed_draft(turn: Turn, draft_id: int) -> Draft | None:
     """The open draft a resume or restart button names; None (said stale) when it is gone."""
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is None or draft.id != draft_id:
         await _stale_intake_button(turn)
         return None
@@ -162,8 +162,8 @@ async def start_draft(turn: Turn, *, platform: str | None) -> Draft:
         answers=answers,
         now=turn.now,
     )
-    if turn.planner is not None:
-        await turn.planner.draft_started(turn.session, draft, turn.user.timezone, turn.now)
+    turn.opened(draft)
+    await turn.planner.draft_started(turn.session, draft, turn.user.timezone, turn.now)
     ctx = await turn.context(draft)
     step = first_step(ctx)
     drafts.save_draft(draft, step=step.name, answers=answers, cursor={}, now=turn.now)
@@ -174,13 +174,12 @@ async def start_draft(turn: Turn, *, platform: str | None) -> Draft:
 
 async def _drop(turn: Turn, draft: Draft) -> None:
     drafts.close_draft(draft, status=DraftStatus.CANCELLED, now=turn.now)
-    if turn.planner is not None:
-        assert draft.id is not None
-        await turn.planner.draft_closed(turn.session, draft.id, turn.now)
+    assert draft.id is not None
+    await turn.planner.draft_closed(turn.session, draft.id, turn.now)
 
 
 async def reask(turn: Turn, *before: Msg) -> None:
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is None:
         turn.say(*before, Msg("hint-start"))
     else:
@@ -188,7 +187,7 @@ async def reask(turn: Turn, *before: Msg) -> None:
 
 
 async def _start(turn: Turn, argument: str) -> None:
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is not None:
         assert draft.id is not None
         started = format_when(draft.created_at, turn.user.timezone, turn.user.language)
@@ -208,7 +207,7 @@ async def _start(turn: Turn, argument: str) -> None:
 
 
 async def _cancel(turn: Turn, argument: str) -> None:
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is None:
         turn.say(Msg("nothing-to-cancel"), Msg("hint-start"))
         return
@@ -269,7 +268,7 @@ async def _set_timezone(turn: Turn, text: str) -> None:
     turn.user.timezone = zone
     turn.user.updated_at = turn.now
     turn.user.timezone_chosen_at = turn.now  # the intake never asks it (handlers/intake/zone.py)
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is not None and draft.step == StepName.TIMEZONE:  # the question, answered so
         ctx = await turn.context(draft)
         following = next_step(ctx, StepName.TIMEZONE).name

@@ -10,12 +10,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers import commands, flood
 from handlers.clock import Clock
+from handlers.dependencies import Dependencies
 from handlers.desk import agents
 from handlers.desk.context import DeskTurn
 from handlers.desk.teams import case_facts
@@ -31,7 +31,6 @@ from handlers.intake.context import (
 )
 from handlers.intake.evidence import screen_media
 from handlers.intake.prompting import (
-    LabelText,
     choice_values,
     question,
     refusal,
@@ -41,19 +40,16 @@ from handlers.intake.steps import BY_NAME, Step, next_step
 from handlers.intake.submit import submit_draft
 from handlers.languages import detect_language
 from handlers.orders import linking
-from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy
 from handlers.reading import offer
 from handlers.replies import AnswerButton, Msg, Outgoing
 from handlers.turn import Turn
 from storage.conflicts import is_conflict
 from storage.database import Database
-from storage.models import Draft, DraftStatus, User
+from storage.models import Draft, DraftStatus
 from storage.repositories import drafts, preload, users
 
 log = logging.getLogger(__name__)
 
-if TYPE_CHECKING:
-    from handlers.followups.planner import Planner
 
 #: Runs inside the event's transaction with the replies (see :meth:`Conversation.handle`).
 Finish = Callable[[AsyncSession, list[Outgoing]], Awaitable[None]]
@@ -72,24 +68,10 @@ _UNREADABLE = {
 class Conversation:
     """Routes a parent's events: commands, global buttons, or an answer to the current step."""
 
-    def __init__(
-        self,
-        *,
-        database: Database,
-        policy: IntakePolicy,
-        clock: Clock,
-        label_text: LabelText,
-        desk: DeskPolicy | None = None,
-        planner: Planner | None = None,
-        aftercare: AftercarePolicy | None = None,
-    ) -> None:
+    def __init__(self, *, database: Database, clock: Clock, deps: Dependencies) -> None:
         self.database = database
-        self.policy = policy
         self.clock = clock
-        self.label_text = label_text
-        self.desk = desk or DeskPolicy()
-        self.planner = planner
-        self.aftercare = aftercare or AftercarePolicy()
+        self.deps = deps
         #: Called each time an event is handled again after a conflict (a metric, in bot/).
         self.on_conflict: Callable[[], None] = lambda: None
 
@@ -125,24 +107,18 @@ class Conversation:
         now = self.clock.now()
         async with self.database.unit_of_work() as session:
             out: list[Outgoing] = []
-            team = self.desk.for_chat(event.chat_id) if self.desk.enabled else None
+            desk = self.deps.desk
+            team = desk.for_chat(event.chat_id) if desk.enabled else None
             if team is not None:
-                desk_turn = DeskTurn(
-                    session,
-                    event,
-                    now,
-                    team,
-                    self.planner,
-                    self.aftercare,
-                    label_text=self.label_text,
-                )
+                desk_turn = DeskTurn(session, event, now, team, self.deps)
                 await agents.handle(desk_turn)
                 out = desk_turn.out
             elif event.is_private:
-                user = await self._user(session, event, now)
-                verdict = flood.judge(user, now, self.policy.flood_per_minute)
+                turn = await self._turn(session, event, now)
+                user = turn.user
+                verdict = flood.judge(user, now, self.deps.intake.flood_per_minute)
                 if verdict.handle:
-                    out = await self._private(session, event, user, now)
+                    out = await self._private(turn)
                 else:  # over the flood limit: not handled, still marked processed by finish
                     out = flood.dropped(event, user, verdict)
                 flood.record(user, verdict)
@@ -150,38 +126,31 @@ class Conversation:
                 await finish(session, out)
         return out
 
-    async def _private(
-        self, session: AsyncSession, event: Incoming, user: User, now: datetime
-    ) -> list[Outgoing]:
-        turn = Turn(
-            session,
-            event,
-            user,
-            now,
-            self.policy,
-            self.label_text,
-            self.desk,
-            self.planner,
-            self.aftercare,
-        )
+    async def _private(self, turn: Turn) -> list[Outgoing]:
         await self._route(turn)
+        event = turn.event
         if event.kind is EventKind.BUTTON and event.callback_id:
-            turn.out.insert(0, AnswerButton(event.callback_id, user.language))
+            turn.out.insert(0, AnswerButton(event.callback_id, turn.user.language))
         return turn.out
 
-    async def _user(self, session: AsyncSession, event: Incoming, now: datetime) -> User:
-        # One statement: the user, and their open draft and its file count for later.
-        user = await preload.user_with_open_draft(session=session, user_id=event.sender.user_id)
-        if user is None:
-            language = detect_language(event.sender.language_code, self.policy.default_language)
-            user = await users.create_user(
-                session=session,
-                user_id=event.sender.user_id,
-                language=language,
-                timezone=self.policy.timezone_for(language, event.sender.language_code),
-                now=now,  # no name: nothing personal is kept before consent, nor needed after
-            )
-        return user
+    async def _turn(self, session: AsyncSession, event: Incoming, now: datetime) -> Turn:
+        # One statement: the user, and their open draft and its file count, for the turn.
+        loaded = await preload.user_with_open_draft(session=session, user_id=event.sender.user_id)
+        if loaded is not None:
+            turn = Turn(session, event, loaded.user, now, self.deps, draft=loaded.draft)
+            if loaded.draft is not None and loaded.draft.id is not None:
+                turn.files[loaded.draft.id] = loaded.files
+            return turn
+        policy = self.deps.intake
+        language = detect_language(event.sender.language_code, policy.default_language)
+        user = await users.create_user(
+            session=session,
+            user_id=event.sender.user_id,
+            language=language,
+            timezone=policy.timezone_for(language, event.sender.language_code),
+            now=now,  # no name: nothing personal is kept before consent, nor needed after
+        )
+        return Turn(session, event, user, now, self.deps, draft=None)
 
     async def _route(self, turn: Turn) -> None:
         event = turn.event
@@ -193,7 +162,7 @@ class Conversation:
             turn, event.payload or ""
         ):
             return
-        draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+        draft = await turn.open_draft()
         if draft is None:
             await commands.without_draft(turn)
         elif event.edited:
@@ -232,12 +201,11 @@ async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Acce
     if outcome.store_media:
         await turn.store_media(draft, outcome.store_media)
         ctx.evidence_count += len(outcome.store_media)
-    if turn.planner is not None:
-        assert draft.id is not None
-        if outcome.cancel or outcome.submit:
-            await turn.planner.draft_closed(turn.session, draft.id, turn.now)
-        else:  # reminders count from the last answer (#14), not from /start
-            await turn.planner.draft_answered(turn.session, draft.id, turn.user.timezone, turn.now)
+    assert draft.id is not None
+    if outcome.cancel or outcome.submit:
+        await turn.planner.draft_closed(turn.session, draft.id, turn.now)
+    else:  # reminders count from the last answer (#14), not from /start
+        await turn.planner.draft_answered(turn.session, draft.id, turn.user.timezone, turn.now)
     if outcome.cancel:
         drafts.close_draft(draft, status=DraftStatus.CANCELLED, now=turn.now)
         turn.say(*outcome.notes)
@@ -248,12 +216,11 @@ async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Acce
         )
         case.team = turn.desk.route(case_facts(case, ctx.transactions))
         linked = await linking.match_case(turn.session, case, turn.now, turn.desk.orders)
-        if turn.planner is not None:
-            await turn.planner.case_submitted(turn.session, case, turn.now)
+        await turn.planner.case_submitted(turn.session, case, turn.now)
         log.info("case %s submitted from draft %s", case.reference, draft.id)
         turn.say(
             Msg("submitted", {"reference": case.reference}),
-            Msg("submitted-timeline", {"days": turn.policy.first_decision_working_days}),
+            Msg("submitted-timeline", {"days": turn.sla.first_decision_working_days}),
             *linking.parent_notes(linked),  # an order refunded already: check the statement
         )
         return

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Protocol
 
+from handlers.calendar import WorkingCalendar
 from handlers.languages import REGIONAL_DEFAULTS, client_region
 from handlers.orders.matching import MatchPolicy
 
@@ -64,8 +65,6 @@ class IntakePolicy:
     max_text_length: int = 200
     max_description_length: int = 2000
     minor_age_range: tuple[int, int] = (3, 17)
-    first_decision_working_days: int = 2
-    appeal_working_days: int = 7
     #: Private updates handled per person per minute; more are dropped, with one notice per
     #: flood (:mod:`handlers.flood`). 0: no limit, the bare core's default (tests, tools);
     #: the operator's ``[intake] flood_per_minute`` is 30 unless set.
@@ -252,6 +251,16 @@ class DeskPolicy:
 
     def is_supervisor(self, user_id: int) -> bool:
         return user_id in self.supervisor_ids
+
+
+@dataclass(frozen=True)
+class SlaPolicy:
+    """When a case must be decided: working days counted on the desk country's calendar
+    (:mod:`handlers.calendar`), in the deciding team's time zone."""
+
+    first_decision_working_days: int = 2
+    appeal_working_days: int = 7
+    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
 
 
 @dataclass(frozen=True)

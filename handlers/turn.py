@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -14,12 +14,13 @@ from handlers.events import Incoming, Media
 from handlers.intake.context import Ctx, StepName
 from handlers.intake.prompting import LabelText, question
 from handlers.intake.steps import BY_NAME
-from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy
+from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy, SlaPolicy
 from handlers.replies import Button, Msg, Outgoing, Reply
-from storage.models import Draft, Evidence, User
-from storage.repositories import evidence
+from storage.models import Draft, DraftStatus, Evidence, User
+from storage.repositories import drafts, evidence
 
 if TYPE_CHECKING:
+    from handlers.dependencies import Dependencies
     from handlers.followups.planner import Planner
 
 
@@ -51,20 +52,64 @@ def evidence_row(
     )
 
 
+#: The open draft not looked up yet in this turn.
+_UNKNOWN: Any = object()
+
+
 @dataclass
 class Turn:
-    """Everything one event's handling needs, for one transaction."""
+    """Everything one event's handling needs, for one transaction: the session, the event, the
+    person, the clock reading, the core's :class:`~handlers.dependencies.Dependencies`, the
+    replies so far — and the person's open draft, loaded with them once per event."""
 
     session: AsyncSession
     event: Incoming
     user: User
     now: datetime
-    policy: IntakePolicy
-    label_text: LabelText
-    desk: DeskPolicy = field(default_factory=DeskPolicy)
-    planner: Planner | None = None
-    aftercare: AftercarePolicy = field(default_factory=AftercarePolicy)
+    deps: Dependencies
     out: list[Outgoing] = field(default_factory=list)
+    #: The open draft as loaded with the user (:func:`storage.repositories.preload`), and its
+    #: number of files: kept up to date by :meth:`opened` and :meth:`store_media`.
+    draft: Draft | None = field(default=_UNKNOWN, repr=False)
+    files: dict[int, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def policy(self) -> IntakePolicy:
+        return self.deps.intake
+
+    @property
+    def desk(self) -> DeskPolicy:
+        return self.deps.desk
+
+    @property
+    def aftercare(self) -> AftercarePolicy:
+        return self.deps.aftercare
+
+    @property
+    def sla(self) -> SlaPolicy:
+        return self.deps.sla
+
+    @property
+    def planner(self) -> Planner:
+        return self.deps.planner
+
+    @property
+    def label_text(self) -> LabelText:
+        return self.deps.label_text
+
+    async def open_draft(self) -> Draft | None:
+        """The person's open draft (None: no intake open), read once per event."""
+        if self.draft is _UNKNOWN or (
+            self.draft is not None and self.draft.status != DraftStatus.OPEN
+        ):
+            self.draft = await drafts.get_open_draft(session=self.session, user_id=self.user.id)
+        return self.draft
+
+    def opened(self, draft: Draft) -> None:
+        """A draft this turn created is the open one from now on."""
+        self.draft = draft
+        if draft.id is not None:
+            self.files[draft.id] = 0
 
     def say(self, *parts: Msg, buttons: tuple[tuple[Button, ...], ...] = ()) -> None:
         self.out.append(
@@ -78,7 +123,11 @@ class Turn:
 
     async def context(self, draft: Draft) -> Ctx:
         assert draft.id is not None
-        count = await evidence.count_for_draft(session=self.session, draft_id=draft.id)
+        count = self.files.get(draft.id)
+        if count is None:
+            count = self.files[draft.id] = await evidence.count_for_draft(
+                session=self.session, draft_id=draft.id
+            )
         return Ctx(
             language=self.user.language,
             timezone=self.user.timezone,
@@ -102,3 +151,5 @@ class Turn:
         for item in media:
             row = evidence_row(item, group=self.event.media_group_id, draft_id=draft.id)
             await evidence.add_evidence(session=self.session, item=row, now=self.now)
+        if draft.id is not None and draft.id in self.files:
+            self.files[draft.id] += len(media)

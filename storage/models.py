@@ -85,7 +85,7 @@ class Draft(SQLModel, table=True):
 
 class CaseStatus(StrEnum):
     """``Case.status``: submitted → in review → waiting for the parent → decided → appealed →
-    closed (the rules are ``handlers/desk/states.py``)."""
+    closed (the rules are ``handlers/case/states.py``)."""
 
     SUBMITTED = "submitted"
     IN_REVIEW = "in_review"

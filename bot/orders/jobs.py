@@ -42,5 +42,5 @@ class OrderJobs:
         await purge_ledger(
             session, now=now, retention_days=self.settings.ledger_retention_days, limit=limit
         )
-        done = await recheck(session, now=now, desk=self.app.conversation.desk, limit=limit)
+        done = await recheck(session, now=now, desk=self.app.conversation.deps.desk, limit=limit)
         return done.cases, in_lane(render_calls(self.app.localizer, done.out), BULK)

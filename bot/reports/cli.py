@@ -14,9 +14,8 @@ from zoneinfo import ZoneInfo
 
 from bot.config import Settings
 from bot.i18n import Localizer
-from handlers.calendar import WorkingCalendar
+from handlers.case.card import team_label, team_of
 from handlers.clock import SystemClock
-from handlers.desk.card import team_label, team_of
 from handlers.policy import DeskPolicy
 from handlers.replies import Msg
 from handlers.reports import export
@@ -136,9 +135,7 @@ async def _load(
     *,
     with_personal: bool = False,
 ) -> Report:
-    rules = ReportRules.of_desk(
-        desk, settings.intake_policy(), WorkingCalendar(settings.sla.country)
-    )
+    rules = ReportRules.of_desk(desk, settings.sla_policy())
     async with one_transaction(settings.storage.url) as session:
         return await load_report(
             session,
@@ -158,8 +155,7 @@ def pages_of(settings: Settings, database: Any, clock: Any, localizer: Localizer
         database=database,
         clock=clock,
         desk=settings.desk_policy(),
-        intake=settings.intake_policy(),
-        calendar=WorkingCalendar(settings.sla.country),
+        sla=settings.sla_policy(),
         localizer=localizer,
         session_hours=settings.dashboard.session_hours,
         files=Path(settings.files.directory) if settings.files.keep else None,
@@ -199,8 +195,7 @@ def digest_jobs(
         return []
     digest = WeeklyDigest(
         desk=settings.desk_policy(),
-        intake=settings.intake_policy(),
-        calendar=WorkingCalendar(settings.sla.country),
+        sla=settings.sla_policy(),
         localizer=localizer,
         clock=clock,
         weekday=reports.digest_weekday,

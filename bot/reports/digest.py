@@ -18,9 +18,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Localizer
 from bot.telegram.calls import Call, render_calls
-from handlers.calendar import WorkingCalendar, local_moment
+from handlers.calendar import local_moment
 from handlers.clock import Clock
-from handlers.policy import DeskPolicy, IntakePolicy
+from handlers.policy import DeskPolicy, SlaPolicy
 from handlers.replies import Msg
 from handlers.reports.command import report_messages, team_report
 from handlers.reports.figures import Period
@@ -35,16 +35,14 @@ class WeeklyDigest:
         self,
         *,
         desk: DeskPolicy,
-        intake: IntakePolicy,
-        calendar: WorkingCalendar,
+        sla: SlaPolicy,
         localizer: Localizer,
         clock: Clock,
         weekday: str = "monday",
         hour: int = 9,
     ) -> None:
         self.desk = desk
-        self.intake = intake
-        self.calendar = calendar
+        self.sla = sla
         self.localizer = localizer
         self.clock = clock
         self.weekday = WEEKDAYS.index(weekday)
@@ -76,9 +74,7 @@ class WeeklyDigest:
                 continue
             last = due.astimezone(ZoneInfo(team.timezone)).date() - timedelta(days=1)
             period = Period(last - timedelta(days=6), last)
-            report = await team_report(
-                session, team, period, now, intake=self.intake, calendar=self.calendar
-            )
+            report = await team_report(session, team, period, now, sla=self.sla)
             out = report_messages(
                 report, team, self.localizer.plain, intro=Msg("desk-report-digest-intro")
             )

@@ -28,12 +28,12 @@ from aiohttp import web
 
 from bot.files.store import FileStore
 from bot.i18n import Localizer
-from handlers.calendar import WorkingCalendar
+from handlers.case.card import team_label, team_of
+from handlers.case.states import UNDECIDED, Status
+from handlers.case.view import platform_msg
 from handlers.clock import Clock
-from handlers.desk.card import platform_msg, team_label, team_of
-from handlers.desk.states import UNDECIDED, Status
 from handlers.formatting import format_money, format_totals, format_when
-from handlers.policy import KNOWN_PLATFORMS, DeskPolicy, IntakePolicy
+from handlers.policy import KNOWN_PLATFORMS, DeskPolicy, SlaPolicy
 from handlers.replies import Msg
 from handlers.reports.command import team_report
 from handlers.reports.figures import Figures, Period, Report
@@ -106,8 +106,7 @@ class SupervisorPages:
         database: Database,
         clock: Clock,
         desk: DeskPolicy,
-        intake: IntakePolicy,
-        calendar: WorkingCalendar,
+        sla: SlaPolicy,
         localizer: Localizer,
         session_hours: float = 8.0,
         files: Path | None = None,
@@ -115,8 +114,7 @@ class SupervisorPages:
         self.database = database
         self.clock = clock
         self.desk = desk
-        self.intake = intake
-        self.calendar = calendar
+        self.sla = sla
         self.localizer = localizer
         self.session_lifetime = timedelta(hours=session_hours)
         #: Where evidence files are kept (``[files] directory``, #16): thumbnails on case pages.
@@ -225,8 +223,7 @@ class SupervisorPages:
                 team,
                 period,
                 self.clock.now(),
-                intake=self.intake,
-                calendar=self.calendar,
+                sla=self.sla,
             )
 
     async def figures(

@@ -32,9 +32,9 @@ from bot.telegram.delivery import TOPIC_GONE
 from bot.telegram.errors import Permanent, RetryLater, Transient
 from bot.telegram.pacing import BULK, CHANGE, HANDOFF, Pacing
 from bot.telegram.transport import TelegramTransport
+from handlers.case.view import load_view
 from handlers.clock import Clock
 from handlers.desk import handoff as plan
-from handlers.desk.context import load_view
 from handlers.policy import DeskPolicy
 from handlers.replies import Msg, Outgoing, Reply
 from storage.database import Database

@@ -255,7 +255,7 @@ class UpdateProcessor:
         user = await users.get_user(session=session, user_id=event.sender.user_id)
         if user is not None:
             return user.language
-        default = self.conversation.policy.default_language
+        default = self.conversation.deps.intake.default_language
         return detect_language(event.sender.language_code, default)
 
     def _count_handled(self, rows: list[InboxUpdate]) -> None:

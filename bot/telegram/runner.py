@@ -102,7 +102,7 @@ class TelegramRunner:
             localizer=app.localizer,
             clock=app.clock,
             pacer=self.delivery.pacer,
-            desk=app.conversation.desk,
+            desk=app.conversation.deps.desk,
             topic_grace=timedelta(seconds=settings.topic_grace_seconds),
             retry_base=timedelta(seconds=app.settings.agents.handoff_retry_seconds),
             owner=self.worker,
@@ -180,7 +180,7 @@ class TelegramRunner:
             self.worker,
         )
         await self._set_commands()
-        desk = self.app.conversation.desk
+        desk = self.app.conversation.deps.desk
         if desk.enabled:
             self.handoff.use_topics = await check_teams(self.transport, desk, identity.id)
         if isinstance(self.queues, LeasedChats):
@@ -287,7 +287,7 @@ class TelegramRunner:
 
     async def _fire(self, session: AsyncSession, row: FollowUp) -> list[Call]:
         """A follow-up's messages, as Bot API calls, inside the transaction that claimed it."""
-        out = await firing.fire(session, row, self.app.clock.now(), self.app.planner)
+        out = await firing.fire(session, row, self.app.clock.now(), self.app.deps)
         return in_lane(render_calls(self.app.localizer, out), BULK)  # reminders, digests
 
     async def _purge(self, session: AsyncSession, limit: int) -> tuple[int, list[Call]]:
@@ -297,8 +297,8 @@ class TelegramRunner:
         purged = await retention.purge_expired(
             session,
             now=self.app.clock.now(),
-            aftercare=conversation.aftercare,
-            desk=conversation.desk,
+            aftercare=conversation.deps.aftercare,
+            desk=conversation.deps.desk,
             limit=limit,
         )
         await erasure.clear_delivered_uploads(
@@ -313,7 +313,7 @@ class TelegramRunner:
         return max(purged.cases, purged.drafts), calls
 
     async def _hand_off(self, stop: asyncio.Event, interval: float) -> None:
-        if not self.app.conversation.desk.enabled:
+        if not self.app.conversation.deps.desk.enabled:
             return
         while not stop.is_set():
             self.handoff.wake.clear()

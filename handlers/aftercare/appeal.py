@@ -17,9 +17,9 @@ from enum import StrEnum
 from typing import Any
 
 from handlers.buttons import ButtonData, Buttons
-from handlers.desk.card import decision_msg
-from handlers.desk.context import card_edit, load_view
-from handlers.desk.states import Status
+from handlers.case.card import card_edit, decision_msg
+from handlers.case.states import Status
+from handlers.case.view import load_view
 from handlers.events import EventKind, Media, MediaKind
 from handlers.formatting import format_when
 from handlers.intake.evidence import screen_uploads
@@ -268,17 +268,13 @@ async def _file_appeal(turn: Turn, case: Case, reason: str, files: list[dict[str
         now=turn.now,
         details={"text": reason, "files": len(media)},
     )
-    if turn.planner is not None:
-        await turn.planner.case_appealed(turn.session, case, turn.now)
+    await turn.planner.case_appealed(turn.session, case, turn.now)
     if turn.desk.enabled:
         await _to_desk(turn, case, reason, media)
     ref = {"reference": case.reference}
-    if case.due_at is not None:
-        due = format_when(case.due_at, turn.user.timezone, turn.user.language)
-        sent = Msg("appeal-sent", {**ref, "due": due})
-    else:
-        sent = Msg("appeal-sent-days", {**ref, "days": turn.policy.appeal_working_days})
-    parts = [sent]
+    assert case.due_at is not None  # the planner has just set the appeal's deadline
+    due = format_when(case.due_at, turn.user.timezone, turn.user.language)
+    parts = [Msg("appeal-sent", {**ref, "due": due})]
     if media:
         parts.append(Msg("appeal-sent-files", {"count": len(media)}))
     turn.say(*parts)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from handlers.aftercare.appeal import MAX_APPEALS, appeal_allowed, appeal_button, appeal_until
 from handlers.aftercare.routes import other_routes
-from handlers.desk.card import CaseView
+from handlers.case.view import CaseView
 from handlers.formatting import format_money, format_when
 from handlers.intake.moment import purchase_moment
 from handlers.policy import AftercarePolicy

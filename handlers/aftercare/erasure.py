@@ -16,9 +16,9 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.desk.card import CaseView, decision_msg, platform_msg
-from handlers.desk.context import load_view
-from handlers.desk.states import Status
+from handlers.case.card import decision_msg
+from handlers.case.states import Status
+from handlers.case.view import CaseView, load_view, platform_msg
 from handlers.desk.teams import team_chats
 from handlers.policy import DeskPolicy
 from handlers.replies import EditMessage, Msg, Outgoing, Reply

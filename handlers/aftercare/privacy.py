@@ -15,10 +15,10 @@ from enum import StrEnum
 from handlers.aftercare.erasure import erase_parent
 from handlers.aftercare.export import export_file_name, export_parent, export_text
 from handlers.buttons import ButtonData, Buttons, number
-from handlers.desk.states import Status
+from handlers.case.states import Status
 from handlers.replies import Button, Msg, SendDocument
 from handlers.turn import Turn
-from storage.repositories import cases, drafts
+from storage.repositories import cases
 
 #: A confirmation button older than this asks again rather than erase.
 CONFIRM_WITHIN = timedelta(minutes=30)
@@ -53,7 +53,7 @@ presses: Buttons[Turn] = Buttons()
 
 async def _go_on(turn: Turn, *before: Msg) -> None:
     """Say ``before``, then the intake's current question if one is open."""
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is not None:
         await turn.ask_current(draft, *before)
     elif before:

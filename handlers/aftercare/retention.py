@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare.erasure import RETENTION, anonymize_case
-from handlers.desk.states import Status
+from handlers.case.states import Status
 from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import Outgoing
 from storage.repositories import cases, erasure

@@ -13,7 +13,7 @@ from dataclasses import replace
 from babel.core import get_global
 
 from handlers.buttons import ButtonData, text
-from handlers.desk.card import platform_msg
+from handlers.case.view import platform_msg
 from handlers.policy import AftercarePolicy
 from handlers.replies import Button, Msg, Reply
 from handlers.turn import Turn

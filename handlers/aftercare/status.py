@@ -14,16 +14,16 @@ from enum import StrEnum
 from handlers.aftercare import appeal
 from handlers.aftercare.timeline import Step, timeline
 from handlers.buttons import ButtonData, Buttons
+from handlers.case.states import OPEN, UNDECIDED
+from handlers.case.view import platform_msg
 from handlers.desk import parents
-from handlers.desk.card import platform_msg
-from handlers.desk.states import OPEN, UNDECIDED
 from handlers.formatting import format_money, format_totals, format_when
 from handlers.intake.moment import purchase_moment
 from handlers.reference import normalize_reference
 from handlers.replies import Button, Msg
 from handlers.turn import Turn
 from storage.models import Case, CaseTransaction
-from storage.repositories import cases, drafts
+from storage.repositories import cases
 
 #: Up to this many claims are shown in full; beyond, one compact line each.
 FULL_LIST = 5
@@ -74,7 +74,7 @@ async def show(turn: Turn, argument: str) -> None:
     if argument.strip():
         await _show_reference(turn, own, argument)
     elif not own:
-        draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+        draft = await turn.open_draft()
         if draft is None:
             turn.say(Msg("status-none"), Msg("hint-start"))
         else:
@@ -127,7 +127,7 @@ async def _own_cases(turn: Turn) -> list[Case]:
 
 async def _resume_intake(turn: Turn) -> None:
     """A claim being filled in is asked again after the status, so the parent can go on."""
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is not None:
         await turn.ask_current(draft)
 
@@ -215,7 +215,7 @@ async def _choose_for_next_message(
     if case.status not in OPEN:
         turn.say(Msg("status-closed-no-message", ref))
         return
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     if draft is not None:  # the next message answers the intake's question, not this case
         await turn.ask_current(draft, Msg("status-finish-intake-first", ref))
         return

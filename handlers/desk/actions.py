@@ -12,21 +12,21 @@ from decimal import Decimal
 from typing import Any
 
 from handlers.bounds import clip, column_length
-from handlers.desk.card import (
+from handlers.case.buttons import CardButton, CardStep, skip_note_data
+from handlers.case.card import (
     AMOUNT,
     NOTE,
     QUESTION,
     REASON,
     TEAM,
     agent_input,
-    files_deferred,
-    skip_note_data,
 )
-from handlers.desk.context import FILES_SHOWN, DeskTurn, load_view
+from handlers.case.states import Action, Status, refusal
+from handlers.case.view import FILES_SHOWN, files_deferred, load_view
+from handlers.desk.context import DeskTurn
 from handlers.desk.handoff import files_on_demand
 from handlers.desk.notify import decision_for_parent, parent_name
-from handlers.desk.presses import CardButton, CardPresses, CardStep
-from handlers.desk.states import Action, Status, refusal
+from handlers.desk.presses import CardPresses
 from handlers.desk.teams import move, moved_elsewhere
 from handlers.formatting import format_money
 from handlers.orders import desk_check
@@ -134,8 +134,7 @@ def ask_note(turn: DeskTurn, case: Case, *before: Msg) -> None:
 @presses.action(Action.CLAIM)
 async def _claim(turn: DeskTurn, case: Case, argument: str) -> Msg | None:
     claim(turn, case)
-    if turn.planner is not None:
-        await turn.planner.case_claimed(turn.session, case, turn.now)
+    await turn.planner.case_claimed(turn.session, case, turn.now)
     turn.tell_parent(
         case, Msg("parent-claimed", {"reference": case.reference, "name": parent_name(turn, case)})
     )
@@ -247,8 +246,7 @@ async def _escalate(turn: DeskTurn, case: Case, argument: str) -> Msg | None:
 @presses.action(Action.CLOSE)
 async def _close(turn: DeskTurn, case: Case, argument: str) -> Msg | None:
     case.status, case.closed_at, case.pending_input = Status.CLOSED, turn.now, {}
-    if turn.planner is not None:
-        await turn.planner.case_closed(turn.session, case, turn.now)
+    await turn.planner.case_closed(turn.session, case, turn.now)
     turn.tell_parent(case, Msg("parent-closed", {"reference": case.reference}))
     await turn.record(case, "closed")
     return None
@@ -258,8 +256,7 @@ async def _close(turn: DeskTurn, case: Case, argument: str) -> Msg | None:
 async def _reopen(turn: DeskTurn, case: Case, argument: str) -> Msg | None:
     case.status, case.closed_at = Status.IN_REVIEW, None
     case.decision = case.decided_at = case.decided_amount = case.decided_currency = None
-    if turn.planner is not None:
-        await turn.planner.case_reopened(turn.session, case, turn.now)
+    await turn.planner.case_reopened(turn.session, case, turn.now)
     turn.tell_parent(case, Msg("parent-reopened", {"reference": case.reference}))
     await turn.record(case, "reopened")
     return None
@@ -320,8 +317,7 @@ async def decide(
     case.status, case.decision, case.decided_at = Status.DECIDED, decision, turn.now
     case.decided_amount, case.decided_currency = amount, currency
     case.reject_reason, case.decision_note, case.pending_input = reason, note, {}
-    if turn.planner is not None:
-        await turn.planner.case_decided(turn.session, case, turn.now)
+    await turn.planner.case_decided(turn.session, case, turn.now)
     view = await load_view(turn.session, case)
     for parts, buttons in decision_for_parent(view, turn.aftercare):
         turn.tell_parent(case, *parts, buttons=buttons)

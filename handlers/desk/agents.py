@@ -11,11 +11,12 @@ from decimal import ROUND_DOWN, Decimal
 
 from babel.numbers import format_decimal, get_currency_precision
 
+from handlers.case.card import AMOUNT, NOTE, QUESTION
+from handlers.case.states import Status
+from handlers.case.view import CaseView
 from handlers.desk import actions, queue
-from handlers.desk.card import AMOUNT, NOTE, QUESTION, CaseView
 from handlers.desk.context import DeskTurn
 from handlers.desk.notify import parent_name
-from handlers.desk.states import Status
 from handlers.desk.teams import moved_elsewhere
 from handlers.events import EventKind
 from handlers.formatting import format_money
@@ -172,7 +173,7 @@ def _below(total: Decimal, currency: str) -> Decimal:
 
 
 async def _partial_amount(turn: DeskTurn, case: Case, text: str) -> None:
-    from handlers.desk.context import load_view
+    from handlers.case.view import load_view
 
     view = await load_view(turn.session, case)
     sums = view.totals_by_currency()

@@ -2,77 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.desk.card import CaseView, card_buttons, card_parts, files_deferred, moved_card
+from handlers.case.card import card_edit
 from handlers.events import EventKind, Incoming
-from handlers.orders.linking import load_case_orders
 from handlers.policy import AftercarePolicy, DeskPolicy
-from handlers.replies import AnswerButton, Button, EditMessage, Msg, Outgoing, Reply
-from handlers.reports.rating import load_rating
-from storage.models import Case, CaseStatus
-from storage.repositories import cases, evidence, relays
+from handlers.replies import AnswerButton, Button, Msg, Outgoing, Reply
+from storage.models import Case
+from storage.repositories import cases
 
 if TYPE_CHECKING:
+    from handlers.dependencies import Dependencies
     from handlers.followups.planner import Planner
-
-#: The event recorded when a large set of evidence is posted on demand, naming the card it
-#: was posted under (a topic recreated by hand gets a new card, and the button again).
-FILES_SHOWN = "evidence_shown"
-_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
-
-
-async def load_view(session: AsyncSession, case: Case) -> CaseView:
-    assert case.id is not None
-    view = CaseView(
-        case,
-        await cases.transactions_of(session=session, case_id=case.id),
-        await evidence.list_for_case(session=session, case_id=case.id),
-    )
-    view.orders = await load_case_orders(session, case.id)  # what the bills say (#15)
-    if case.status == CaseStatus.CLOSED:  # rated only once closed
-        view.rating = await load_rating(session, case.id)
-    if case.card_message_id is not None and files_deferred(view):
-        shown = await relays.events_since(
-            session=session, case_id=case.id, action=FILES_SHOWN, since=_EPOCH
-        )
-        view.files_shown = any(e.details.get("card") == case.card_message_id for e in shown)
-    return view
-
-
-async def card_edit(
-    session: AsyncSession, case: Case, desk: DeskPolicy, *, pressed: int | None = None
-) -> EditMessage | None:
-    """The card edited in place to match the case as it is now (None before it is posted).
-
-    Whatever changes a case — a button, an agent's answer, the parent, a follow-up — emits
-    this in the same turn; the runtime drops an edit that changes nothing or that a later one
-    replaces, so emitting one is cheap. ``pressed``: the message whose button was pressed —
-    the card itself, which Telegram shows before the hand-off has recorded its id.
-    """
-    if desk.roster and case.team != desk.team:
-        # Moved to another team: only the pressed card (the old one, here) is edited, to
-        # say where the case went; the new card is the other team's.
-        if pressed is None or desk.chat_id is None:
-            return None
-        view = await load_view(session, case)
-        return EditMessage(desk.chat_id, pressed, desk.language, moved_card(view, desk), ())
-    card = case.card_message_id or pressed
-    if card is None or desk.chat_id is None:
-        return None
-    view = await load_view(session, case)
-    return EditMessage(
-        desk.chat_id,
-        card,
-        desk.language,
-        card_parts(view, desk),
-        card_buttons(view, desk),
-    )
+    from handlers.intake.prompting import LabelText
 
 
 @dataclass
@@ -80,12 +26,23 @@ class DeskTurn:
     session: AsyncSession
     event: Incoming
     now: datetime
+    #: The team whose group the event came from (``deps.desk`` is every team's).
     desk: DeskPolicy
-    planner: Planner | None = None
-    aftercare: AftercarePolicy = field(default_factory=AftercarePolicy)
+    deps: Dependencies
     out: list[Outgoing] = field(default_factory=list)
-    #: A label as the agents read it (a report's chart draws its own words).
-    label_text: Callable[[str, Msg], str] | None = None
+
+    @property
+    def planner(self) -> Planner:
+        return self.deps.planner
+
+    @property
+    def aftercare(self) -> AftercarePolicy:
+        return self.deps.aftercare
+
+    @property
+    def label_text(self) -> LabelText:
+        """A label as the agents read it (a report's chart draws its own words)."""
+        return self.deps.label_text
 
     @property
     def actor(self) -> int:

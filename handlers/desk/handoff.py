@@ -7,14 +7,8 @@ posted at hand-off: each album item counts as one of the group's messages, so th
 
 from __future__ import annotations
 
-from handlers.desk.card import (
-    CaseView,
-    card_buttons,
-    card_parts,
-    files_deferred,
-    postable_files,
-    topic_name,
-)
+from handlers.case.card import card_buttons, card_parts, topic_name
+from handlers.case.view import CaseView, files_deferred, postable_files
 from handlers.events import Media, MediaKind
 from handlers.policy import DeskPolicy
 from handlers.replies import CreateTopic, Msg, Reply, SendMedia

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from handlers.aftercare.appeal import MAX_APPEALS
 from handlers.aftercare.decisions import Message, explain_decision
-from handlers.desk.card import CaseView
+from handlers.case.view import CaseView
 from handlers.desk.context import DeskTurn
 from handlers.policy import AftercarePolicy
 from handlers.replies import Msg

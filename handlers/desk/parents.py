@@ -21,8 +21,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare import appeal
 from handlers.buttons import ButtonData, Buttons, number
-from handlers.desk.context import card_edit
-from handlers.desk.states import OPEN, Status
+from handlers.case.card import card_edit
+from handlers.case.states import OPEN, Status
 from handlers.events import EventKind, Media, MediaKind
 from handlers.followups.kinds import Kind
 from handlers.policy import DeskPolicy
@@ -172,8 +172,7 @@ async def _relay(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> Non
         session=turn.session, case_id=case.id, kind=Kind.RELAY_DIGEST.value
     )
     recent = await _relayed_lately(turn, case) if digest is None else []
-    # Without a planner nothing would ever send a digest: nothing is held back then.
-    if turn.planner is None or (digest is None and len(recent) < desk.relay_per_minute):
+    if digest is None and len(recent) < desk.relay_per_minute:
         await _record(turn, case, PARENT_MESSAGE, message, relay=RELAYED_NOW)
         key = "relay-from-parent-edited" if message.get("edited") else "relay-from-parent"
         _to_thread(turn, desk, case, key, message)
@@ -206,7 +205,6 @@ async def _gather(
 ) -> None:
     """Keep the message (its words and files, in its event) for the case's digest: the
     pending one, or a new one due when the minute of the oldest message sent is over."""
-    assert turn.planner is not None
     event = await _record(
         turn,
         case,

@@ -1,9 +1,9 @@
-"""The case card's buttons: their data, ``d|<case id>|<action>|<argument>``, and the table of
-what a press of each does, filled by the features that handle them (``actions.py``,
-``orders/desk_check.py``) and looked up by :func:`handlers.desk.actions.press`.
+"""What a press of each of the case card's buttons does (their data is
+:class:`handlers.case.buttons.CardButton`): a table filled by the features that handle them
+(``actions.py``, ``orders/desk_check.py``) and looked up by :func:`handlers.desk.actions.press`.
 
 A press is either an agent action checked against the state machine (``checked_as``: the
-:class:`~handlers.desk.states.Action` whose rule it obeys, and ``valid``: whether its argument
+:class:`~handlers.case.states.Action` whose rule it obeys, and ``valid``: whether its argument
 makes sense now) whose handler returns the pop-up and after which the card is edited, or a
 press that answers for itself (showing the files, dropping what the bot waits for, checking
 the bills), registered with :meth:`CardPresses.own`.
@@ -13,11 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
-from handlers.buttons import ButtonData, text
-from handlers.desk.states import Action
+from handlers.case.buttons import CardStep
+from handlers.case.states import Action
 from handlers.replies import Msg
 from storage.models import Case
 
@@ -25,37 +24,13 @@ if TYPE_CHECKING:
     from handlers.desk.context import DeskTurn
 
 
-class CardStep(StrEnum):
-    """The card's buttons that are not actions of their own: the reason and the "no note" of
-    a rejection, the team chosen after "Move", dropping what the bot waits for, posting a
-    large set of evidence, matching the purchases against the bills again (#15)."""
-
-    REJECT_REASON = "reject_reason"
-    REJECT_SKIP_NOTE = "reject_skip_note"
-    MOVE_TO = "move_to"
-    CANCEL_INPUT = "cancel_input"
-    SHOW_FILES = "files"
-    CHECK_ORDERS = "orders"
-
-
+#: What a card's button names: an agent action, or a step that is not one.
 CardName = Action | CardStep
-
-
-class CardButton(ButtonData, prefix="d", sep="|"):
-    """A button on a case card: ``d|<case id>|<action or step>|<argument>``; the argument is
-    a rejection reason or a team key (both at most 32 characters), else empty."""
-
-    case_id: int
-    action: Action | CardStep
-    argument: str = text(32, empty=True, default="")
-
 
 #: An action's handler: what the button's pop-up says (what the agent is to do next).
 Apply = Callable[["DeskTurn", Case, str], Awaitable[Msg | None]]
 #: Whether the press's argument makes sense for the case now (a reason that is one).
 Valid = Callable[["DeskTurn", Case, str], bool]
-
-
 Own = TypeVar("Own", bound=Callable[..., Awaitable[None]])
 
 

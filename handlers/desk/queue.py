@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from handlers.bounds import clip
-from handlers.desk.card import card_buttons, card_parts
-from handlers.desk.context import DeskTurn, load_view
-from handlers.desk.states import UNDECIDED
+from handlers.case.card import card_buttons, card_parts
+from handlers.case.states import UNDECIDED
+from handlers.case.view import load_view
+from handlers.desk.context import DeskTurn
 from handlers.desk.teams import moved_elsewhere
 from handlers.formatting import format_when
 from handlers.orders import card_lines

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from handlers.desk.card import team_label, team_of
+from handlers.case.card import team_label, team_of
 from handlers.desk.context import DeskTurn
 from handlers.policy import CaseFacts, DeskPolicy
 from handlers.replies import Msg

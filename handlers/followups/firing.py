@@ -5,65 +5,70 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare.routes import other_routes
+from handlers.case.card import card_edit
+from handlers.case.states import UNDECIDED, Status
 from handlers.commands import Resume
 from handlers.desk import parents
-from handlers.desk.context import card_edit
-from handlers.desk.states import UNDECIDED, Status
 from handlers.followups.kinds import Kind
-from handlers.followups.planner import Planner
 from handlers.formatting import format_when
 from handlers.replies import Button, Msg, Outgoing, Reply
 from storage.models import Case, Draft, DraftStatus, FollowUp, User
 from storage.repositories import cases, evidence
 
+if TYPE_CHECKING:
+    from handlers.dependencies import Dependencies
+
 
 async def fire(
-    session: AsyncSession, row: FollowUp, now: datetime, planner: Planner
+    session: AsyncSession, row: FollowUp, now: datetime, deps: Dependencies
 ) -> list[Outgoing]:
-    return await FIRES[Kind(row.kind)](session, row, now, planner)
+    return await FIRES[Kind(row.kind)](session, row, now, deps)
 
 
-Fire = Callable[[AsyncSession, FollowUp, datetime, Planner], Awaitable[list[Outgoing]]]
-CaseFire = Callable[[AsyncSession, FollowUp, Case, datetime, Planner], Awaitable[list[Outgoing]]]
+Fire = Callable[[AsyncSession, FollowUp, datetime, "Dependencies"], Awaitable[list[Outgoing]]]
+CaseFire = Callable[
+    [AsyncSession, FollowUp, Case, datetime, "Dependencies"], Awaitable[list[Outgoing]]
+]
 
 
 def _on_case(fire_on: CaseFire) -> Fire:
     """A kind about a case: nothing once the case is gone (erased)."""
 
     async def fire(
-        session: AsyncSession, row: FollowUp, now: datetime, planner: Planner
+        session: AsyncSession, row: FollowUp, now: datetime, deps: Dependencies
     ) -> list[Outgoing]:
         case = await cases.case_by_id(session=session, case_id=row.case_id or 0)
-        return [] if case is None else await fire_on(session, row, case, now, planner)
+        return [] if case is None else await fire_on(session, row, case, now, deps)
 
     return fire
 
 
 async def _relay_digest(
-    session: AsyncSession, row: FollowUp, case: Case, now: datetime, planner: Planner
+    session: AsyncSession, row: FollowUp, case: Case, now: datetime, deps: Dependencies
 ) -> list[Outgoing]:
     # Whatever the case's state: the parent sent these already.
-    return await parents.relay_digest(session, row, case, planner.desk.for_case(case))
+    return await parents.relay_digest(session, row, case, deps.desk.for_case(case))
 
 
 async def _to_agents(
-    session: AsyncSession, row: FollowUp, case: Case, now: datetime, planner: Planner
+    session: AsyncSession, row: FollowUp, case: Case, now: datetime, deps: Dependencies
 ) -> list[Outgoing]:
-    return await _for_agents(session, Kind(row.kind), case, now, planner)
+    return await _for_agents(session, Kind(row.kind), case, now, deps)
 
 
 async def _to_parent(
-    session: AsyncSession, row: FollowUp, case: Case, now: datetime, planner: Planner
+    session: AsyncSession, row: FollowUp, case: Case, now: datetime, deps: Dependencies
 ) -> list[Outgoing]:
-    return await _for_parent(session, Kind(row.kind), row, case, now, planner)
+    return await _for_parent(session, Kind(row.kind), row, case, now, deps)
 
 
 async def _intake_reminder(
-    session: AsyncSession, row: FollowUp, now: datetime, planner: Planner
+    session: AsyncSession, row: FollowUp, now: datetime, deps: Dependencies
 ) -> list[Outgoing]:
     draft = await session.get(Draft, row.draft_id)
     if draft is None or draft.status != DraftStatus.OPEN:
@@ -78,9 +83,9 @@ async def _intake_reminder(
 
 
 async def _for_agents(
-    session: AsyncSession, kind: Kind, case: Case, now: datetime, planner: Planner
+    session: AsyncSession, kind: Kind, case: Case, now: datetime, deps: Dependencies
 ) -> list[Outgoing]:
-    desk = planner.desk.for_case(case)
+    desk = deps.desk.for_case(case)
     if not desk.enabled or case.status not in UNDECIDED:
         return []
     ref = {"reference": case.reference}
@@ -115,7 +120,7 @@ async def _for_agents(
 
 
 async def _for_parent(
-    session: AsyncSession, kind: Kind, row: FollowUp, case: Case, now: datetime, planner: Planner
+    session: AsyncSession, kind: Kind, row: FollowUp, case: Case, now: datetime, deps: Dependencies
 ) -> list[Outgoing]:
     ref = {"reference": case.reference}
     lang = case.language
@@ -128,7 +133,7 @@ async def _for_parent(
     if kind is Kind.CHECK_IN:
         if case.status not in UNDECIDED:
             return []
-        await planner.check_in_again(session, case, now)
+        await deps.planner.check_in_again(session, case, now)
         parent = await session.get(User, case.user_id)
         if parent is not None and parent.check_ins_muted:  # /notifications; kept scheduled
             return []
@@ -148,7 +153,7 @@ async def _for_parent(
             if row.details.get("reason") == "no_decision"
             else rejected and not case.appeals  # a lost appeal brought them with its decision
         )
-        routes = other_routes(case, planner.aftercare)
+        routes = other_routes(case, deps.aftercare)
         return [Reply(case.chat_id, lang, routes)] if still else []
     if kind is Kind.SATISFACTION:
         if case.status != Status.CLOSED:

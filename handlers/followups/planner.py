@@ -7,9 +7,9 @@ from datetime import datetime, time, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.calendar import WorkingCalendar, next_allowed
+from handlers.calendar import next_allowed
 from handlers.followups.kinds import ON_CASE_CHANGE, TO_PARENT, UNTIL_DECISION, Kind
-from handlers.policy import AftercarePolicy, DeskPolicy, FollowUpPolicy, IntakePolicy
+from handlers.policy import DeskPolicy, FollowUpPolicy, SlaPolicy
 from storage.models import Case, Draft
 from storage.repositories import followups
 
@@ -20,20 +20,10 @@ def _clock_time(text: str) -> time:
 
 
 class Planner:
-    def __init__(
-        self,
-        *,
-        calendar: WorkingCalendar,
-        rules: FollowUpPolicy,
-        intake: IntakePolicy,
-        desk: DeskPolicy,
-        aftercare: AftercarePolicy | None = None,
-    ) -> None:
-        self.calendar = calendar
+    def __init__(self, *, sla: SlaPolicy, rules: FollowUpPolicy, desk: DeskPolicy) -> None:
+        self.sla = sla
         self.rules = rules
-        self.intake = intake
-        self.desk = desk
-        self.aftercare = aftercare or AftercarePolicy()  # what fired follow-ups tell parents
+        self.desk = desk  # each case's deadlines are counted in its team's time zone
         self.quiet = (_clock_time(rules.quiet_start), _clock_time(rules.quiet_end))
 
     async def _add(
@@ -101,14 +91,12 @@ class Planner:
     def deadline(self, start: datetime, working_days: int, case: Case | None = None) -> datetime:
         """``working_days`` after ``start`` for the team of ``case`` (its time zone)."""
         desk = self.desk.for_case(case) if case is not None else self.desk
-        return self.calendar.working_days_after(start, working_days, desk.timezone)
+        return self.sla.calendar.working_days_after(start, working_days, desk.timezone)
 
     async def _deadline_followups(
         self, session: AsyncSession, case: Case, now: datetime, *, appeal: bool
     ) -> None:
-        days = (
-            self.intake.appeal_working_days if appeal else self.intake.first_decision_working_days
-        )
+        days = self.sla.appeal_working_days if appeal else self.sla.first_decision_working_days
         case.due_at = self.deadline(now, days, case)
         case.overdue = False
         warning = Kind.APPEAL_WARNING if appeal else Kind.DECISION_WARNING

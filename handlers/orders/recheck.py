@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.desk.context import card_edit
-from handlers.desk.states import UNDECIDED
+from handlers.case.card import card_edit
+from handlers.case.states import UNDECIDED
 from handlers.orders.linking import CaseOrders, match_case
 from handlers.policy import DeskPolicy
 from handlers.replies import Outgoing

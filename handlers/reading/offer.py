@@ -188,7 +188,7 @@ async def _malformed(turn: Any, data: str) -> None:
 @presses.on(OfferButton)
 async def press(turn: Any, decoded: OfferButton | None) -> None:
     """A button under an offer (``read:<evidence id>:<action>``), in the parent's turn."""
-    draft = await drafts.get_open_draft(session=turn.session, user_id=turn.user.id)
+    draft = await turn.open_draft()
     row = await turn.session.get(Evidence, decoded.evidence_id) if decoded else None
     if draft is None:
         turn.say(Msg("error-stale-button"), Msg("hint-start"))
@@ -215,8 +215,7 @@ async def press(turn: Any, decoded: OfferButton | None) -> None:
     drafts.save_draft(
         draft, step=following.name, answers=ctx.answers, cursor=ctx.cursor, now=turn.now
     )
-    if turn.planner is not None:
-        await turn.planner.draft_answered(turn.session, draft.id, turn.user.timezone, turn.now)
+    await turn.planner.draft_answered(turn.session, draft.id, turn.user.timezone, turn.now)
     turn.say(Msg("reading-used"), *parts, buttons=buttons)
 
 

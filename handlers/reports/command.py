@@ -16,10 +16,9 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.bounds import clip
-from handlers.calendar import WorkingCalendar
-from handlers.desk.card import team_label, team_of
+from handlers.case.card import team_label, team_of
 from handlers.desk.context import DeskTurn
-from handlers.policy import DeskPolicy, IntakePolicy
+from handlers.policy import DeskPolicy, SlaPolicy
 from handlers.replies import Msg, Outgoing, Reply, SendDocument
 from handlers.reports import export
 from handlers.reports.figures import Period, Report, ReportRules, load_report
@@ -40,10 +39,9 @@ async def team_report(
     period: Period,
     now: datetime,
     *,
-    intake: IntakePolicy,
-    calendar: WorkingCalendar,
+    sla: SlaPolicy,
 ) -> Report:
-    rules = ReportRules.of_desk(desk, intake, calendar)
+    rules = ReportRules.of_desk(desk, sla)
     team = desk.team if desk.roster else None
     return await load_report(session, period=period, rules=rules, now=now, team=team)
 
@@ -104,16 +102,7 @@ async def run(turn: DeskTurn, argument: str) -> None:
     if period is None:
         turn.here(Msg("desk-report-unknown-period", {"period": clip(argument, ECHO_LIMIT)}))
         return
-    planner = turn.planner
-    report = await team_report(
-        turn.session,
-        turn.desk,
-        period,
-        turn.now,
-        intake=planner.intake if planner is not None else IntakePolicy(),
-        calendar=planner.calendar if planner is not None else WorkingCalendar(),
-    )
-    assert turn.label_text is not None
+    report = await team_report(turn.session, turn.desk, period, turn.now, sla=turn.deps.sla)
     turn.out.extend(
         report_messages(report, turn.desk, turn.label_text, thread_id=turn.event.thread_id)
     )

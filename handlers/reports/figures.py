@@ -41,8 +41,8 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.calendar import WorkingCalendar
-from handlers.desk.states import UNDECIDED, Status
-from handlers.policy import DeskPolicy, IntakePolicy
+from handlers.case.states import UNDECIDED, Status
+from handlers.policy import DeskPolicy, SlaPolicy
 from handlers.reports.hours import working_hours
 from storage.repositories.reports import CaseRow, received_cases
 
@@ -72,15 +72,13 @@ class ReportRules:
     )
 
     @classmethod
-    def of_desk(
-        cls, desk: DeskPolicy, intake: IntakePolicy, calendar: WorkingCalendar
-    ) -> ReportRules:
+    def of_desk(cls, desk: DeskPolicy, sla: SlaPolicy) -> ReportRules:
         """The rules the planner applies to ``desk``'s cases (its team's time zone)."""
         return cls(
-            calendar=calendar,
+            calendar=sla.calendar,
             timezone=desk.timezone,
-            decision_days=intake.first_decision_working_days,
-            appeal_days=intake.appeal_working_days,
+            decision_days=sla.first_decision_working_days,
+            appeal_days=sla.appeal_working_days,
         )
 
     def is_working_day(self, day: date) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from handlers.bounds import clip
-from handlers.desk.context import card_edit
+from handlers.case.card import card_edit
 from handlers.events import EventKind
 from handlers.replies import Msg, Reply
 from handlers.reports.rating import COMMENTED, stars_text

@@ -37,10 +37,6 @@ button-appeal-send = 📨 Send appeal
 button-appeal-cancel = ✖️ Don't appeal
 appeal-in-progress = You're already writing an appeal on <b>{ $reference }</b>.
 appeal-sent = ⚖️ Your appeal on <b>{ $reference }</b> has been sent to the support team. They will decide by <b>{ $due }</b>, and that decision will be final.
-appeal-sent-days = ⚖️ Your appeal on <b>{ $reference }</b> has been sent to the support team. They will decide within { $days ->
-        [one] { $days } working day
-       *[other] { $days } working days
-    }, and that decision will be final.
 appeal-sent-files = { $count ->
         [one] { $count } new file went with it.
        *[other] { $count } new files went with it.

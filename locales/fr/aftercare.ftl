@@ -37,10 +37,6 @@ button-appeal-send = 📨 Envoyer la contestation
 button-appeal-cancel = ✖️ Ne pas contester
 appeal-in-progress = Vous êtes déjà en train de contester la décision sur <b>{ $reference }</b>.
 appeal-sent = ⚖️ Votre contestation concernant <b>{ $reference }</b> a été transmise à l'équipe. Elle rendra sa décision au plus tard le <b>{ $due }</b>, et cette décision sera définitive.
-appeal-sent-days = ⚖️ Votre contestation concernant <b>{ $reference }</b> a été transmise à l'équipe. Elle rendra sa décision sous { $days ->
-        [one] { $days } jour ouvré
-       *[other] { $days } jours ouvrés
-    }, et cette décision sera définitive.
 appeal-sent-files = { $count ->
         [one] { $count } nouveau fichier l'accompagne.
        *[other] { $count } nouveaux fichiers l'accompagnent.

@@ -28,7 +28,6 @@ button-appeal-send = 📨 提交申诉
 button-appeal-cancel = ✖️ 不申诉了
 appeal-in-progress = 您正在填写对 <b>{ $reference }</b> 的申诉。
 appeal-sent = ⚖️ 您对 <b>{ $reference }</b> 的申诉已提交给客服团队，最迟将于 <b>{ $due }</b> 前给出结果，该结果为最终结果。
-appeal-sent-days = ⚖️ 您对 <b>{ $reference }</b> 的申诉已提交给客服团队，将在 { $days } 个工作日内给出结果，该结果为最终结果。
 appeal-sent-files = 随申诉一起提交了 { $count } 个新文件。
 appeal-cancelled = 您对 <b>{ $reference }</b> 的申诉没有提交。在 { $until } 之前，您仍可以通过处理结果下方的“⚖️ 申诉”按钮提出申诉。
 appeal-refused-already = <b>{ $reference }</b> 的处理结果已经申诉过：每份申请只能申诉一次，申诉结果为最终结果。发送 /routes 查看其他维权途径。

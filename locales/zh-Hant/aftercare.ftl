@@ -28,7 +28,6 @@ button-appeal-send = 📨 送出申訴
 button-appeal-cancel = ✖️ 不申訴了
 appeal-in-progress = 您正在填寫對 <b>{ $reference }</b> 的申訴。
 appeal-sent = ⚖️ 您對 <b>{ $reference }</b> 的申訴已送交客服團隊，最晚會在 <b>{ $due }</b> 前給出處理結果，該結果為最終結果。
-appeal-sent-days = ⚖️ 您對 <b>{ $reference }</b> 的申訴已送交客服團隊，會在 { $days } 個工作天內給出處理結果，該結果為最終結果。
 appeal-sent-files = 隨申訴一起送出了 { $count } 個新檔案。
 appeal-cancelled = 您對 <b>{ $reference }</b> 的申訴沒有送出。在 { $until } 之前，您仍可以透過處理結果下方的「⚖️ 申訴」按鈕提出申訴。
 appeal-refused-already = <b>{ $reference }</b> 的處理結果已經申訴過：每份申請只能申訴一次，申訴結果為最終結果。傳送 /routes 查看其他求助途徑。

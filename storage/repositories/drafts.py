@@ -11,16 +11,12 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Draft, DraftStatus
-from storage.repositories import preload
 
 #: ``DraftStatus.OPEN``, by the name handlers/reading/offer.py reads it.
 OPEN = DraftStatus.OPEN
 
 
 async def get_open_draft(*, session: AsyncSession, user_id: int) -> Draft | None:
-    remembered = preload.open_draft(session, user_id)  # loaded with the user (preload.py)
-    if remembered is not preload.UNKNOWN:
-        return remembered
     result = await session.exec(
         select(Draft)
         .where(Draft.user_id == user_id, Draft.status == DraftStatus.OPEN)

@@ -9,7 +9,6 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Evidence
-from storage.repositories import preload
 
 
 async def add_evidence(*, session: AsyncSession, item: Evidence, now: datetime) -> Evidence:
@@ -20,9 +19,6 @@ async def add_evidence(*, session: AsyncSession, item: Evidence, now: datetime) 
 
 
 async def count_for_draft(*, session: AsyncSession, draft_id: int) -> int:
-    remembered = preload.evidence_count(session, draft_id)  # see storage/repositories/preload.py
-    if remembered is not preload.UNKNOWN:
-        return remembered
     result = await session.exec(
         select(func.count()).select_from(Evidence).where(Evidence.draft_id == draft_id)
     )

@@ -1,31 +1,25 @@
 """What every private event needs first, in one statement: the user, their open draft and the
 number of files on it (docs/performance.md: one query instead of three per event).
 
-:func:`user_with_open_draft` loads the three and remembers the draft and the count in the
-session (``session.info``); :func:`drafts.get_open_draft` and
-:func:`evidence.count_for_draft` answer from there without a query. What is remembered is
-forgotten as soon as the session writes anything (a flush, an ORM UPDATE/DELETE/INSERT), so
-an answer can never be older than the transaction's own changes: after a write the
-repositories query the database again, as they always did. (Statements sent straight to
-``session.connection()`` are not seen: drafts and evidence are only written through the
-session.)
+The caller keeps what it loaded for the rest of the event (:class:`handlers.turn.Turn`): the
+draft is read once per event, and changes made during the event go through that same object.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import NamedTuple
 
-from sqlalchemy import and_, bindparam, event, func
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy import and_, bindparam, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Draft, DraftStatus, Evidence, User
 
-#: "Not remembered": the caller must query.
-UNKNOWN: Any = object()
-_DRAFT = "preload.open_draft"  # session.info key → {user_id: Draft | None}
-_COUNT = "preload.evidence_count"  # session.info key → {draft_id: int}
+
+class Preloaded(NamedTuple):
+    user: User
+    draft: Draft | None  # their open draft
+    files: int  # files on that draft (0 without one)
 
 
 _FILES = (
@@ -47,49 +41,10 @@ _STATEMENT = (
 )
 
 
-async def user_with_open_draft(*, session: AsyncSession, user_id: int) -> User | None:
-    """The user (None if new); their open draft and its evidence count are remembered."""
+async def user_with_open_draft(*, session: AsyncSession, user_id: int) -> Preloaded | None:
+    """The user (None if new), their open draft and its number of files."""
     row = (await session.exec(_STATEMENT, params={"user_id": user_id})).first()
     if row is None:
         return None
     user, draft, count = row
-    session.info.setdefault(_DRAFT, {})[user_id] = draft
-    if draft is not None and draft.id is not None:
-        session.info.setdefault(_COUNT, {})[draft.id] = int(count)
-    return user
-
-
-def open_draft(session: AsyncSession, user_id: int) -> Draft | None:
-    """The remembered open draft of ``user_id`` (None: none is open), or :data:`UNKNOWN`."""
-    remembered = session.info.get(_DRAFT)
-    if not remembered or user_id not in remembered:
-        return UNKNOWN
-    draft: Draft | None = remembered[user_id]
-    if draft is not None and draft.status != DraftStatus.OPEN:  # closed in this session since
-        return UNKNOWN
-    return draft
-
-
-def evidence_count(session: AsyncSession, draft_id: int) -> int:
-    """The remembered number of files on a draft, or :data:`UNKNOWN`."""
-    remembered = session.info.get(_COUNT)
-    if not remembered:
-        return UNKNOWN
-    count: int = remembered.get(draft_id, UNKNOWN)
-    return count
-
-
-def _forget(session: Session) -> None:
-    session.info.pop(_DRAFT, None)
-    session.info.pop(_COUNT, None)
-
-
-@event.listens_for(Session, "after_flush")
-def _after_flush(session: Session, _context: Any) -> None:
-    _forget(session)
-
-
-@event.listens_for(Session, "do_orm_execute")
-def _on_execute(state: ORMExecuteState) -> None:
-    if not state.is_select:
-        _forget(state.session)
+    return Preloaded(user, draft, int(count) if draft is not None else 0)

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from bot.i18n import isolated
 from bot.telegram.calls import MAX_TEXT, MAX_TOPIC_NAME, render_calls, split_text
+from handlers.case.view import CaseView
 from handlers.desk import handoff
-from handlers.desk.card import CaseView
 from handlers.events import Media, MediaKind
 from handlers.policy import DeskPolicy
 from handlers.replies import Button, EditMessage, Msg, Reply, SendDocument, SendMedia

@@ -14,7 +14,7 @@ def test_defaults_work_without_a_file(tmp_path, monkeypatch):
     settings = load_settings(environ={})
     assert settings.telegram.token is None
     assert settings.storage.url.startswith("sqlite+aiosqlite:///")
-    assert settings.intake_policy().first_decision_working_days == 2
+    assert settings.sla_policy().first_decision_working_days == 2
 
 
 def test_example_file_is_valid_and_complete():

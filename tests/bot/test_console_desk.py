@@ -117,7 +117,7 @@ async def test_a_claim_through_both_sides_and_the_clock(session: Session, tmp_pa
     assert f"📋 Case {reference} — new" in said
     assert "📎 wallet.png" in said
     assert "[1] 🙋 Claim" not in said and "· 🙋 Claim" in said  # the parent can't press it
-    assert chat.console.app.conversation.desk.chat_id == CONSOLE_GROUP_ID
+    assert chat.console.app.conversation.deps.desk.chat_id == CONSOLE_GROUP_ID
 
     said = await chat.type("/as agent")
     assert "You are now Alex, an agent in the agents' group" in said and "topic #1" in said

@@ -17,13 +17,12 @@ import pytest
 
 from bot.i18n import Localizer
 from bot.reports.web import SupervisorPages
-from handlers.calendar import WorkingCalendar
-from handlers.conversation import Conversation
-from handlers.policy import DeskPolicy, IntakePolicy
+from handlers.policy import DeskPolicy, IntakePolicy, SlaPolicy
 from storage.database import Database
 from storage.repositories import dashboard
 from tests.chat import ParentChat
 from tests.conftest import FakeClock
+from tests.core import core
 from tests.handlers.report_desk import NOW, seed
 
 SUPERVISOR, AGENT = 7001, 7002
@@ -101,19 +100,18 @@ async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(tmp_path, l
         database=database,
         clock=clock,
         desk=desk,
-        intake=IntakePolicy(),
-        calendar=WorkingCalendar("CN"),
+        sla=SlaPolicy(),
         localizer=Localizer(),
         files=tmp_path / "files",
     )
     server = await pages.serve("127.0.0.1", 0)
     port = server.addresses[0][1]
     base = f"http://127.0.0.1:{port}"
-    conversation = Conversation(
-        database=database,
+    conversation = core(
+        database,
+        clock,
+        localizer,
         policy=IntakePolicy(),
-        clock=clock,
-        label_text=localizer.plain,
         desk=DeskPolicy(**{**desk.__dict__, "dashboard_url": base}),
     )
     # An agent who is not a supervisor gets no link; the supervisor does, in private.

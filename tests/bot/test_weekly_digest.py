@@ -9,8 +9,7 @@ from datetime import UTC, datetime, timedelta
 from bot.i18n import Localizer
 from bot.reports.digest import WeeklyDigest
 from bot.scheduler import FollowUpScheduler
-from handlers.calendar import WorkingCalendar
-from handlers.policy import DeskPolicy, IntakePolicy, Team
+from handlers.policy import DeskPolicy, SlaPolicy, Team
 from storage.repositories import outbox
 from tests.conftest import FakeClock
 from tests.handlers.report_desk import seed
@@ -27,8 +26,7 @@ MONDAY_MORNING = datetime(2026, 10, 5, 1, 5, tzinfo=UTC)
 def _digest(clock: FakeClock) -> WeeklyDigest:
     return WeeklyDigest(
         desk=DeskPolicy(chat_id=MAIN, roster=ROSTER),
-        intake=IntakePolicy(),
-        calendar=WorkingCalendar("CN"),
+        sla=SlaPolicy(),
         localizer=Localizer(),
         clock=clock,
         weekday="monday",

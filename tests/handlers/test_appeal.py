@@ -12,17 +12,17 @@ import pytest
 from sqlmodel import select
 
 from handlers.aftercare.appeal import appeal_allowed
-from handlers.calendar import WorkingCalendar
 from handlers.conversation import Conversation
+from handlers.dependencies import Dependencies
 from handlers.events import EventKind, Incoming, Media, MediaKind
 from handlers.followups import firing
-from handlers.followups.planner import Planner
 from handlers.formatting import format_when
-from handlers.policy import AftercarePolicy, DeskPolicy, FollowUpPolicy, IntakePolicy
+from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy
 from handlers.replies import EditMessage, Reply, SendMedia
 from storage.models import Case, Evidence, FollowUp
 from storage.repositories import cases, evidence, followups
 from tests.chat import ParentChat
+from tests.core import core, dependencies
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
 PARENT = 1001
@@ -36,27 +36,24 @@ def desk() -> DeskPolicy:
 
 
 @pytest.fixture
-def planner(desk) -> Planner:
-    return Planner(
-        calendar=WorkingCalendar("CN"), rules=FollowUpPolicy(), intake=IntakePolicy(), desk=desk
-    )
+def deps(desk, localizer) -> Dependencies:
+    return dependencies(localizer, desk=desk)
 
 
-def _conversation(database, policy, clock, localizer, desk, planner) -> Conversation:
-    return Conversation(
-        database=database,
+def _conversation(database, policy, clock, localizer, desk, deps) -> Conversation:
+    return core(
+        database,
+        clock,
+        localizer,
         policy=policy,
-        clock=clock,
-        label_text=localizer.plain,
         desk=desk,
-        planner=planner,
         aftercare=AftercarePolicy(appeal_window_days=30),
     )
 
 
 @pytest.fixture
-def conversation(database, policy, clock, localizer, desk, planner) -> Conversation:
-    return _conversation(database, policy, clock, localizer, desk, planner)
+def conversation(database, policy, clock, localizer, desk, deps) -> Conversation:
+    return _conversation(database, policy, clock, localizer, desk, deps)
 
 
 def _photo(name: str = "p1", size: int = 90_000) -> Media:
@@ -223,11 +220,9 @@ async def test_appeal_with_new_evidence_checked_like_the_intake(
     assert _to_group(parent) == ["desk-appeal-filed"]
 
 
-async def test_appeal_files_count_against_the_case_limit(
-    database, clock, localizer, desk, planner
-):
+async def test_appeal_files_count_against_the_case_limit(database, clock, localizer, desk, deps):
     policy = IntakePolicy(max_evidence=2)
-    conversation = _conversation(database, policy, clock, localizer, desk, planner)
+    conversation = _conversation(database, policy, clock, localizer, desk, deps)
     case, _, appeal = await _rejected(database, clock, conversation)
     async with database.unit_of_work() as session:
         await evidence.add_evidence(
@@ -244,14 +239,14 @@ async def test_appeal_files_count_against_the_case_limit(
 
 
 async def test_a_restart_mid_appeal_continues_where_it_stopped(
-    database, clock, conversation, localizer, policy, desk, planner
+    database, clock, conversation, localizer, policy, desk, deps
 ):
     case, _, appeal = await _rejected(database, clock, conversation)
     parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
     await parent.press_data(appeal)
     await parent.say("Le débit vient d'une erreur de la plateforme.")
     # The process dies; a new one starts on the same database.
-    restarted = _conversation(database, policy, clock, localizer, desk, planner)
+    restarted = _conversation(database, policy, clock, localizer, desk, deps)
     again = ParentChat(restarted, localizer, user_id=PARENT, language_code="fr")
     await again.upload(_photo("after-restart"))
     assert again.keys == ["appeal-files-count"]
@@ -349,7 +344,7 @@ async def test_an_appeal_won_is_final(database, clock, conversation, localizer):
 
 
 async def test_an_appeal_lost_brings_the_routes_at_once(
-    database, clock, conversation, localizer, planner
+    database, clock, conversation, localizer, deps
 ):
     case, agent, _ = await _appealed(database, clock, conversation, localizer)
     await agent.press(case, "reject")
@@ -370,7 +365,7 @@ async def test_an_appeal_lost_brings_the_routes_at_once(
         "routes-consumer-fr",  # the parent is in Paris (Europe/Paris)
         "routes-keep-evidence",
     ]
-    # The routes the planner schedules after a rejection are not sent a second time.
+    # The routes the deps schedules after a rejection are not sent a second time.
     async with database.unit_of_work() as session:
         rows = (
             await session.exec(
@@ -383,7 +378,7 @@ async def test_an_appeal_lost_brings_the_routes_at_once(
         ).all()
         assert len(rows) == 1
         row = await followups.get(session=session, follow_up_id=rows[0].id)
-        assert await firing.fire(session, row, clock.now() + timedelta(hours=2), planner) == []
+        assert await firing.fire(session, row, clock.now() + timedelta(hours=2), deps) == []
 
 
 async def test_a_reopened_case_ends_the_appeal_prompt(database, clock, conversation, localizer):

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from handlers.bounds import INT32_MAX
-from handlers.desk.card import CaseView, card_buttons
+from handlers.case.card import card_buttons
+from handlers.case.view import CaseView
 from handlers.intake.context import StepAnswer
 from handlers.intake.steps import STEPS
 from handlers.policy import DeskPolicy, Team

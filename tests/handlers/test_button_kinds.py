@@ -17,11 +17,11 @@ from handlers.aftercare.routes import OtherRoutes
 from handlers.aftercare.status import AllClaims, ClaimAction, ClaimButton
 from handlers.bounds import INT32_MAX
 from handlers.buttons import KINDS, ButtonData, Buttons, Router, number, text
+from handlers.case.buttons import CardButton, CardStep
+from handlers.case.states import Action
 from handlers.commands import PRESSES, Language, Restart, Resume, TimeZone
 from handlers.desk.actions import CARD_PRESSES
 from handlers.desk.parents import CaseChoice, Rating
-from handlers.desk.presses import CardButton, CardStep
-from handlers.desk.states import Action
 from handlers.intake.context import StepAnswer, StepName
 from handlers.reading.offer import OfferAction, OfferButton
 from handlers.replies import BUTTON_DATA_BYTES

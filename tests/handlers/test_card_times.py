@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from handlers.desk.card import CaseView, card_parts
+from handlers.case.card import card_parts
+from handlers.case.view import CaseView
 from handlers.policy import DeskPolicy
 from storage.models import Case, CaseTransaction
 

@@ -14,8 +14,8 @@ import pytest
 from bot.config import ConfigError, load_settings
 from handlers.aftercare.decisions import refund_time
 from handlers.aftercare.routes import other_routes
+from handlers.case.view import CaseView
 from handlers.conversation import Conversation
-from handlers.desk.card import CaseView
 from handlers.desk.notify import decision_for_parent
 from handlers.formatting import format_money, format_when
 from handlers.languages import SUPPORTED
@@ -24,6 +24,7 @@ from handlers.replies import Msg, Reply
 from storage.models import Case, CaseTransaction
 from storage.repositories import cases
 from tests.chat import ParentChat
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
 PARENT = 1001
@@ -39,11 +40,11 @@ FINAL = {"en": "final", "fr": "définitive", "zh-Hans": "最终结果", "zh-Hant
 
 @pytest.fixture
 def conversation(database, policy, clock, localizer) -> Conversation:
-    return Conversation(
-        database=database,
+    return core(
+        database,
+        clock,
+        localizer,
         policy=policy,
-        clock=clock,
-        label_text=localizer.plain,
         desk=DeskPolicy(chat_id=GROUP, use_topics=True),
         aftercare=AftercarePolicy(),
     )

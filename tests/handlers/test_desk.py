@@ -7,12 +7,13 @@ from decimal import Decimal
 
 import pytest
 
+from handlers.case.states import RULES, Action, Status
 from handlers.conversation import Conversation
-from handlers.desk.states import RULES, Action, Status
 from handlers.policy import DeskPolicy
 from handlers.replies import EditMessage, Reply, SendMedia
 from storage.repositories import cases
 from tests.chat import ParentChat
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, TOPIC, Agent, reload, submitted_case
 
 SUPERVISOR = 9100
@@ -33,9 +34,7 @@ def desk() -> DeskPolicy:
 
 @pytest.fixture
 def conversation(database, policy, clock, localizer, desk) -> Conversation:
-    return Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 async def _set(database, case, **values):
@@ -159,7 +158,7 @@ async def test_reject_with_reason_then_one_appeal(database, clock, conversation,
     await parent.say("Mon fils a 11 ans, voici son relevé.")
     assert parent.keys == ["appeal-ask-files"]
     await parent.press("button-appeal-send")
-    assert parent.keys == ["appeal-sent-days"]  # no planner here: no deadline date
+    assert parent.keys == ["appeal-sent"]  # with its deadline's date
     appealed = await reload(database, case)
     assert (appealed.status, appealed.appeals) == ("appealed", 1)
     assert [p.key for o in parent.conversation_out if o.chat_id == GROUP for p in o.parts] == [
@@ -279,9 +278,7 @@ async def test_only_agents_act_and_forged_buttons_change_nothing(
     database, clock, policy, localizer
 ):
     desk = DeskPolicy(chat_id=GROUP, agent_ids=frozenset({9001}))
-    conversation = Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    conversation = core(database, clock, localizer, policy=policy, desk=desk)
     case = await submitted_case(database, clock.now())
     stranger = Agent(conversation, 4242, "Eve")
     await stranger.press(case, "approve")
@@ -347,7 +344,7 @@ async def test_queue_mine_and_case_commands(database, clock, conversation):
 
 
 def test_platform_named_only_in_config_keeps_its_name(localizer) -> None:
-    from handlers.desk.card import platform_msg
+    from handlers.case.view import platform_msg
     from storage.models import Case
 
     configured = Case(platform="bilibili", platform_other="Bilibili 哔哩哔哩")

@@ -39,9 +39,9 @@ from datetime import datetime
 import pytest
 
 from bot.i18n import Localizer
+from handlers.case.view import load_view
 from handlers.conversation import Conversation
 from handlers.desk import handoff as plan
-from handlers.desk.context import load_view
 from handlers.events import Incoming
 from handlers.languages import SUPPORTED
 from handlers.policy import DeskPolicy
@@ -49,6 +49,7 @@ from handlers.replies import CreateTopic, EditMessage, Msg, Outgoing, Reply, Sen
 from storage.models import Case, Evidence
 from storage.repositories import cases, evidence
 from tests.chat import ParentChat
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
 SUPERVISOR = 9100
@@ -94,9 +95,7 @@ def desk() -> DeskPolicy:
 
 @pytest.fixture
 def conversation(database, policy, clock, localizer, desk) -> Conversation:
-    return Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 class Recording:
@@ -218,9 +217,7 @@ async def test_an_escalation_without_supervisors_is_told_by_the_card_alone(
     database, clock, policy, localizer
 ):
     desk = DeskPolicy(chat_id=GROUP, language="en", use_topics=True)
-    conversation = Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    conversation = core(database, clock, localizer, policy=policy, desk=desk)
     case = await submitted_case(database, clock.now())
     agent = Agent(conversation)
     await agent.press(case, "escalate")

@@ -21,6 +21,7 @@ from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.replies import EditMessage, Reply
 from storage.models import Case, Evidence
 from tests.chat import ParentChat
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
 PARENT = 1001
@@ -48,9 +49,7 @@ def _short(value: object) -> str:
 @pytest.fixture
 def conversation(database, policy, clock, localizer) -> Conversation:
     desk = DeskPolicy(chat_id=GROUP, language="en", use_topics=True)
-    return Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 # -- ids in button data ------------------------------------------------------------------

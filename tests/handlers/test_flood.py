@@ -10,16 +10,16 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from handlers.calendar import WorkingCalendar
 from handlers.conversation import Conversation
+from handlers.dependencies import Dependencies
 from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
 from handlers.followups import firing
-from handlers.followups.planner import Planner
-from handlers.policy import DeskPolicy, FollowUpPolicy, IntakePolicy
+from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.replies import Outgoing, Reply, SendMedia
 from storage.models import CaseEvent, Draft, FollowUp, User
 from storage.repositories import cases, followups, relays
 from tests.chat import ParentChat
+from tests.core import core, dependencies
 from tests.handlers.desk_helpers import GROUP, TOPIC, Agent, reload, submitted_case
 
 BOT = 424242
@@ -32,22 +32,13 @@ def desk() -> DeskPolicy:
 
 
 @pytest.fixture
-def planner(desk) -> Planner:
-    return Planner(
-        calendar=WorkingCalendar("CN"), rules=FollowUpPolicy(), intake=IntakePolicy(), desk=desk
-    )
+def deps(desk, localizer) -> Dependencies:
+    return dependencies(localizer, desk=desk)
 
 
 @pytest.fixture
-def conversation(database, policy, clock, localizer, desk, planner) -> Conversation:
-    return Conversation(
-        database=database,
-        policy=policy,
-        clock=clock,
-        label_text=localizer.plain,
-        desk=desk,
-        planner=planner,
-    )
+def conversation(database, policy, clock, localizer, desk, deps) -> Conversation:
+    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 async def _digests(database, **where) -> list[FollowUp]:
@@ -58,7 +49,7 @@ async def _digests(database, **where) -> list[FollowUp]:
         return list((await session.exec(statement)).all())
 
 
-async def _fire_due(database, planner, now) -> list[Outgoing]:
+async def _fire_due(database, deps, now) -> list[Outgoing]:
     """What the scheduler does: claim every due row, fire it, in one transaction each."""
     out: list[Outgoing] = []
     for row in await _digests(database, status="pending"):
@@ -67,7 +58,7 @@ async def _fire_due(database, planner, now) -> list[Outgoing]:
         async with database.unit_of_work() as session:
             assert await followups.claim(session=session, follow_up_id=row.id, now=now)
             fresh = await followups.get(session=session, follow_up_id=row.id)
-            out += await firing.fire(session, fresh, now, planner)
+            out += await firing.fire(session, fresh, now, deps)
     return out
 
 
@@ -83,7 +74,7 @@ def _texts(localizer, item: Reply) -> list[str]:
 
 
 async def test_a_parent_sending_six_messages_in_a_minute_reaches_the_group_four_times(
-    database, clock, conversation, planner, localizer
+    database, clock, conversation, deps, localizer
 ):
     case = await submitted_case(database, clock.now())
     parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
@@ -107,29 +98,24 @@ async def test_a_parent_sending_six_messages_in_a_minute_reaches_the_group_four_
 
     (digest,) = await _digests(database, status="pending")
     assert digest.due_at == clock.now() + timedelta(minutes=1)  # when the minute is over
-    assert await _fire_due(database, planner, clock.now() + timedelta(seconds=59)) == []
+    assert await _fire_due(database, deps, clock.now() + timedelta(seconds=59)) == []
 
-    # A restart between gathering and firing loses nothing: a new planner, rows only.
+    # A restart between gathering and firing loses nothing: a new deps, rows only.
     clock.advance(seconds=60)
-    fresh_planner = Planner(
-        calendar=WorkingCalendar("CN"),
-        rules=FollowUpPolicy(),
-        intake=IntakePolicy(),
-        desk=planner.desk,
-    )
-    out = await _fire_due(database, fresh_planner, clock.now())
+    fresh_deps = dependencies(localizer, desk=deps.desk)
+    out = await _fire_due(database, fresh_deps, clock.now())
     (message,) = _to_group(out)
     assert isinstance(message, Reply) and message.case_id == case.id
     assert message.parts[0].key == "relay-digest" and message.parts[0].params["count"] == 3
     texts = _texts(localizer, message)
     assert [t for t in texts[1:]] == [f"• message {n}" for n in (4, 5, 6)]
     # Exactly once: the row is spent, a second pass sends nothing.
-    assert await _fire_due(database, planner, clock.now() + timedelta(hours=1)) == []
+    assert await _fire_due(database, deps, clock.now() + timedelta(hours=1)) == []
     assert [d.status for d in await _digests(database)] == ["sent"]
 
 
 async def test_files_sent_while_gathered_go_as_one_album_after_the_texts(
-    database, clock, conversation, planner, localizer
+    database, clock, conversation, deps, localizer
 ):
     await submitted_case(database, clock.now())
     parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
@@ -142,7 +128,7 @@ async def test_files_sent_while_gathered_go_as_one_album_after_the_texts(
     await parent.upload(bill)
     assert _to_group(parent.conversation_out) == []
     clock.advance(minutes=1)
-    text, album = _to_group(await _fire_due(database, planner, clock.now()))
+    text, album = _to_group(await _fire_due(database, deps, clock.now()))
     assert isinstance(text, Reply) and isinstance(album, SendMedia)
     assert [p.key for p in text.parts] == [
         "relay-digest",
@@ -157,7 +143,7 @@ async def test_files_sent_while_gathered_go_as_one_album_after_the_texts(
 
 
 async def test_a_message_after_the_minute_waits_behind_a_digest_not_yet_sent(
-    database, clock, conversation, planner, localizer
+    database, clock, conversation, deps, localizer
 ):
     await submitted_case(database, clock.now())
     parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
@@ -167,7 +153,7 @@ async def test_a_message_after_the_minute_waits_behind_a_digest_not_yet_sent(
     await parent.say("m5")
     assert _to_group(parent.conversation_out) == []  # it would overtake m4
     assert len(await _digests(database)) == 1
-    (message,) = _to_group(await _fire_due(database, planner, clock.now()))
+    (message,) = _to_group(await _fire_due(database, deps, clock.now()))
     assert _texts(localizer, message)[1:] == ["• m4", "• m5"]
     clock.advance(seconds=1)
     await parent.say("m6")  # a new minute, nothing waiting: straight to the group
@@ -176,7 +162,7 @@ async def test_a_message_after_the_minute_waits_behind_a_digest_not_yet_sent(
 
 
 async def test_a_digest_fired_while_a_message_joins_it_is_not_joined_a_new_one_carries_it(
-    database, clock, conversation, planner, localizer, monkeypatch
+    database, clock, conversation, deps, localizer, monkeypatch
 ):
     case = await submitted_case(database, clock.now())
     parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
@@ -200,15 +186,15 @@ async def test_a_digest_fired_while_a_message_joins_it_is_not_joined_a_new_one_c
     assert _to_group(parent.conversation_out) == []
     async with database.unit_of_work() as session:
         row = await followups.get(session=session, follow_up_id=first.id)
-        fired = await firing.fire(session, row, clock.now(), planner)
+        fired = await firing.fire(session, row, clock.now(), deps)
     assert _texts(localizer, _to_group(fired)[0])[1:] == ["• m4"]
     (second,) = await _digests(database, status="pending")
-    later = _to_group(await _fire_due(database, planner, second.due_at))
+    later = _to_group(await _fire_due(database, deps, second.due_at))
     assert _texts(localizer, later[0])[1:] == ["• m5"] and later[0].case_id == case.id
 
 
 async def test_closing_the_case_does_not_cancel_the_parents_gathered_messages(
-    database, clock, conversation, planner, localizer
+    database, clock, conversation, deps, localizer
 ):
     case = await submitted_case(database, clock.now())
     parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
@@ -217,12 +203,12 @@ async def test_closing_the_case_does_not_cancel_the_parents_gathered_messages(
     await Agent(conversation).press(case, "close")
     assert (await reload(database, case)).status == "closed"
     clock.advance(minutes=1)
-    (message,) = _to_group(await _fire_due(database, planner, clock.now()))
+    (message,) = _to_group(await _fire_due(database, deps, clock.now()))
     assert _texts(localizer, message)[1:] == ["• m4"]
 
 
 async def test_edited_messages_are_marked_in_the_digest(
-    database, clock, conversation, planner, localizer
+    database, clock, conversation, deps, localizer
 ):
     await submitted_case(database, clock.now())
     parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
@@ -230,12 +216,12 @@ async def test_edited_messages_are_marked_in_the_digest(
         await parent.say(f"m{number}")
     await parent._send(kind=EventKind.TEXT, text="m3, fixed", edited=True)
     clock.advance(minutes=1)
-    (message,) = _to_group(await _fire_due(database, planner, clock.now()))
+    (message,) = _to_group(await _fire_due(database, deps, clock.now()))
     assert [p.key for p in message.parts][1:] == ["relay-digest-item-edited"]
 
 
 async def test_erasure_takes_the_gathered_words_and_files_and_their_digest(
-    database, clock, conversation, planner, localizer
+    database, clock, conversation, deps, localizer
 ):
     case = await submitted_case(database, clock.now())
     parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
@@ -252,7 +238,7 @@ async def test_erasure_takes_the_gathered_words_and_files_and_their_digest(
     kept = [e.details for e in events if e.action == "parent_message"]
     assert kept and all("text" not in d and "media" not in d for d in kept)
     clock.advance(minutes=1)
-    assert await _fire_due(database, planner, clock.now()) == []
+    assert await _fire_due(database, deps, clock.now()) == []
 
 
 # -- the flood limit ---------------------------------------------------------------------------
@@ -262,16 +248,9 @@ FLOOD = IntakePolicy(flood_per_minute=5)
 
 
 @pytest.fixture
-def limited(database, clock, localizer, desk, planner) -> Conversation:
+def limited(database, clock, localizer, desk, deps) -> Conversation:
     """The core with a limit of 5 updates a minute per person."""
-    return Conversation(
-        database=database,
-        policy=FLOOD,
-        clock=clock,
-        label_text=localizer.plain,
-        desk=desk,
-        planner=planner,
-    )
+    return core(database, clock, localizer, policy=FLOOD, desk=desk)
 
 
 async def test_beyond_the_limit_updates_are_dropped_with_one_notice(
@@ -324,7 +303,7 @@ async def test_button_presses_are_still_answered_when_dropped(database, clock, l
 async def test_the_count_is_shared_by_workers_and_survives_a_restart(
     database, clock, limited, localizer
 ):
-    other = Conversation(database=database, policy=FLOOD, clock=clock, label_text=localizer.plain)
+    other = core(database, clock, localizer, policy=FLOOD)
     first = ParentChat(limited, localizer, user_id=PARENT)
     second = ParentChat(other, localizer, user_id=PARENT)
     for chat in (first, second, first, second, first):
@@ -367,11 +346,11 @@ async def test_only_a_topic_the_bot_created_is_adopted(database, clock, conversa
 
 
 async def test_without_knowing_its_own_id_the_desk_adopts_no_topic(database, clock, localizer):
-    conversation = Conversation(
-        database=database,
+    conversation = core(
+        database,
+        clock,
+        localizer,
         policy=IntakePolicy(),
-        clock=clock,
-        label_text=localizer.plain,
         desk=DeskPolicy(chat_id=GROUP, use_topics=True),
     )
     case = await submitted_case(database, clock.now(), topic=None)

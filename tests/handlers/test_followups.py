@@ -9,16 +9,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from handlers.calendar import WorkingCalendar
 from handlers.conversation import Conversation
+from handlers.dependencies import Dependencies
 from handlers.followups import firing
 from handlers.followups.kinds import Kind
-from handlers.followups.planner import Planner
-from handlers.policy import DeskPolicy, FollowUpPolicy, IntakePolicy
+from handlers.policy import DeskPolicy
 from handlers.replies import EditMessage, Reply
 from storage.models import FollowUp
 from storage.repositories import followups
 from tests.chat import ParentChat
+from tests.core import core, dependencies
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
 SHANGHAI_AFTERNOON = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)  # Friday 15:30 in Shanghai
@@ -30,22 +30,13 @@ def desk() -> DeskPolicy:
 
 
 @pytest.fixture
-def planner(desk) -> Planner:
-    return Planner(
-        calendar=WorkingCalendar("CN"), rules=FollowUpPolicy(), intake=IntakePolicy(), desk=desk
-    )
+def deps(desk, localizer) -> Dependencies:
+    return dependencies(localizer, desk=desk)
 
 
 @pytest.fixture
-def conversation(database, policy, clock, localizer, desk, planner) -> Conversation:
-    return Conversation(
-        database=database,
-        policy=policy,
-        clock=clock,
-        label_text=localizer.plain,
-        desk=desk,
-        planner=planner,
-    )
+def conversation(database, policy, clock, localizer, desk, deps) -> Conversation:
+    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 async def _rows(database, **where) -> list[FollowUp]:
@@ -56,30 +47,30 @@ async def _rows(database, **where) -> list[FollowUp]:
         return list((await session.exec(statement)).all())
 
 
-async def _fire(database, planner, row: FollowUp, now: datetime):
+async def _fire(database, deps, row: FollowUp, now: datetime):
     async with database.unit_of_work() as session:
         fresh = await followups.get(session=session, follow_up_id=row.id)
-        return await firing.fire(session, fresh, now, planner)
+        return await firing.fire(session, fresh, now, deps)
 
 
 async def test_an_unfinished_intake_gets_two_reminders_then_none(
-    database, clock, planner, conversation, localizer
+    database, clock, deps, conversation, localizer
 ):
     chat = ParentChat(conversation, localizer, language_code="zh-hans")
     await chat.command("start")
     await chat.press("button-consent-yes")
     reminders = await _rows(database, kind="intake_reminder", status="pending")
     assert [r.due_at - clock.now() for r in reminders] == [timedelta(hours=1), timedelta(hours=24)]
-    out = await _fire(database, planner, reminders[0], clock.now() + timedelta(hours=1))
+    out = await _fire(database, deps, reminders[0], clock.now() + timedelta(hours=1))
     assert out[0].parts[0].key == "reminder-intake-first" and out[0].language == "zh-Hans"
     assert out[0].buttons[0][0].data.startswith("resume:")
     await chat.command("cancel")
     assert await _rows(database, kind="intake_reminder", status="pending") == []
-    assert await _fire(database, planner, reminders[1], clock.now()) == []  # draft is gone
+    assert await _fire(database, deps, reminders[1], clock.now()) == []  # draft is gone
 
 
 async def test_a_reminder_waits_for_the_end_of_quiet_hours(
-    database, clock, planner, conversation, localizer
+    database, clock, deps, conversation, localizer
 ):
     clock.current = datetime(2026, 11, 20, 13, 0, tzinfo=UTC)  # 21:00 in Shanghai
     chat = ParentChat(conversation, localizer, language_code="zh-hans")  # Asia/Shanghai
@@ -88,11 +79,11 @@ async def test_a_reminder_waits_for_the_end_of_quiet_hours(
     assert first.due_at == datetime(2026, 11, 21, 0, 0, tzinfo=UTC)  # 08:00 next morning
 
 
-async def test_submission_sets_a_working_day_deadline_and_its_follow_ups(database, clock, planner):
+async def test_submission_sets_a_working_day_deadline_and_its_follow_ups(database, clock, deps):
     case = await submitted_case(database, clock.now())
     async with database.unit_of_work() as session:
         stored = await session.get(type(case), case.id)
-        await planner.case_submitted(session, stored, clock.now())
+        await deps.planner.case_submitted(session, stored, clock.now())
     case = await reload(database, case)
     # Friday afternoon + 2 working days = Tuesday 18:00 in the team's time zone.
     assert case.due_at == datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
@@ -107,38 +98,38 @@ async def test_submission_sets_a_working_day_deadline_and_its_follow_ups(databas
     assert kinds["decision_warning"].due_at == case.due_at - timedelta(hours=24)
 
 
-async def test_deadline_across_golden_week_and_an_adjusted_working_sunday(planner):
+async def test_deadline_across_golden_week_and_an_adjusted_working_sunday(deps):
     # Submitted on 30 Sep 2025: 1-8 Oct are holidays, 11 Oct (Saturday) is a working day.
     start = datetime(2025, 9, 30, 3, 0, tzinfo=UTC)
-    assert planner.deadline(start, 2) == datetime(2025, 10, 10, 10, 0, tzinfo=UTC)
-    assert planner.deadline(datetime(2025, 9, 26, 3, 0, tzinfo=UTC), 2) == datetime(
+    assert deps.planner.deadline(start, 2) == datetime(2025, 10, 10, 10, 0, tzinfo=UTC)
+    assert deps.planner.deadline(datetime(2025, 9, 26, 3, 0, tzinfo=UTC), 2) == datetime(
         2025, 9, 29, 10, 0, tzinfo=UTC
     )  # Sunday 28 Sep was a working day: Friday → Sunday → Monday
 
 
-async def test_at_the_deadline_agents_are_told_and_supervisors_mentioned(database, clock, planner):
+async def test_at_the_deadline_agents_are_told_and_supervisors_mentioned(database, clock, deps):
     case = await submitted_case(database, clock.now())
     async with database.unit_of_work() as session:
         stored = await session.get(type(case), case.id)
-        await planner.case_submitted(session, stored, clock.now())
+        await deps.planner.case_submitted(session, stored, clock.now())
     rows = {r.kind: r for r in await _rows(database, case_id=case.id)}
-    warning = await _fire(database, planner, rows["decision_warning"], clock.now())
+    warning = await _fire(database, deps, rows["decision_warning"], clock.now())
     assert warning[0].parts[0].key == "desk-deadline-warning" and warning[0].case_id == case.id
-    due = await _fire(database, planner, rows["decision_due"], clock.now())
+    due = await _fire(database, deps, rows["decision_due"], clock.now())
     assert [p.key for p in due[0].parts] == ["desk-deadline-overdue", "desk-mention"]
     assert any(isinstance(o, EditMessage) for o in due)  # the card shows "overdue"
     assert (await reload(database, case)).overdue
-    unclaimed = await _fire(database, planner, rows["unclaimed"], clock.now())
+    unclaimed = await _fire(database, deps, rows["unclaimed"], clock.now())
     assert unclaimed[0].parts[0].key == "desk-unclaimed"
 
 
 async def test_a_decision_cancels_deadlines_and_a_rejection_brings_the_routes(
-    database, clock, planner, conversation
+    database, clock, deps, conversation
 ):
     case = await submitted_case(database, clock.now())
     async with database.unit_of_work() as session:
         stored = await session.get(type(case), case.id)
-        await planner.case_submitted(session, stored, clock.now())
+        await deps.planner.case_submitted(session, stored, clock.now())
     agent = Agent(conversation)
     await agent.press(case, "reject")
     await agent.press(case, "reject_reason", "too_old")
@@ -146,7 +137,7 @@ async def test_a_decision_cancels_deadlines_and_a_rejection_brings_the_routes(
     pending = await _rows(database, case_id=case.id, status="pending")
     assert [r.kind for r in pending] == ["other_routes"]
     assert (await reload(database, case)).due_at is None
-    routes = await _fire(database, planner, pending[0], clock.now())
+    routes = await _fire(database, deps, pending[0], clock.now())
     keys = [p.key for p in routes[0].parts]
     assert keys == [
         "routes-intro",
@@ -159,7 +150,7 @@ async def test_a_decision_cancels_deadlines_and_a_rejection_brings_the_routes(
 
 
 async def test_appeal_deadline_is_seven_working_days(
-    database, clock, planner, conversation, localizer
+    database, clock, deps, conversation, localizer
 ):
     case = await submitted_case(database, clock.now())
     agent = Agent(conversation)
@@ -182,15 +173,15 @@ async def test_appeal_deadline_is_seven_working_days(
 
 
 async def test_check_ins_repeat_while_open_and_closing_asks_for_a_rating(
-    database, clock, planner, conversation, localizer
+    database, clock, deps, conversation, localizer
 ):
     case = await submitted_case(database, clock.now())
     async with database.unit_of_work() as session:
         stored = await session.get(type(case), case.id)
-        await planner.case_submitted(session, stored, clock.now())
+        await deps.planner.case_submitted(session, stored, clock.now())
     check_in = (await _rows(database, kind="check_in"))[0]
     later = clock.now() + timedelta(days=3)
-    out = await _fire(database, planner, check_in, later)
+    out = await _fire(database, deps, check_in, later)
     assert out[0].parts[0].key == "parent-check-in"
     assert len(await _rows(database, kind="check_in", status="pending")) == 2  # the next one
     agent = Agent(conversation)
@@ -198,7 +189,7 @@ async def test_check_ins_repeat_while_open_and_closing_asks_for_a_rating(
     assert [r.kind for r in await _rows(database, case_id=case.id, status="pending")] == [
         "satisfaction"
     ]
-    rating = await _fire(database, planner, (await _rows(database, kind="satisfaction"))[0], later)
+    rating = await _fire(database, deps, (await _rows(database, kind="satisfaction"))[0], later)
     stars = [b.data for b in rating[0].buttons[0]]
     assert len(stars) == 5
     parent = ParentChat(conversation, localizer, user_id=1001, language_code="fr")
@@ -212,14 +203,14 @@ async def test_check_ins_repeat_while_open_and_closing_asks_for_a_rating(
     assert [e.details["stars"] for e in events if e.action == "rated"] == [5]
 
 
-async def test_missing_evidence_reminder_only_while_still_missing(database, clock, planner):
+async def test_missing_evidence_reminder_only_while_still_missing(database, clock, deps):
     case = await submitted_case(database, clock.now())
     async with database.unit_of_work() as session:
         stored = await session.get(type(case), case.id)
         stored.no_evidence = True
-        await planner.case_submitted(session, stored, clock.now())
+        await deps.planner.case_submitted(session, stored, clock.now())
     row = (await _rows(database, kind="missing_evidence"))[0]
-    out = await _fire(database, planner, row, clock.now() + timedelta(hours=24))
+    out = await _fire(database, deps, row, clock.now() + timedelta(hours=24))
     assert isinstance(out[0], Reply) and out[0].parts[0].key == "reminder-missing-evidence"
     assert Kind(row.kind) is Kind.MISSING_EVIDENCE
 

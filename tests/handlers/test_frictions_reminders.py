@@ -9,31 +9,24 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from handlers.calendar import WorkingCalendar
 from handlers.conversation import Conversation
+from handlers.dependencies import Dependencies
 from handlers.followups import firing
-from handlers.followups.planner import Planner
-from handlers.policy import DeskPolicy, FollowUpPolicy, IntakePolicy
+from handlers.policy import DeskPolicy
 from storage.models import FollowUp
 from storage.repositories import followups
 from tests.chat import ParentChat
+from tests.core import core, dependencies
 
 
 @pytest.fixture
-def planner() -> Planner:
-    return Planner(
-        calendar=WorkingCalendar("CN"),
-        rules=FollowUpPolicy(),
-        intake=IntakePolicy(),
-        desk=DeskPolicy(),
-    )
+def deps(localizer) -> Dependencies:
+    return dependencies(localizer, desk=DeskPolicy())
 
 
 @pytest.fixture
-def conversation(database, policy, clock, localizer, planner) -> Conversation:
-    return Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain, planner=planner
-    )
+def conversation(database, policy, clock, localizer, deps) -> Conversation:
+    return core(database, clock, localizer, policy=policy)
 
 
 async def _reminders(database) -> list[FollowUp]:
@@ -44,15 +37,15 @@ async def _reminders(database) -> list[FollowUp]:
         return list(rows.all())
 
 
-async def _fire_due(database, planner, now):
+async def _fire_due(database, deps, now):
     """What a worker's sweep would send at ``now`` (claims the due rows, fires them)."""
     async with database.unit_of_work() as session:
         rows = await followups.claim_due_batch(session=session, now=now, limit=10)
-        return [out for row in rows for out in await firing.fire(session, row, now, planner)]
+        return [out for row in rows for out in await firing.fire(session, row, now, deps)]
 
 
 async def test_reminders_count_from_the_last_answer(
-    database, clock, planner, conversation, localizer
+    database, clock, deps, conversation, localizer
 ):
     chat = ParentChat(conversation, localizer, language_code="zh-hans")  # Shanghai, 15:30
     await chat.command("start")
@@ -67,13 +60,13 @@ async def test_reminders_count_from_the_last_answer(
         answered + timedelta(hours=1),
         answered + timedelta(hours=24),
     ]
-    assert await _fire_due(database, planner, started + timedelta(hours=1)) == []  # not "left"
+    assert await _fire_due(database, deps, started + timedelta(hours=1)) == []  # not "left"
 
     clock.advance(minutes=40)  # 16:20 + 40 min: the parent goes on
     await chat.press("problem-minor-purchase")
-    assert await _fire_due(database, planner, answered + timedelta(hours=1)) == []
+    assert await _fire_due(database, deps, answered + timedelta(hours=1)) == []
     last = clock.now()
-    sent = await _fire_due(database, planner, last + timedelta(hours=1))
+    sent = await _fire_due(database, deps, last + timedelta(hours=1))
     assert [out.parts[0].key for out in sent] == ["reminder-intake-first"]
 
     clock.current = last + timedelta(hours=2)  # back after the first reminder
@@ -81,7 +74,7 @@ async def test_reminders_count_from_the_last_answer(
     rows = await _reminders(database)
     assert [r.status for r in rows] == ["sent", "pending"]  # never sent twice
     assert rows[1].due_at == clock.now() + timedelta(hours=24)
-    assert await _fire_due(database, planner, clock.now() + timedelta(hours=23)) == []
+    assert await _fire_due(database, deps, clock.now() + timedelta(hours=23)) == []
 
 
 async def test_a_rescheduled_reminder_waits_out_quiet_hours(

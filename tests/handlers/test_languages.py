@@ -5,8 +5,7 @@ from decimal import Decimal
 import pytest
 
 from handlers.aftercare.decisions import refund_time
-from handlers.conversation import Conversation
-from handlers.desk.card import platform_msg
+from handlers.case.view import platform_msg
 from handlers.formatting import format_money
 from handlers.languages import client_region, detect_language
 from handlers.parsing.amount import parse_amount
@@ -14,6 +13,7 @@ from handlers.policy import AftercarePolicy, IntakePolicy
 from handlers.replies import Msg
 from storage.models import Case
 from tests.chat import ParentChat
+from tests.core import core
 
 CASES = [
     ("zh-hans", "zh-Hans"),
@@ -102,9 +102,7 @@ def test_the_default_currency(platform, language, zone, currency):
 
 async def test_a_hong_kong_client_gets_hong_kong_defaults(database, clock, localizer):
     policy = IntakePolicy(platforms=("tiktok", "douyin"))
-    conversation = Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain
-    )
+    conversation = core(database, clock, localizer, policy=policy)
     chat = ParentChat(conversation, localizer, language_code="zh-HK")
     await chat.command("start", "tiktok")
     await chat.press("button-consent-yes")

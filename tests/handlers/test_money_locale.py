@@ -17,6 +17,7 @@ from handlers.parsing import parse_amount
 from handlers.policy import DeskPolicy
 from handlers.replies import AnswerButton, Reply
 from storage.models import CaseTransaction
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
 NBSP = "\u00a0"
@@ -84,9 +85,7 @@ def desk() -> DeskPolicy:
 
 @pytest.fixture
 def conversation(database, policy, clock, localizer, desk) -> Conversation:
-    return Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 async def _claim_in(database, case, *items: tuple[str, str]) -> None:
@@ -125,9 +124,7 @@ async def test_partial_prompt_suggests_the_cases_currency_below_its_total(
 ):
     """The pop-up said "e.g. 300 or 300 CNY" on a 49.90 EUR claim."""
     desk = DeskPolicy(chat_id=GROUP, language=language, use_topics=True)
-    conversation = Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    conversation = core(database, clock, localizer, policy=policy, desk=desk)
     case = await submitted_case(database, clock.now())
     await _claim_in(database, case, ("49.90", "EUR"))
     agent = Agent(conversation)

@@ -14,9 +14,9 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from bot.orders.importer import import_bill
+from handlers.case.card import card_buttons, card_parts
+from handlers.case.view import load_view
 from handlers.conversation import Conversation
-from handlers.desk.card import card_buttons, card_parts
-from handlers.desk.context import load_view
 from handlers.events import EventKind, Incoming
 from handlers.orders.recheck import recheck
 from handlers.policy import DeskPolicy
@@ -24,6 +24,7 @@ from handlers.replies import EditMessage, SendDocument
 from storage.models import LedgerOrder, OrderLink
 from storage.repositories import cases
 from tests.chat import ParentChat
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, submitted_case
 
 BILLS = Path(__file__).resolve().parents[1] / "fixtures" / "orders"
@@ -46,9 +47,7 @@ async def db(database):
 @pytest.fixture
 def conversation(db, policy, clock, localizer, desk) -> Conversation:
     clock.current = NOW
-    return Conversation(
-        database=db, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    return core(db, clock, localizer, policy=policy, desk=desk)
 
 
 async def _import(db, name: str = "wechat_all.csv") -> None:

@@ -21,17 +21,17 @@ from sqlmodel import SQLModel, select
 from bot import logs
 from bot.telegram.calls import render_calls
 from handlers.aftercare import retention
-from handlers.calendar import WorkingCalendar
 from handlers.conversation import Conversation
+from handlers.dependencies import Dependencies
 from handlers.events import EventKind, Incoming, Media, MediaKind
 from handlers.followups import firing
 from handlers.followups.kinds import Kind
-from handlers.followups.planner import Planner
-from handlers.policy import AftercarePolicy, DeskPolicy, FollowUpPolicy, IntakePolicy
+from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import EditMessage, Outgoing, Reply, SendDocument
 from storage.models import Case, CaseEvent, Draft, FollowUp, OutboxStatus, User
 from storage.repositories import cases, drafts, followups, inbox, outbox
 from tests.chat import ParentChat
+from tests.core import core, dependencies
 from tests.handlers.desk_helpers import GROUP, TOPIC, Agent, reload
 
 AGENT_ID = 9001
@@ -114,10 +114,8 @@ def desk() -> DeskPolicy:
 
 
 @pytest.fixture
-def planner(desk) -> Planner:
-    return Planner(
-        calendar=WorkingCalendar("CN"), rules=FollowUpPolicy(), intake=IntakePolicy(), desk=desk
-    )
+def deps(desk, localizer) -> Dependencies:
+    return dependencies(localizer, desk=desk)
 
 
 @pytest.fixture
@@ -126,16 +124,8 @@ def aftercare() -> AftercarePolicy:
 
 
 @pytest.fixture
-def conversation(database, policy, clock, localizer, desk, planner, aftercare) -> Conversation:
-    return Conversation(
-        database=database,
-        policy=policy,
-        clock=clock,
-        label_text=localizer.plain,
-        desk=desk,
-        planner=planner,
-        aftercare=aftercare,
-    )
+def conversation(database, policy, clock, localizer, desk, deps, aftercare) -> Conversation:
+    return core(database, clock, localizer, policy=policy, desk=desk, aftercare=aftercare)
 
 
 @pytest.fixture
@@ -261,7 +251,7 @@ async def test_nothing_personal_is_kept_before_consent(database, conversation, l
 
 
 async def test_a_new_notice_version_asks_for_consent_again(
-    database, conversation, localizer, clock, policy, desk, planner
+    database, conversation, localizer, clock, policy, desk, deps
 ):
     chat = ParentChat(conversation, localizer)
     await chat.command("start")
@@ -271,13 +261,12 @@ async def test_a_new_notice_version_asks_for_consent_again(
     assert chat.keys == ["welcome", "ask-platform"]  # same notice: not asked twice
     await chat.command("cancel")
 
-    newer = Conversation(
-        database=database,
+    newer = core(
+        database,
+        clock,
+        localizer,
         policy=policy,
-        clock=clock,
-        label_text=localizer.plain,
         desk=desk,
-        planner=planner,
         aftercare=AftercarePolicy(notice_version="2027-01"),
     )
     chat = ParentChat(newer, localizer)
@@ -362,12 +351,10 @@ async def test_mydata_exports_everything_about_the_parent_and_nobody_else(
 
 
 async def test_mydata_names_the_agent_when_the_desk_is_not_anonymous(
-    database, localizer, clock, policy, planner
+    database, localizer, clock, policy, deps
 ):
     desk = DeskPolicy(chat_id=GROUP, language="en", use_topics=True, anonymous=False)
-    conversation = Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    conversation = core(database, clock, localizer, policy=policy, desk=desk)
     marks = Marks("qvw")
     chat = parent(conversation, localizer, marks, 1001)
     reference = await submit_claim(chat, marks)
@@ -546,7 +533,7 @@ async def test_retention_purges_closed_cases_once(database, conversation, locali
 
 
 async def test_muted_check_ins_are_skipped_but_decisions_still_arrive(
-    database, conversation, localizer, clock, planner
+    database, conversation, localizer, clock, deps
 ):
     marks = Marks("qvw")
     chat = parent(conversation, localizer, marks, 1001)
@@ -563,7 +550,7 @@ async def test_muted_check_ins_are_skipped_but_decisions_still_arrive(
             ).first()
             assert row is not None
             assert await followups.claim(session=session, follow_up_id=row.id, now=row.due_at)
-            return await firing.fire(session, row, row.due_at, planner)
+            return await firing.fire(session, row, row.due_at, deps)
 
     await chat.command("notifications")
     assert chat.keys == ["notifications-on-now"]

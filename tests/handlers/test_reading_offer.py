@@ -51,7 +51,7 @@ async def _read(database, conversation, reading: Reading = READ) -> list:
         return await offer.reading_ready(
             session=session,
             evidence_id=row.id,
-            policy=conversation.policy,
+            policy=conversation.deps.intake,
             now=conversation.clock.now(),
         )
 

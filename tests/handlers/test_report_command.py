@@ -9,12 +9,11 @@ import io
 
 import pytest
 
-from handlers.calendar import WorkingCalendar
 from handlers.conversation import Conversation
-from handlers.followups.planner import Planner
-from handlers.policy import DeskPolicy, FollowUpPolicy, IntakePolicy, Team
+from handlers.policy import DeskPolicy, IntakePolicy, Team
 from handlers.replies import Reply, SendDocument
 from tests.conftest import FakeClock
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, TOPIC, Agent
 from tests.handlers.report_desk import NOW, seed
 
@@ -28,17 +27,7 @@ ROSTER = (
 @pytest.fixture
 def conversation(database, localizer) -> Conversation:
     desk = DeskPolicy(chat_id=GROUP, language="en", timezone="Asia/Shanghai", roster=ROSTER)
-    planner = Planner(
-        calendar=WorkingCalendar("CN"), rules=FollowUpPolicy(), intake=IntakePolicy(), desk=desk
-    )
-    return Conversation(
-        database=database,
-        policy=IntakePolicy(),
-        clock=FakeClock(NOW),
-        label_text=localizer.plain,
-        desk=desk,
-        planner=planner,
-    )
+    return core(database, FakeClock(NOW), localizer, policy=IntakePolicy(), desk=desk)
 
 
 async def test_report_sends_a_chart_the_figures_and_the_csv_in_the_topic(

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from handlers.conversation import Conversation
 from handlers.events import Media, MediaKind
 from storage.database import Database
 from storage.repositories import drafts, evidence
 from tests.chat import ParentChat
+from tests.core import core
 
 
 async def test_new_engine_continues_where_the_draft_stopped(database, policy, clock, localizer):
-    first = Conversation(database=database, policy=policy, clock=clock, label_text=localizer.plain)
+    first = core(database, clock, localizer, policy=policy)
     chat = ParentChat(first, localizer, language_code="fr")
     await chat.command("start")
     await chat.press("button-consent-yes")
@@ -29,9 +29,7 @@ async def test_new_engine_continues_where_the_draft_stopped(database, policy, cl
     await database.dispose()
     revived = Database(url)
     try:
-        second = Conversation(
-            database=revived, policy=policy, clock=clock, label_text=localizer.plain
-        )
+        second = core(revived, clock, localizer, policy=policy)
         chat.conversation = second
         await chat.command("start")
         assert chat.keys == ["resume-question"]

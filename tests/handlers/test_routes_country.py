@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from handlers.aftercare.routes import other_routes, parent_country
-from handlers.conversation import Conversation
 from handlers.policy import AftercarePolicy
 from storage.models import Case
 from tests.chat import ParentChat
+from tests.core import core
 from tests.handlers.desk_helpers import submitted_case
 
 
@@ -60,12 +60,8 @@ def test_client_region_then_the_setting(timezone, client, configured, country):
 
 async def test_routes_for_a_french_parent_name_signalconso(database, policy, clock, localizer):
     """/routes in the chat: the latest claim of a parent in Paris, on a desk set to CN."""
-    conversation = Conversation(
-        database=database,
-        policy=policy,
-        clock=clock,
-        label_text=localizer.plain,
-        aftercare=AftercarePolicy(country="CN"),
+    conversation = core(
+        database, clock, localizer, policy=policy, aftercare=AftercarePolicy(country="CN")
     )
     await submitted_case(database, clock.now(), language="fr")  # Europe/Paris
     parent = ParentChat(conversation, localizer, user_id=1001, language_code="fr")
@@ -77,12 +73,8 @@ async def test_routes_for_a_french_parent_name_signalconso(database, policy, clo
 async def test_routes_without_a_claim_use_the_parents_own_time_zone(
     database, policy, clock, localizer
 ):
-    conversation = Conversation(
-        database=database,
-        policy=policy,
-        clock=clock,
-        label_text=localizer.plain,
-        aftercare=AftercarePolicy(country="CN"),
+    conversation = core(
+        database, clock, localizer, policy=policy, aftercare=AftercarePolicy(country="CN")
     )
     parent = ParentChat(conversation, localizer, user_id=2002, language_code="zh-HK")
     await parent.command("start")

@@ -10,6 +10,7 @@ from handlers.policy import DeskPolicy
 from handlers.replies import EditMessage, Reply
 from storage.repositories import cases
 from tests.chat import ParentChat
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, reload, submitted_case
 
 PARENT = 1001
@@ -39,9 +40,7 @@ class Parent(ParentChat):
 @pytest.fixture
 def conversation(database, policy, clock, localizer) -> Conversation:
     desk = DeskPolicy(chat_id=GROUP, language="en", use_topics=True)
-    return Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 async def _closed_case(database, clock):

@@ -19,6 +19,7 @@ from handlers.replies import Msg, Reply, SendMedia
 from storage.models import Case, CaseTransaction
 from storage.repositories import cases, users
 from tests.chat import ParentChat
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
 PARENT, OTHER = 1001, 2002
@@ -27,9 +28,7 @@ PARENT, OTHER = 1001, 2002
 @pytest.fixture
 def conversation(database, policy, clock, localizer) -> Conversation:
     desk = DeskPolicy(chat_id=GROUP, language="en", use_topics=True)
-    return Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 async def _set(database, case: Case, **values) -> None:

@@ -14,6 +14,7 @@ from handlers.policy import CaseFacts, DeskPolicy, Route, Team
 from handlers.replies import EditMessage, Reply
 from storage.repositories import cases, relays
 from tests.chat import ParentChat
+from tests.core import core, dependencies
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
 FR_GROUP = -1002000000001
@@ -51,9 +52,7 @@ def desk() -> DeskPolicy:
 
 @pytest.fixture
 def conversation(database, policy, clock, localizer, desk) -> Conversation:
-    return Conversation(
-        database=database, policy=policy, clock=clock, label_text=localizer.plain, desk=desk
-    )
+    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 def _facts(language="en", platform="douyin", problem="minor_purchase", **totals) -> CaseFacts:
@@ -237,21 +236,16 @@ async def test_forged_moves_change_nothing(database, clock, conversation):
 
 
 async def test_follow_ups_reach_the_cases_team_with_its_deadline_and_supervisors(
-    database, clock, desk
+    database, clock, desk, localizer
 ):
     from datetime import UTC, datetime
 
     from sqlmodel import select
 
-    from handlers.calendar import WorkingCalendar
     from handlers.followups import firing
-    from handlers.followups.planner import Planner
-    from handlers.policy import FollowUpPolicy, IntakePolicy
     from storage.models import FollowUp
 
-    planner = Planner(
-        calendar=WorkingCalendar("CN"), rules=FollowUpPolicy(), intake=IntakePolicy(), desk=desk
-    )
+    deps = dependencies(localizer, desk=desk)
     # Friday 28 Nov 2025, 18:00 in Paris (01:00 Saturday in Shanghai): two working days in
     # the French team's time zone end on Tuesday 2 Dec at the close of its day, in Paris.
     submitted = datetime(2025, 11, 28, 17, 0, tzinfo=UTC)
@@ -260,16 +254,16 @@ async def test_follow_ups_reach_the_cases_team_with_its_deadline_and_supervisors
     async with database.unit_of_work() as session:
         for case in (vip_case, fr_case):
             stored = await session.get(type(case), case.id)
-            await planner.case_submitted(session, stored, submitted)
+            await deps.planner.case_submitted(session, stored, submitted)
     fr_due = (await reload(database, fr_case)).due_at
-    assert fr_due == planner.calendar.working_days_after(submitted, 2, "Europe/Paris")
-    assert fr_due != planner.calendar.working_days_after(submitted, 2, "Asia/Shanghai")
+    assert fr_due == deps.sla.calendar.working_days_after(submitted, 2, "Europe/Paris")
+    assert fr_due != deps.sla.calendar.working_days_after(submitted, 2, "Asia/Shanghai")
     async with database.unit_of_work() as session:
         rows = list((await session.exec(select(FollowUp).order_by(FollowUp.id))).all())
     for case, group, mentions in ((vip_case, VIP_GROUP, ["9300"]), (fr_case, FR_GROUP, [])):
         due = next(r for r in rows if r.case_id == case.id and r.kind == "decision_due")
         async with database.unit_of_work() as session:
-            out = await firing.fire(session, due, submitted, planner)
+            out = await firing.fire(session, due, submitted, deps)
         told = [o for o in out if isinstance(o, Reply)]
         assert [o.chat_id for o in told] == [group]
         assert [p.params.get("id") for p in told[0].parts[1:]] == mentions

@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers.conversation import Conversation
 from handlers.intake.zone import read_zone
 from storage.models import User
 from storage.repositories import drafts
 from tests.chat import ParentChat
+from tests.core import core
 
 PARENT = 1001
 
@@ -165,7 +165,7 @@ async def test_a_restart_at_the_question_asks_it_once(
     await chat.say("$4.99")
     assert chat.keys == ["ask-zone"], chat.keys
     # A new process on the same database: the parent goes on where they were.
-    again = Conversation(database=database, policy=policy, clock=clock, label_text=localizer.plain)
+    again = core(database, clock, localizer, policy=policy)
     chat.conversation = again
     await chat.say("London")
     assert chat.keys == ["ask-tx-time"], chat.keys

@@ -15,7 +15,8 @@ import pytest
 from sqlmodel import select
 
 from handlers.aftercare.decisions import explain_decision
-from handlers.desk.card import CaseView, card_parts
+from handlers.case.card import card_parts
+from handlers.case.view import CaseView
 from handlers.events import EventKind, Incoming
 from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import Msg, SendDocument

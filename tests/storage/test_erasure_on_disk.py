@@ -24,12 +24,11 @@ from bot.i18n import Localizer
 from bot.scheduler import FollowUpScheduler
 from bot.telegram.calls import render_calls
 from handlers.aftercare import retention
-from handlers.calendar import WorkingCalendar
 from handlers.conversation import Conversation
-from handlers.followups.planner import Planner
-from handlers.policy import AftercarePolicy, DeskPolicy, FollowUpPolicy, IntakePolicy
+from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy
 from storage.database import Database
 from tests.conftest import FakeClock
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent
 from tests.handlers.test_privacy import Marks, Runtime, parent, put_in_topic, submit_claim
 
@@ -58,18 +57,7 @@ async def database(tmp_path: Path) -> AsyncIterator[Database]:
 @pytest.fixture
 def conversation(database: Database, clock: FakeClock, localizer: Localizer) -> Conversation:
     intake = IntakePolicy()
-    planner = Planner(
-        calendar=WorkingCalendar("CN"), rules=FollowUpPolicy(), intake=intake, desk=DESK
-    )
-    return Conversation(
-        database=database,
-        policy=intake,
-        clock=clock,
-        label_text=localizer.plain,
-        desk=DESK,
-        planner=planner,
-        aftercare=AFTERCARE,
-    )
+    return core(database, clock, localizer, policy=intake, desk=DESK, aftercare=AFTERCARE)
 
 
 def on_disk(database: Database, tag: str) -> list[str]:

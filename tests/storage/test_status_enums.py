@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from handlers.bounds import column_length
-from handlers.desk.states import Status
+from handlers.case.states import Status
 from storage.models import (
     Case,
     CaseStatus,

@@ -8,65 +8,32 @@ evidence only when someone wants to see it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from handlers.desk.presses import CardButton, CardStep
-from handlers.desk.states import UNDECIDED, Action, Status, available
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from handlers.case.buttons import CardButton, CardStep, skip_note_data
+from handlers.case.states import UNDECIDED, Action, Status, available
+from handlers.case.view import CaseView, files_deferred, load_view, platform_msg, postable_files
 from handlers.formatting import (
     format_clock,
     format_money,
-    format_totals,
     format_when,
     utc_offset,
     zone_city,
 )
 from handlers.intake.moment import purchase_moment
 from handlers.orders import card_lines
-from handlers.orders.linking import CaseOrders
-from handlers.policy import KNOWN_PLATFORMS, MAIN_TEAM, DeskPolicy, Team
+from handlers.policy import MAIN_TEAM, DeskPolicy, Team
 from handlers.reading import crosscheck
-from handlers.replies import Button, Msg
-from handlers.reports.rating import Rating
+from handlers.replies import Button, EditMessage, Msg
 from handlers.reports.rating import card_lines as rating_lines
-from storage.models import Case, CaseTransaction, Evidence
+from storage.models import Case, CaseTransaction
 
 
 def language_name(language: str) -> Msg:
     return Msg(f"language-name-{language}")
-
-
-@dataclass
-class CaseView:
-    """A case with what the card shows about it."""
-
-    case: Case
-    transactions: list[CaseTransaction]
-    evidence: list[Evidence]
-    #: The evidence was posted on demand ("📎 Show N files") under the current card.
-    files_shown: bool = False
-    #: What the merchant's bills say of each purchase (#15); None: never checked.
-    orders: CaseOrders | None = None
-    #: The parent's satisfaction rating and comment, once given (#17).
-    rating: Rating | None = None
-
-    def totals_in(self, language: str) -> str:
-        return format_totals(((t.amount, t.currency) for t in self.transactions), language)
-
-    def totals_by_currency(self) -> dict[str, Decimal]:
-        sums: dict[str, Decimal] = {}
-        for t in self.transactions:
-            sums[t.currency] = sums.get(t.currency, Decimal(0)) + t.amount
-        return sums
-
-
-def platform_msg(case: Case, *, inline: bool = False) -> Msg:
-    """The case's platform as a label, or ``inline`` as it reads inside a sentence."""
-    if case.platform == "other" or case.platform not in KNOWN_PLATFORMS:
-        return Msg("platform-custom", {"name": case.platform_other or case.platform})
-    return Msg(f"platform-inline-{case.platform}" if inline else f"platform-{case.platform}")
 
 
 def topic_name(view: CaseView, language: str) -> Msg:
@@ -104,33 +71,11 @@ QUESTION, AMOUNT, REASON, NOTE = "question", "partial", "reject_reason", "reject
 TEAM = "team"
 AGENT_INPUTS = (QUESTION, AMOUNT, REASON, NOTE, TEAM)
 
-#: Up to this many files are posted with the card at hand-off; a larger set waits for the
-#: card's "📎 Show N files" button (an album item counts as one of the group's messages).
-MAX_FILES_AT_HANDOFF = 4
-
-
-def skip_note_data(case_id: int) -> str:
-    """ "No note", after a rejection's reason (on the card, and under the note's prompt)."""
-    return CardButton(case_id, CardStep.REJECT_SKIP_NOTE).pack()
-
 
 def agent_input(case: Case) -> dict[str, Any] | None:
     """What the bot waits for from an agent on this case, if anything."""
     pending = case.pending_input or {}
     return pending if pending.get("kind") in AGENT_INPUTS and "agent" in pending else None
-
-
-def postable_files(view: CaseView) -> list[Evidence]:
-    """The case's files that can be posted to the thread (those Telegram holds)."""
-    return [item for item in view.evidence if item.telegram_file_id]
-
-
-def files_deferred(view: CaseView) -> bool:
-    """Whether the hand-off leaves the evidence for the card's button: more files came with
-    the claim than :data:`MAX_FILES_AT_HANDOFF` (files added by an appeal arrive with it)."""
-    submitted = view.case.submitted_at
-    intake = [f for f in postable_files(view) if submitted is None or f.created_at <= submitted]
-    return len(intake) > MAX_FILES_AT_HANDOFF
 
 
 def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
@@ -324,3 +269,33 @@ def card_buttons(view: CaseView, desk: DeskPolicy) -> tuple[tuple[Button, ...], 
 
 
 __all__ = ["Action", "CaseView", "card_buttons", "card_parts", "topic_name"]
+
+
+async def card_edit(
+    session: AsyncSession, case: Case, desk: DeskPolicy, *, pressed: int | None = None
+) -> EditMessage | None:
+    """The card edited in place to match the case as it is now (None before it is posted).
+
+    Whatever changes a case — a button, an agent's answer, the parent, a follow-up — emits
+    this in the same turn; the runtime drops an edit that changes nothing or that a later one
+    replaces, so emitting one is cheap. ``pressed``: the message whose button was pressed —
+    the card itself, which Telegram shows before the hand-off has recorded its id.
+    """
+    if desk.roster and case.team != desk.team:
+        # Moved to another team: only the pressed card (the old one, here) is edited, to
+        # say where the case went; the new card is the other team's.
+        if pressed is None or desk.chat_id is None:
+            return None
+        view = await load_view(session, case)
+        return EditMessage(desk.chat_id, pressed, desk.language, moved_card(view, desk), ())
+    card = case.card_message_id or pressed
+    if card is None or desk.chat_id is None:
+        return None
+    view = await load_view(session, case)
+    return EditMessage(
+        desk.chat_id,
+        card,
+        desk.language,
+        card_parts(view, desk),
+        card_buttons(view, desk),
+    )
