@@ -23,6 +23,7 @@ from handlers.commands import PRESSES, Language, Restart, Resume, TimeZone
 from handlers.desk.actions import CARD_PRESSES
 from handlers.desk.parents import CaseChoice, Rating
 from handlers.intake.context import StepAnswer, StepName
+from handlers.policy import DeskPolicy
 from handlers.reading.offer import OfferAction, OfferButton
 from handlers.replies import BUTTON_DATA_BYTES
 from tests.chat import ParentChat
@@ -289,3 +290,10 @@ async def test_data_of_a_family_that_reads_as_none_of_its_kinds_is_answered_as_b
     for data in ("resume", "restart:x", "lang:xx", "lang", "nothing:1"):
         await chat.press_data(data)
         assert chat.keys[0] == "error-stale-button", data
+
+
+def test_the_card_carries_every_reject_reason_and_the_longest_team_key():
+    for reason in DeskPolicy().reject_reasons:
+        assert CardButton.unpack(CardButton(1, CardStep.REJECT_REASON, reason).pack())
+    key = "t" * 32  # bot/config.TeamSettings.key: ^[a-z0-9_-]{1,32}$
+    assert CardButton.unpack(CardButton(INT32_MAX, CardStep.MOVE_TO, key).pack())
