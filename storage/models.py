@@ -95,6 +95,14 @@ class CaseStatus(StrEnum):
     CLOSED = "closed"
 
 
+class Decision(StrEnum):
+    """``Case.decision``: what the agents decided (None before one, and after a reopening)."""
+
+    APPROVED = "approved"  # in full
+    PARTIAL = "partial"  # ``decided_amount`` of ``decided_currency``
+    REJECTED = "rejected"  # for ``reject_reason``
+
+
 class HandoffStatus(StrEnum):
     """``Case.handoff_status``: the case's topic, card and evidence posted to its team's group
     (``done``), still to do (``pending``), or the last attempt failed (``failed``: retried,

@@ -26,7 +26,7 @@ from handlers.intake.evidence import screen_uploads
 from handlers.policy import AftercarePolicy
 from handlers.replies import Button, Msg, Reply, SendMedia
 from handlers.turn import Turn, evidence_row
-from storage.models import Case
+from storage.models import Case, Decision
 from storage.repositories import cases, evidence
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,7 @@ def appeal_allowed(case: Case, now: datetime, aftercare: AftercarePolicy) -> str
         return "appeal-refused-already"
     if case.status != Status.DECIDED:
         return "appeal-refused-state"
-    if case.decision == "approved":
+    if case.decision == Decision.APPROVED:
         return "appeal-refused-approved"
     until = appeal_until(case, aftercare)
     if until is None or now > until:

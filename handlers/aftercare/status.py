@@ -22,7 +22,7 @@ from handlers.intake.moment import purchase_moment
 from handlers.reference import normalize_reference
 from handlers.replies import Button, Msg
 from handlers.turn import Turn
-from storage.models import Case, CaseTransaction
+from storage.models import Case, CaseTransaction, Decision
 from storage.repositories import cases
 
 #: Up to this many claims are shown in full; beyond, one compact line each.
@@ -298,14 +298,14 @@ def _claimed(claim: Claim, language: str) -> str:
 
 def _decision(claim: Claim, language: str) -> Msg | None:
     case = claim.case
-    if case.decision == "rejected":
+    if case.decision == Decision.REJECTED:
         reason = Msg(f"reject-reason-{(case.reject_reason or 'other').replace('_', '-')}")
         return Msg("status-not-approved", {"reason": reason})
-    if case.decision not in ("approved", "partial"):
+    if case.decision not in (Decision.APPROVED, Decision.PARTIAL):
         return None
     if case.decided_amount is not None and case.decided_currency:
         amount = format_money(case.decided_amount, case.decided_currency, language)
-    elif case.decision == "approved":  # in full, over several currencies
+    elif case.decision == Decision.APPROVED:  # in full, over several currencies
         amount = _claimed(claim, language)
     else:
         return None

@@ -29,7 +29,7 @@ from handlers.policy import MAIN_TEAM, DeskPolicy, Team
 from handlers.reading import crosscheck
 from handlers.replies import Button, EditMessage, Msg
 from handlers.reports.rating import card_lines as rating_lines
-from storage.models import Case, CaseTransaction
+from storage.models import Case, CaseTransaction, Decision
 
 
 def language_name(language: str) -> Msg:
@@ -211,10 +211,10 @@ def waiting_msg(case: Case) -> Msg | None:
 
 def decision_msg(view: CaseView, language: str) -> Msg:
     case = view.case
-    if case.decision == "rejected":
+    if case.decision == Decision.REJECTED:
         reason = Msg(f"reject-reason-{(case.reject_reason or 'other').replace('_', '-')}")
         return Msg("desk-card-rejected", {"reason": reason})
-    if case.decision == "partial" and case.decided_amount is not None:
+    if case.decision == Decision.PARTIAL and case.decided_amount is not None:
         amount = format_money(case.decided_amount, case.decided_currency or "CNY", language)
         return Msg("desk-card-partial", {"amount": amount})
     return Msg("desk-card-approved", {"total": view.totals_in(language)})

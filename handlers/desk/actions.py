@@ -31,7 +31,7 @@ from handlers.desk.teams import move, moved_elsewhere
 from handlers.formatting import format_money
 from handlers.orders import desk_check
 from handlers.replies import Button, Msg
-from storage.models import Case, HandoffStatus
+from storage.models import Case, Decision, HandoffStatus
 from storage.repositories import cases
 
 __all__ = ["CARD_PRESSES", "NOTE_LENGTH", "ask_note", "decide", "press"]
@@ -164,7 +164,7 @@ async def _approve(turn: DeskTurn, case: Case, argument: str) -> Msg | None:
     view = await load_view(turn.session, case)
     sums = view.totals_by_currency()
     currency, amount = next(iter(sums.items())) if len(sums) == 1 else (None, None)
-    await decide(turn, case, "approved", amount=amount, currency=currency)
+    await decide(turn, case, Decision.APPROVED, amount=amount, currency=currency)
     return None
 
 
@@ -201,7 +201,7 @@ def _reason_given(turn: DeskTurn, case: Case, argument: str) -> bool:
 
 @presses.action(CardStep.REJECT_SKIP_NOTE, checked_as=Action.REJECT, valid=_reason_given)
 async def _reject_without_note(turn: DeskTurn, case: Case, argument: str) -> Msg | None:
-    await decide(turn, case, "rejected", reason=case.pending_input.get("reason"))
+    await decide(turn, case, Decision.REJECTED, reason=case.pending_input.get("reason"))
     return None
 
 
@@ -307,7 +307,7 @@ async def _show_files(turn: DeskTurn, case: Case) -> None:
 async def decide(
     turn: DeskTurn,
     case: Case,
-    decision: str,
+    decision: Decision,
     *,
     amount: Decimal | None = None,
     currency: str | None = None,

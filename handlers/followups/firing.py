@@ -17,7 +17,7 @@ from handlers.desk import parents
 from handlers.followups.kinds import Kind
 from handlers.formatting import format_when
 from handlers.replies import Button, Msg, Outgoing, Reply
-from storage.models import Case, Draft, DraftStatus, FollowUp, User
+from storage.models import Case, Decision, Draft, DraftStatus, FollowUp, User
 from storage.repositories import cases, evidence
 
 if TYPE_CHECKING:
@@ -147,7 +147,7 @@ async def _for_parent(
             )
         ]
     if kind is Kind.OTHER_ROUTES:
-        rejected = case.decision == "rejected" and case.status != Status.APPEALED
+        rejected = case.decision == Decision.REJECTED and case.status != Status.APPEALED
         still = (
             case.status in UNDECIDED
             if row.details.get("reason") == "no_decision"

@@ -1,4 +1,4 @@
-"""Status columns keep the strings they always held: the enums beside the tables name them, so
+"""Status columns (and a case's decision) keep the strings they always held: the enums beside the tables name them, so
 rows written before the enums existed read the same, and no migration was needed."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from handlers.case.states import Status
 from storage.models import (
     Case,
     CaseStatus,
+    Decision,
     Draft,
     DraftStatus,
     Evidence,
@@ -31,6 +32,7 @@ STORED = [
         {"submitted", "in_review", "waiting_parent", "decided", "appealed", "closed"},
     ),
     (Case, "handoff_status", HandoffStatus, {"pending", "failed", "done"}),
+    (Case, "decision", Decision, {"approved", "partial", "rejected"}),
     (Evidence, "file_status", FileStatus, {"fetching", "waiting", "kept", "refused", "failed"}),
     (
         Evidence,
