@@ -1,5 +1,6 @@
-"""Status columns (and a case's decision) keep the strings they always held: the enums beside the tables name them, so
-rows written before the enums existed read the same, and no migration was needed."""
+"""Status columns (and a case's decision) keep the strings they always held: the enums beside
+the tables name them, so rows written before the enums existed read the same, and no migration
+was needed."""
 
 from __future__ import annotations
 
