@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.app import build_app
 from bot.config import ConfigError, Settings, load_settings
 from bot.console import ConsoleTransport, console_app
+from bot.files.store import StoreProblem
 from bot.logs import configure_logging
 from bot.orders import cli as orders_cli
 from bot.reports import cli as reports_cli
@@ -99,12 +100,15 @@ async def _run(settings: Settings) -> None:
     await app.start()
     stop = asyncio.Event()
     install_signal_handlers(stop)
-    runner = TelegramRunner(app, make_transport(settings))
-    freezing = asyncio.create_task(_freeze_once_started(runner.started))
     try:
-        await runner.run(stop)
+        # Building it may stop start-up too (the bucket's client missing: StoreProblem).
+        runner = TelegramRunner(app, make_transport(settings))
+        freezing = asyncio.create_task(_freeze_once_started(runner.started))
+        try:
+            await runner.run(stop)
+        finally:
+            freezing.cancel()
     finally:
-        freezing.cancel()
         await app.stop()
 
 
@@ -226,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             try:
                 asyncio.run(_run(settings))
-            except DeskProblem as exc:
+            except (DeskProblem, StoreProblem) as exc:
                 print(f"refund-desk: {exc}", file=sys.stderr)
                 return 2
         elif args.command == "db":

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from handlers.calendar import WorkingCalendar
 from handlers.languages import SUPPORTED
@@ -526,14 +534,66 @@ class OrderSettings(_Section):
         return value
 
 
+class BucketSettings(_Section):
+    """``[files.bucket]``: an S3-compatible bucket for the evidence files (``store = "bucket"``).
+    Credentials are never settings: the standard AWS variables (``AWS_ACCESS_KEY_ID``,
+    ``AWS_SECRET_ACCESS_KEY``, ``AWS_SESSION_TOKEN``, ``AWS_PROFILE``) or the machine's role."""
+
+    #: The bucket's name (required with ``store = "bucket"``).
+    name: str | None = None
+    #: The S3 API's address for a service other than AWS (MinIO, Cloudflare R2, Backblaze B2…);
+    #: unset: AWS S3.
+    endpoint_url: str | None = None
+    #: The bucket's region; unset: ``AWS_REGION``/``AWS_DEFAULT_REGION``, else us-east-1.
+    region: str | None = None
+    #: Keys start with it (one bucket shared with other data or other bots): "refund-desk/".
+    prefix: str = ""
+    #: How the bucket is addressed: "auto" (what the service expects), "path" or "virtual".
+    addressing_style: Literal["auto", "path", "virtual"] = "auto"
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[A-Za-z0-9._-]{3,63}", value):
+            raise ValueError(
+                f"the bucket's name alone, 3-63 letters, digits, dots or hyphens (got {value!r};"
+                " the service's address goes in endpoint_url)"
+            )
+        return value
+
+    @field_validator("endpoint_url")
+    @classmethod
+    def _endpoint(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https?://[^\s/@]+(/\S*)?", value):
+            raise ValueError(f"must be an http:// or https:// address (got {value!r})")
+        return value
+
+    @field_validator("prefix")
+    @classmethod
+    def _prefix(cls, value: str) -> str:
+        if value.startswith("/") or "//" in value or not value.isprintable():
+            raise ValueError(f"a key prefix like 'refund-desk/' (got {value!r})")
+        return value if not value or value.endswith("/") else f"{value}/"
+
+
 class FileSettings(_Section):
     """``[files]``: evidence files kept and read (#16)."""
 
     keep: bool = True
+    #: "directory" (one machine, or a volume all workers share) or "bucket" (``[files.bucket]``).
+    store: Literal["directory", "bucket"] = "directory"
     directory: str = "data/files"
+    bucket: BucketSettings = Field(BucketSettings(), validate_default=True)
     ocr: bool = True
     ocr_processes: int = Field(1, ge=1, le=32)
     ocr_timeout_seconds: float = Field(60.0, gt=0, le=600)
+
+    @field_validator("bucket")
+    @classmethod
+    def _bucket(cls, value: BucketSettings, info: ValidationInfo) -> BucketSettings:
+        if info.data.get("store") == "bucket" and info.data.get("keep") and not value.name:
+            raise ValueError('name is not set: files.store = "bucket" needs the bucket\'s name')
+        return value
 
 
 class DashboardSettings(_Section):

@@ -1,6 +1,7 @@
 """Logging set-up. The bot token is part of every Bot API URL, so it is masked everywhere:
 in every formatted log line (message, traceback and stack included) and, through
-:func:`mask_secrets`, in every error text stored in the database.
+:func:`mask_secrets`, in every error text stored in the database. So are a database URL's
+password and the S3 credentials of ``[files] store = "bucket"`` (:func:`add_secret`).
 
 Lines are text (``FORMAT``) or, with ``[logging] format = "json"``, one JSON object per line
 for a log collector: ``time`` (ISO 8601, UTC), ``level``, ``logger``, ``message`` and, when
@@ -20,6 +21,13 @@ from typing import IO
 _TOKEN = re.compile(r"\d{5,}(?::|%3[Aa])[A-Za-z0-9_-]{20,}")
 #: The password of a database URL (``scheme://user:password@host``).
 _URL_PASSWORD = re.compile(r"(\b[a-z][a-z0-9+.-]*://[^:/@\s]+:)[^@\s]+@")
+#: An S3 secret key or session token written out as a setting (``AWS_SECRET_ACCESS_KEY=…``,
+#: ``aws_secret_access_key = …``, STS's ``"SecretAccessKey": "…"``).
+_AWS_SECRET = re.compile(
+    r"((?:secret_?access_?key|session_?token)[\"']?\s*[=:]\s*[\"']?)[^\s\"',;&]+", re.IGNORECASE
+)
+#: Secrets the bot holds that have no shape of their own (an S3 secret key): masked as written.
+_KNOWN: set[str] = set()
 #: Libraries that log every request URL (with the token) at INFO, or what people wrote (in
 #: request parameters or SQL parameters) at DEBUG: kept at WARNING whatever the level.
 _CHATTY = (
@@ -34,16 +42,33 @@ _CHATTY = (
     "aiosqlite",  # logs every statement with its parameters at DEBUG
     "asyncpg",
     "sqlalchemy.engine",  # with echo on: statements and their parameters
+    # The bucket's client (#16): at DEBUG, every request's headers and body (the files).
+    "botocore",
+    "boto3",
+    "s3transfer",
+    "urllib3",
 )
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+def add_secret(value: str | None) -> None:
+    """Mask ``value`` wherever it appears from now on: for a secret without a shape of its own,
+    like the S3 secret key the bucket store found in the environment."""
+    if value and len(value) >= 8:  # a short one would mask ordinary words
+        _KNOWN.add(value)
+
+
 def mask_secrets(text: str) -> str:
-    """``text`` with bot tokens replaced by ``<token>`` and URL passwords by ``***``.
+    """``text`` with bot tokens replaced by ``<token>``, URL passwords and S3 secrets by
+    ``***``.
 
     Used on every log line and on every error text before it is stored: aiogram's and httpx's
     exceptions can quote the request URL, ``https://api.telegram.org/bot<TOKEN>/sendMessage``.
     """
+    for secret in _KNOWN:
+        if secret in text:
+            text = text.replace(secret, "***")
+    text = _AWS_SECRET.sub(r"\1***", text)
     return _URL_PASSWORD.sub(r"\1***@", _TOKEN.sub("<token>", text))
 
 

@@ -1,5 +1,6 @@
 """Shared fixtures: a database per test (SQLite, and PostgreSQL when configured), a clock the
-test controls, and the core wired as the app wires it."""
+test controls, the core wired as the app wires it, and a real S3 server with a bucket per test
+(the bucket store, #16)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -129,3 +131,28 @@ def conversation(
     database: Database, policy: IntakePolicy, clock: FakeClock, localizer: Localizer
 ) -> Conversation:
     return core(database, clock, localizer, policy=policy)
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[Any]:
+    """A real S3-compatible server on a free port, for the whole session (tests/s3.py)."""
+    pytest.importorskip("moto.server", reason='the bucket tests: pip install -e ".[dev]"')
+    pytest.importorskip("flask", reason='the bucket tests: pip install -e ".[dev]"')
+    from tests.s3 import S3Server
+
+    server = S3Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def bucket(s3_server: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A new empty bucket on :func:`s3_server`, its credentials in this test's environment;
+    the settings of ``[files.bucket]`` naming it."""
+    from bot.config import BucketSettings
+
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    monkeypatch.delenv("AWS_SESSION_TOKEN", raising=False)
+    for name, value in s3_server.environment().items():
+        monkeypatch.setenv(name, value)
+    return BucketSettings(name=s3_server.new_bucket(), endpoint_url=s3_server.url)

@@ -4,9 +4,11 @@ Two loops, each taking rows by a lease like the outbox's sweeper:
 
 - **download**: a file a parent sent is fetched through the Bot API (``getFile``, or the
   local path of a self-hosted Bot API server), checked (size, its real type sniffed from the
-  bytes), stored by content (:class:`bot.files.store.FileStore`) and its SHA-256 written on
-  the evidence row. A failed download is retried with back-off (5 s doubling, at most 10 min,
-  10 attempts); a refused file is recorded and the parent told why, in their language.
+  bytes), stored by content (:class:`bot.files.store.ContentStore`: a directory or an
+  S3-compatible bucket) and its SHA-256 written on the evidence row. A failed download is
+  retried with back-off (5 s doubling, at most 10 min, 10 attempts); a store that failed (the
+  bucket unreachable) every minute, never given up; a refused file is recorded and the parent
+  told why, in their language.
 - **reading**: a kept image goes to the OCR pool (:mod:`bot.files.ocr`), one at a time per
   worker process; what it says (:mod:`handlers.reading.extract`) is written on the row, and
   the core decides whether to offer it to the parent now (:mod:`handlers.reading.offer`).
@@ -29,7 +31,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.files import FileTooLarge
 from bot.files.ocr import OcrFailed, OcrPool, decodable
 from bot.files.sniff import KEPT_TYPES, READABLE_TYPES, sniff
-from bot.files.store import FileStore
+from bot.files.store import ContentStore
 from bot.telegram.errors import Permanent
 from handlers.clock import Clock
 from handlers.policy import IntakePolicy
@@ -48,6 +50,8 @@ Queue = Callable[[AsyncSession, list[Outgoing]], Awaitable[Callable[[], None]]]
 MAX_ATTEMPTS = 10
 FIRST_RETRY = timedelta(seconds=5)
 LONGEST_RETRY = timedelta(minutes=10)
+#: When the store failed: the download is tried again after this, however long the outage.
+STORE_RETRY = timedelta(minutes=1)
 #: Stored files no row names are deleted once this old (see :meth:`FileKeeper.sweep_leftovers`).
 LEFTOVER_AGE = timedelta(hours=1)
 
@@ -58,7 +62,7 @@ class FileKeeper:
         *,
         database: Database,
         clock: Clock,
-        store: FileStore,
+        store: ContentStore,
         download: Download,
         policy: IntakePolicy,
         queue: Queue,
@@ -107,7 +111,10 @@ class FileKeeper:
         now = self.clock.now()
         if self._next_sweep is None or now >= self._next_sweep:
             self._next_sweep = now + LEFTOVER_AGE
-            await self.sweep_leftovers()
+            try:
+                await self.sweep_leftovers()
+            except Exception as exc:  # the store unreachable: downloads go on (and retry)
+                log.warning("evidence files: the leftovers' sweep failed (%s): again later", exc)
         async with self.database.unit_of_work() as session:
             rows = await files.claim_downloads(
                 session=session, now=now, lease_until=now + self.lease
@@ -137,7 +144,12 @@ class FileKeeper:
         if kind not in KEPT_TYPES:
             await self._refuse(row, "type", len(data))
             return
-        digest = await asyncio.to_thread(self.store.put, data)
+        try:
+            digest = await asyncio.to_thread(self.store.put, data)
+        except Exception as exc:  # the file is fine: never given up for the store's sake
+            log.warning("evidence %s: store failed (%s), again in %s", row.id, exc, STORE_RETRY)
+            await self._store_later(row)
+            return
         readable = self.ocr is not None and kind in READABLE_TYPES
         async with self.database.unit_of_work() as session:
             await files.record(
@@ -169,6 +181,18 @@ class FileKeeper:
         async with self.database.unit_of_work() as session:
             await files.record(
                 session=session, evidence_id=row.id, file_attempts=attempts, **values
+            )
+
+    async def _store_later(self, row: Evidence) -> None:
+        """The store failed (the bucket unreachable, the disk full): again in a minute, not
+        counted as an attempt, so an outage of the store never makes the bot give a file up."""
+        assert row.id is not None
+        async with self.database.unit_of_work() as session:
+            await files.record(
+                session=session,
+                evidence_id=row.id,
+                file_status=files.WAITING,
+                file_retry_at=self.clock.now() + STORE_RETRY,
             )
 
     async def _refuse(self, row: Evidence, reason: str, size: int) -> None:
@@ -258,22 +282,42 @@ class FileKeeper:
             return 0
         async with self.database.unit_of_work() as session:
             still = await files.referenced(session=session, digests=old)
-        for digest in old - still:
-            await asyncio.to_thread(self.store.delete, digest)
-        if old - still:
-            log.info("evidence files: %d left over by a crash deleted", len(old - still))
-        return len(old - still)
+        deleted = await self._delete(old - still)
+        if deleted:
+            log.info("evidence files: %d left over by a crash deleted", deleted)
+        return deleted
 
     async def release(self, digests: set[str]) -> None:
-        """Delete the files whose last evidence row an erasure just deleted."""
+        """Delete the files whose last evidence row an erasure just deleted. Never raises:
+        the erasure is committed; a file the store fails to delete now is the sweep's."""
         async with self.database.unit_of_work() as session:
             still = await files.referenced(session=session, digests=digests)
-        for digest in digests - still:
-            await asyncio.to_thread(self.store.delete, digest)
-        log.info("evidence files: %d deleted after an erasure", len(digests - still))
+        deleted = await self._delete(digests - still)
+        log.info("evidence files: %d deleted after an erasure", deleted)
+
+    async def _delete(self, digests: set[str]) -> int:
+        deleted = 0
+        for digest in digests:
+            try:
+                await asyncio.to_thread(self.store.delete, digest)
+            except Exception as exc:
+                log.warning(
+                    "evidence file %s not deleted (%s): the leftovers' sweep will try again",
+                    digest,
+                    exc,
+                )
+            else:
+                deleted += 1
+        return deleted
+
+    async def check_store(self) -> None:
+        """At start: the store can be written, read and deleted from, or
+        :class:`bot.files.store.StoreProblem` says which setting to fix."""
+        await asyncio.to_thread(self.store.check)
+        log.info("evidence files kept in the %s", self.store.describe())
 
 
-def _listing(store: FileStore) -> list[tuple[str, float]]:
+def _listing(store: ContentStore) -> list[tuple[str, float]]:
     return list(store.digests())
 
 

@@ -5,15 +5,25 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from bot.config import Settings
+from bot.config import FileSettings, Settings
 from bot.files import ocr
 from bot.files.keeper import FileKeeper, Queue
-from bot.files.store import FileStore
+from bot.files.store import ContentStore, FileStore
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
 from storage.database import Database
 
 log = logging.getLogger(__name__)
+
+
+def build_store(config: FileSettings) -> ContentStore:
+    """The store ``[files] store`` names. Raises :class:`bot.files.store.StoreProblem` when
+    the bucket's client is not installed; the bucket is not contacted here (see ``check``)."""
+    if config.store == "bucket":
+        from bot.files.bucket import BucketStore
+
+        return BucketStore(config.bucket)
+    return FileStore(config.directory)
 
 
 def build_keeper(
@@ -34,7 +44,7 @@ def build_keeper(
         pool = ocr.OcrPool(processes=config.ocr_processes, timeout=config.ocr_timeout_seconds)
     elif config.ocr:
         log.info('screenshots are kept, not read: install the OCR extra (pip install ".[ocr]")')
-    store = FileStore(config.directory)
+    store = build_store(config)
     keeper = FileKeeper(
         database=database,
         clock=clock,

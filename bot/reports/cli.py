@@ -75,7 +75,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
     if args.command == "dashboard":
-        asyncio.run(_serve_dashboard(settings))
+        from bot.files.store import StoreProblem
+
+        try:
+            asyncio.run(_serve_dashboard(settings))
+        except StoreProblem as exc:  # the thumbnails' store: the bucket's client missing
+            print(f"refund-desk: {exc}", file=sys.stderr)
+            return 2
         return 0
     desk = settings.desk_policy()
     if args.team is not None and desk.roster and team_of(desk, args.team) is None:
@@ -149,6 +155,7 @@ async def _load(
 
 def pages_of(settings: Settings, database: Any, clock: Any, localizer: Localizer) -> Any:
     """The supervisors' web page wired to these services (the bot's server or its own)."""
+    from bot.files.setup import build_store
     from bot.reports.web import SupervisorPages
 
     return SupervisorPages(
@@ -158,7 +165,7 @@ def pages_of(settings: Settings, database: Any, clock: Any, localizer: Localizer
         sla=settings.sla_policy(),
         localizer=localizer,
         session_hours=settings.dashboard.session_hours,
-        files=Path(settings.files.directory) if settings.files.keep else None,
+        files=build_store(settings.files) if settings.files.keep else None,
     )
 
 
@@ -169,7 +176,11 @@ async def _serve_dashboard(settings: Settings) -> None:
 
     database = Database(settings.storage.url)
     await database.upgrade()
-    pages = pages_of(settings, database, SystemClock(), Localizer())
+    try:
+        pages = pages_of(settings, database, SystemClock(), Localizer())
+    except BaseException:  # the store cannot be built (StoreProblem)
+        await database.dispose()
+        raise
     board = settings.dashboard
     runner = await pages.serve(board.listen, board.port)
     print(f"supervisors' web page on http://{board.listen}:{board.port}/dashboard", flush=True)

@@ -20,13 +20,12 @@ import secrets
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
-from bot.files.store import FileStore
+from bot.files.store import ContentStore
 from bot.i18n import Localizer
 from handlers.case.card import team_label, team_of
 from handlers.case.states import UNDECIDED, Status
@@ -109,7 +108,7 @@ class SupervisorPages:
         sla: SlaPolicy,
         localizer: Localizer,
         session_hours: float = 8.0,
-        files: Path | None = None,
+        files: ContentStore | None = None,
     ) -> None:
         self.database = database
         self.clock = clock
@@ -117,8 +116,9 @@ class SupervisorPages:
         self.sla = sla
         self.localizer = localizer
         self.session_lifetime = timedelta(hours=session_hours)
-        #: Where evidence files are kept (``[files] directory``, #16): thumbnails on case pages.
-        self.files = FileStore(files) if files is not None else None
+        #: Where evidence files are kept (``[files]``: a directory or a bucket, #16): thumbnails
+        #: on case pages.
+        self.files = files
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get(SIGNIN_PATH, self.sign_in_page)
@@ -387,7 +387,7 @@ class SupervisorPages:
         items = []
         for f in files:
             name = html.escape(f.file_name or f.kind)
-            if self._picture(f) is not None:
+            if self._kept_picture(f) and await self._stored(f):
                 source = f"/dashboard/files/{f.id}?team={_attr(team.team)}"
                 picture = f'<img src="{source}" alt="{name}" width="160" loading="lazy">'
                 items.append(f'<li><a href="{source}">{picture}</a></li>')
@@ -399,15 +399,21 @@ class SupervisorPages:
         title = self._t(lang, Msg("desk-web-case-title", {"reference": case.reference}))
         return self._page(lang, title, "".join(body), team=team)
 
-    def _picture(self, item: Evidence) -> Path | None:
-        """The kept file of a picture, if the store has it."""
+    def _kept_picture(self, item: Evidence) -> bool:
+        """Whether the item is a picture whose file was kept."""
         kind = item.content_type or item.mime_type or ""
-        if self.files is None or item.file_status != "kept" or not item.sha256:
-            return None
-        if not kind.startswith("image/"):
-            return None
-        path = self.files.path_of(item.sha256)
-        return path if path.is_file() else None
+        return (
+            self.files is not None
+            and item.file_status == "kept"
+            and bool(item.sha256)
+            and kind.startswith("image/")
+        )
+
+    async def _stored(self, item: Evidence) -> bool:
+        """Whether the store still has the item's file (the store is asked off the loop)."""
+        if self.files is None or not item.sha256:
+            return False
+        return await asyncio.to_thread(self.files.has, item.sha256)
 
     async def thumbnail(
         self, request: web.Request, team: DeskPolicy, teams: list[str]
@@ -421,10 +427,12 @@ class SupervisorPages:
             case = await session.get(Case, item.case_id) if item and item.case_id else None
         if item is None or case is None or (team.roster and case.team != team.team):
             raise web.HTTPNotFound()
-        path = self._picture(item)
-        if path is None:
+        if self.files is None or item.sha256 is None or not self._kept_picture(item):
             raise web.HTTPNotFound()
-        picture = await asyncio.to_thread(_thumbnail, path)
+        data = await asyncio.to_thread(self.files.get, item.sha256)
+        if data is None:  # deleted since
+            raise web.HTTPNotFound()
+        picture = await asyncio.to_thread(_thumbnail, data)
         return web.Response(
             body=picture,
             content_type="image/jpeg",
@@ -578,10 +586,10 @@ class SupervisorPages:
         return f"<table>{f'<tr>{top}</tr>' if top else ''}{lines}</table>"
 
 
-def _thumbnail(path: Path) -> bytes:
+def _thumbnail(data: bytes) -> bytes:
     from PIL import Image  # Pillow comes with matplotlib
 
-    with Image.open(path) as image:
+    with Image.open(io.BytesIO(data)) as image:
         image.thumbnail((480, 960))
         out = io.BytesIO()
         image.convert("RGB").save(out, "JPEG", quality=80)

@@ -168,6 +168,8 @@ class TelegramRunner:
 
     async def run(self, stop: asyncio.Event) -> None:
         settings = self.app.settings.telegram
+        if self.files is not None:  # the directory or bucket writable (StoreProblem if not)
+            await self.files.check_store()
         identity = await self.transport.open()
         self.inbox.bot_id = identity.id
         if isinstance(self.queues, LeasedChats):

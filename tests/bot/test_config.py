@@ -81,6 +81,24 @@ def test_environment_overrides_secrets_and_numbers(tmp_path):
             "route = { min_amount = { yuan = 100 } }",
             "agents.teams.0.route.min_amount: yuan is not an ISO 4217 code",
         ),
+        ('[files]\nstore = "s3"', "files.store: "),
+        (
+            '[files]\nstore = "bucket"',
+            'files.bucket: name is not set: files.store = "bucket" needs the bucket\'s name',
+        ),
+        (
+            '[files.bucket]\nname = "s3://evidence"',
+            "files.bucket.name: the bucket's name alone, 3-63 letters",
+        ),
+        (
+            '[files.bucket]\nendpoint_url = "minio:9000"',
+            "files.bucket.endpoint_url: must be an http:// or https:// address",
+        ),
+        ('[files.bucket]\nprefix = "/evidence"', "files.bucket.prefix: a key prefix like"),
+        (
+            '[files.bucket]\naws_secret_access_key = "x"',
+            "files.bucket.aws_secret_access_key: unknown",
+        ),
     ],
 )
 def test_a_bad_value_is_one_line_naming_the_key(tmp_path, toml, expected):
@@ -152,3 +170,22 @@ def test_a_platform_id_fits_in_a_buttons_64_bytes(tmp_path):
     with pytest.raises(ConfigError) as error:
         load_settings(path, environ={})
     assert "intake.platforms: " in str(error.value) and "1-32 of a-z" in str(error.value)
+
+
+def test_the_bucket_from_the_environment_and_its_prefix_as_a_folder(tmp_path):
+    env = {
+        "REFUND_DESK_FILES__STORE": "bucket",
+        "REFUND_DESK_FILES__BUCKET__NAME": "refund-desk-evidence",
+        "REFUND_DESK_FILES__BUCKET__ENDPOINT_URL": "http://minio:9000",
+        "REFUND_DESK_FILES__BUCKET__PREFIX": "desk",
+    }
+    empty = tmp_path / "empty.toml"
+    empty.write_text("")
+    files = load_settings(empty, environ=env).files
+    assert (files.store, files.bucket.name) == ("bucket", "refund-desk-evidence")
+    assert files.bucket.endpoint_url == "http://minio:9000"
+    assert files.bucket.prefix == "desk/"  # keys: desk/ab/cd/<sha256>
+    # keep = false: no file is stored, so no bucket is needed.
+    path = tmp_path / "c.toml"
+    path.write_text('[files]\nkeep = false\nstore = "bucket"\n')
+    assert load_settings(path, environ={}).files.store == "bucket"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.files.store import ContentStore, FileStore
 from bot.i18n import Localizer
 from bot.reports.web import SupervisorPages
 from handlers.policy import DeskPolicy, IntakePolicy, SlaPolicy
@@ -35,18 +36,17 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-async def _screenshot_kept(database, root: Path, case_id: int) -> None:
+async def _screenshot_kept(database, store: ContentStore, case_id: int) -> None:
     """A 960×1400 screenshot kept in the file store (#16) as evidence of the case."""
     import io
 
     from PIL import Image
 
-    from bot.files.store import FileStore
     from storage.models import Evidence
 
     out = io.BytesIO()
     Image.new("RGB", (960, 1400), (240, 200, 120)).save(out, "PNG")
-    digest = FileStore(root).put(out.getvalue())
+    digest = store.put(out.getvalue())
     async with database.unit_of_work() as session:
         session.add(
             Evidence(
@@ -81,14 +81,22 @@ def _browser():
     return webdriver.Chrome(service=Service(DRIVER), options=options)
 
 
-async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(tmp_path, localizer):
+@pytest.mark.parametrize("kept_in", ["directory", "bucket"])
+async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(
+    tmp_path, localizer, request, kept_in
+):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
     database = Database(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
     await database.upgrade()
     ids = await seed(database)
-    await _screenshot_kept(database, tmp_path / "files", ids["BBBBB"])
+    store: ContentStore = FileStore(tmp_path / "files")
+    if kept_in == "bucket":  # the thumbnails read from an S3-compatible bucket (tests/s3.py)
+        from bot.files.bucket import BucketStore
+
+        store = BucketStore(request.getfixturevalue("bucket"))
+    await _screenshot_kept(database, store, ids["BBBBB"])
     clock = FakeClock(NOW)
     desk = DeskPolicy(
         chat_id=GROUP,
@@ -102,7 +110,7 @@ async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(tmp_path, l
         desk=desk,
         sla=SlaPolicy(),
         localizer=Localizer(),
-        files=tmp_path / "files",
+        files=store,
     )
     server = await pages.serve("127.0.0.1", 0)
     port = server.addresses[0][1]

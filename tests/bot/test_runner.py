@@ -28,6 +28,8 @@ def _settings(emulator: BotApiEmulator, tmp_path, framework: str) -> Settings:
                 "album_wait_seconds": 0.2,
             },
             "storage": {"url": f"sqlite+aiosqlite:///{tmp_path}/bot.db"},
+            # The runner checks its store at start (it writes a probe): not in the repository.
+            "files": {"directory": str(tmp_path / "files")},
         }
     )
 

@@ -31,8 +31,12 @@ def write_config(
     database_url: str,
     extra: str = "",
     ocr: bool = False,
+    files: str | None = None,
 ) -> Path:
+    """``files``: the lines of ``[files]`` choosing the store, tables after it included
+    (default: a directory of the bot's own next to ``path``)."""
     port = free_port()
+    files = files or f'directory = "{path.parent / "files"}"'
     path.write_text(
         f"""
 [telegram]
@@ -63,8 +67,8 @@ url = "{database_url}"
 
 [files]
 # Each bot its own store; screenshots are read only where a test asks (#16).
-directory = "{path.parent / "files"}"
 ocr = {str(ocr).lower()}
+{files}
 
 # Last: a test's ``extra`` may add a logging setting (format = "json") or tables of its own.
 [logging]

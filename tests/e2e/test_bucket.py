@@ -1,0 +1,121 @@
+"""The bucket store end to end (#16): `refund-desk run` with ``[files] store = "bucket"`` against
+a real S3 server (tests/s3.py), its credentials in the process's environment as an operator
+gives them. A parent's screenshot ends up in the bucket under its SHA-256 (the hash on the
+evidence row), and /delete removes it; a bucket that is not there stops the bot at start with
+one line naming the setting."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import sqlite3
+import sys
+
+from tests.e2e.harness import REPO, BotProcess, write_config
+from tests.e2e.parent import TelegramParent
+from tests.s3 import SECRET_KEY
+
+
+def _picture() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (320, 640), (250, 250, 245)).save(out, "PNG")
+    return out.getvalue()
+
+
+def _files(bucket) -> str:
+    return (
+        f'store = "bucket"\n\n[files.bucket]\nname = "{bucket.name}"\n'
+        f'endpoint_url = "{bucket.endpoint_url}"\nprefix = "refund-desk/"\n'
+    )
+
+
+async def test_a_screenshot_is_kept_in_the_bucket_and_deleted_from_it(
+    emulator, localizer, tmp_path, bucket, s3_server
+):
+    group = emulator.make_forum_group("Refund team")
+    config = write_config(
+        tmp_path / "config.toml",
+        emulator,
+        framework="python-telegram-bot",
+        mode="polling",
+        database_url=f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+        extra=f'[agents]\nchat_id = {group.id}\nlanguage = "en"\n',
+        files=_files(bucket),
+    )
+    bot = BotProcess(config, emulator, tmp_path / "bot.log")
+    await bot.start()
+    try:
+        parent = TelegramParent(emulator, localizer, language_code="en", name="Amy")
+        await parent.command("start")
+        await parent.press("button-consent-yes")
+        await parent.press("platform-douyin")
+        await parent.press("problem-minor-purchase")
+        await parent.press("writer-parent")
+        await parent.say("12")
+        await parent.say("kid-88")
+        await parent.press("payment-wechat-pay")
+        assert parent.expects("ask-tx-amount", number=1), parent.last["text"]
+
+        picture = _picture()
+        digest = hashlib.sha256(picture).hexdigest()
+        key = f"refund-desk/{digest[:2]}/{digest[2:4]}/{digest}"
+        since = emulator.mark()
+        emulator.inject_photo(parent.user, data=picture)
+        await parent._reply_after(since)
+        assert parent.expects("evidence-kept-aside", count=1), parent.last["text"]
+        await emulator.wait_for(lambda: key in s3_server.keys(bucket.name), timeout=20)
+        stored = s3_server.admin.get_object(Bucket=bucket.name, Key=key)["Body"].read()
+        assert stored == picture
+        with sqlite3.connect(tmp_path / "bot.db") as db:
+            rows = db.execute("SELECT sha256, content_type, file_status FROM evidence").fetchall()
+        assert rows == [(digest, "image/png", "kept")]
+
+        await parent.command("delete")
+        await parent.press("button-erase-confirm")
+        assert parent.expects("erase-done"), parent.last["text"]
+        await emulator.wait_for(lambda: not s3_server.keys(bucket.name), timeout=10)
+        assert await bot.stop() == 0
+    finally:
+        if bot.process and bot.process.returncode is None:
+            await bot.kill()
+    log = bot.log()
+    assert "Traceback" not in log, log
+    assert f"evidence files kept in the bucket '{bucket.name}'" in log
+    assert SECRET_KEY not in log
+
+
+async def test_a_missing_bucket_stops_the_bot_at_start_in_one_line(
+    emulator, tmp_path, bucket, s3_server
+):
+    wrong = bucket.model_copy(update={"name": f"gone-{bucket.name}"})
+    config = write_config(
+        tmp_path / "config.toml",
+        emulator,
+        framework="aiogram",
+        mode="polling",
+        database_url=f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+        files=_files(wrong),
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.cli",
+        "--config",
+        str(config),
+        "run",
+        cwd=REPO,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    output, _ = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 2, output
+    lines = output.decode().strip().splitlines()
+    assert lines[-1] == (
+        f"refund-desk: files.bucket.name = '{wrong.name}': no such bucket at "
+        f"{s3_server.url} (create it, or correct the name)"
+    ), output
+    assert b"Traceback" not in output
+    assert not emulator.calls_of("getUpdates")  # never took an update
