@@ -46,7 +46,7 @@ from handlers.reports.summary import (
     summary,
 )
 from storage.database import Database
-from storage.models import Case, Evidence
+from storage.models import Case, Evidence, FileStatus
 from storage.repositories import cases as case_rows
 from storage.repositories import dashboard
 from storage.repositories import evidence as evidence_rows
@@ -404,7 +404,7 @@ class SupervisorPages:
         kind = item.content_type or item.mime_type or ""
         return (
             self.files is not None
-            and item.file_status == "kept"
+            and item.file_status == FileStatus.KEPT
             and bool(item.sha256)
             and kind.startswith("image/")
         )
