@@ -156,7 +156,7 @@ async def _outbox_list(settings: Settings) -> int:
 async def _outbox_retry(settings: Settings, ids: list[int], every: bool) -> int:
     from handlers.clock import SystemClock
     from storage.database import one_transaction
-    from storage.models import OutboxMessage
+    from storage.models import OutboxMessage, OutboxStatus
     from storage.repositories import outbox
 
     problems: list[str] = []
@@ -168,7 +168,7 @@ async def _outbox_retry(settings: Settings, ids: list[int], every: bool) -> int:
             row = await session.get(OutboxMessage, row_id)
             if row is None:
                 problems.append(f"{row_id}: no such call")
-            elif row.status != outbox.FAILED:
+            elif row.status != OutboxStatus.FAILED:
                 problems.append(f"{row_id}: {row.status}, not failed")
             else:
                 problems.append(

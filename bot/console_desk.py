@@ -23,7 +23,7 @@ from handlers.desk import handoff as plan
 from handlers.policy import DeskPolicy
 from handlers.replies import CreateTopic, Outgoing, Reply, SendMedia
 from storage.database import Database
-from storage.models import Case
+from storage.models import Case, HandoffStatus
 from storage.repositories import cases
 
 #: The simulated group's chat id (a supergroup's are negative): used by the console only.
@@ -79,7 +79,7 @@ class SimulatedGroup:
         """Topic, card, evidence, each recorded once shown; nothing when already done."""
         async with self.database.unit_of_work() as session:
             case = await cases.case_by_id(session=session, case_id=case_id)
-            if case is None or case.handoff_status == cases.HANDOFF_DONE:
+            if case is None or case.handoff_status == HandoffStatus.DONE:
                 return
             if case.topic_id is None:
                 topic = self.post(plan.topic_request(await load_view(session, case), self.desk))
@@ -104,7 +104,7 @@ class SimulatedGroup:
                 session=session,
                 case_id=case_id,
                 evidence_posted=True,
-                handoff_status=cases.HANDOFF_DONE,
+                handoff_status=HandoffStatus.DONE,
                 handoff_attempts=0,
                 handoff_retry_at=None,
             )

@@ -42,7 +42,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.clock import Clock
 from storage.database import Database
-from storage.models import FollowUp, OutboxMessage
+from storage.models import FollowUp, FollowUpStatus, OutboxMessage
 from storage.repositories import followups, outbox
 
 log = logging.getLogger(__name__)
@@ -180,7 +180,7 @@ class FollowUpScheduler:
 
     def notify_scheduled(self, follow_up: FollowUp) -> None:
         """Arm a date job for a row just created (call after its transaction committed)."""
-        if self._stopping or follow_up.id is None or follow_up.status != followups.PENDING:
+        if self._stopping or follow_up.id is None or follow_up.status != FollowUpStatus.PENDING:
             return
         if follow_up.due_at <= self.clock.now() + self.look_ahead:
             self._arm(follow_up.id, follow_up.due_at)
@@ -409,7 +409,7 @@ class FollowUpScheduler:
                 status = await followups.release(
                     session=session, follow_up_id=row_id, max_attempts=self.max_attempts
                 )
-                if status == followups.FAILED:
+                if status == FollowUpStatus.FAILED:
                     log.error("follow-up %s: giving up after %d", row_id, self.max_attempts)
                 result.failed += 1
         return calls

@@ -1,11 +1,13 @@
 """Commands and buttons that work at every step: /start, /cancel, /help, /language,
-/timezone, /status, and the language, time-zone and resume buttons."""
+/timezone, /status, and the language, time-zone, resume and restart buttons; :data:`PRESSES`
+routes each of a parent's presses that is not a step's answer to the feature handling it."""
 
 from __future__ import annotations
 
-from handlers.aftercare import privacy, routes
+from handlers.aftercare import appeal, privacy, routes
 from handlers.aftercare import status as claim_status
 from handlers.bounds import clip, column_length
+from handlers.buttons import ButtonData, Buttons, Router, text
 from handlers.desk import parents
 from handlers.formatting import format_when
 from handlers.intake.context import StepName
@@ -17,7 +19,7 @@ from handlers.reading import offer
 from handlers.replies import Button, Msg
 from handlers.reports import satisfaction, signin
 from handlers.turn import Turn
-from storage.models import Draft, User
+from storage.models import Draft, DraftStatus, User
 from storage.repositories import cases, drafts
 
 #: Offered as buttons by /timezone; any IANA name, city or UTC offset can also be typed.
@@ -42,37 +44,91 @@ async def run_command(turn: Turn, command: str, argument: str) -> None:
     await handler(turn, argument.strip())
 
 
-async def run_global_button(turn: Turn, data: str) -> bool:
-    """Buttons that are not answers to a step. Returns False when ``data`` is not one."""
-    kind, _, value = data.partition(":")
-    if kind == "lang" and normalize_language(value):
-        await _set_language(turn, normalize_language(value) or turn.user.language)
-    elif kind == "tz":
-        await _set_timezone(turn, value)
-    elif kind in ("appeal", "pcase"):
-        await parents.parent_button(turn, turn.desk, kind, value)
-    elif kind in privacy.BUTTON_KINDS:
-        await privacy.press(turn, kind, value)
-    elif kind == "rate":
-        await parents.rate(turn, value)
-    elif kind == "routes":
-        await _routes(turn, value)
-    elif kind == "st":
-        await claim_status.press(turn, value)
-    elif kind == offer.BUTTON:  # what a screenshot said, used or corrected (#16)
-        await offer.press(turn, value)
-    elif kind in ("resume", "restart"):
-        draft = await turn.open_draft()
-        if draft is None or str(draft.id) != value:
-            turn.say(Msg("error-stale-button"), Msg("hint-start"))
-        elif kind == "resume":
-            await turn.ask_current(draft)
-        else:
-            await _drop(turn, draft)
-            await start_draft(turn, platform=None)
-    else:
-        return False
-    return True
+class Language(ButtonData, prefix="lang"):
+    """/language's buttons: ``lang:<code>``, a supported language (any other is not one)."""
+
+    language: str = text(16)
+
+    def valid(self) -> bool:
+        return normalize_language(self.language) is not None
+
+
+class TimeZone(ButtonData, prefix="tz"):
+    """/timezone's buttons: ``tz:<zone>``; whatever fits is read as a typed zone would be."""
+
+    zone: str = text(61, empty=True, rest=True)
+
+
+class Resume(ButtonData, prefix="resume"):
+    """Go on with the open intake (/start, a reminder): ``resume:<draft id>``."""
+
+    draft_id: int
+
+
+class Restart(ButtonData, prefix="restart"):
+    """Drop the open intake and start again (/start): ``restart:<draft id>``."""
+
+    draft_id: int
+
+
+#: The presses this module handles (the other features register theirs in their own modules).
+presses: Buttons[Turn] = Buttons()
+
+
+@presses.on(Language)
+async def _language_pressed(turn: Turn, data: Language) -> None:
+    await _set_language(turn, normalize_language(data.language) or turn.user.language)
+
+
+@presses.on(TimeZone)
+async def _zone_pressed(turn: Turn, data: TimeZone) -> None:
+    await _set_timezone(turn, data.zone)
+
+
+@presses.on(routes.OtherRoutes)
+async def _routes_pressed(turn: Turn, data: routes.OtherRoutes) -> None:
+    await _routes(turn, data.reference)
+
+
+@presses.otherwise(routes.OtherRoutes)
+async def _routes_unread(turn: Turn, data: str) -> None:
+    """``routes`` alone, or more than a button holds: what follows is a reference."""
+    await _routes(turn, data.partition(routes.OtherRoutes.sep)[2])
+
+
+@presses.on(Resume)
+async def _resume(turn: Turn, data: Resume) -> None:
+    draft = await _pressed_draft(turn, data.draft_id)
+    if draft is not None:
+        await turn.ask_current(draft)
+
+
+@presses.on(Restart)
+async def _restart(turn: Turn, data: Restart) -> None:
+    draft = await _pressed_draft(turn, data.draft_id)
+    if draft is not None:
+        await _drop(turn, draft)
+        await start_draft(turn, platform=None)
+
+
+async def _pressed_draft(turn: Turn, draft_id: int) -> Draft | None:
+    """The open draft a resume or restart button names; None (said stale) when it is gone."""
+    draft = await turn.open_draft()
+    if draft is None or draft.id != draft_id:
+        await _stale_intake_button(turn)
+        return None
+    return draft
+
+
+@presses.otherwise(TimeZone)
+async def _zone_too_long(turn: Turn, data: str) -> None:
+    """More than a button holds: refused as typed text would be (the value shown cut)."""
+    await _set_timezone(turn, data.partition(TimeZone.sep)[2])
+
+
+@presses.otherwise(Resume, Restart)
+async def _stale_intake_button(turn: Turn, data: str = "") -> None:
+    turn.say(Msg("error-stale-button"), Msg("hint-start"))
 
 
 async def without_draft(turn: Turn) -> None:
@@ -117,7 +173,7 @@ async def start_draft(turn: Turn, *, platform: str | None) -> Draft:
 
 
 async def _drop(turn: Turn, draft: Draft) -> None:
-    drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
+    drafts.close_draft(draft, status=DraftStatus.CANCELLED, now=turn.now)
     assert draft.id is not None
     await turn.planner.draft_closed(turn.session, draft.id, turn.now)
 
@@ -133,13 +189,14 @@ async def reask(turn: Turn, *before: Msg) -> None:
 async def _start(turn: Turn, argument: str) -> None:
     draft = await turn.open_draft()
     if draft is not None:
+        assert draft.id is not None
         started = format_when(draft.created_at, turn.user.timezone, turn.user.language)
         turn.say(
             Msg("resume-question", {"started": started}),
             buttons=(
                 (
-                    Button(Msg("button-resume"), f"resume:{draft.id}"),
-                    Button(Msg("button-restart"), f"restart:{draft.id}"),
+                    Button(Msg("button-resume"), Resume(draft.id).pack()),
+                    Button(Msg("button-restart"), Restart(draft.id).pack()),
                 ),
             ),
         )
@@ -172,7 +229,9 @@ async def _language(turn: Turn, argument: str) -> None:
     if chosen:
         await _set_language(turn, chosen)
         return
-    buttons = tuple((Button(Msg(f"language-name-{lang}"), f"lang:{lang}"),) for lang in SUPPORTED)
+    buttons = tuple(
+        (Button(Msg(f"language-name-{lang}"), Language(lang).pack()),) for lang in SUPPORTED
+    )
     turn.say(Msg("ask-language"), buttons=buttons)
 
 
@@ -192,7 +251,8 @@ async def _timezone(turn: Turn, argument: str) -> None:
         return
     buttons = tuple(
         tuple(
-            Button(Msg("timezone-button", {"zone": z}), f"tz:{z}") for z in COMMON_ZONES[i : i + 2]
+            Button(Msg("timezone-button", {"zone": z}), TimeZone(z).pack())
+            for z in COMMON_ZONES[i : i + 2]
         )
         for i in range(0, len(COMMON_ZONES), 2)
     )
@@ -235,6 +295,15 @@ _COMMANDS = {
     "notifications": privacy.notifications,
     "dashboard": signin.request,  # supervisors: a sign-in link to the web page (#17)
 }
+#: Every button a parent may press outside the intake's own questions, by feature.
+PRESSES: Router[Turn] = Router(
+    presses,
+    privacy.presses,
+    parents.presses,
+    appeal.presses,
+    claim_status.presses,
+    offer.presses,  # what a screenshot said, used or corrected (#16)
+)
 #: Shown in Telegram's command menu, in this order (descriptions are ``command-<name>`` keys).
 MENU = (
     "start",

@@ -26,8 +26,8 @@ from handlers.intake.context import (
     AnswerKind,
     Ctx,
     Rejected,
+    StepAnswer,
     StepName,
-    decode_button,
 )
 from handlers.intake.evidence import screen_media
 from handlers.intake.prompting import (
@@ -45,7 +45,7 @@ from handlers.replies import AnswerButton, Msg, Outgoing
 from handlers.turn import Turn
 from storage.conflicts import is_conflict
 from storage.database import Database
-from storage.models import Draft
+from storage.models import Draft, DraftStatus
 from storage.repositories import drafts, preload, users
 
 log = logging.getLogger(__name__)
@@ -157,7 +157,8 @@ class Conversation:
         if event.kind is EventKind.COMMAND:
             await commands.run_command(turn, event.command or "", event.payload or "")
             return
-        if event.kind is EventKind.BUTTON and await commands.run_global_button(
+        # Buttons that are not answers to a step (False: none of the features' kinds).
+        if event.kind is EventKind.BUTTON and await commands.PRESSES.dispatch(
             turn, event.payload or ""
         ):
             return
@@ -206,7 +207,7 @@ async def _advance(turn: Turn, draft: Draft, ctx: Ctx, step: Step, outcome: Acce
     else:  # reminders count from the last answer (#14), not from /start
         await turn.planner.draft_answered(turn.session, draft.id, turn.user.timezone, turn.now)
     if outcome.cancel:
-        drafts.close_draft(draft, status=drafts.CANCELLED, now=turn.now)
+        drafts.close_draft(draft, status=DraftStatus.CANCELLED, now=turn.now)
         turn.say(*outcome.notes)
         return
     if outcome.submit:
@@ -237,15 +238,15 @@ def _read_answer(turn: Turn, ctx: Ctx, step: Step) -> Answer | Rejected:
     """Tell apart a button press, typed text and an upload, refusing what the step can't take."""
     event = turn.event
     if event.kind is EventKind.BUTTON:
-        decoded = decode_button(event.payload or "")
+        pressed = StepAnswer.unpack(event.payload or "")
         if (
-            decoded is None
-            or decoded[0] != ctx.draft_id
-            or decoded[1] != step.name.value
-            or decoded[2] not in choice_values(ctx, step)
+            pressed is None
+            or pressed.draft_id != ctx.draft_id
+            or pressed.step is not step.name
+            or pressed.choice not in choice_values(ctx, step)
         ):
             return Rejected.because("error-stale-button")
-        return Answer(AnswerKind.CHOICE, choice=decoded[2])
+        return Answer(AnswerKind.CHOICE, choice=pressed.choice)
     if event.kind is EventKind.TEXT:
         choice = typed_choice(ctx, step, event.text, turn.label_text)
         if choice is not None:

@@ -16,7 +16,7 @@ from handlers.intake.prompting import LabelText, question
 from handlers.intake.steps import BY_NAME
 from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy, SlaPolicy
 from handlers.replies import Button, Msg, Outgoing, Reply
-from storage.models import Draft, Evidence, User
+from storage.models import Draft, DraftStatus, Evidence, User
 from storage.repositories import drafts, evidence
 
 if TYPE_CHECKING:
@@ -99,7 +99,9 @@ class Turn:
 
     async def open_draft(self) -> Draft | None:
         """The person's open draft (None: no intake open), read once per event."""
-        if self.draft is _UNKNOWN or (self.draft is not None and self.draft.status != drafts.OPEN):
+        if self.draft is _UNKNOWN or (
+            self.draft is not None and self.draft.status != DraftStatus.OPEN
+        ):
             self.draft = await drafts.get_open_draft(session=self.session, user_id=self.user.id)
         return self.draft
 

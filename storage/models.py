@@ -1,9 +1,15 @@
-"""The SQLModel tables. Timestamps always come from the injected clock, never from defaults."""
+"""The SQLModel tables. Timestamps always come from the injected clock, never from defaults.
+
+A status column's values are a ``StrEnum`` beside its table (``DraftStatus``, ``CaseStatus``…):
+the column stays a plain VARCHAR holding the enum's value, so reading gives a ``str`` that
+compares equal to its member, and a new value needs no migration.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Index, Integer, UniqueConstraint
@@ -48,6 +54,14 @@ class User(SQLModel, table=True):
     timezone_chosen_at: datetime | None = _when(nullable=True)
 
 
+class DraftStatus(StrEnum):
+    """``Draft.status``: one open draft per user at most; it ends submitted or cancelled."""
+
+    OPEN = "open"
+    SUBMITTED = "submitted"
+    CANCELLED = "cancelled"
+
+
 class Draft(SQLModel, table=True):
     """An intake in progress: the step reached and every accepted answer so far.
 
@@ -60,13 +74,43 @@ class Draft(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
-    status: str = Field(default="open", max_length=16, index=True)
+    status: str = Field(default=DraftStatus.OPEN, max_length=16, index=True)
     step: str = Field(max_length=32)
     answers: dict[str, Any] = _json()
     cursor: dict[str, Any] = _json()
     case_id: int | None = Field(default=None, foreign_key="cases.id")
     created_at: datetime = _when()
     updated_at: datetime = _when()
+
+
+class CaseStatus(StrEnum):
+    """``Case.status``: submitted → in review → waiting for the parent → decided → appealed →
+    closed (the rules are ``handlers/case/states.py``)."""
+
+    SUBMITTED = "submitted"
+    IN_REVIEW = "in_review"
+    WAITING_PARENT = "waiting_parent"
+    DECIDED = "decided"
+    APPEALED = "appealed"
+    CLOSED = "closed"
+
+
+class Decision(StrEnum):
+    """``Case.decision``: what the agents decided (None before one, and after a reopening)."""
+
+    APPROVED = "approved"  # in full
+    PARTIAL = "partial"  # ``decided_amount`` of ``decided_currency``
+    REJECTED = "rejected"  # for ``reject_reason``
+
+
+class HandoffStatus(StrEnum):
+    """``Case.handoff_status``: the case's topic, card and evidence posted to its team's group
+    (``done``), still to do (``pending``), or the last attempt failed (``failed``: retried,
+    the supervisors told once)."""
+
+    PENDING = "pending"
+    FAILED = "failed"
+    DONE = "done"
 
 
 #: A case's version, checked and bumped by every ORM flush of a case (optimistic locking): a
@@ -87,7 +131,7 @@ class Case(SQLModel, table=True):
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     language: str = Field(max_length=16)
     timezone: str = Field(max_length=64)
-    status: str = Field(default="submitted", max_length=24, index=True)
+    status: str = Field(default=CaseStatus.SUBMITTED, max_length=24, index=True)
     escalated: bool = False
     platform: str = Field(max_length=64)
     platform_other: str | None = Field(default=None, max_length=200)
@@ -105,7 +149,7 @@ class Case(SQLModel, table=True):
     updated_at: datetime = _when()
     # The agents' side: where the case lives in the support group, and what was decided.
     assignee_name: str | None = Field(default=None, max_length=200)
-    handoff_status: str = Field(default="pending", max_length=16, index=True)
+    handoff_status: str = Field(default=HandoffStatus.PENDING, max_length=16, index=True)
     topic_id: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     topic_requested_at: datetime | None = _when(nullable=True)
     card_message_id: int | None = Field(default=None, sa_column=Column(BigInteger))
@@ -158,6 +202,28 @@ class CaseTransaction(SQLModel, table=True):
     #: period of ``handlers.parsing._when_words.PERIODS`` (evening, night…), and the hour in
     #: ``occurred_at`` is its usual one, a guess shown as "around". None: the time was exact.
     time_vague: str | None = Field(default=None, max_length=16)
+
+
+class FileStatus(StrEnum):
+    """``Evidence.file_status`` (#16, bot/files/): None until its download is tried."""
+
+    FETCHING = "fetching"  # claimed by a worker (``file_retry_at``: its lease)
+    WAITING = "waiting"  # a retry at ``file_retry_at``
+    KEPT = "kept"  # in the store under ``sha256``
+    REFUSED = "refused"
+    FAILED = "failed"
+
+
+class ReadStatus(StrEnum):
+    """``Evidence.read_status``: what OCR read (handlers/reading/)."""
+
+    PENDING = "pending"  # to read
+    READING = "reading"  # claimed
+    READ = "read"  # found something, not offered yet
+    OFFERED = "offered"  # shown to the parent
+    USED = "used"  # accepted
+    NOTHING = "nothing"  # read, nothing found (or the offer declined)
+    FAILED = "failed"
 
 
 class Evidence(SQLModel, table=True):
@@ -228,6 +294,15 @@ class InboxUpdate(SQLModel, table=True):
     error: str | None = Field(default=None, max_length=200)
 
 
+class OutboxStatus(StrEnum):
+    """``OutboxMessage.status``."""
+
+    PENDING = "pending"  # waiting for a retry (``not_before``), or for the sweeper
+    SENDING = "sending"  # leased to a process until ``not_before``
+    SENT = "sent"
+    FAILED = "failed"  # for good: listed by ``refund-desk outbox``, may be queued again
+
+
 class OutboxMessage(SQLModel, table=True):
     """A Bot API call to make, written in the same transaction as the change that caused it.
 
@@ -242,13 +317,23 @@ class OutboxMessage(SQLModel, table=True):
     chat_id: int = Field(sa_column=Column(BigInteger, nullable=False, index=True))
     method: str = Field(max_length=40)
     payload: dict[str, Any] = _json()
-    status: str = Field(default="pending", max_length=16, index=True)
+    status: str = Field(default=OutboxStatus.PENDING, max_length=16, index=True)
     attempts: int = 0
     not_before: datetime = _when()
     created_at: datetime = _when()
     sent_at: datetime | None = _when(nullable=True)
     last_error: str | None = Field(default=None, max_length=500)
     result: dict[str, Any] = _json()
+
+
+class FollowUpStatus(StrEnum):
+    """``FollowUp.status``: ``pending`` until fired (``sent``) or its reason went
+    (``cancelled``); ``failed`` after its attempts."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    CANCELLED = "cancelled"
+    FAILED = "failed"
 
 
 class FollowUp(SQLModel, table=True):
@@ -266,7 +351,7 @@ class FollowUp(SQLModel, table=True):
     case_id: int | None = Field(default=None, foreign_key="cases.id", index=True)
     draft_id: int | None = Field(default=None, foreign_key="drafts.id", index=True)
     due_at: datetime = _when()
-    status: str = Field(default="pending", max_length=16)
+    status: str = Field(default=FollowUpStatus.PENDING, max_length=16)
     attempts: int = 0
     details: dict[str, Any] = _json()
     created_at: datetime = _when()

@@ -28,7 +28,7 @@ from aiohttp import web
 from bot.files.store import ContentStore
 from bot.i18n import Localizer
 from handlers.case.card import team_label, team_of
-from handlers.case.states import Status
+from handlers.case.states import UNDECIDED, Status
 from handlers.case.view import platform_msg
 from handlers.clock import Clock
 from handlers.formatting import format_money, format_totals, format_when
@@ -46,7 +46,7 @@ from handlers.reports.summary import (
     summary,
 )
 from storage.database import Database
-from storage.models import Case, Evidence
+from storage.models import Case, Evidence, FileStatus
 from storage.repositories import cases as case_rows
 from storage.repositories import dashboard
 from storage.repositories import evidence as evidence_rows
@@ -301,7 +301,7 @@ class SupervisorPages:
         for case in found:
             due = format_when(case.due_at, team.timezone, lang) if case.due_at else ""
             late = case.due_at is not None and case.due_at < self.clock.now()
-            if late and case.status in ("submitted", "in_review", "waiting_parent", "appealed"):
+            if late and case.status in UNDECIDED:
                 due = f'<span class="overdue">{html.escape(due)} ⚠</span>'
             else:
                 due = html.escape(due)
@@ -404,7 +404,7 @@ class SupervisorPages:
         kind = item.content_type or item.mime_type or ""
         return (
             self.files is not None
-            and item.file_status == "kept"
+            and item.file_status == FileStatus.KEPT
             and bool(item.sha256)
             and kind.startswith("image/")
         )

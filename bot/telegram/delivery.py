@@ -70,7 +70,7 @@ from bot.telegram.pacing import CONVERSATION, Pacing, Ticket, call_kind, rank
 from bot.telegram.transport import TelegramTransport
 from handlers.clock import Clock
 from storage.database import Database
-from storage.models import OutboxMessage
+from storage.models import OutboxMessage, OutboxStatus
 from storage.repositories import outbox
 
 log = logging.getLogger(__name__)
@@ -603,7 +603,7 @@ class Delivery:
             await self._fail(row, attempts, f"gave up: {error}")
             return None
         retry_at = now + timedelta(seconds=delay)
-        await self._finish(row, outbox.PENDING, attempts, error=error, retry_at=retry_at)
+        await self._finish(row, OutboxStatus.PENDING, attempts, error=error, retry_at=retry_at)
         return retry_at
 
     async def _fail(self, row: OutboxMessage, attempts: int, error: str) -> None:
@@ -620,7 +620,7 @@ class Delivery:
             row.id,
         )
         OUTBOX_FAILED.labels(method=row.method).inc()
-        await self._finish(row, outbox.FAILED, attempts, error=error)
+        await self._finish(row, OutboxStatus.FAILED, attempts, error=error)
 
     async def _finish(
         self, row: OutboxMessage, status: str, attempts: int, *, error: str, **extra: Any

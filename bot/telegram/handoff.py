@@ -38,11 +38,10 @@ from handlers.desk import handoff as plan
 from handlers.policy import DeskPolicy
 from handlers.replies import Msg, Outgoing, Reply
 from storage.database import Database
-from storage.models import Case
+from storage.models import Case, HandoffStatus
 from storage.repositories import cases, outbox
 
 log = logging.getLogger(__name__)
-PENDING, DONE, FAILED = cases.HANDOFF_PENDING, cases.HANDOFF_DONE, cases.HANDOFF_FAILED
 #: Failed attempts before the supervisors are told, and the retry schedule before and after.
 ALERT_AFTER = 5
 RETRY_BASE = timedelta(seconds=30)
@@ -183,7 +182,7 @@ class Handoff:
                 session=session,
                 case_id=case_id,
                 evidence_posted=True,
-                handoff_status=DONE,
+                handoff_status=HandoffStatus.DONE,
                 handoff_attempts=0,
                 handoff_retry_at=None,
                 handoff_alerted_at=None,
@@ -275,7 +274,7 @@ class Handoff:
             await cases.set_handoff(
                 session=session,
                 case_id=case_id,
-                handoff_status=FAILED,
+                handoff_status=HandoffStatus.FAILED,
                 handoff_attempts=attempts,
                 handoff_retry_at=now + delay,
             )
@@ -351,7 +350,7 @@ class Handoff:
                     "topic_requested_at": None,
                     "card_message_id": None,
                     "evidence_posted": False,
-                    "handoff_status": PENDING,
+                    "handoff_status": HandoffStatus.PENDING,
                     "handoff_retry_at": None,
                 },
             )
@@ -367,7 +366,10 @@ class Handoff:
     async def route(self, case_id: int) -> dict[str, Any] | None:
         async with self.database.unit_of_work() as session:
             case = await self._case(session, case_id)
-        if case.card_message_id is None and case.handoff_status in (PENDING, FAILED):
+        if case.card_message_id is None and case.handoff_status in (
+            HandoffStatus.PENDING,
+            HandoffStatus.FAILED,
+        ):
             # Nothing may overtake the card. Once it is posted, messages go (the evidence
             # album, in the bulk lane, may still be waiting for the group's pace).
             self.wake.set()

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
-from handlers.bounds import record_id
+from handlers.buttons import ButtonData, Buttons
 from handlers.case import history
 from handlers.case.card import card_edit, decision_msg
 from handlers.case.states import Status
@@ -25,7 +26,7 @@ from handlers.intake.evidence import screen_uploads
 from handlers.policy import AftercarePolicy
 from handlers.replies import Button, Msg, Reply, SendMedia
 from handlers.turn import Turn, evidence_row
-from storage.models import Case
+from storage.models import Case, Decision
 from storage.repositories import cases, evidence
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,29 @@ MAX_APPEALS = 1
 APPEAL = "appeal"  # ``pending_input["parent"]`` while a parent is writing an appeal
 REASON, FILES = "reason", "files"  # the stages: waiting for the reason, then for new files
 
-Buttons = tuple[tuple[Button, ...], ...]
+Rows = tuple[tuple[Button, ...], ...]
+
+
+class StartAppeal(ButtonData, prefix="appeal"):
+    """⚖️ Appeal: ``appeal:<case id>`` (again while appealing: the prompt again)."""
+
+    case_id: int
+
+
+class AppealStep(StrEnum):
+    SEND = "send"
+    CANCEL = "cancel"
+
+
+class AppealButton(ButtonData, prefix="appeal"):
+    """Send or cancel the appeal being written: ``appeal:<case id>:send|cancel``."""
+
+    case_id: int
+    step: AppealStep
+
+
+#: What a press of these buttons does (routed by ``handlers.commands.PRESSES``).
+presses: Buttons[Turn] = Buttons()
 
 
 def appeal_until(case: Case, aftercare: AftercarePolicy) -> datetime | None:
@@ -55,7 +78,7 @@ def appeal_allowed(case: Case, now: datetime, aftercare: AftercarePolicy) -> str
         return "appeal-refused-already"
     if case.status != Status.DECIDED:
         return "appeal-refused-state"
-    if case.decision == "approved":
+    if case.decision == Decision.APPROVED:
         return "appeal-refused-approved"
     until = appeal_until(case, aftercare)
     if until is None or now > until:
@@ -83,24 +106,38 @@ def is_appealing(case: Case) -> bool:
 
 
 def appeal_button(case: Case) -> Button:
-    return Button(Msg("button-appeal"), f"appeal:{case.id}")
+    assert case.id is not None
+    return Button(Msg("button-appeal"), StartAppeal(case.id).pack())
 
 
 # -- the parent's buttons and messages ---------------------------------------------------------
 
 
-async def on_button(turn: Turn, value: str) -> None:
+@presses.on(StartAppeal)
+async def _start_pressed(turn: Turn, data: StartAppeal) -> None:
+    await on_button(turn, data.case_id)
+
+
+@presses.on(AppealButton)
+async def _step_pressed(turn: Turn, data: AppealButton) -> None:
+    await on_button(turn, data.case_id, data.step)
+
+
+@presses.otherwise(StartAppeal, AppealButton)
+async def _stale(turn: Turn, data: str = "") -> None:
+    turn.say(Msg("error-stale-button"))
+
+
+async def on_button(turn: Turn, case_id: int, step: AppealStep | None = None) -> None:
     """``appeal:<case id>`` starts, ``appeal:<case id>:send`` sends, ``…:cancel`` drops an
     appeal — each checked against the parent's own cases and the appeal rules."""
-    named, _, step = value.partition(":")
-    case_id = record_id(named)
-    case = await cases.case_by_id(session=turn.session, case_id=case_id) if case_id else None
-    if case is None or case.user_id != turn.user.id or step not in ("", "send", "cancel"):
-        turn.say(Msg("error-stale-button"))
+    case = await cases.case_by_id(session=turn.session, case_id=case_id)
+    if case is None or case.user_id != turn.user.id:
+        await _stale(turn)
         return
-    if step == "send":
+    if step is AppealStep.SEND:
         await _send(turn, case)
-    elif step == "cancel":
+    elif step is AppealStep.CANCEL:
         _cancel(turn, case)
     elif is_appealing(case):
         parts, buttons = _prompt(case)
@@ -168,14 +205,15 @@ async def _add_files(turn: Turn, case: Case, pending: dict[str, Any]) -> list[Ms
     return notes
 
 
-def _prompt(case: Case) -> tuple[tuple[Msg, ...], Buttons]:
+def _prompt(case: Case) -> tuple[tuple[Msg, ...], Rows]:
     """The question for the stage the appeal is at, with its buttons."""
     pending = case.pending_input
     ref = {"reference": case.reference}
-    cancel = Button(Msg("button-appeal-cancel"), f"appeal:{case.id}:cancel")
+    assert case.id is not None
+    cancel = Button(Msg("button-appeal-cancel"), AppealButton(case.id, AppealStep.CANCEL).pack())
     if pending.get("stage") != FILES:
         return (Msg("appeal-ask-reason", ref),), ((cancel,),)
-    send = Button(Msg("button-appeal-send"), f"appeal:{case.id}:send")
+    send = Button(Msg("button-appeal-send"), AppealButton(case.id, AppealStep.SEND).pack())
     count = len(pending.get("files", []))
     ask = Msg("appeal-files-count", {"count": count}) if count else Msg("appeal-ask-files", ref)
     return (ask,), ((send,), (cancel,))

@@ -14,7 +14,7 @@ from handlers.case.view import CaseView
 from handlers.formatting import format_money, format_when
 from handlers.policy import AftercarePolicy
 from handlers.replies import Button, Msg
-from storage.models import Case
+from storage.models import Case, Decision
 
 Message = tuple[tuple[Msg, ...], tuple[tuple[Button, ...], ...]]
 
@@ -42,20 +42,22 @@ def explain_decision(view: CaseView, aftercare: AftercarePolicy) -> list[Message
     case = view.case
     lang, ref = case.language, {"reference": case.reference}
     final = case.appeals >= MAX_APPEALS  # this decision answers an appeal
-    if case.decision == "rejected":
+    if case.decision == Decision.REJECTED:
         reason = Msg(f"reject-reason-{(case.reject_reason or 'other').replace('_', '-')}")
         parts = [Msg("decision-rejected", {**ref, "reason": reason})]
-    elif case.decision == "partial" and case.decided_amount is not None:
+    elif case.decision == Decision.PARTIAL and case.decided_amount is not None:
         parts = _partial(view)
     else:
         parts = [Msg("decision-approved", {**ref, "total": view.totals_in(lang)})]
     if case.decision_note:
         parts.append(Msg("parent-decision-note", {"note": case.decision_note}))
-    if case.decision == "rejected":
+    if case.decision == Decision.REJECTED:
         parts.append(Msg("decision-next-rejected"))
     else:
         next_key = (
-            "decision-next-partial" if case.decision == "partial" else "decision-next-approved"
+            "decision-next-partial"
+            if case.decision == Decision.PARTIAL
+            else "decision-next-approved"
         )
         parts += [Msg(next_key), refund_time(case, aftercare)]
     buttons: tuple[tuple[Button, ...], ...] = ()
@@ -68,7 +70,7 @@ def explain_decision(view: CaseView, aftercare: AftercarePolicy) -> list[Message
         parts.append(Msg("decision-appeal-offer", offer))
         buttons = ((appeal_button(case),),)
     messages: list[Message] = [(tuple(parts), buttons)]
-    if final and case.decision != "approved":
+    if final and case.decision != Decision.APPROVED:
         messages.append((other_routes(case, aftercare), ()))
     return messages
 

@@ -3,28 +3,54 @@
 or off; decisions and questions from the team always reach them).
 
 Button data: ``erase:<unix time the confirmation was offered>``, ``erase:no``,
-``notif:mute``, ``notif:unmute``.
+``notif:mute``, ``notif:unmute`` (:class:`EraseConfirm`, :class:`EraseCancel`,
+:class:`CheckInsSwitch`).
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
+from enum import StrEnum
 
 from handlers.aftercare import export_files
 from handlers.aftercare.erasure import erase_parent
 from handlers.aftercare.export import export_file_name, export_parent, export_text
-from handlers.bounds import ascii_int
+from handlers.buttons import ButtonData, Buttons, number
 from handlers.case.states import Status
 from handlers.intake.evidence import megabytes
 from handlers.replies import Button, Msg, SendDocument
 from handlers.turn import Turn
 from storage.repositories import cases
 
-BUTTON_KINDS = ("erase", "notif")
 #: A confirmation button older than this asks again rather than erase.
 CONFIRM_WITHIN = timedelta(minutes=30)
 #: The largest Unix time a confirmation button may name (exact as a float).
 _LAST_TIME = 2**53
+
+
+class EraseConfirm(ButtonData, prefix="erase"):
+    """ "Erase everything": ``erase:<unix time the confirmation was offered>``."""
+
+    issued: int = number(0, _LAST_TIME)
+
+
+class EraseCancel(ButtonData, prefix="erase:no"):
+    """ "Keep my data": ``erase:no``."""
+
+
+class CheckIns(StrEnum):
+    MUTE = "mute"
+    UNMUTE = "unmute"
+
+
+class CheckInsSwitch(ButtonData, prefix="notif"):
+    """/notifications' button: ``notif:mute`` or ``notif:unmute``."""
+
+    setting: CheckIns
+
+
+#: What a press of these buttons does (routed by ``handlers.commands.PRESSES``).
+presses: Buttons[Turn] = Buttons()
 
 
 async def _go_on(turn: Turn, *before: Msg) -> None:
@@ -86,8 +112,8 @@ async def delete(turn: Turn, argument: str) -> None:
     issued = int(turn.now.timestamp())
     buttons = (
         (
-            Button(Msg("button-erase-confirm"), f"erase:{issued}"),
-            Button(Msg("button-erase-cancel"), "erase:no"),
+            Button(Msg("button-erase-confirm"), EraseConfirm(issued).pack()),
+            Button(Msg("button-erase-cancel"), EraseCancel().pack()),
         ),
     )
     turn.say(*parts, buttons=buttons)
@@ -97,27 +123,34 @@ async def notifications(turn: Turn, argument: str) -> None:
     muted = turn.user.check_ins_muted
     key = "notifications-muted-now" if muted else "notifications-on-now"
     button = (
-        Button(Msg("button-check-ins-unmute"), "notif:unmute")
+        Button(Msg("button-check-ins-unmute"), CheckInsSwitch(CheckIns.UNMUTE).pack())
         if muted
-        else Button(Msg("button-check-ins-mute"), "notif:mute")
+        else Button(Msg("button-check-ins-mute"), CheckInsSwitch(CheckIns.MUTE).pack())
     )
     turn.say(Msg(key), buttons=((button,),))
 
 
-async def press(turn: Turn, kind: str, value: str) -> None:
-    if kind == "notif" and value in ("mute", "unmute"):
-        turn.user.check_ins_muted = value == "mute"
-        turn.user.updated_at = turn.now
-        await _go_on(turn, Msg("notifications-muted" if value == "mute" else "notifications-on"))
-    elif kind == "erase" and value == "no":
-        await _go_on(turn, Msg("erase-cancelled"))
-    elif kind == "erase" and (issued := ascii_int(value, low=0, high=_LAST_TIME)) is not None:
-        await _erase(turn, issued)
-    else:
-        await _go_on(turn, Msg("error-stale-button"))
+@presses.on(CheckInsSwitch)
+async def _switch_check_ins(turn: Turn, data: CheckInsSwitch) -> None:
+    mute = data.setting is CheckIns.MUTE
+    turn.user.check_ins_muted = mute
+    turn.user.updated_at = turn.now
+    await _go_on(turn, Msg("notifications-muted" if mute else "notifications-on"))
 
 
-async def _erase(turn: Turn, issued: int) -> None:
+@presses.on(EraseCancel)
+async def _keep(turn: Turn, data: EraseCancel) -> None:
+    await _go_on(turn, Msg("erase-cancelled"))
+
+
+@presses.otherwise(EraseConfirm, EraseCancel, CheckInsSwitch)
+async def _stale(turn: Turn, data: str = "") -> None:
+    await _go_on(turn, Msg("error-stale-button"))
+
+
+@presses.on(EraseConfirm)
+async def _erase(turn: Turn, data: EraseConfirm) -> None:
+    issued = data.issued
     age = turn.now.timestamp() - issued
     # Offered lately, and to this very user row (not before an earlier erasure).
     fresh = int(turn.user.created_at.timestamp()) <= issued

@@ -12,12 +12,21 @@ from dataclasses import replace
 
 from babel.core import get_global
 
+from handlers.buttons import ButtonData, text
 from handlers.case.view import platform_msg
 from handlers.policy import AftercarePolicy
 from handlers.replies import Button, Msg, Reply
 from handlers.turn import Turn
 from storage.models import Case
 from storage.repositories import cases
+
+
+class OtherRoutes(ButtonData, prefix="routes"):
+    """The "Other options" button, ``routes:`` (``routes:<reference>`` would name a claim, as
+    ``/routes <reference>`` does; whatever fits is read as that argument)."""
+
+    reference: str = text(57, empty=True, rest=True)
+
 
 #: Payment methods with a dispute route of their own (``routes-payment-<method>``).
 PAYMENT_ROUTES = ("alipay", "wechat_pay", "bank_card", "apple", "google_play")
@@ -100,5 +109,5 @@ def offer_button(turn: Turn) -> None:
     """Add an "Other options" button (``routes:``) to the reply just said."""
     last = turn.out[-1] if turn.out else None
     if isinstance(last, Reply):
-        more = (Button(Msg("button-other-options"), "routes:"),)
+        more = (Button(Msg("button-other-options"), OtherRoutes("").pack()),)
         turn.out[-1] = replace(last, buttons=(*last.buttons, more))

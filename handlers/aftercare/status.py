@@ -9,9 +9,11 @@ parent's case gets exactly the answer a case that never existed gets.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from handlers.aftercare import appeal
 from handlers.aftercare.timeline import Step, timeline
+from handlers.buttons import ButtonData, Buttons
 from handlers.case.purchase import money_and_moment
 from handlers.case.states import OPEN, UNDECIDED
 from handlers.case.view import platform_msg
@@ -20,7 +22,7 @@ from handlers.formatting import format_money, format_totals, format_when
 from handlers.reference import normalize_reference
 from handlers.replies import Button, Msg
 from handlers.turn import Turn
-from storage.models import Case, CaseTransaction
+from storage.models import Case, CaseTransaction, Decision
 from storage.repositories import cases
 
 #: Up to this many claims are shown in full; beyond, one compact line each.
@@ -34,6 +36,27 @@ DETAIL_STEPS = 8
 ECHO_LIMIT = 32
 
 Rows = tuple[tuple[Button, ...], ...]
+
+
+class ClaimAction(StrEnum):
+    OPEN = "open"  # the claim in full
+    MESSAGE = "message"  # the next message goes to it
+    EVIDENCE = "evidence"  # the next files go to it
+
+
+class ClaimButton(ButtonData, prefix="st"):
+    """A button under a claim in /status: ``st:open|message|evidence:<case id>``."""
+
+    action: ClaimAction
+    case_id: int
+
+
+class AllClaims(ButtonData, prefix="st:list"):
+    """ "All my claims", under one claim of several: ``st:list``."""
+
+
+#: What a press of these buttons does (routed by ``handlers.commands.PRESSES``).
+presses: Buttons[Turn] = Buttons()
 
 
 @dataclass(frozen=True)
@@ -62,21 +85,39 @@ async def show(turn: Turn, argument: str) -> None:
     await _resume_intake(turn)
 
 
-async def press(turn: Turn, value: str) -> None:
-    """An ``st:`` button: ``list``, or ``open`` / ``message`` / ``evidence`` and a case id."""
-    action, _, case_id = value.partition(":")
+@presses.on(AllClaims)
+async def _all_claims(turn: Turn, data: AllClaims) -> None:
     own = await _own_cases(turn)
-    case = next((c for c in own if str(c.id) == case_id), None)
-    if action == "list" and not case_id and own:
-        await _overview(turn, own)
-        await _resume_intake(turn)
-    elif case is not None and action == "open":
+    if not own:
+        await _stale(turn)
+        return
+    await _overview(turn, own)
+    await _resume_intake(turn)
+
+
+@presses.on(ClaimButton)
+async def _claim_pressed(turn: Turn, data: ClaimButton) -> None:
+    own = await _own_cases(turn)
+    case = next((c for c in own if c.id == data.case_id), None)
+    if case is None:
+        await _stale(turn)
+    elif data.action is ClaimAction.OPEN:
         await _details(turn, await _load(turn, case), many=len(own) > 1)
         await _resume_intake(turn)
-    elif case is not None and action in ("message", "evidence"):
-        await _choose_for_next_message(turn, case, own, evidence=action == "evidence")
-    else:  # forged, foreign or from a claim no longer this parent's: nothing is revealed
-        turn.say(Msg("error-stale-button"))
+    else:
+        evidence = data.action is ClaimAction.EVIDENCE
+        await _choose_for_next_message(turn, case, own, evidence=evidence)
+
+
+@presses.otherwise(ClaimButton, AllClaims)
+async def _stale(turn: Turn, data: str = "") -> None:
+    """Forged, foreign or from a claim no longer this parent's: nothing is revealed."""
+    turn.say(Msg("error-stale-button"))
+
+
+def _id(case: Case) -> int:
+    assert case.id is not None
+    return case.id
 
 
 async def _own_cases(turn: Turn) -> list[Case]:
@@ -123,7 +164,10 @@ async def _overview(turn: Turn, own: list[Case]) -> None:
     if len(own) > LIST_LIMIT:
         parts.append(Msg("status-more", {"count": len(own) - LIST_LIMIT}))
     opens = [
-        Button(Msg("button-status-open", {"reference": c.case.reference}), f"st:open:{c.case.id}")
+        Button(
+            Msg("button-status-open", {"reference": c.case.reference}),
+            ClaimButton(ClaimAction.OPEN, _id(c.case)).pack(),
+        )
         for c in shown
     ]
     rows = tuple(tuple(opens[i : i + 2]) for i in range(0, len(opens), 2))
@@ -146,14 +190,20 @@ def _case_buttons(turn: Turn, case: Case, *, many: bool) -> Rows:
     if case.status in OPEN:
         rows.append(
             (
-                Button(Msg("button-status-message"), f"st:message:{case.id}"),
-                Button(Msg("button-status-evidence"), f"st:evidence:{case.id}"),
+                Button(
+                    Msg("button-status-message"),
+                    ClaimButton(ClaimAction.MESSAGE, _id(case)).pack(),
+                ),
+                Button(
+                    Msg("button-status-evidence"),
+                    ClaimButton(ClaimAction.EVIDENCE, _id(case)).pack(),
+                ),
             )
         )
     if appeal.appeal_allowed(case, turn.now, turn.aftercare) is None:
         rows.append((appeal.appeal_button(case),))
     if many:
-        rows.append((Button(Msg("button-status-all"), "st:list"),))
+        rows.append((Button(Msg("button-status-all"), AllClaims().pack()),))
     return tuple(rows)
 
 
@@ -172,12 +222,12 @@ async def _choose_for_next_message(
     appealing = next((c for c in own if appeal.is_appealing(c)), None)
     if appealing is not None:  # the next message would go to that appeal: it comes first
         turn.say(Msg("status-finish-appeal-first", {"reference": appealing.reference}))
-        await appeal.on_button(turn, str(appealing.id))  # its prompt and buttons again
+        await appeal.on_button(turn, _id(appealing))  # its prompt and buttons again
         return
     pending = turn.user.pending_relay or {}
     if pending and parents.TARGET_CASE not in pending:
         # A message already waiting for "which claim?" goes to the one just chosen.
-        await parents.parent_button(turn, turn.desk, "pcase", str(case.id))
+        await parents.choose_case(turn, parents.CaseChoice(_id(case)))
     turn.user.pending_relay = {parents.TARGET_CASE: case.id}
     if evidence:
         turn.say(Msg("status-send-evidence", ref))
@@ -244,14 +294,14 @@ def _claimed(claim: Claim, language: str) -> str:
 
 def _decision(claim: Claim, language: str) -> Msg | None:
     case = claim.case
-    if case.decision == "rejected":
+    if case.decision == Decision.REJECTED:
         reason = Msg(f"reject-reason-{(case.reject_reason or 'other').replace('_', '-')}")
         return Msg("status-not-approved", {"reason": reason})
-    if case.decision not in ("approved", "partial"):
+    if case.decision not in (Decision.APPROVED, Decision.PARTIAL):
         return None
     if case.decided_amount is not None and case.decided_currency:
         amount = format_money(case.decided_amount, case.decided_currency, language)
-    elif case.decision == "approved":  # in full, over several currencies
+    elif case.decision == Decision.APPROVED:  # in full, over several currencies
         amount = _claimed(claim, language)
     else:
         return None

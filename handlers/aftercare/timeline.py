@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.models import CaseEvent
+from storage.models import CaseEvent, Decision
 
 #: Recorded actions a parent sees, mapped to the ``timeline-<name>`` message that tells them.
 SHOWN = {
@@ -26,7 +26,7 @@ SHOWN = {
     "reopened": "reopened",
 }
 #: A ``decided`` event is told by its outcome.
-DECISIONS = ("approved", "partial", "rejected")
+DECISIONS = tuple(Decision)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from handlers.case.buttons import CardButton, CardStep, skip_note_data
 from handlers.case.purchase import purchase_line
 from handlers.case.states import UNDECIDED, Action, Status, available
 from handlers.case.view import CaseView, files_deferred, load_view, platform_msg, postable_files
@@ -29,7 +30,7 @@ from handlers.policy import MAIN_TEAM, DeskPolicy, Team
 from handlers.reading import crosscheck
 from handlers.replies import Button, EditMessage, Msg
 from handlers.reports.rating import card_lines as rating_lines
-from storage.models import Case, CaseTransaction
+from storage.models import Case, CaseTransaction, Decision
 
 
 def language_name(language: str) -> Msg:
@@ -64,22 +65,6 @@ def moved_card(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
     where = team_label(team_of(desk, view.case.team))
     return (*card_parts(view, desk), Msg("desk-card-moved", {"team": where}))
 
-
-def button_data(case_id: int, action: str, argument: str = "") -> str:
-    return f"d|{case_id}|{action}|{argument}"
-
-
-#: Steps of an action that are not actions of their own (``d|<case>|<step>|<argument>``):
-#: the reason and the "no note" of a rejection, dropping what the bot waits for, and posting a
-#: large set of evidence.
-REJECT_REASON = "reject_reason"
-REJECT_SKIP_NOTE = "reject_skip_note"
-#: The team chosen after "Move" (``d|<case>|move_to|<team key>``).
-MOVE_TO = "move_to"
-CANCEL_INPUT = "cancel_input"
-SHOW_FILES = "files"
-#: Match the case's purchases against the merchant's bills again (#15).
-CHECK_ORDERS = "orders"
 
 #: What an agent's pending input is (``case.pending_input["kind"]``): their next message in
 #: the thread answers QUESTION, AMOUNT and NOTE; REASON and TEAM wait for a button on the card.
@@ -220,10 +205,10 @@ def waiting_msg(case: Case) -> Msg | None:
 
 def decision_msg(view: CaseView, language: str) -> Msg:
     case = view.case
-    if case.decision == "rejected":
+    if case.decision == Decision.REJECTED:
         reason = Msg(f"reject-reason-{(case.reject_reason or 'other').replace('_', '-')}")
         return Msg("desk-card-rejected", {"reason": reason})
-    if case.decision == "partial" and case.decided_amount is not None:
+    if case.decision == Decision.PARTIAL and case.decided_amount is not None:
         amount = format_money(case.decided_amount, case.decided_currency or "CNY", language)
         return Msg("desk-card-partial", {"amount": amount})
     return Msg("desk-card-approved", {"total": view.totals_in(language)})
@@ -241,16 +226,17 @@ def card_buttons(view: CaseView, desk: DeskPolicy) -> tuple[tuple[Button, ...], 
     if kind == REASON:
         reasons = [
             Button(
-                Msg(f"reject-button-{r.replace('_', '-')}"), button_data(case.id, REJECT_REASON, r)
+                Msg(f"reject-button-{r.replace('_', '-')}"),
+                CardButton(case.id, CardStep.REJECT_REASON, r).pack(),
             )
             for r in desk.reject_reasons
         ]
         rows = [tuple(reasons[i : i + 2]) for i in range(0, len(reasons), 2)]
     elif kind == NOTE:
-        rows = [(Button(Msg("desk-button-no-note"), button_data(case.id, REJECT_SKIP_NOTE)),)]
+        rows = [(Button(Msg("desk-button-no-note"), skip_note_data(case.id)),)]
     elif kind == TEAM:
         rows = [
-            (Button(team_label(team), button_data(case.id, MOVE_TO, team.key)),)
+            (Button(team_label(team), CardButton(case.id, CardStep.MOVE_TO, team.key).pack()),)
             for team in desk.other_teams()
         ]
     else:
@@ -260,16 +246,19 @@ def card_buttons(view: CaseView, desk: DeskPolicy) -> tuple[tuple[Button, ...], 
         if not desk.other_teams():
             actions = [a for a in actions if a is not Action.MOVE]
         buttons = [
-            Button(Msg(f"desk-button-{a.value}"), button_data(case.id, a.value)) for a in actions
+            Button(Msg(f"desk-button-{a.value}"), CardButton(case.id, a).pack()) for a in actions
         ]
         rows = [tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3)]
     if kind is not None:
-        rows.append((Button(Msg("desk-button-cancel"), button_data(case.id, CANCEL_INPUT)),))
+        cancel = CardButton(case.id, CardStep.CANCEL_INPUT).pack()
+        rows.append((Button(Msg("desk-button-cancel"), cancel),))
     if view.orders is not None and Status(case.status) in UNDECIDED and kind is None:
-        rows.append((Button(Msg("orders-button-check"), button_data(case.id, CHECK_ORDERS)),))
+        check = CardButton(case.id, CardStep.CHECK_ORDERS).pack()
+        rows.append((Button(Msg("orders-button-check"), check),))
     if files_deferred(view) and not view.files_shown:
         count = {"count": len(postable_files(view))}
-        rows.append((Button(Msg("desk-button-files", count), button_data(case.id, SHOW_FILES)),))
+        files = CardButton(case.id, CardStep.SHOW_FILES).pack()
+        rows.append((Button(Msg("desk-button-files", count), files),))
     return tuple(rows)
 
 

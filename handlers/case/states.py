@@ -9,14 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from storage.models import CaseStatus
 
-class Status(StrEnum):
-    SUBMITTED = "submitted"
-    IN_REVIEW = "in_review"
-    WAITING_PARENT = "waiting_parent"
-    DECIDED = "decided"
-    APPEALED = "appealed"
-    CLOSED = "closed"
+#: The states: the values of ``Case.status``, declared beside the column.
+Status = CaseStatus
 
 
 class Action(StrEnum):

@@ -15,7 +15,7 @@ from handlers.orders.linking import CaseOrders, load_case_orders
 from handlers.policy import KNOWN_PLATFORMS
 from handlers.replies import Msg
 from handlers.reports.rating import Rating, load_rating
-from storage.models import Case, CaseTransaction, Evidence
+from storage.models import Case, CaseStatus, CaseTransaction, Evidence
 from storage.repositories import cases, evidence, relays
 
 
@@ -82,7 +82,7 @@ async def load_view(session: AsyncSession, case: Case) -> CaseView:
         await evidence.list_for_case(session=session, case_id=case.id),
     )
     view.orders = await load_case_orders(session, case.id)  # what the bills say (#15)
-    if case.status == "closed":  # rated only once closed
+    if case.status == CaseStatus.CLOSED:  # rated only once closed
         view.rating = await load_rating(session, case.id)
     if case.card_message_id is not None and files_deferred(view):
         shown = await relays.events_since(

@@ -24,7 +24,7 @@ from handlers.languages import BABEL_LOCALE
 from handlers.parsing import parse_amount
 from handlers.reference import ALPHABET
 from handlers.replies import Msg, SendMedia
-from storage.models import Case
+from storage.models import Case, Decision
 from storage.repositories import cases
 
 _REFERENCE = re.compile(rf"(?<![A-Z0-9])([{ALPHABET}]{{5,8}})(?![A-Z0-9])")
@@ -142,7 +142,9 @@ async def _answer_pending(turn: DeskTurn, case: Case, pending: dict, text: str) 
             too_long = {"length": len(text), "max": actions.NOTE_LENGTH}
             actions.ask_note(turn, case, Msg("error-text-too-long", too_long))
             return
-        await actions.decide(turn, case, "rejected", reason=pending.get("reason"), note=text)
+        await actions.decide(
+            turn, case, Decision.REJECTED, reason=pending.get("reason"), note=text
+        )
         await turn.refresh_card(case)
 
 
@@ -191,5 +193,5 @@ async def _partial_amount(turn: DeskTurn, case: Case, text: str) -> None:
         claimed = format_money(sums[currency], currency, turn.desk.language)
         turn.in_thread(case, Msg("desk-partial-too-much", {"total": claimed}))
         return
-    await actions.decide(turn, case, "partial", amount=money.amount, currency=currency)
+    await actions.decide(turn, case, Decision.PARTIAL, amount=money.amount, currency=currency)
     await turn.refresh_card(case)

@@ -19,7 +19,7 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.aftercare import appeal
-from handlers.bounds import record_id
+from handlers.buttons import ButtonData, Buttons, number
 from handlers.case import history
 from handlers.case.card import card_edit
 from handlers.case.states import OPEN, Status
@@ -41,6 +41,23 @@ PARENT_MESSAGE = "parent_message"
 #: or was gathered into a digest (events older than the cap have neither: sent at once).
 RELAYED_NOW, GATHERED = "now", "gathered"
 RELAY_WINDOW = timedelta(minutes=1)
+
+
+class CaseChoice(ButtonData, prefix="pcase"):
+    """Which open case the message waiting in ``User.pending_relay`` is for: ``pcase:<id>``."""
+
+    case_id: int
+
+
+class Rating(ButtonData, prefix="rate"):
+    """The one-tap satisfaction answer after closing: ``rate:<case id>:<1-5>``."""
+
+    case_id: int
+    stars: int = number(1, 5)
+
+
+#: What a press of these buttons does (routed by ``handlers.commands.PRESSES``).
+presses: Buttons[Turn] = Buttons()
 
 
 async def relay_from_parent(turn: Turn, desk: DeskPolicy) -> bool:
@@ -70,7 +87,9 @@ async def relay_from_parent(turn: Turn, desk: DeskPolicy) -> bool:
     else:
         turn.user.pending_relay = message
         buttons = tuple(
-            (Button(Msg("button-case", {"reference": c.reference}), f"pcase:{c.id}"),) for c in own
+            (Button(Msg("button-case", {"reference": c.reference}), CaseChoice(c.id).pack()),)
+            for c in own
+            if c.id is not None
         )
         turn.say(Msg("parent-which-case"), buttons=buttons)
     return True
@@ -85,24 +104,25 @@ def _take_target(turn: Turn, own: list[Case]) -> Case | None:
     return next((c for c in own if c.id == pending[TARGET_CASE]), None)
 
 
-async def parent_button(turn: Turn, desk: DeskPolicy, kind: str, value: str) -> None:
-    """``pcase:<id>`` (which case a message is for) and ``appeal:<id>``, checked against the
-    parent's own cases: another parent's case is "unknown", whatever the data says."""
-    if kind == "appeal":
-        await appeal.on_button(turn, value)
-        return
-    case_id = record_id(value)
-    case = await cases.case_by_id(session=turn.session, case_id=case_id) if case_id else None
+@presses.on(CaseChoice)
+async def choose_case(turn: Turn, data: CaseChoice) -> None:
+    """``pcase:<id>`` (which case a message is for), checked against the parent's own cases:
+    another parent's case is "unknown", whatever the data says."""
+    case = await cases.case_by_id(session=turn.session, case_id=data.case_id)
     if case is None or case.user_id != turn.user.id:
         turn.say(Msg("error-stale-button"))
         return
-    if kind == "pcase":
-        message = turn.user.pending_relay
-        if not message or TARGET_CASE in message or case.status == Status.CLOSED:
-            turn.say(Msg("error-stale-button"))
-            return
-        turn.user.pending_relay = {}
-        await _relay(turn, desk, case, message)
+    message = turn.user.pending_relay
+    if not message or TARGET_CASE in message or case.status == Status.CLOSED:
+        turn.say(Msg("error-stale-button"))
+        return
+    turn.user.pending_relay = {}
+    await _relay(turn, turn.desk, case, message)
+
+
+@presses.otherwise(CaseChoice, Rating)
+async def _stale(turn: Turn, data: str = "") -> None:
+    turn.say(Msg("error-stale-button"))
 
 
 def _media(message: dict[str, Any]) -> tuple[Media, ...]:
@@ -271,12 +291,12 @@ async def _appeal(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> No
         await _relay(turn, desk, case, message)
 
 
-async def rate(turn: Turn, value: str) -> None:
+@presses.on(Rating)
+async def rate(turn: Turn, data: Rating) -> None:
     """``rate:<case id>:<1-5>``: the one-tap satisfaction answer after closing, once per case."""
-    named, _, stars = value.partition(":")
-    case_id = record_id(named)
-    case = await cases.case_by_id(session=turn.session, case_id=case_id) if case_id else None
-    if case is None or case.user_id != turn.user.id or stars not in ("1", "2", "3", "4", "5"):
+    stars = data.stars
+    case = await cases.case_by_id(session=turn.session, case_id=data.case_id)
+    if case is None or case.user_id != turn.user.id:
         turn.say(Msg("error-stale-button"))
         return
     assert case.id is not None
@@ -284,11 +304,11 @@ async def rate(turn: Turn, value: str) -> None:
     first = not any(e.action == "rated" for e in events)
     if first:
         await history.record(
-            turn.session, case, "rated", turn.now, history.parent(turn.user.id), stars=int(stars)
+            turn.session, case, "rated", turn.now, history.parent(turn.user.id), stars=stars
         )
     if not first:
         turn.say(Msg("parent-thanks"))
         return
     # The agents see it in the thread and on the card; a comment may follow (#17).
     turn.say(Msg("parent-thanks"), Msg("rating-comment-ask"))
-    await satisfaction.after_rating(turn, case, int(stars))
+    await satisfaction.after_rating(turn, case, stars)

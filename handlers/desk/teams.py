@@ -19,12 +19,7 @@ from handlers.case.card import team_label, team_of
 from handlers.desk.context import DeskTurn
 from handlers.policy import CaseFacts, DeskPolicy
 from handlers.replies import Msg
-from storage.models import Case
-from storage.repositories import cases
-
-#: The case's hand-off must be over (card and evidence posted) before it moves: a move
-#: starts a new hand-off in the other group.
-HANDOFF_DONE = cases.HANDOFF_DONE
+from storage.models import Case, HandoffStatus
 
 
 def case_facts(case: Case, transactions: Iterable[dict]) -> CaseFacts:
@@ -50,7 +45,9 @@ async def move(turn: DeskTurn, case: Case, key: str) -> Msg:
     ref = {"reference": case.reference}
     if target is None or target.key == case.team:
         return Msg("desk-refused-unknown")
-    if case.handoff_status != HANDOFF_DONE:
+    # The case's hand-off must be over (card and evidence posted) before it moves: a move
+    # starts a new hand-off in the other group.
+    if case.handoff_status != HandoffStatus.DONE:
         return Msg("desk-move-wait", ref)
     old = turn.desk.team
     case.team = target.key
@@ -59,7 +56,7 @@ async def move(turn: DeskTurn, case: Case, key: str) -> Msg:
     # edited by the press's card refresh: it now says where the case went (card_edit).
     case.topic_id = case.topic_requested_at = case.card_message_id = None
     case.evidence_posted = False
-    case.handoff_status = cases.HANDOFF_PENDING
+    case.handoff_status = HandoffStatus.PENDING
     case.handoff_attempts = 0
     case.handoff_retry_at = case.handoff_alerted_at = None
     await turn.record(case, "moved", team_from=old, team_to=target.key)

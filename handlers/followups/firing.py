@@ -13,12 +13,13 @@ from handlers.aftercare.routes import other_routes
 from handlers.case import history
 from handlers.case.card import card_edit
 from handlers.case.states import UNDECIDED, Status
+from handlers.commands import Resume
 from handlers.desk import parents
 from handlers.followups.kinds import Kind
 from handlers.formatting import format_when
 from handlers.replies import Button, Msg, Outgoing, Reply
-from storage.models import Case, Draft, FollowUp, User
-from storage.repositories import cases, drafts, evidence
+from storage.models import Case, Decision, Draft, DraftStatus, FollowUp, User
+from storage.repositories import cases, evidence
 
 if TYPE_CHECKING:
     from handlers.dependencies import Dependencies
@@ -71,13 +72,14 @@ async def _intake_reminder(
     session: AsyncSession, row: FollowUp, now: datetime, deps: Dependencies
 ) -> list[Outgoing]:
     draft = await session.get(Draft, row.draft_id)
-    if draft is None or draft.status != drafts.OPEN:
+    if draft is None or draft.status != DraftStatus.OPEN:
         return []
     user = await session.get(User, draft.user_id)
     language = user.language if user else "en"
     number = int(row.details.get("number", 1))
     key = "reminder-intake-first" if number == 1 else "reminder-intake-again"
-    button = Button(Msg("button-resume"), f"resume:{draft.id}")
+    assert draft.id is not None
+    button = Button(Msg("button-resume"), Resume(draft.id).pack())
     return [Reply(draft.chat_id, language, (Msg(key),), ((button,),))]
 
 
@@ -139,7 +141,7 @@ async def _for_parent(
             )
         ]
     if kind is Kind.OTHER_ROUTES:
-        rejected = case.decision == "rejected" and case.status != Status.APPEALED
+        rejected = case.decision == Decision.REJECTED and case.status != Status.APPEALED
         still = (
             case.status in UNDECIDED
             if row.details.get("reason") == "no_decision"
@@ -150,8 +152,10 @@ async def _for_parent(
     if kind is Kind.SATISFACTION:
         if case.status != Status.CLOSED:
             return []
+        assert case.id is not None
         stars = tuple(
-            Button(Msg("button-rating", {"stars": n}), f"rate:{case.id}:{n}") for n in range(1, 6)
+            Button(Msg("button-rating", {"stars": n}), parents.Rating(case.id, n).pack())
+            for n in range(1, 6)
         )
         return [Reply(case.chat_id, lang, (Msg("parent-satisfaction", ref),), (stars,))]
     raise AssertionError(f"{kind} is not a follow-up to the parent")

@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from handlers.calendar import next_allowed
 from handlers.followups.kinds import ON_CASE_CHANGE, TO_PARENT, UNTIL_DECISION, Kind
 from handlers.policy import DeskPolicy, FollowUpPolicy, SlaPolicy
-from storage.models import Case, Draft
+from storage.models import Case, Decision, Draft
 from storage.repositories import followups
 
 
@@ -149,7 +149,7 @@ class Planner:
             session=session, case_id=case.id, kinds=[k.value for k in UNTIL_DECISION], now=now
         )
         case.due_at, case.overdue = None, False
-        if case.decision == "rejected":
+        if case.decision == Decision.REJECTED:
             later = now + timedelta(hours=self.rules.other_routes_after_rejection_hours)
             await self._add(
                 session,

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from handlers.bounds import record_id
+from handlers.buttons import ButtonData, text
 from handlers.events import Media
 from handlers.policy import IntakePolicy
 from handlers.replies import Button, Msg
@@ -70,7 +70,7 @@ class Ctx:
     zone_chosen: bool = True
 
     def button(self, label: Msg, value: str, step: StepName | None = None) -> Button:
-        return Button(label=label, data=encode_button(self.draft_id, step or self.step, value))
+        return Button(label, StepAnswer(self.draft_id, step or self.step, value).pack())
 
     @property
     def pending_tx(self) -> dict[str, Any]:
@@ -106,14 +106,15 @@ class Rejected:
 Outcome = Accepted | Rejected
 
 
-def encode_button(draft_id: int, step: StepName, value: str) -> str:
-    """Button data names its draft and step, so a press on an old message is recognised."""
-    return f"{draft_id}|{step.value}|{value}"
+#: The longest choice a step's button carries: a platform id (``bot/config.PLATFORM_ID``, 1-32
+#: characters), the step table's own values ("edit:payment_other", "change:3") are shorter.
+CHOICE_BYTES = 32
 
 
-def decode_button(data: str) -> tuple[int, str, str] | None:
-    parts = data.split("|", 2)
-    draft_id = record_id(parts[0]) if len(parts) == 3 else None
-    if draft_id is None:
-        return None
-    return draft_id, parts[1], parts[2]
+class StepAnswer(ButtonData, prefix="", sep="|"):
+    """A button answering a step, ``<draft id>|<step>|<choice>``: it names its draft and step,
+    so a press on an old question is recognised (:func:`handlers.conversation._read_answer`)."""
+
+    draft_id: int
+    step: StepName
+    choice: str = text(CHOICE_BYTES, rest=True)

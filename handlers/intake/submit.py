@@ -11,7 +11,7 @@ from handlers.case import fields, history
 from handlers.intake.context import Ctx
 from handlers.intake.questions import needs_minor_age
 from handlers.reference import LENGTH, new_reference
-from storage.models import Case, CaseTransaction, Draft
+from storage.models import Case, CaseTransaction, Draft, DraftStatus
 from storage.repositories import cases, drafts, evidence
 
 #: Attempts per length before a longer reference is used (28.6M five-letter references).
@@ -74,5 +74,5 @@ async def submit_draft(
         draft_id=draft.id,
         evidence=ctx.evidence_count,
     )
-    drafts.close_draft(draft, status=drafts.SUBMITTED, now=now, case_id=case.id)
+    drafts.close_draft(draft, status=DraftStatus.SUBMITTED, now=now, case_id=case.id)
     return case

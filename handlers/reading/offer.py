@@ -13,12 +13,13 @@ from __future__ import annotations
 import copy
 from datetime import datetime
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from handlers.bounds import record_id
+from handlers.buttons import ButtonData, Buttons
 from handlers.formatting import format_money, format_when
 from handlers.intake import transactions
 from handlers.intake.context import Ctx, StepName
@@ -37,15 +38,26 @@ from storage.repositories import evidence_files as files
 OFFER_STEPS = frozenset(
     {StepName.TX_AMOUNT, StepName.TX_TIME, StepName.TX_ORDER, StepName.TX_MORE}
 )
-BUTTON = "read"
-_LABELS = {
-    "use": "button-reading-use",
-    "amount": "button-reading-amount",
-    "time": "button-reading-time",
-    "order": "button-reading-order",
-    "no": "button-reading-no",
-}
-ACTIONS = tuple(_LABELS)
+
+
+class OfferAction(StrEnum):
+    USE = "use"
+    AMOUNT = "amount"
+    TIME = "time"
+    ORDER = "order"
+    NO = "no"
+
+
+class OfferButton(ButtonData, prefix="read"):
+    """A button under an offer: ``read:<evidence id>:use|amount|time|order|no``."""
+
+    evidence_id: int
+    action: OfferAction
+
+
+_LABELS = {action: f"button-reading-{action.value}" for action in OfferAction}
+#: The offer's presses, in the parent's turn (``handlers.commands.PRESSES``).
+presses: Buttons[Any] = Buttons()
 
 
 def _ctx(draft: Draft, user: User, policy: IntakePolicy, now: datetime) -> Ctx:
@@ -105,19 +117,19 @@ def offer_parts(reading: Reading, ctx: Ctx) -> tuple[Msg, ...]:
 
 
 def offer_buttons(reading: Reading, evidence_id: int) -> tuple[tuple[Button, ...], ...]:
-    def button(action: str) -> Button:
-        return Button(Msg(_LABELS[action]), f"{BUTTON}:{evidence_id}:{action}")
+    def button(action: OfferAction) -> Button:
+        return Button(Msg(_LABELS[action]), OfferButton(evidence_id, action).pack())
 
     fixes = [
         button(action)
         for action, present in (
-            ("amount", reading.amount is not None),
-            ("time", reading.when is not None),
-            ("order", reading.order is not None),
+            (OfferAction.AMOUNT, reading.amount is not None),
+            (OfferAction.TIME, reading.when is not None),
+            (OfferAction.ORDER, reading.order is not None),
         )
         if present
     ]
-    return ((button("use"),), tuple(fixes), (button("no"),))
+    return ((button(OfferAction.USE),), tuple(fixes), (button(OfferAction.NO),))
 
 
 def _offer(row: Evidence, reading: Reading, ctx: Ctx, chat_id: int) -> Reply:
@@ -180,19 +192,16 @@ async def waiting_offer(
     return [_offer(row, Reading.from_json(row.reading), ctx, chat_id)]
 
 
-def _decode(value: str) -> tuple[int, str] | None:
-    raw_id, _, action = value.partition(":")
-    evidence_id = record_id(raw_id)
-    if evidence_id is None or action not in ACTIONS:
-        return None
-    return evidence_id, action
+@presses.otherwise(OfferButton)
+async def _malformed(turn: Any, data: str) -> None:
+    await press(turn, None)
 
 
-async def press(turn: Any, value: str) -> None:
+@presses.on(OfferButton)
+async def press(turn: Any, decoded: OfferButton | None) -> None:
     """A button under an offer (``read:<evidence id>:<action>``), in the parent's turn."""
-    decoded = _decode(value)
     draft = await turn.open_draft()
-    row = await turn.session.get(Evidence, decoded[0]) if decoded else None
+    row = await turn.session.get(Evidence, decoded.evidence_id) if decoded else None
     if draft is None:
         turn.say(Msg("error-stale-button"), Msg("hint-start"))
         return
@@ -206,8 +215,8 @@ async def press(turn: Any, value: str) -> None:
     ):
         await turn.ask_current(draft, Msg("error-stale-button"))
         return
-    action = decoded[1]
-    if action == "no":
+    action = decoded.action
+    if action is OfferAction.NO:
         row.read_status = files.NOTHING  # declined: never offered again
         await turn.ask_current(draft, Msg("reading-declined"))
         return
@@ -222,14 +231,14 @@ async def press(turn: Any, value: str) -> None:
     turn.say(Msg("reading-used"), *parts, buttons=buttons)
 
 
-def _apply(ctx: Ctx, reading: Reading, action: str) -> StepName | None:
+def _apply(ctx: Ctx, reading: Reading, action: OfferAction) -> StepName | None:
     """The read purchase becomes the one being entered; returns the step to ask next (None:
     the first one still unanswered)."""
     if ctx.step is StepName.TX_MORE:
         ctx.cursor["tx"] = len(ctx.transactions)
     pending = purchase_of(reading, ctx)
     ctx.cursor["pending_tx"] = pending
-    if action == "use":
+    if action is OfferAction.USE:
         if "amount" in pending and "when" in pending:
             pending["confirmed"] = True  # the parent just confirmed them
             if "order" in pending:

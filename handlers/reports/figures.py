@@ -41,9 +41,10 @@ from zoneinfo import ZoneInfo
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.calendar import WorkingCalendar
-from handlers.case.states import UNDECIDED
+from handlers.case.states import UNDECIDED, Status
 from handlers.policy import DeskPolicy, SlaPolicy
 from handlers.reports.hours import working_hours
+from storage.models import Decision
 from storage.repositories.reports import CaseRow, received_cases
 
 #: Agent events that take a case up, and those the parent hears of.
@@ -52,7 +53,7 @@ _ANSWERS = frozenset({"asked", "relayed_to_parent", "decided"})
 _UNDECIDED = frozenset(s.value for s in UNDECIDED)
 #: How the ``by_*`` breakdowns name a case without an agent.
 NOBODY = ""
-DECISIONS = ("approved", "partial", "rejected")
+DECISIONS = tuple(Decision)
 
 
 @dataclass(frozen=True)
@@ -312,11 +313,11 @@ def _kept(decided: datetime | None, deadline: datetime, now: datetime) -> bool |
 
 
 def _granted(row: CaseRow) -> dict[str, Decimal]:
-    if row.status in _UNDECIDED or row.decision not in ("approved", "partial"):
+    if row.status in _UNDECIDED or row.decision not in (Decision.APPROVED, Decision.PARTIAL):
         return {}
     if row.decided_amount is not None and row.decided_currency:
         return {row.decided_currency: row.decided_amount}
-    return dict(row.claimed) if row.decision == "approved" else {}
+    return dict(row.claimed) if row.decision == Decision.APPROVED else {}
 
 
 def figures_of(cases: Iterable[CaseFigures]) -> Figures:
@@ -334,7 +335,7 @@ def figures_of(cases: Iterable[CaseFigures]) -> Figures:
         return Timing.of([value for c in items if (value := of(c)) is not None])
 
     outcomes = Counter(c.row.decision or "closed" for c in decided)
-    outcomes.update("closed" for c in items if c.row.status == "closed" and not c.decided)
+    outcomes.update("closed" for c in items if c.row.status == Status.CLOSED and not c.decided)
     return Figures(
         received=len(items),
         decided=len(decided),

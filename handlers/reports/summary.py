@@ -83,7 +83,7 @@ def agent_label(agent: str) -> Msg:
 
 def figure_lines(figures: Figures, language: str) -> list[Msg]:
     """The figures of one report (or one part of it), one line each."""
-    outcomes = {key: figures.outcomes.get(key, 0) for key in DECISIONS}
+    outcomes = {key.value: figures.outcomes.get(key, 0) for key in DECISIONS}
     lines = [
         Msg(
             "desk-report-volumes",

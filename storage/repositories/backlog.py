@@ -13,7 +13,16 @@ from sqlalchemy import ColumnElement, Table, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Case, ChatLease, FollowUp, InboxUpdate, OutboxMessage
+from storage.models import (
+    Case,
+    ChatLease,
+    FollowUp,
+    FollowUpStatus,
+    HandoffStatus,
+    InboxUpdate,
+    OutboxMessage,
+    OutboxStatus,
+)
 
 _OUTBOX: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
 _CASES: Table = Case.__table__  # type: ignore[attr-defined]
@@ -49,15 +58,17 @@ async def _count(connection: AsyncConnection, table: Table, *where: ColumnElemen
 async def backlog(*, session: AsyncSession, now: datetime, late_after: timedelta) -> Backlog:
     """What waits now. A pending follow-up more than ``late_after`` past due is late."""
     connection = await session.connection()
-    waiting = _OUTBOX.c.status.in_(["pending", "sending"])
+    waiting = _OUTBOX.c.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING])
     oldest = await connection.execute(select(func.min(_OUTBOX.c.created_at)).where(waiting))
     oldest_at: datetime | None = oldest.scalar()
-    pending = _FOLLOW_UPS.c.status == "pending"
+    pending = _FOLLOW_UPS.c.status == FollowUpStatus.PENDING
     return Backlog(
         outbox_waiting=await _count(connection, _OUTBOX, waiting),
         outbox_oldest_seconds=max((now - oldest_at).total_seconds(), 0.0) if oldest_at else 0.0,
-        outbox_failed=await _count(connection, _OUTBOX, _OUTBOX.c.status == "failed"),
-        handoffs_waiting=await _count(connection, _CASES, _CASES.c.handoff_status != "done"),
+        outbox_failed=await _count(connection, _OUTBOX, _OUTBOX.c.status == OutboxStatus.FAILED),
+        handoffs_waiting=await _count(
+            connection, _CASES, _CASES.c.handoff_status != HandoffStatus.DONE
+        ),
         follow_ups_due=await _count(connection, _FOLLOW_UPS, pending, _FOLLOW_UPS.c.due_at <= now),
         follow_ups_late=await _count(
             connection, _FOLLOW_UPS, pending, _FOLLOW_UPS.c.due_at <= now - late_after

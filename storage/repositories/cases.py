@@ -10,7 +10,7 @@ from sqlalchemy import Table, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Case, CaseEvent, CaseTransaction
+from storage.models import Case, CaseEvent, CaseTransaction, HandoffStatus
 
 
 async def reference_taken(*, session: AsyncSession, reference: str) -> bool:
@@ -129,7 +129,6 @@ async def queue(
 
 #: Hand-off statuses: ``pending`` (not done yet), ``failed`` (the last attempt failed; it is
 #: tried again at ``handoff_retry_at``, never given up), ``done``.
-HANDOFF_PENDING, HANDOFF_FAILED, HANDOFF_DONE = "pending", "failed", "done"
 _CASES: Table = Case.__table__  # type: ignore[attr-defined]
 #: The columns a hand-off writes (and any other ``handoff_*``): its own bookkeeping, nothing an
 #: agent or a parent decides.
@@ -151,7 +150,9 @@ async def pending_handoffs(
     *, session: AsyncSession, now: datetime | None = None, limit: int = 20
 ) -> list[Case]:
     """Cases still to hand off (pending, or failed and retried), whose retry time has come."""
-    statement = select(Case).where(col(Case.handoff_status).in_([HANDOFF_PENDING, HANDOFF_FAILED]))
+    statement = select(Case).where(
+        col(Case.handoff_status).in_([HandoffStatus.PENDING, HandoffStatus.FAILED])
+    )
     if now is not None:
         statement = statement.where(
             or_(col(Case.handoff_retry_at).is_(None), col(Case.handoff_retry_at) <= now)
@@ -213,7 +214,7 @@ async def claim_handoff(
         update(_CASES)
         .where(
             _CASES.c.id == case_id,
-            _CASES.c.handoff_status != HANDOFF_DONE,
+            _CASES.c.handoff_status != HandoffStatus.DONE,
             or_(
                 _CASES.c.handoff_owner.is_(None),
                 _CASES.c.handoff_owner == owner,

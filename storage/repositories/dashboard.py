@@ -17,6 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import (
     Case,
+    CaseStatus,
     CaseTransaction,
     DashboardLink,
     DashboardSession,
@@ -134,7 +135,12 @@ async def list_cases(
     if where.status:
         conditions.append(_CASES.c.status == where.status)
     if where.overdue:
-        open_states = ["submitted", "in_review", "waiting_parent", "appealed"]
+        open_states = [
+            CaseStatus.SUBMITTED,
+            CaseStatus.IN_REVIEW,
+            CaseStatus.WAITING_PARENT,
+            CaseStatus.APPEALED,
+        ]
         conditions += [_CASES.c.status.in_(open_states), _CASES.c.due_at < now]
     if where.platform:
         conditions.append(_CASES.c.platform == where.platform)

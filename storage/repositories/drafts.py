@@ -10,17 +10,16 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Draft
+from storage.models import Draft, DraftStatus
 
-OPEN = "open"
-SUBMITTED = "submitted"
-CANCELLED = "cancelled"
+#: ``DraftStatus.OPEN``, by the name handlers/reading/offer.py reads it.
+OPEN = DraftStatus.OPEN
 
 
 async def get_open_draft(*, session: AsyncSession, user_id: int) -> Draft | None:
     result = await session.exec(
         select(Draft)
-        .where(Draft.user_id == user_id, Draft.status == OPEN)
+        .where(Draft.user_id == user_id, Draft.status == DraftStatus.OPEN)
         .order_by(col(Draft.id).desc())
         .limit(1)
     )
@@ -62,7 +61,9 @@ def save_draft(
     flag_modified(draft, "cursor")
 
 
-def close_draft(draft: Draft, *, status: str, now: datetime, case_id: int | None = None) -> None:
+def close_draft(
+    draft: Draft, *, status: DraftStatus, now: datetime, case_id: int | None = None
+) -> None:
     draft.status = status
     draft.case_id = case_id
     draft.updated_at = now

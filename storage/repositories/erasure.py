@@ -26,14 +26,14 @@ from storage.models import (
     CaseEvent,
     CaseTransaction,
     Draft,
+    DraftStatus,
     Evidence,
     FollowUp,
     InboxUpdate,
     OutboxMessage,
+    OutboxStatus,
 )
-from storage.repositories import evidence_files, followups, outbox
-
-SUBMITTED = "submitted"
+from storage.repositories import evidence_files, followups
 
 
 def _is_postgresql(session: AsyncSession) -> bool:
@@ -129,7 +129,7 @@ async def forget_case_in_chat(
         mentions,
     )
     in_chat = col(OutboxMessage.chat_id) == chat_id
-    waiting = col(OutboxMessage.status).in_([outbox.PENDING, outbox.SENDING])
+    waiting = col(OutboxMessage.status).in_([OutboxStatus.PENDING, OutboxStatus.SENDING])
     await session.exec(delete(OutboxMessage).where(in_chat, about_case, waiting))
     await session.exec(
         update(OutboxMessage)
@@ -168,7 +168,7 @@ async def stale_draft_ids(
     """Drafts never submitted (abandoned or cancelled) and untouched since ``updated_before``."""
     result = await session.exec(
         select(col(Draft.id))
-        .where(col(Draft.status) != SUBMITTED, col(Draft.updated_at) < updated_before)
+        .where(col(Draft.status) != DraftStatus.SUBMITTED, col(Draft.updated_at) < updated_before)
         .order_by(col(Draft.id))
         .limit(limit)
     )
@@ -206,7 +206,7 @@ async def clear_delivered_uploads(*, session: AsyncSession, method: str, marker:
         update(OutboxMessage)
         .where(
             col(OutboxMessage.method) == method,
-            col(OutboxMessage.status).in_([outbox.SENT, outbox.FAILED]),
+            col(OutboxMessage.status).in_([OutboxStatus.SENT, OutboxStatus.FAILED]),
             cast(OutboxMessage.payload, Text).contains(marker, autoescape=True),
         )
         .values(payload={}, result={})
@@ -242,7 +242,7 @@ async def forget_old_traffic(
     result = await session.exec(
         update(OutboxMessage)
         .where(
-            col(OutboxMessage.status).in_([outbox.SENT, outbox.FAILED]),
+            col(OutboxMessage.status).in_([OutboxStatus.SENT, OutboxStatus.FAILED]),
             col(OutboxMessage.created_at) < before,
             cast(OutboxMessage.payload, Text) != "{}",
         )

@@ -18,18 +18,24 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.database import RELEASED_FILES
-from storage.models import Evidence
+from storage.models import Evidence, FileStatus, ReadStatus
 
-FETCHING, WAITING, KEPT, REFUSED, FAILED = "fetching", "waiting", "kept", "refused", "failed"
-#: Reading: pending (to read), reading (claimed), read (found something, not offered yet),
-#: offered (shown to the parent), used (accepted), nothing (read, nothing found), failed.
+#: ``Evidence.file_status`` and ``read_status`` (storage/models.py), by their short names.
+FETCHING, WAITING, KEPT, REFUSED = (
+    FileStatus.FETCHING,
+    FileStatus.WAITING,
+    FileStatus.KEPT,
+    FileStatus.REFUSED,
+)
+#: Either column's "failed" (a file not kept, a file not read).
+FAILED: str = FileStatus.FAILED
 PENDING, READING, READ, OFFERED, USED, NOTHING = (
-    "pending",
-    "reading",
-    "read",
-    "offered",
-    "used",
-    "nothing",
+    ReadStatus.PENDING,
+    ReadStatus.READING,
+    ReadStatus.READ,
+    ReadStatus.OFFERED,
+    ReadStatus.USED,
+    ReadStatus.NOTHING,
 )
 #: ``session.info`` key: hashes of the evidence rows a transaction deleted (erasure,
 #: retention). After its commit, :class:`storage.database.Database` hands them on.

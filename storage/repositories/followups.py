@@ -15,12 +15,7 @@ from sqlalchemy import case, func, tuple_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import FollowUp
-
-PENDING = "pending"
-SENT = "sent"
-CANCELLED = "cancelled"
-FAILED = "failed"
+from storage.models import FollowUp, FollowUpStatus
 
 
 def _is_postgresql(session: AsyncSession) -> bool:
@@ -70,14 +65,14 @@ async def cancel(
     del now
     if case_id is None and draft_id is None:
         raise ValueError("cancel needs a case_id or a draft_id")
-    statement = update(FollowUp).where(col(FollowUp.status) == PENDING)
+    statement = update(FollowUp).where(col(FollowUp.status) == FollowUpStatus.PENDING)
     if case_id is not None:
         statement = statement.where(col(FollowUp.case_id) == case_id)
     if draft_id is not None:
         statement = statement.where(col(FollowUp.draft_id) == draft_id)
     if kinds is not None:
         statement = statement.where(col(FollowUp.kind).in_(list(kinds)))
-    result = await session.exec(statement.values(status=CANCELLED))
+    result = await session.exec(statement.values(status=FollowUpStatus.CANCELLED))
     return int(result.rowcount)
 
 
@@ -88,7 +83,7 @@ async def pending_of_draft(*, session: AsyncSession, draft_id: int, kind: str) -
         .where(
             col(FollowUp.draft_id) == draft_id,
             col(FollowUp.kind) == kind,
-            col(FollowUp.status) == PENDING,
+            col(FollowUp.status) == FollowUpStatus.PENDING,
         )
         .order_by(col(FollowUp.id))
     )
@@ -108,7 +103,7 @@ async def due(
     a row that keeps failing is not retried again within the same sweep).
     """
     statement = select(FollowUp).where(
-        col(FollowUp.status) == PENDING, col(FollowUp.due_at) <= now
+        col(FollowUp.status) == FollowUpStatus.PENDING, col(FollowUp.due_at) <= now
     )
     if after is not None:
         statement = statement.where(tuple_(col(FollowUp.due_at), col(FollowUp.id)) > after)
@@ -125,7 +120,7 @@ async def pending_between(
     result = await session.exec(
         select(FollowUp)
         .where(
-            col(FollowUp.status) == PENDING,
+            col(FollowUp.status) == FollowUpStatus.PENDING,
             col(FollowUp.due_at) > start,
             col(FollowUp.due_at) <= end,
         )
@@ -137,7 +132,9 @@ async def pending_between(
 
 async def pending_count(*, session: AsyncSession) -> int:
     result = await session.exec(
-        select(func.count()).select_from(FollowUp).where(col(FollowUp.status) == PENDING)
+        select(func.count())
+        .select_from(FollowUp)
+        .where(col(FollowUp.status) == FollowUpStatus.PENDING)
     )
     return int(result.one())
 
@@ -153,10 +150,10 @@ async def claim(*, session: AsyncSession, follow_up_id: int, now: datetime) -> b
         update(FollowUp)
         .where(
             col(FollowUp.id) == follow_up_id,
-            col(FollowUp.status) == PENDING,
+            col(FollowUp.status) == FollowUpStatus.PENDING,
             col(FollowUp.due_at) <= now,
         )
-        .values(status=SENT, sent_at=now, attempts=col(FollowUp.attempts) + 1)
+        .values(status=FollowUpStatus.SENT, sent_at=now, attempts=col(FollowUp.attempts) + 1)
     )
     return bool(result.rowcount)
 
@@ -176,7 +173,7 @@ async def claim_due_batch(
     if the caller's transaction commits; see :func:`release` to give one back.
     """
     chosen = select(col(FollowUp.id)).where(
-        col(FollowUp.status) == PENDING, col(FollowUp.due_at) <= now
+        col(FollowUp.status) == FollowUpStatus.PENDING, col(FollowUp.due_at) <= now
     )
     if after is not None:
         chosen = chosen.where(tuple_(col(FollowUp.due_at), col(FollowUp.id)) > after)
@@ -185,8 +182,11 @@ async def claim_due_batch(
         chosen = chosen.with_for_update(skip_locked=True)
     result = await session.exec(
         update(FollowUp)
-        .where(col(FollowUp.id).in_(chosen.scalar_subquery()), col(FollowUp.status) == PENDING)
-        .values(status=SENT, sent_at=now, attempts=col(FollowUp.attempts) + 1)
+        .where(
+            col(FollowUp.id).in_(chosen.scalar_subquery()),
+            col(FollowUp.status) == FollowUpStatus.PENDING,
+        )
+        .values(status=FollowUpStatus.SENT, sent_at=now, attempts=col(FollowUp.attempts) + 1)
         .returning(FollowUp)
         .execution_options(synchronize_session=False, populate_existing=True)
     )
@@ -201,10 +201,13 @@ async def release(*, session: AsyncSession, follow_up_id: int, max_attempts: int
     Returns the new status, or None if the row was not claimed."""
     result = await session.exec(
         update(FollowUp)
-        .where(col(FollowUp.id) == follow_up_id, col(FollowUp.status) == SENT)
+        .where(col(FollowUp.id) == follow_up_id, col(FollowUp.status) == FollowUpStatus.SENT)
         .values(
             sent_at=None,
-            status=case((col(FollowUp.attempts) >= max_attempts, FAILED), else_=PENDING),
+            status=case(
+                (col(FollowUp.attempts) >= max_attempts, FollowUpStatus.FAILED),
+                else_=FollowUpStatus.PENDING,
+            ),
         )
         .returning(col(FollowUp.status))
     )

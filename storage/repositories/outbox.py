@@ -17,18 +17,14 @@ from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import OutboxMessage
+from storage.models import OutboxMessage, OutboxStatus
 
-PENDING = "pending"
-SENDING = "sending"
-SENT = "sent"
-FAILED = "failed"
 _TABLE: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
 _MARK_SENT = (
     update(_TABLE)
     .where(_TABLE.c.id == bindparam("row_id"))
     .values(
-        status=SENT,
+        status=OutboxStatus.SENT,
         attempts=bindparam("attempts"),
         last_error=None,
         sent_at=bindparam("sent_at"),
@@ -60,7 +56,7 @@ async def add_calls(
             chat_id=chat_id,
             method=method,
             payload=params,
-            status=SENDING,
+            status=OutboxStatus.SENDING,
             not_before=now + lease,
             created_at=now,
         )
@@ -77,8 +73,8 @@ async def due(*, session: AsyncSession, now: datetime, limit: int = 100) -> list
         select(OutboxMessage)
         .where(
             or_(
-                col(OutboxMessage.status) == PENDING,
-                col(OutboxMessage.status) == SENDING,
+                col(OutboxMessage.status) == OutboxStatus.PENDING,
+                col(OutboxMessage.status) == OutboxStatus.SENDING,
             ),
             col(OutboxMessage.not_before) <= now,
         )
@@ -97,10 +93,10 @@ async def claim(
         update(_TABLE)
         .where(
             _TABLE.c.id == row.id,
-            _TABLE.c.status.in_([PENDING, SENDING]),
+            _TABLE.c.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING]),
             _TABLE.c.not_before == row.not_before,
         )
-        .values(status=SENDING, not_before=now + lease)
+        .values(status=OutboxStatus.SENDING, not_before=now + lease)
     )
     return bool(result.rowcount)
 
@@ -117,7 +113,7 @@ async def finish(
     retry_at: datetime | None = None,
 ) -> None:
     values: dict[str, Any] = {"status": status, "attempts": attempts, "last_error": error}
-    if status == SENT:
+    if status == OutboxStatus.SENT:
         values.update(sent_at=now, result=result or {})
     if retry_at is not None:
         values["not_before"] = retry_at
@@ -152,7 +148,7 @@ async def extend_leases(*, session: AsyncSession, row_ids: Iterable[int], until:
     connection = await session.connection()
     await connection.execute(
         update(_TABLE)
-        .where(_TABLE.c.id.in_(ids), _TABLE.c.status == SENDING)
+        .where(_TABLE.c.id.in_(ids), _TABLE.c.status == OutboxStatus.SENDING)
         .values(not_before=until)
     )
 
@@ -185,7 +181,7 @@ async def failed(*, session: AsyncSession, limit: int = 200) -> list[FailedCall]
             _TABLE.c.last_error,
             kept,
         )
-        .where(_TABLE.c.status == FAILED)
+        .where(_TABLE.c.status == OutboxStatus.FAILED)
         .order_by(_TABLE.c.id)
         .limit(limit)
     )
@@ -211,14 +207,14 @@ async def retry_failed(
     retention job emptied are left failed. Returns the ids queued again; the running bot's
     outbox sweeper sends them."""
     statement = update(_TABLE).where(
-        _TABLE.c.status == FAILED, cast(_TABLE.c.payload, Text) != "{}"
+        _TABLE.c.status == OutboxStatus.FAILED, cast(_TABLE.c.payload, Text) != "{}"
     )
     if ids is not None:
         statement = statement.where(_TABLE.c.id.in_(list(ids)))
     connection = await session.connection()
     result = await connection.execute(
-        statement.values(status=PENDING, attempts=0, not_before=now, created_at=now).returning(
-            _TABLE.c.id
-        )
+        statement.values(
+            status=OutboxStatus.PENDING, attempts=0, not_before=now, created_at=now
+        ).returning(_TABLE.c.id)
     )
     return sorted(row[0] for row in result)

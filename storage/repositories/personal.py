@@ -9,8 +9,7 @@ from sqlalchemy import or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Draft, FollowUp
-from storage.repositories import followups
+from storage.models import Draft, FollowUp, FollowUpStatus
 
 
 async def drafts_of_user(*, session: AsyncSession, user_id: int) -> list[Draft]:
@@ -31,7 +30,7 @@ async def pending_follow_ups(
     result = await session.exec(
         select(FollowUp)
         .where(
-            col(FollowUp.status) == followups.PENDING,
+            col(FollowUp.status) == FollowUpStatus.PENDING,
             or_(col(FollowUp.case_id).in_(cases), col(FollowUp.draft_id).in_(drafts)),
         )
         .order_by(col(FollowUp.due_at), col(FollowUp.id))

@@ -13,10 +13,7 @@ from sqlalchemy import and_, bindparam, func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Draft, Evidence, User
-
-#: drafts.OPEN (that module imports this one, so the value is repeated here; a test checks).
-OPEN = "open"
+from storage.models import Draft, DraftStatus, Evidence, User
 
 
 class Preloaded(NamedTuple):
@@ -35,7 +32,9 @@ _FILES = (
 #: Built once: SQLAlchemy memoizes a statement's cache key on the object.
 _STATEMENT = (
     select(User, Draft, _FILES)
-    .outerjoin(Draft, and_(col(Draft.user_id) == col(User.id), col(Draft.status) == OPEN))
+    .outerjoin(
+        Draft, and_(col(Draft.user_id) == col(User.id), col(Draft.status) == DraftStatus.OPEN)
+    )
     .where(col(User.id) == bindparam("user_id"))
     .order_by(col(Draft.id).desc())
     .limit(1)

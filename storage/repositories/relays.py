@@ -10,8 +10,7 @@ from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import CaseEvent, FollowUp
-from storage.repositories.followups import PENDING
+from storage.models import CaseEvent, FollowUp, FollowUpStatus
 
 
 async def events_since(
@@ -49,7 +48,7 @@ async def pending_follow_up(*, session: AsyncSession, case_id: int, kind: str) -
         .where(
             col(FollowUp.case_id) == case_id,
             col(FollowUp.kind) == kind,
-            col(FollowUp.status) == PENDING,
+            col(FollowUp.status) == FollowUpStatus.PENDING,
         )
         .order_by(col(FollowUp.id))
         .limit(1)
@@ -70,7 +69,7 @@ async def join_pending(*, session: AsyncSession, follow_up: FollowUp, event_id: 
     events = [*follow_up.details.get("events", []), event_id]
     result = await session.exec(
         update(FollowUp)
-        .where(col(FollowUp.id) == follow_up.id, col(FollowUp.status) == PENDING)
+        .where(col(FollowUp.id) == follow_up.id, col(FollowUp.status) == FollowUpStatus.PENDING)
         .values(details={**follow_up.details, "events": events})
         .execution_options(synchronize_session=False)
     )

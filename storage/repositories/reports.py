@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Select, Table, case, null, select, text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Case, CaseEvent, CaseTransaction, FollowUp, OrderLink
+from storage.models import Case, CaseEvent, CaseTransaction, FollowUp, FollowUpStatus, OrderLink
 
 _CASES: Table = Case.__table__  # type: ignore[attr-defined]
 _TRANSACTIONS: Table = CaseTransaction.__table__  # type: ignore[attr-defined]
@@ -225,7 +225,7 @@ async def claim_digest(*, session: AsyncSession, team: str, due: datetime, now: 
         FollowUp(
             kind=DIGEST_KIND,
             due_at=due,
-            status="sent",
+            status=FollowUpStatus.SENT,
             details={"team": team},
             created_at=now,
             sent_at=now,

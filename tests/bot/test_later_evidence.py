@@ -18,7 +18,7 @@ from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy
 from handlers.reading import offer
 from handlers.reading.extract import OcrLine, Reading
 from handlers.replies import EditMessage, Outgoing, Reply, SendMedia
-from storage.models import Evidence
+from storage.models import DraftStatus, Evidence
 from storage.repositories import drafts, evidence
 from tests.chat import ParentChat
 from tests.core import core
@@ -217,7 +217,7 @@ async def test_a_claim_s_own_screenshot_read_after_submitting_edits_the_card(
             session=session, user_id=PARENT, chat_id=PARENT, step="review", answers={},
             now=clock.now(),
         )  # fmt: skip
-        draft.status = drafts.SUBMITTED
+        draft.status = DraftStatus.SUBMITTED
         row = Evidence(
             draft_id=draft.id,
             case_id=case.id,

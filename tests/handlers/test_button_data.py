@@ -8,7 +8,7 @@ import pytest
 from handlers.bounds import INT32_MAX
 from handlers.case.card import card_buttons
 from handlers.case.view import CaseView
-from handlers.intake.context import encode_button
+from handlers.intake.context import StepAnswer
 from handlers.intake.steps import STEPS
 from handlers.policy import DeskPolicy, Team
 from handlers.replies import BUTTON_DATA_BYTES, Button, Msg
@@ -28,7 +28,7 @@ def test_a_button_over_64_bytes_is_refused_where_it_is_made():
 def test_intake_buttons_fit_with_the_largest_draft_id_and_the_longest_platform_id():
     longest = "p" * 32  # bot/config.PLATFORM_ID
     for step in STEPS:
-        Button(Msg("x"), encode_button(INT32_MAX, step.name, longest))
+        Button(Msg("x"), StepAnswer(INT32_MAX, step.name, longest).pack())
 
 
 def test_card_buttons_fit_with_the_largest_case_id_and_the_longest_team_key():

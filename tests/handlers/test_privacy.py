@@ -28,7 +28,7 @@ from handlers.followups import firing
 from handlers.followups.kinds import Kind
 from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import EditMessage, Outgoing, Reply, SendDocument
-from storage.models import Case, CaseEvent, Draft, FollowUp, User
+from storage.models import Case, CaseEvent, Draft, FollowUp, OutboxStatus, User
 from storage.repositories import cases, drafts, followups, inbox, outbox
 from tests.chat import ParentChat
 from tests.core import core, dependencies
@@ -103,7 +103,7 @@ class Runtime:
                 session=session, calls=calls, now=self.clock.now(), lease=timedelta(seconds=5)
             )
             for row, (_, _, params) in zip(queued, calls, strict=True):
-                row.status, row.result = outbox.SENT, {"message": params}
+                row.status, row.result = OutboxStatus.SENT, {"message": params}
 
         return await self.conversation.handle(event, finish=queue)
 

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import select
 
 from storage.database import Database
-from storage.models import Case, InboxUpdate, OutboxMessage
+from storage.models import Case, InboxUpdate, OutboxMessage, OutboxStatus
 from storage.repositories import erasure, inbox, outbox
 
 NOW = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
@@ -133,7 +133,7 @@ async def test_a_chat_is_forgotten_and_a_group_only_about_the_case(database: Dat
             now=NOW,
             lease=timedelta(seconds=5),
         )
-        queued[2].status, queued[2].result = outbox.SENT, {"text": "Case K7QM4 card"}
+        queued[2].status, queued[2].result = OutboxStatus.SENT, {"text": "Case K7QM4 card"}
     async with database.unit_of_work() as session:
         await erasure.forget_case_in_chat(
             session=session, chat_id=GROUP, case_id=7, reference="K7QM4"
@@ -149,7 +149,7 @@ async def test_a_chat_is_forgotten_and_a_group_only_about_the_case(database: Dat
     assert queued[0].id not in calls and queued[4].id not in calls  # to the parent: dropped
     assert queued[1].id not in calls  # queued for the case's thread: dropped
     sent = calls[queued[2].id]
-    assert (sent.payload, sent.result, sent.status) == ({}, {}, outbox.SENT)
+    assert (sent.payload, sent.result, sent.status) == ({}, {}, OutboxStatus.SENT)
     assert calls[queued[3].id].payload["text"] == "other"
 
 
@@ -165,7 +165,7 @@ async def test_delivered_uploads_are_emptied(database: Database):
             now=NOW,
             lease=timedelta(seconds=5),
         )
-        rows[0].status = rows[2].status = outbox.SENT
+        rows[0].status = rows[2].status = OutboxStatus.SENT
     async with database.unit_of_work() as session:
         emptied = await erasure.clear_delivered_uploads(
             session=session, method="sendDocument", marker="_upload"
@@ -200,8 +200,8 @@ async def test_old_traffic_is_emptied_recent_and_waiting_traffic_kept(database: 
             now=day_ago,
             lease=timedelta(seconds=5),
         )
-        calls[0].status, calls[0].result = outbox.SENT, {"message_id": 1}
-        calls[1].status = outbox.FAILED
+        calls[0].status, calls[0].result = OutboxStatus.SENT, {"message_id": 1}
+        calls[1].status = OutboxStatus.FAILED
     async with database.unit_of_work() as session:
         emptied = await erasure.forget_old_traffic(session=session, before=NOW - timedelta(days=1))
     assert emptied == 3

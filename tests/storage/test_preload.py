@@ -7,7 +7,7 @@ from sqlalchemy import event
 
 from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
 from handlers.turn import Turn
-from storage.models import Evidence
+from storage.models import DraftStatus, Evidence
 from storage.repositories import drafts, evidence, preload, users
 from tests.core import dependencies
 
@@ -44,10 +44,6 @@ async def _user_with_draft(database, clock, files: int = 0) -> int:
         return draft.id
 
 
-def test_the_open_status_is_the_drafts_one():
-    assert preload.OPEN == drafts.OPEN
-
-
 def _turn(session, loaded, clock, localizer) -> Turn:
     event = Incoming(sender=Sender(77, "en", "A"), chat_id=77, kind=EventKind.TEXT, text="x")
     turn = Turn(
@@ -81,7 +77,7 @@ async def test_a_user_without_an_open_draft(database, clock, localizer):
     async with database.unit_of_work() as session:
         draft = await drafts.get_open_draft(session=session, user_id=77)
         assert draft is not None
-        drafts.close_draft(draft, status=drafts.CANCELLED, now=clock.now())
+        drafts.close_draft(draft, status=DraftStatus.CANCELLED, now=clock.now())
     selects = _selects(database)
     async with database.unit_of_work() as session:
         loaded = await preload.user_with_open_draft(session=session, user_id=77)
@@ -109,5 +105,5 @@ async def test_changes_made_in_the_turn_are_seen(database, clock, localizer):
         await turn.store_media(draft, (Media(MediaKind.PHOTO, "f1", "u1"),))
         assert (await turn.context(draft)).evidence_count == 2
         assert await evidence.count_for_draft(session=session, draft_id=draft.id) == 2
-        drafts.close_draft(draft, status=drafts.SUBMITTED, now=clock.now())
+        drafts.close_draft(draft, status=DraftStatus.SUBMITTED, now=clock.now())
         assert await turn.open_draft() is None  # closed in this turn: looked up again
