@@ -204,8 +204,10 @@ async def _relay(turn: Turn, desk: DeskPolicy, case: Case, message: dict) -> Non
     else:
         await _gather(turn, case, message, digest, recent)
         acknowledgement = "parent-relayed-together"
-    if case.status == Status.WAITING_PARENT:  # answered: the card must stop saying "waiting"
+    answered = case.status == Status.WAITING_PARENT
+    if answered:  # the card must stop saying "waiting"
         case.status = Status.IN_REVIEW
+    if answered or (message.get("media") and not message.get("edited")):  # new files counted
         edit = await card_edit(turn.session, case, desk)
         if edit is not None:
             turn.out.append(edit)

@@ -13,7 +13,7 @@ from bot.files import ocr
 from bot.files.keeper import FileKeeper
 from bot.files.store import FileStore
 from handlers.conversation import Conversation
-from handlers.events import Media, MediaKind
+from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
 from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy
 from handlers.reading import offer
 from handlers.reading.extract import OcrLine, Reading
@@ -254,3 +254,19 @@ async def test_files_waiting_for_which_claim_become_evidence_of_the_claim_chosen
     assert parent.keys == ["parent-relayed"]
     [row] = await _case_files(database, second.id)
     assert row.telegram_file_id == "which" and await _case_files(database, first.id) == []
+
+
+async def test_the_card_counts_a_later_file_at_once(database, clock, conversation, localizer):
+    await submitted_case(database, clock.now(), language="en")
+    event = Incoming(
+        sender=Sender(PARENT, "en"),
+        chat_id=PARENT,
+        kind=EventKind.MEDIA,
+        media=(_photo("later"),),
+        message_id=1,
+    )
+    out = await conversation.handle(event)
+    edits = [o for o in out if isinstance(o, EditMessage) and o.message_id == CARD]
+    assert edits, "the card still says what it said before the file"
+    text = [localizer.plain("en", part) for part in edits[-1].parts]
+    assert "Evidence: 1 file" in text
