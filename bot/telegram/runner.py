@@ -9,6 +9,7 @@ import logging
 import signal
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 
 from aiohttp import web
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -57,24 +58,14 @@ class TelegramRunner:
         self.shared = not app.database.is_sqlite
         self.worker = worker_name(settings.mode, settings.webhook.port)
         limits = settings.limits
-        pacer: Pacer | SharedPacer
-        if self.shared:
-            pacer = SharedPacer(
-                app.database,
-                per_second=limits.overall_per_second,
-                per_group_minute=limits.per_group,
-                group_period=limits.group_window_seconds,
-                group_changes=limits.group_changes,
-                private_burst=limits.private_burst,
-            )
-        else:
-            pacer = Pacer(
-                per_second=limits.overall_per_second,
-                per_group_minute=limits.per_group,
-                group_period=limits.group_window_seconds,
-                group_changes=limits.group_changes,
-                private_burst=limits.private_burst,
-            )
+        pacer_of = partial(SharedPacer, app.database) if self.shared else Pacer
+        pacer = pacer_of(
+            per_second=limits.overall_per_second,
+            per_group_minute=limits.per_group,
+            group_period=limits.group_window_seconds,
+            group_changes=limits.group_changes,
+            private_burst=limits.private_burst,
+        )
         self.delivery = Delivery(
             transport=transport,
             database=app.database,
