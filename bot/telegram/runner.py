@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
 
-from aiohttp import web
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.app import App
@@ -30,6 +29,7 @@ from bot.telegram.ordering import ChatQueues
 from bot.telegram.pacing import BULK, Pacer, SharedPacer
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.transport import TelegramTransport
+from bot.web_server import start_server
 from handlers.aftercare import retention
 from handlers.commands import MENU
 from handlers.followups import firing
@@ -224,10 +224,7 @@ class TelegramRunner:
         hook = self.app.settings.telegram.webhook
         secret = hook.secret_token.get_secret_value() if hook.secret_token else ""
         web_app = webhook_app(self.inbox, self.operations, path=hook.path, secret=secret)
-        runner = web.AppRunner(web_app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, hook.listen, hook.port)
-        await site.start()
+        runner, site = await start_server(web_app, hook.listen, hook.port)
         server = site._server
         sockets = getattr(server, "sockets", None) or []
         self.webhook_port = sockets[0].getsockname()[1] if sockets else hook.port
