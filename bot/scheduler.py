@@ -140,33 +140,13 @@ class FollowUpScheduler:
     async def start(self) -> None:
         """Arm date jobs for the look-ahead window, then sweep at once and every interval."""
         armed = await self._arm_window(self.clock.now())
-        self._scheduler.add_job(
-            self._run_sweep,
-            IntervalTrigger(seconds=self.sweep_interval, timezone=UTC),
-            id=SWEEP_JOB,
-            replace_existing=True,
-        )
+        self._every(self.sweep_interval, self._run_sweep, SWEEP_JOB)
         if self.purge is not None:
-            self._scheduler.add_job(
-                self._run_purge,
-                IntervalTrigger(seconds=self.purge_interval, timezone=UTC),
-                id=PURGE_JOB,
-                replace_existing=True,
-            )
+            self._every(self.purge_interval, self._run_purge, PURGE_JOB)
         if self.orders is not None:
-            self._scheduler.add_job(
-                self._run_orders,
-                IntervalTrigger(seconds=self.orders_interval, timezone=UTC),
-                id=ORDERS_JOB,
-                replace_existing=True,
-            )
+            self._every(self.orders_interval, self._run_orders, ORDERS_JOB)
         for name, interval, _ in self.jobs:
-            self._scheduler.add_job(
-                self._run_jobs,
-                IntervalTrigger(seconds=interval, timezone=UTC),
-                id=name,
-                replace_existing=True,
-            )
+            self._every(interval, self._run_jobs, name)
         self._scheduler.start()
         self._tasks.add(asyncio.create_task(self._fire_when_woken()))
         if self.purge is not None:
@@ -177,6 +157,11 @@ class FollowUpScheduler:
         # must not hold up the bot's start.
         self._tasks.add(asyncio.create_task(self._run_sweep()))
         log.info("follow-ups: %d date job(s) armed, sweep every %ss", armed, self.sweep_interval)
+
+    def _every(self, seconds: float, run: Callable[[], Awaitable[None]], job_id: str) -> None:
+        self._scheduler.add_job(
+            run, IntervalTrigger(seconds=seconds, timezone=UTC), id=job_id, replace_existing=True
+        )
 
     def notify_scheduled(self, follow_up: FollowUp) -> None:
         """Arm a date job for a row just created (call after its transaction committed)."""
