@@ -73,7 +73,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -85,6 +84,8 @@ REPO = BENCH.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from throwaway_database import POSTGRES_ENV, throwaway_database  # noqa: E402
+
 from bot.i18n import Localizer  # noqa: E402
 from handlers.replies import Msg  # noqa: E402
 from tests.e2e.harness import BotProcess, write_config  # noqa: E402
@@ -94,7 +95,6 @@ from tests.emulator import BotApiEmulator  # noqa: E402
 
 FRAMEWORKS = ("python-telegram-bot", "aiogram")
 TICKS = os.sysconf("SC_CLK_TCK")
-POSTGRES_ENV = "REFUND_DESK_TEST_POSTGRES_URL"
 NOT_MODIFIED = "message is not modified"
 SEND_METHODS = ("sendMessage", "sendMediaGroup", "sendPhoto", "sendDocument")
 _CARD = re.compile(r"Case <b>([2-9A-HJKMNP-Z]{5,8})</b>")
@@ -655,25 +655,6 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-async def _postgres_database(base: str) -> tuple[str, Callable[[], Any]]:
-    from sqlalchemy import text
-    from sqlalchemy.ext.asyncio import create_async_engine
-
-    name = f"refund_desk_desk_{uuid.uuid4().hex[:8]}"
-    admin = create_async_engine(
-        base.replace("postgresql://", "postgresql+asyncpg://", 1), isolation_level="AUTOCOMMIT"
-    )
-    async with admin.connect() as conn:
-        await conn.execute(text(f'CREATE DATABASE "{name}"'))
-
-    async def drop() -> None:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        await admin.dispose()
-
-    return base.rsplit("/", 1)[0] + "/" + name, drop
-
-
 def _config(tmp: Path, emulator: BotApiEmulator, framework: str, url: str, args, group) -> Path:
     extra = f'[agents]\nchat_id = {group.id}\nlanguage = "en"\n'
     config = write_config(
@@ -694,43 +675,36 @@ def _config(tmp: Path, emulator: BotApiEmulator, framework: str, url: str, args,
 
 async def run_once(args: argparse.Namespace, framework: str, localizer: Localizer) -> RunResult:
     tmp = Path(tempfile.mkdtemp(prefix="desk-bench-"))
-    drop = None
     if args.postgres:
-        url, drop = await _postgres_database(args.postgres)
+        place = throwaway_database(args.postgres)
         database = "PostgreSQL"
     else:
-        url, database = f"sqlite+aiosqlite:///{tmp}/bot.db", "SQLite"
+        place, database = contextlib.nullcontext(f"sqlite+aiosqlite:///{tmp}/bot.db"), "SQLite"
     result = RunResult(framework, database)
-    try:
-        async with BotApiEmulator() as emulator:
-            group = emulator.make_forum_group("Refund team")
-            limiter = emulator.enable_rate_limits(per_group=20, group_window=60, overall=30)
-            bot = BotProcess(
-                _config(tmp, emulator, framework, url, args, group), emulator, tmp / "bot.log"
-            )
-            await bot.start(timeout=60)
-            assert bot.process is not None
-            desk = None
-            try:
-                desk = await _scenario(args, emulator, localizer, group, bot, result)
-            except Exception as exc:
-                result.error = f"{type(exc).__name__}: {exc}"[:300]
-                print(
-                    f"  !! {framework}: {result.error}\n  log: {tmp / 'bot.log'}", file=sys.stderr
-                )
-            finally:
-                if bot.process.returncode is None:
-                    try:
-                        await bot.stop(timeout=15)
-                    except TimeoutError:
-                        await bot.kill()
-            log = bot.log()
-            result.tracebacks = "Traceback" in log
-            result.log_errors = sum(1 for line in log.splitlines() if " ERROR " in line)
-            _count(emulator, group, limiter, result, desk)
-    finally:
-        if drop is not None:
-            await drop()
+    async with place as url, BotApiEmulator() as emulator:
+        group = emulator.make_forum_group("Refund team")
+        limiter = emulator.enable_rate_limits(per_group=20, group_window=60, overall=30)
+        bot = BotProcess(
+            _config(tmp, emulator, framework, url, args, group), emulator, tmp / "bot.log"
+        )
+        await bot.start(timeout=60)
+        assert bot.process is not None
+        desk = None
+        try:
+            desk = await _scenario(args, emulator, localizer, group, bot, result)
+        except Exception as exc:
+            result.error = f"{type(exc).__name__}: {exc}"[:300]
+            print(f"  !! {framework}: {result.error}\n  log: {tmp / 'bot.log'}", file=sys.stderr)
+        finally:
+            if bot.process.returncode is None:
+                try:
+                    await bot.stop(timeout=15)
+                except TimeoutError:
+                    await bot.kill()
+        log = bot.log()
+        result.tracebacks = "Traceback" in log
+        result.log_errors = sum(1 for line in log.splitlines() if " ERROR " in line)
+        _count(emulator, group, limiter, result, desk)
     if result.error or result.tracebacks or args.keep:
         print(f"  (bot log kept: {tmp / 'bot.log'})", file=sys.stderr)
     else:

@@ -30,10 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,7 +40,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from sqlalchemy import text  # noqa: E402
-from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
+from throwaway_database import POSTGRES_ENV, throwaway_database  # noqa: E402
 
 from bot.scheduler import FollowUpScheduler  # noqa: E402
 from handlers.clock import SystemClock  # noqa: E402
@@ -51,7 +48,6 @@ from storage.database import Database  # noqa: E402
 from storage.models import FollowUp, OutboxMessage  # noqa: E402
 from storage.repositories import followups  # noqa: E402
 
-POSTGRES_ENV = "REFUND_DESK_TEST_POSTGRES_URL"
 LOOK_AHEAD = timedelta(minutes=10)
 SWEEP_SECONDS = 5.0
 CLOCK = SystemClock()
@@ -204,24 +200,6 @@ async def run_backend(name: str, url: str, args: argparse.Namespace) -> dict[str
     return out
 
 
-@asynccontextmanager
-async def postgres_database() -> AsyncIterator[str]:
-    base = os.environ[POSTGRES_ENV].replace("postgresql://", "postgresql+asyncpg://", 1)
-    name = f"refund_desk_bench_{uuid.uuid4().hex[:8]}"
-
-    async def admin(statement: str) -> None:
-        engine = create_async_engine(base, isolation_level="AUTOCOMMIT")
-        async with engine.connect() as conn:
-            await conn.execute(text(statement))
-        await engine.dispose()
-
-    await admin(f'CREATE DATABASE "{name}"')
-    try:
-        yield base.rsplit("/", 1)[0] + "/" + name
-    finally:
-        await admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def all_jobs_baseline(count: int) -> tuple[float, float]:
     """What arming every row would cost: ``count`` date jobs in one AsyncIOScheduler."""
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -290,7 +268,7 @@ def main() -> None:
         elif backend == "postgresql" and os.environ.get(POSTGRES_ENV):
 
             async def on_postgres() -> dict[str, Any]:
-                async with postgres_database() as url:
+                async with throwaway_database(os.environ[POSTGRES_ENV]) as url:
                     return await run_backend("PostgreSQL", url, args)
 
             results.append(asyncio.run(on_postgres()))

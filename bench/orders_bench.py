@@ -25,7 +25,6 @@ import resource
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -35,9 +34,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from sqlalchemy import text  # noqa: E402
-from sqlalchemy.ext.asyncio import create_async_engine  # noqa: E402
 from sqlmodel import select  # noqa: E402
+from throwaway_database import POSTGRES_ENV, throwaway_database  # noqa: E402
 
 from bot.orders.importer import import_bill  # noqa: E402
 from handlers.orders.recheck import recheck  # noqa: E402
@@ -232,27 +230,12 @@ async def main() -> None:
                     folder,
                 )
                 continue
-            base = os.environ.get("REFUND_DESK_TEST_POSTGRES_URL")
+            base = os.environ.get(POSTGRES_ENV)
             if not base:
-                print("\n== PostgreSQL: skipped (set REFUND_DESK_TEST_POSTGRES_URL)")
+                print(f"\n== PostgreSQL: skipped (set {POSTGRES_ENV})")
                 continue
-            admin = base.replace("postgresql://", "postgresql+asyncpg://", 1)
-            name = f"orders_bench_{uuid.uuid4().hex[:8]}"
-            engine = create_async_engine(admin, isolation_level="AUTOCOMMIT")
-            async with engine.connect() as conn:
-                await conn.execute(text(f'CREATE DATABASE "{name}"'))
-            try:
-                await run(
-                    admin.rsplit("/", 1)[0] + "/" + name,
-                    "PostgreSQL",
-                    args.rows,
-                    args.cases,
-                    folder,
-                )
-            finally:
-                async with engine.connect() as conn:
-                    await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                await engine.dispose()
+            async with throwaway_database(base) as url:
+                await run(url, "PostgreSQL", args.rows, args.cases, folder)
 
 
 if __name__ == "__main__":

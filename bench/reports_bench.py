@@ -24,18 +24,17 @@ import random
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, text
-from sqlalchemy.ext.asyncio import create_async_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from throwaway_database import POSTGRES_ENV, throwaway_database
 
 from handlers.calendar import WorkingCalendar
 from handlers.reports import export
@@ -44,7 +43,6 @@ from storage.database import Database
 from storage.models import Case, CaseEvent, CaseTransaction
 from storage.repositories.reports import received_cases
 
-POSTGRES_ENV = "REFUND_DESK_TEST_POSTGRES_URL"
 FIRST_DAY = date(2026, 7, 1)
 DAYS = 90
 NOW = datetime(2026, 10, 15, 2, 0, tzinfo=UTC)
@@ -203,24 +201,6 @@ async def run(url: str, count: int) -> dict[str, Any]:
     return out
 
 
-@asynccontextmanager
-async def postgres_database() -> AsyncIterator[str]:
-    base = os.environ[POSTGRES_ENV].replace("postgresql://", "postgresql+asyncpg://", 1)
-    name = f"refund_desk_bench_{uuid.uuid4().hex[:8]}"
-
-    async def admin(statement: str) -> None:
-        engine = create_async_engine(base, isolation_level="AUTOCOMMIT")
-        async with engine.connect() as conn:
-            await conn.execute(text(statement))
-        await engine.dispose()
-
-    await admin(f'CREATE DATABASE "{name}"')
-    try:
-        yield base.rsplit("/", 1)[0] + "/" + name
-    finally:
-        await admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def _print(backend: str, count: int, out: dict[str, Any]) -> None:
     print(f"\n{backend}: {count:,} cases written in {out['fill_s']:.1f} s")
     labels = {
@@ -247,7 +227,7 @@ async def main() -> None:
                 out = await run(f"sqlite+aiosqlite:///{folder}/bench.db", args.cases)
             _print("SQLite", args.cases, out)
         elif backend == "postgresql" and os.environ.get(POSTGRES_ENV):
-            async with postgres_database() as url:
+            async with throwaway_database(os.environ[POSTGRES_ENV]) as url:
                 out = await run(url, args.cases)
             _print("PostgreSQL", args.cases, out)
         elif backend == "postgresql":

@@ -27,13 +27,14 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+
+from throwaway_database import POSTGRES_ENV, throwaway_database  # noqa: E402
 
 from bot.i18n import Localizer  # noqa: E402
 from tests.e2e.proxy import RoundRobinProxy  # noqa: E402
@@ -63,31 +64,10 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-async def _database(base: str) -> tuple[str, object]:
-    from sqlalchemy import text
-    from sqlalchemy.ext.asyncio import create_async_engine
-
-    name = f"refund_desk_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_async_engine(
-        base.replace("postgresql://", "postgresql+asyncpg://", 1), isolation_level="AUTOCOMMIT"
-    )
-    async with admin.connect() as conn:
-        await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = base.rsplit("/", 1)[0] + "/" + name
-
-    async def drop() -> None:
-        async with admin.connect() as conn:
-            await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        await admin.dispose()
-
-    return url, drop
-
-
 async def run_once(args: argparse.Namespace, framework: str, workers: int) -> dict[str, float]:
     localizer = Localizer()
-    url, drop = await _database(args.postgres)
     tmp = Path(tempfile.mkdtemp(prefix="several-workers-"))
-    async with BotApiEmulator() as emulator:
+    async with throwaway_database(args.postgres) as url, BotApiEmulator() as emulator:
         group = emulator.make_forum_group("Refund team")
         limiter = emulator.enable_rate_limits(per_group=20, group_window=60, overall=30)
         extra = f'[agents]\nchat_id = {group.id}\nlanguage = "en"\n'
@@ -160,7 +140,6 @@ async def run_once(args: argparse.Namespace, framework: str, workers: int) -> di
                 for bot in bots:
                     if bot.process and bot.process.returncode is None:
                         await bot.stop()
-                await drop()
 
 
 def _print(framework: str, rows: list[dict[str, float]]) -> None:
@@ -200,7 +179,7 @@ def main() -> int:
     parser.add_argument("--kill", action="store_true", help="kill one worker mid-run (N>1)")
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
-    args.postgres = os.environ.get("REFUND_DESK_TEST_POSTGRES_URL")
+    args.postgres = os.environ.get(POSTGRES_ENV)
     if not args.postgres:
         print("set REFUND_DESK_TEST_POSTGRES_URL (several workers need PostgreSQL)")
         return 2

@@ -16,13 +16,13 @@ from aiogram.exceptions import (
     TelegramServerError,
 )
 from aiogram.methods.base import Response, TelegramMethod
-from aiogram.types import BotCommand, BufferedInputFile, TelegramObject
+from aiogram.types import BotCommand, BufferedInputFile, File, TelegramObject
 from aiogram.types import Update as AiogramUpdate
 
-from bot.files import FileTooLarge, local_file
 from bot.telegram.calls import take_uploads
 from bot.telegram.convert import incoming_from
 from bot.telegram.errors import Permanent, RetryLater, Transient
+from bot.telegram.framework_transport import FrameworkTransport
 from bot.telegram.transport import BotIdentity
 from handlers.events import Incoming
 
@@ -66,7 +66,9 @@ def _json(result: Any) -> dict[str, Any]:
     return {"result": result}
 
 
-class AiogramTransport:
+class AiogramTransport(FrameworkTransport):
+    bot_command = BotCommand
+
     def __init__(self, token: str, api_base_url: str, *, poll_timeout: int = 30) -> None:
         session = AiohttpSession(api=TelegramAPIServer.from_base(api_base_url), limit=64)
         self.bot = Bot(token, session=session)
@@ -86,16 +88,6 @@ class AiogramTransport:
             raise Transient("getUpdates answered something other than a list of updates")
         return updates
 
-    async def set_webhook(self, url: str, secret_token: str | None) -> None:
-        await self._guard(self.bot.set_webhook(url, secret_token=secret_token))
-
-    async def delete_webhook(self) -> None:
-        await self._guard(self.bot.delete_webhook())
-
-    async def set_commands(self, commands: list[tuple[str, str]], language: str | None) -> None:
-        menu = [BotCommand(command=name, description=text) for name, text in commands]
-        await self._guard(self.bot.set_my_commands(menu, language_code=language))
-
     def to_incoming(self, update: dict[str, Any]) -> Incoming | None:
         return incoming_from(AiogramUpdate.model_validate(update, context={"bot": self.bot}))
 
@@ -108,15 +100,7 @@ class AiogramTransport:
             fields[name] = BufferedInputFile(data, filename=file_name)
         return _json(await self._guard(self.bot(call_type.model_validate(fields))))
 
-    async def download(self, file_id: str, max_bytes: int) -> bytes:
-        """A file's bytes (``getFile``, then the file URL; a self-hosted Bot API server in
-        ``--local`` mode answers with a path on this machine, read directly)."""
-        file = await self._guard(self.bot.get_file(file_id))
-        if file.file_size is not None and file.file_size > max_bytes:
-            raise FileTooLarge(file.file_size)
-        local = local_file(file.file_path)
-        if local is not None:
-            return local
+    async def _fetch(self, file: File) -> bytes:
         if not file.file_path:
             raise Permanent("getFile gave no file path")
         buffer = await self._guard(self.bot.download_file(file.file_path))

@@ -11,15 +11,20 @@ import locale
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.app import build_app
 from bot.config import ConfigError, Settings, load_settings
 from bot.console import ConsoleTransport, console_app
 from bot.files.store import StoreProblem
 from bot.logs import configure_logging
+from bot.operator_table import print_table
 from bot.orders import cli as orders_cli
 from bot.reports import cli as reports_cli
 from bot.telegram.desk_check import DeskProblem
+
+if TYPE_CHECKING:
+    from storage.repositories.outbox import FailedCall
 
 
 def _global_options(*, default: object) -> argparse.ArgumentParser:
@@ -53,27 +58,37 @@ def _parser() -> argparse.ArgumentParser:
     db = add("db", help="database maintenance")
     db.add_argument("action", choices=["upgrade"])
     add("check-config", help="validate the settings and exit")
-    calls = add(
-        "outbox",
-        help="list the Bot API calls that failed for good; queue them again",
-        description="Without an action: list. `retry ID...` or `retry --all` queues failed "
-        "calls again; the running bot sends them at its next outbox sweep.",
+    _list_and_retry(
+        add(
+            "outbox",
+            help="list the Bot API calls that failed for good; queue them again",
+            description="Without an action: list. `retry ID...` or `retry --all` queues failed "
+            "calls again; the running bot sends them at its next outbox sweep.",
+        ),
+        ids="calls to retry",
+        every="retry every failed call",
     )
-    calls.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
-    calls.add_argument("ids", nargs="*", type=int, metavar="ID", help="calls to retry")
-    calls.add_argument("--all", action="store_true", help="retry every failed call")
-    updates = add(
-        "updates",
-        help="list the updates set aside (unreadable, or failing); hand them back",
-        description="Without an action: list. `retry ID...` or `retry --all` hands set-aside "
-        "updates to the bot again, their attempts reset.",
+    _list_and_retry(
+        add(
+            "updates",
+            help="list the updates set aside (unreadable, or failing); hand them back",
+            description="Without an action: list. `retry ID...` or `retry --all` hands set-aside "
+            "updates to the bot again, their attempts reset.",
+        ),
+        ids="updates to retry",
+        every="retry every update set aside",
     )
-    updates.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
-    updates.add_argument("ids", nargs="*", type=int, metavar="ID", help="updates to retry")
-    updates.add_argument("--all", action="store_true", help="retry every update set aside")
     reports_cli.register(add)
     orders_cli.register(add)
     return parser
+
+
+def _list_and_retry(command: argparse.ArgumentParser, *, ids: str, every: str) -> None:
+    """A command that lists rows kept for the operator, or (``retry ID...``, ``retry --all``)
+    has them taken again."""
+    command.add_argument("action", nargs="?", choices=["list", "retry"], default="list")
+    command.add_argument("ids", nargs="*", type=int, metavar="ID", help=ids)
+    command.add_argument("--all", action="store_true", help=every)
 
 
 def _terminal_language() -> str | None:
@@ -136,21 +151,26 @@ async def _outbox_list(settings: Settings) -> int:
 
     async with one_transaction(settings.storage.url) as session:
         rows = await outbox.failed(session=session)
-    if not rows:
-        print("no failed outbox calls")
-        return 0
-    print(f"{'id':>8}  {'created (UTC)':16}  {'method':20}  {'chat':>15}  {'tries':>5}  error")
-    for row in rows:
-        created = row.created_at.strftime("%Y-%m-%d %H:%M")
-        error = (row.error or "-").replace("\n", " ")
-        if not row.resendable:
-            error += "  [emptied by retention: cannot be resent]"
-        print(
-            f"{row.id:>8}  {created:16}  {row.method:20}  {row.chat_id:>15}  "
-            f"{row.attempts:>5}  {error}"
-        )
-    print("`refund-desk outbox retry ID...` or `retry --all` queues them again.")
+    print_table(
+        rows,
+        header=f"{'id':>8}  {'created (UTC)':16}  {'method':20}  {'chat':>15}  {'tries':>5}"
+        "  error",
+        line=_failed_call,
+        nothing="no failed outbox calls",
+        then="`refund-desk outbox retry ID...` or `retry --all` queues them again.",
+    )
     return 0
+
+
+def _failed_call(row: FailedCall) -> str:
+    created = row.created_at.strftime("%Y-%m-%d %H:%M")
+    error = (row.error or "-").replace("\n", " ")
+    if not row.resendable:
+        error += "  [emptied by retention: cannot be resent]"
+    return (
+        f"{row.id:>8}  {created:16}  {row.method:20}  {row.chat_id:>15}  "
+        f"{row.attempts:>5}  {error}"
+    )
 
 
 async def _outbox_retry(settings: Settings, ids: list[int], every: bool) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -163,12 +164,17 @@ class StorageSettings(_Section):
     auto_upgrade: bool = True
 
 
-def _only_known(values: list[str], known: tuple[str, ...]) -> list[str]:
-    """``values`` when each is one of ``known``; else the first that is not, named."""
-    unknown = [value for value in values if value not in known]
-    if unknown:
-        raise ValueError(f"unknown {unknown[0]!r}; known: {', '.join(known)}")
-    return values
+def _only_known(known: tuple[str, ...]) -> Callable[[list[str]], list[str]]:
+    """A list's check: the values when each is one of ``known``; else the first that is not,
+    named."""
+
+    def check(values: list[str]) -> list[str]:
+        unknown = [value for value in values if value not in known]
+        if unknown:
+            raise ValueError(f"unknown {unknown[0]!r}; known: {', '.join(known)}")
+        return values
+
+    return check
 
 
 def _check_currency(code: str, shown: str) -> None:
@@ -200,10 +206,7 @@ class RouteSettings(_Section):
             _check_language(language)
         return value
 
-    @field_validator("problems")
-    @classmethod
-    def _problems(cls, value: list[str]) -> list[str]:
-        return _only_known(value, PROBLEMS)
+    _problems = field_validator("problems")(_only_known(PROBLEMS))
 
     @field_validator("min_amount")
     @classmethod
@@ -356,7 +359,7 @@ class IntakeSettings(_Section):
     @field_validator("payment_methods")
     @classmethod
     def _payment_methods(cls, value: list[str]) -> list[str]:
-        return _only_known([m for m in value if m != "other"], KNOWN_PAYMENT_METHODS)
+        return _only_known(KNOWN_PAYMENT_METHODS)([m for m in value if m != "other"])
 
     @field_validator("timezones")
     @classmethod
@@ -433,10 +436,7 @@ class AftercareSettings(_Section):
             raise ValueError(f"use a two-letter ISO country code like FR (got {value!r})")
         return value.upper() if value else None
 
-    @field_validator("hidden_routes")
-    @classmethod
-    def _hidden_routes(cls, value: list[str]) -> list[str]:
-        return _only_known(value, ROUTE_ENTRIES)
+    _hidden_routes = field_validator("hidden_routes")(_only_known(ROUTE_ENTRIES))
 
     @field_validator("refund_days")
     @classmethod

@@ -11,6 +11,7 @@ from typing import Any
 from telegram import (
     Bot,
     BotCommand,
+    File,
     InlineKeyboardMarkup,
     InputFile,
     InputMediaDocument,
@@ -32,10 +33,10 @@ from telegram.error import (
 )
 from telegram.request import HTTPXRequest
 
-from bot.files import FileTooLarge, local_file
 from bot.telegram.calls import take_uploads
 from bot.telegram.convert import incoming_from
 from bot.telegram.errors import Permanent, RetryLater, Transient
+from bot.telegram.framework_transport import FrameworkTransport
 from bot.telegram.transport import BotIdentity
 from handlers.events import Incoming
 
@@ -77,7 +78,9 @@ def _json(result: Any) -> dict[str, Any]:
     return {"result": result}
 
 
-class PtbTransport:
+class PtbTransport(FrameworkTransport):
+    bot_command = BotCommand
+
     def __init__(self, token: str, api_base_url: str, *, poll_timeout: int = 30) -> None:
         self.bot = Bot(
             token,
@@ -111,16 +114,6 @@ class PtbTransport:
             raise Transient("getUpdates answered something other than a list of updates")
         return result
 
-    async def set_webhook(self, url: str, secret_token: str | None) -> None:
-        await self._guard(self.bot.set_webhook(url, secret_token=secret_token))
-
-    async def delete_webhook(self) -> None:
-        await self._guard(self.bot.delete_webhook())
-
-    async def set_commands(self, commands: list[tuple[str, str]], language: str | None) -> None:
-        menu = [BotCommand(name, description) for name, description in commands]
-        await self._guard(self.bot.set_my_commands(menu, language_code=language))
-
     def to_incoming(self, update: dict[str, Any]) -> Incoming | None:
         return incoming_from(PtbUpdate.de_json(update, self.bot))
 
@@ -144,15 +137,7 @@ class PtbTransport:
             ]
         return _json(await self._guard(getattr(self.bot, _snake(method))(**kwargs)))
 
-    async def download(self, file_id: str, max_bytes: int) -> bytes:
-        """A file's bytes (``getFile``, then the file URL; a self-hosted Bot API server in
-        ``--local`` mode answers with a path on this machine, read directly)."""
-        file = await self._guard(self.bot.get_file(file_id))
-        if file.file_size is not None and file.file_size > max_bytes:
-            raise FileTooLarge(file.file_size)
-        local = local_file(file.file_path)
-        if local is not None:
-            return local
+    async def _fetch(self, file: File) -> bytes:
         return bytes(await self._guard(file.download_as_bytearray()))
 
     @staticmethod

@@ -140,33 +140,13 @@ class FollowUpScheduler:
     async def start(self) -> None:
         """Arm date jobs for the look-ahead window, then sweep at once and every interval."""
         armed = await self._arm_window(self.clock.now())
-        self._scheduler.add_job(
-            self._run_sweep,
-            IntervalTrigger(seconds=self.sweep_interval, timezone=UTC),
-            id=SWEEP_JOB,
-            replace_existing=True,
-        )
+        self._every(self.sweep_interval, self._run_sweep, SWEEP_JOB)
         if self.purge is not None:
-            self._scheduler.add_job(
-                self._run_purge,
-                IntervalTrigger(seconds=self.purge_interval, timezone=UTC),
-                id=PURGE_JOB,
-                replace_existing=True,
-            )
+            self._every(self.purge_interval, self._run_purge, PURGE_JOB)
         if self.orders is not None:
-            self._scheduler.add_job(
-                self._run_orders,
-                IntervalTrigger(seconds=self.orders_interval, timezone=UTC),
-                id=ORDERS_JOB,
-                replace_existing=True,
-            )
+            self._every(self.orders_interval, self._run_orders, ORDERS_JOB)
         for name, interval, _ in self.jobs:
-            self._scheduler.add_job(
-                self._run_jobs,
-                IntervalTrigger(seconds=interval, timezone=UTC),
-                id=name,
-                replace_existing=True,
-            )
+            self._every(interval, self._run_jobs, name)
         self._scheduler.start()
         self._tasks.add(asyncio.create_task(self._fire_when_woken()))
         if self.purge is not None:
@@ -177,6 +157,11 @@ class FollowUpScheduler:
         # must not hold up the bot's start.
         self._tasks.add(asyncio.create_task(self._run_sweep()))
         log.info("follow-ups: %d date job(s) armed, sweep every %ss", armed, self.sweep_interval)
+
+    def _every(self, seconds: float, run: Callable[[], Awaitable[None]], job_id: str) -> None:
+        self._scheduler.add_job(
+            run, IntervalTrigger(seconds=seconds, timezone=UTC), id=job_id, replace_existing=True
+        )
 
     def notify_scheduled(self, follow_up: FollowUp) -> None:
         """Arm a date job for a row just created (call after its transaction committed)."""
@@ -206,18 +191,8 @@ class FollowUpScheduler:
         """Run the retention purge to the end, batch by batch; returns the rows handled."""
         if self.purge is None:
             return 0
-        total = 0
         async with self._purging:
-            while not self._stopping:
-                async with self.database.unit_of_work() as session:
-                    handled, calls = await self.purge(session, self.purge_batch)
-                    messages = await outbox.add_calls(
-                        session=session, calls=calls, now=self.clock.now(), lease=self.lease
-                    )
-                total += handled
-                await self._deliver(messages)
-                if handled < self.purge_batch:
-                    break
+            total = await self._to_the_end(self.purge, self.purge_batch)
         if total:
             log.info("retention: %d row(s) purged", total)
         return total
@@ -228,20 +203,10 @@ class FollowUpScheduler:
         checked."""
         if self.orders is None:
             return 0
-        total = 0
         async with self._checking_orders:
             if self.orders_prepare is not None:
                 await self.orders_prepare()
-            while not self._stopping:
-                async with self.database.unit_of_work() as session:
-                    handled, calls = await self.orders(session, self.orders_batch)
-                    messages = await outbox.add_calls(
-                        session=session, calls=calls, now=self.clock.now(), lease=self.lease
-                    )
-                total += handled
-                await self._deliver(messages)
-                if handled < self.orders_batch:
-                    break
+            total = await self._to_the_end(self.orders, self.orders_batch)
         if total:
             log.info("orders: %d case(s) checked against new bills", total)
         return total
@@ -331,14 +296,29 @@ class FollowUpScheduler:
         total = 0
         async with self._running_jobs:
             for _, _, job in self.jobs:
-                async with self.database.unit_of_work() as session:
-                    handled, calls = await job(session, 1)
-                    messages = await outbox.add_calls(
-                        session=session, calls=calls, now=self.clock.now(), lease=self.lease
-                    )
-                total += handled
-                await self._deliver(messages)
+                total += await self._batch(job, 1)
         return total
+
+    async def _to_the_end(self, job: Purge, size: int) -> int:
+        """Batches of ``job`` until one is short (or the scheduler stops); what they handled."""
+        total = 0
+        while not self._stopping:
+            handled = await self._batch(job, size)
+            total += handled
+            if handled < size:
+                break
+        return total
+
+    async def _batch(self, job: Purge, size: int) -> int:
+        """One batch of ``job`` in its own transaction, the calls it makes queued in the outbox
+        in it and delivered once it is committed; how many things it handled."""
+        async with self.database.unit_of_work() as session:
+            handled, calls = await job(session, size)
+            messages = await outbox.add_calls(
+                session=session, calls=calls, now=self.clock.now(), lease=self.lease
+            )
+        await self._deliver(messages)
+        return handled
 
     async def _tracked(self, work: Coroutine[Any, Any, Any]) -> None:
         """Run a job so that shutdown can wait for it; never let it raise into APScheduler."""

@@ -5,31 +5,34 @@ again once the cause is fixed. Never their content: ids, times, chats and the re
 from __future__ import annotations
 
 from bot.config import Settings
+from bot.operator_table import print_table
 from storage.database import one_transaction
+from storage.models import InboxUpdate
 from storage.repositories import inbox
 
 
 async def list_set_aside(settings: Settings) -> int:
     async with one_transaction(settings.storage.url) as session:
         rows = await inbox.set_aside_rows(session=session)
-    if not rows:
-        print("no updates set aside")
-        return 0
-    print(f"{'id':>8}  {'update':>12}  {'set aside (UTC)':16}  {'chat':>15}  {'tries':>5}  reason")
-    for row in rows:
-        when = row.failed_at.strftime("%Y-%m-%d %H:%M") if row.failed_at else "-"
-        chat = str(row.chat_id) if row.chat_id is not None else "-"
-        reason = row.error or "-"
-        if not row.payload:
-            reason += "  [emptied by retention: cannot be handled again]"
-        print(
-            f"{row.id:>8}  {row.update_id:>12}  {when:16}  {chat:>15}  {row.attempts:>5}  {reason}"
-        )
-    print(
-        "`refund-desk updates retry ID...` or `retry --all` hands them to the bot again "
-        "(several workers: at the next sweep; one process: at its next start)."
+    print_table(
+        rows,
+        header=f"{'id':>8}  {'update':>12}  {'set aside (UTC)':16}  {'chat':>15}  {'tries':>5}"
+        "  reason",
+        line=_set_aside,
+        nothing="no updates set aside",
+        then="`refund-desk updates retry ID...` or `retry --all` hands them to the bot again "
+        "(several workers: at the next sweep; one process: at its next start).",
     )
     return 0
+
+
+def _set_aside(row: InboxUpdate) -> str:
+    when = row.failed_at.strftime("%Y-%m-%d %H:%M") if row.failed_at else "-"
+    chat = str(row.chat_id) if row.chat_id is not None else "-"
+    reason = row.error or "-"
+    if not row.payload:
+        reason += "  [emptied by retention: cannot be handled again]"
+    return f"{row.id:>8}  {row.update_id:>12}  {when:16}  {chat:>15}  {row.attempts:>5}  {reason}"
 
 
 async def retry_set_aside(settings: Settings, ids: list[int], every: bool) -> int:

@@ -1,8 +1,5 @@
-"""Reading merchants' bills, line by line (never a whole file in memory).
-
-Each reader yields :class:`~handlers.orders.records.BillLine` for a good line and
-:class:`RowProblem` for a bad one (the importer decides whether a bad line stops the import);
-a file that is not the format at all raises :class:`BillError`.
+"""The two bills China's payment systems give merchants, read line by line (never a whole
+file in memory) through :func:`~bot.orders.table.read_table`.
 
 - WeChat Pay trade bill (v2 ``downloadbill``, v3 ``tradebill``; ALL, SUCCESS or REFUND): CSV,
   every value prefixed with a backtick so spreadsheets keep the 28-digit ids, detail lines,
@@ -17,32 +14,19 @@ import csv
 import gzip
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO
 from zoneinfo import ZoneInfo
 
+from bot.orders.table import BillError, Read, Table, read_table
 from handlers.orders.records import BillLine, LineKind
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 WECHAT, ALIPAY = "wechat_pay", "alipay"
-
-
-class BillError(Exception):
-    """The file cannot be read as the format: one line saying why (and where)."""
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    row: int
-    message: str
-
-
-Read = Iterator[BillLine | RowProblem]
 
 
 def amount(text: str, column: str) -> Decimal:
@@ -76,6 +60,16 @@ def _slashed(value: str, column: str) -> datetime:
     raise ValueError(f"{column} {value!r} is not a date and time")
 
 
+def _header_check(bill: str, required: tuple[str, ...]) -> Callable[[int, list[str]], None]:
+    """A header without all the ``required`` columns is not ``bill``'s."""
+
+    def check(number: int, values: list[str]) -> None:
+        if not set(required) <= set(values):
+            raise BillError(f"row {number}: not {bill} (its header has no {', '.join(required)})")
+
+    return check
+
+
 # -- WeChat Pay ---------------------------------------------------------------------------
 
 _WECHAT_REQUIRED = ("交易时间", "微信订单号", "交易状态")
@@ -104,52 +98,6 @@ _WECHAT_USED = (
     "退款申请时间",
     "商品名称",
 )
-
-
-def read_wechat(text: IO[str]) -> Read:
-    rows = csv.reader(text)
-    header: list[str] | None = None
-    used: list[tuple[str, int]] = []
-    details = 0
-    for number, cells in enumerate(rows, start=1):
-        if header is not None and cells and len(cells) == len(header) and cells[0] != "总交易单数":
-            details += 1  # the common case, read without touching the columns not used
-            try:
-                line = _wechat_line({name: _unquote(cells[i]) for name, i in used}, number)
-            except ValueError as exc:
-                yield RowProblem(number, str(exc))
-                continue
-            if line is not None:
-                yield line
-            continue
-        values = [_unquote(c) for c in cells]
-        if not any(values):
-            continue
-        if header is None:
-            if not set(_WECHAT_REQUIRED) <= set(values):
-                raise BillError(
-                    f"row {number}: not a WeChat Pay trade bill (its header has no "
-                    f"{', '.join(_WECHAT_REQUIRED)})"
-                )
-            header = values
-            used = [(name, values.index(name)) for name in _WECHAT_USED if name in values]
-            continue
-        if values[0] == "总交易单数":  # the summary: its line counts the detail lines
-            summary = next(rows, None)
-            if summary is None:
-                raise BillError(f"row {number}: the summary header has no summary row")
-            expected = _unquote(summary[0])
-            if not expected.isdigit() or int(expected) != details:
-                raise BillError(
-                    f"row {number + 1}: the summary counts {expected} transactions, "
-                    f"the bill lists {details}: the file is incomplete"
-                )
-            return
-        details += 1  # a line whose values do not fit the header
-        yield RowProblem(number, f"{len(values)} values, the header has {len(header)}")
-    if header is None:
-        raise BillError("empty file: not a WeChat Pay trade bill")
-    raise BillError("no summary (总交易单数) after the transactions: the file is incomplete")
 
 
 def _wechat_line(row: dict[str, str], number: int) -> BillLine | None:
@@ -189,37 +137,37 @@ def _wechat_line(row: dict[str, str], number: int) -> BillLine | None:
     )
 
 
+_WECHAT_TABLE = Table(
+    check_header=_header_check("a WeChat Pay trade bill", _WECHAT_REQUIRED),
+    read_line=_wechat_line,
+    columns=_WECHAT_USED,
+    no_header="empty file: not a WeChat Pay trade bill",
+    cell=_unquote,
+    end="总交易单数",  # the summary header
+    wider_rows=False,
+)
+
+
+def read_wechat(text: IO[str]) -> Read:
+    rows = enumerate(csv.reader(text), start=1)
+    end = yield from read_table(rows, _WECHAT_TABLE)
+    if end.row is None:
+        raise BillError("no summary (总交易单数) after the transactions: the file is incomplete")
+    summary = next(rows, None)  # the summary's line counts the detail lines
+    if summary is None:
+        raise BillError(f"row {end.row}: the summary header has no summary row")
+    _, counts = summary
+    expected = _unquote(counts[0])
+    if not expected.isdigit() or int(expected) != end.lines:
+        raise BillError(
+            f"row {end.row + 1}: the summary counts {expected} transactions, "
+            f"the bill lists {end.lines}: the file is incomplete"
+        )
+
+
 # -- Alipay ---------------------------------------------------------------------------------
 
 _ALIPAY_REQUIRED = ("支付宝交易号", "业务类型", "创建时间")
-
-
-def read_alipay(text: IO[str]) -> Read:
-    header: list[str] | None = None
-    for number, cells in enumerate(csv.reader(text), start=1):
-        values = [c.strip() for c in cells]
-        if not any(values) or values[0].startswith("#"):
-            continue
-        if header is None:
-            if not set(_ALIPAY_REQUIRED) <= set(values):
-                raise BillError(
-                    f"row {number}: not an Alipay trade bill (业务明细: its header has no "
-                    f"{', '.join(_ALIPAY_REQUIRED)})"
-                )
-            header = values
-            continue
-        if len(values) < len(header):
-            yield RowProblem(number, f"{len(values)} values, the header has {len(header)}")
-            continue
-        try:
-            line = _alipay_line(dict(zip(header, values, strict=False)), number)
-        except ValueError as exc:
-            yield RowProblem(number, str(exc))
-            continue
-        if line is not None:
-            yield line
-    if header is None:
-        raise BillError("no 业务明细 table: not an Alipay trade bill")
 
 
 def _alipay_line(row: dict[str, str], number: int) -> BillLine | None:
@@ -234,31 +182,48 @@ def _alipay_line(row: dict[str, str], number: int) -> BillLine | None:
     created = local_time(row["创建时间"], "创建时间")
     finished = row.get("完成时间")
     done = local_time(finished, "完成时间") if finished else created
-    if kind is LineKind.REFUND:
-        return BillLine(
-            source=ALIPAY,
-            order_id=order_id,
-            kind=kind,
-            amount=money,
-            currency="CNY",
-            merchant_order_id=row.get("商户订单号") or None,
-            refund_id=row.get("退款批次号/请求号") or None,
-            refund_amount=money,
-            refunded_at=done,
-            row=number,
-        )
+    refund = kind is LineKind.REFUND  # a refund line says when, not who paid nor for what
     return BillLine(
         source=ALIPAY,
         order_id=order_id,
         kind=kind,
         amount=money,
         currency="CNY",
-        paid_at=done,
+        paid_at=None if refund else done,
         merchant_order_id=row.get("商户订单号") or None,
-        payer_id=row.get("对方账户") or None,
-        product=row.get("商品名称") or None,
+        payer_id=None if refund else row.get("对方账户") or None,
+        product=None if refund else row.get("商品名称") or None,
+        refund_id=(row.get("退款批次号/请求号") or None) if refund else None,
+        refund_amount=money if refund else None,
+        refunded_at=done if refund else None,
         row=number,
     )
+
+
+#: The columns an Alipay bill line is read from.
+_ALIPAY_USED = (
+    "业务类型",
+    "支付宝交易号",
+    "订单金额（元）",
+    "订单金额(元)",
+    "创建时间",
+    "完成时间",
+    "商户订单号",
+    "退款批次号/请求号",
+    "对方账户",
+    "商品名称",
+)
+_ALIPAY_TABLE = Table(
+    check_header=_header_check("an Alipay trade bill's 业务明细", _ALIPAY_REQUIRED),
+    read_line=_alipay_line,
+    columns=_ALIPAY_USED,
+    no_header="no 业务明细 table: not an Alipay trade bill",
+    note="#",
+)
+
+
+def read_alipay(text: IO[str]) -> Read:
+    yield from read_table(enumerate(csv.reader(text), start=1), _ALIPAY_TABLE)
 
 
 # -- opening files --------------------------------------------------------------------------

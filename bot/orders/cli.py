@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.orders.bills import BillError
 from bot.orders.generic import GenericFormat
 from bot.orders.importer import import_bill
+from bot.orders.table import BillError
 from handlers.clock import SystemClock
 
 if TYPE_CHECKING:

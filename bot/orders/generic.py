@@ -7,10 +7,12 @@ import csv
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import IO
 from zoneinfo import ZoneInfo
 
-from bot.orders.bills import BillError, Read, RowProblem, amount
+from bot.orders.bills import amount
+from bot.orders.table import BillError, Read, Table, read_table
 from handlers.orders.records import BillLine, LineKind
 
 #: The fields a mapping may name; the first three are required.
@@ -46,34 +48,25 @@ class GenericFormat:
 
 
 def read_generic(text: IO[str], form: GenericFormat) -> Read:
-    reader = csv.reader(text, delimiter=form.delimiter)
-    header: list[str] | None = None
-    for number, cells in enumerate(reader, start=1):
-        values = [c.strip() for c in cells]
-        if not any(values):
-            continue
-        if header is None:
-            missing = [h for h in form.columns.values() if h not in values]
-            if missing:
-                raise BillError(
-                    f"row {number}: no column {missing[0]!r} (the header has "
-                    f"{', '.join(repr(v) for v in values[:12])})"
-                )
-            header = values
-            continue
-        if len(values) < len(header):
-            yield RowProblem(number, f"{len(values)} values, the header has {len(header)}")
-            continue
-        row = dict(zip(header, values, strict=False))
-        try:
-            line = _line(row, form, number)
-        except ValueError as exc:
-            yield RowProblem(number, str(exc))
-            continue
-        if line is not None:
-            yield line
-    if header is None:
-        raise BillError("empty file: no header line")
+    rows = enumerate(csv.reader(text, delimiter=form.delimiter), start=1)
+    yield from read_table(
+        rows,
+        Table(
+            check_header=partial(_check_header, form),
+            read_line=partial(_line, form),
+            columns=tuple(form.columns.values()),
+            no_header="empty file: no header line",
+        ),
+    )
+
+
+def _check_header(form: GenericFormat, number: int, values: list[str]) -> None:
+    missing = [h for h in form.columns.values() if h not in values]
+    if missing:
+        raise BillError(
+            f"row {number}: no column {missing[0]!r} (the header has "
+            f"{', '.join(repr(v) for v in values[:12])})"
+        )
 
 
 def _value(row: dict[str, str], form: GenericFormat, name: str) -> str:
@@ -100,7 +93,7 @@ def _time(text: str, form: GenericFormat, name: str) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _line(row: dict[str, str], form: GenericFormat, number: int) -> BillLine | None:
+def _line(form: GenericFormat, row: dict[str, str], number: int) -> BillLine | None:
     order_id = _value(row, form, "order_id")
     if not order_id:
         raise ValueError(f"{form.columns['order_id']} is empty")

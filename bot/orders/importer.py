@@ -15,18 +15,9 @@ from typing import IO
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.orders.bills import (
-    ALIPAY,
-    WECHAT,
-    BillError,
-    Read,
-    RowProblem,
-    open_text,
-    read_alipay,
-    read_wechat,
-    sniff,
-)
+from bot.orders.bills import ALIPAY, WECHAT, open_text, read_alipay, read_wechat, sniff
 from bot.orders.generic import GenericFormat, read_generic
+from bot.orders.table import BillError, Read, RowProblem
 from handlers.orders.records import BillLine
 from storage.repositories import ledger
 

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
-from bot.orders.bills import BillError
 from bot.orders.generic import GenericFormat
 from bot.orders.importer import ImportReport, import_bill
+from bot.orders.table import BillError
 from storage.database import Database
 
 log = logging.getLogger(__name__)

@@ -27,6 +27,7 @@ from aiohttp import web
 
 from bot.files.store import ContentStore
 from bot.i18n import Localizer
+from bot.web_server import start_server
 from handlers.case.card import team_label, team_of
 from handlers.case.states import UNDECIDED, Status
 from handlers.case.view import platform_msg
@@ -132,9 +133,7 @@ class SupervisorPages:
     async def serve(self, listen: str, port: int) -> web.AppRunner:
         app = web.Application()
         self.add_routes(app)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, listen, port).start()
+        runner, _ = await start_server(app, listen, port)
         return runner
 
     # -- signing in ---------------------------------------------------------------------

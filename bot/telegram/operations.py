@@ -19,6 +19,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, Gauge, generate_latest
 
 from bot.metrics import REGISTRY
+from bot.web_server import start_server
 from handlers.clock import Clock
 from storage.database import Database
 from storage.repositories import backlog
@@ -145,8 +146,6 @@ class Operations:
         """A server of its own (polling mode): ``/healthz`` and ``/metrics`` only."""
         app = web.Application()
         self.add_routes(app)
-        runner = web.AppRunner(app, access_log=None)
-        await runner.setup()
-        await web.TCPSite(runner, listen, port).start()
+        runner, _ = await start_server(app, listen, port)
         log.info("health and metrics on %s:%s", listen, port)
         return runner

@@ -32,7 +32,7 @@ from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from storage.database import Database
 from storage.repositories import send_log
@@ -90,24 +90,6 @@ class Ticket:
 
     lane: str = CONVERSATION
     since: float = field(default_factory=time.monotonic)
-
-
-class Pacing(Protocol):
-    """What delivery and hand-off need: wait for room to send, then count it."""
-
-    async def acquire(
-        self,
-        chat_id: int,
-        messages: int = 1,
-        *,
-        lane: str = CONVERSATION,
-        ticket: Ticket | None = None,
-        kind: str = MESSAGE,
-    ) -> None: ...
-
-    def reconsider(self, chat_id: int) -> None:
-        """A waiting ticket of this chat was raised: look at the turns again."""
-        ...
 
 
 class Window:
@@ -216,39 +198,17 @@ class Turns:
             self.nudge()
 
 
-class Pacer:
-    def __init__(
-        self,
-        *,
-        per_second: int = 30,
-        per_group_minute: int = 20,
-        private_burst: int = 0,
-        group_period: float = 60.0,
-        margin: float = MARGIN,
-        aging: float | None = None,
-        group_changes: int = GROUP_CHANGES,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
+class Pacing:
+    """What delivery and hand-off need: wait for room to send, then count it.
+
+    Both pacers do it alike: a group's sends wait their turns in this process, best lane
+    first (:class:`Turns`, one per group and kind), and the one whose turn it is asks its
+    pacer for room (``_attempt``); any other chat's send waits for room at once
+    (``_take_now``)."""
+
+    def __init__(self, aging: float, clock: Callable[[], float]) -> None:
         self.clock = clock
-        # The overall limit is per second: a send counts for the second plus a little of the
-        # margin, so jitter in flight cannot put 31 into a second Telegram sees.
-        self.overall = Window(per_second, 1.0 + min(margin, OVERALL_MARGIN), clock)
-        #: A group's sends count for the window plus the margin (the request's time in flight);
-        #: its changes (keyed ``(chat, CHANGE)``) have a window of their own.
-        self.groups = _Windows(
-            lambda key: Window(
-                group_changes if isinstance(key, tuple) else per_group_minute,
-                group_period + margin,
-                clock,
-            )
-        )
-        aging = group_period if aging is None else aging
         self.turns: defaultdict[Any, Turns] = defaultdict(lambda: Turns(aging, clock))
-        self.private_burst = private_burst
-        self.privates: defaultdict[int, Window] = defaultdict(
-            lambda: Window(private_burst, float(private_burst), clock)  # one a second
-        )
-        self._overall_lock = asyncio.Lock()
 
     async def acquire(
         self,
@@ -266,22 +226,69 @@ class Pacer:
         group, the best lane goes first (see the module's docstring); its changes (``kind``
         ``CHANGE``: edits, topics) have a window of their own.
         """
-        if chat_id < 0:  # groups and supergroups have negative ids
-            key = group_key(chat_id, kind)
-            await self._group(key, messages, ticket or Ticket(lane, self.clock()))
+        if chat_id >= 0:  # groups and supergroups have negative ids
+            await self._take_now(chat_id, messages)
             return
+        attempt = self._attempt(chat_id, messages, kind)
+        await self.turns[group_key(chat_id, kind)].take(
+            ticket or Ticket(lane, self.clock()), attempt
+        )
+
+    def reconsider(self, chat_id: int) -> None:
+        """A waiting ticket of this chat was raised: look at the turns again."""
+        for key in (group_key(chat_id, MESSAGE), group_key(chat_id, CHANGE)):
+            if key in self.turns:
+                self.turns[key].nudge()
+
+    def _attempt(self, chat_id: int, messages: int, kind: str) -> Attempt:
+        """How the group's send whose turn it is asks for room, with its rank then."""
+        raise NotImplementedError
+
+    async def _take_now(self, chat_id: int, messages: int) -> None:
+        """Wait for room for a send to a private chat (or to no chat), then count it."""
+        raise NotImplementedError
+
+
+class Pacer(Pacing):
+    def __init__(
+        self,
+        *,
+        per_second: int = 30,
+        per_group_minute: int = 20,
+        private_burst: int = 0,
+        group_period: float = 60.0,
+        margin: float = MARGIN,
+        aging: float | None = None,
+        group_changes: int = GROUP_CHANGES,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__(group_period if aging is None else aging, clock)
+        # The overall limit is per second: a send counts for the second plus a little of the
+        # margin, so jitter in flight cannot put 31 into a second Telegram sees.
+        self.overall = Window(per_second, 1.0 + min(margin, OVERALL_MARGIN), clock)
+        #: A group's sends count for the window plus the margin (the request's time in flight);
+        #: its changes (keyed ``(chat, CHANGE)``) have a window of their own.
+        self.groups = _Windows(
+            lambda key: Window(
+                group_changes if isinstance(key, tuple) else per_group_minute,
+                group_period + margin,
+                clock,
+            )
+        )
+        self.private_burst = private_burst
+        self.privates: defaultdict[int, Window] = defaultdict(
+            lambda: Window(private_burst, float(private_burst), clock)  # one a second
+        )
+        self._overall_lock = asyncio.Lock()
+
+    async def _take_now(self, chat_id: int, messages: int) -> None:
         if chat_id > 0 and self.private_burst:
             await _take(self.privates[chat_id], messages)
         async with self._overall_lock:
             await _take(self.overall, messages)
 
-    def reconsider(self, chat_id: int) -> None:
-        for key in (group_key(chat_id, MESSAGE), group_key(chat_id, CHANGE)):
-            if key in self.turns:
-                self.turns[key].nudge()
-
-    async def _group(self, chat_id: Any, messages: int, ticket: Ticket) -> None:
-        window = self.groups[chat_id]
+    def _attempt(self, chat_id: int, messages: int, kind: str) -> Attempt:
+        window = self.groups[group_key(chat_id, kind)]
         count = min(messages, window.limit)
 
         async def attempt(rank_now: int) -> float:
@@ -297,7 +304,7 @@ class Pacer:
             window.record(count)
             return 0.0
 
-        await self.turns[chat_id].take(ticket, attempt)
+        return attempt
 
 
 class _Windows(dict[Any, Window]):
@@ -319,7 +326,7 @@ async def _take(window: Window, messages: int) -> None:
     window.record(messages)
 
 
-class SharedPacer:
+class SharedPacer(Pacing):
     """The same limits counted in the database (``storage/repositories/send_log.py``), for
     several workers sending as one bot: 30 a second overall, 20 a minute per group, and a
     private chat about one a second with short bursts.
@@ -342,6 +349,7 @@ class SharedPacer:
         aging: float | None = None,
         group_changes: int = GROUP_CHANGES,
     ) -> None:
+        super().__init__(group_period if aging is None else aging, time.monotonic)
         self.database = database
         self.group_period = timedelta(seconds=group_period)
         self.per_second = per_second
@@ -349,8 +357,6 @@ class SharedPacer:
         self.group_changes = group_changes
         self.private_burst = private_burst
         self.margin = timedelta(seconds=margin)
-        aging = group_period if aging is None else aging
-        self.turns: defaultdict[Any, Turns] = defaultdict(lambda: Turns(aging, time.monotonic))
         #: SQLite (one process): its reads run outside the writer's lock, so the check and
         #: the insert are serialized here instead.
         self._local = asyncio.Lock() if database.is_sqlite else None
@@ -371,36 +377,21 @@ class SharedPacer:
             limits.append(send_log.Limit(f"chat:{chat_id}", self.private_burst, period))
         return limits
 
-    async def acquire(
-        self,
-        chat_id: int,
-        messages: int = 1,
-        *,
-        lane: str = CONVERSATION,
-        ticket: Ticket | None = None,
-        kind: str = MESSAGE,
-    ) -> None:
+    async def _take_now(self, chat_id: int, messages: int) -> None:
+        limits = self.limits(chat_id)
+        messages = min([messages, *(limit.count for limit in limits)])
+        while (wait := await self._try(limits, messages)) > 0:
+            await asyncio.sleep(wait)
+
+    def _attempt(self, chat_id: int, messages: int, kind: str) -> Attempt:
         limits = self.limits(chat_id, kind=kind)
         messages = min([messages, *(limit.count for limit in limits)])
-        if chat_id >= 0:
-            await self._reserve(limits, messages)
-            return
         lower = self.limits(chat_id, reserved=False, kind=kind)
 
         async def attempt(rank_now: int) -> float:
             return await self._try(limits if rank_now <= _RESERVED_RANK else lower, messages)
 
-        key = group_key(chat_id, kind)
-        await self.turns[key].take(ticket or Ticket(lane), attempt)
-
-    def reconsider(self, chat_id: int) -> None:
-        for key in (group_key(chat_id, MESSAGE), group_key(chat_id, CHANGE)):
-            if key in self.turns:
-                self.turns[key].nudge()
-
-    async def _reserve(self, limits: list[send_log.Limit], messages: int) -> None:
-        while (wait := await self._try(limits, messages)) > 0:
-            await asyncio.sleep(wait)
+        return attempt
 
     async def _try(self, limits: list[send_log.Limit], messages: int) -> float:
         if self._local is not None:

@@ -9,8 +9,8 @@ import logging
 import signal
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 
-from aiohttp import web
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.app import App
@@ -29,6 +29,7 @@ from bot.telegram.ordering import ChatQueues
 from bot.telegram.pacing import BULK, Pacer, SharedPacer
 from bot.telegram.processing import UpdateProcessor
 from bot.telegram.transport import TelegramTransport
+from bot.web_server import start_server
 from handlers.aftercare import retention
 from handlers.commands import MENU
 from handlers.followups import firing
@@ -57,24 +58,14 @@ class TelegramRunner:
         self.shared = not app.database.is_sqlite
         self.worker = worker_name(settings.mode, settings.webhook.port)
         limits = settings.limits
-        pacer: Pacer | SharedPacer
-        if self.shared:
-            pacer = SharedPacer(
-                app.database,
-                per_second=limits.overall_per_second,
-                per_group_minute=limits.per_group,
-                group_period=limits.group_window_seconds,
-                group_changes=limits.group_changes,
-                private_burst=limits.private_burst,
-            )
-        else:
-            pacer = Pacer(
-                per_second=limits.overall_per_second,
-                per_group_minute=limits.per_group,
-                group_period=limits.group_window_seconds,
-                group_changes=limits.group_changes,
-                private_burst=limits.private_burst,
-            )
+        pacer_of = partial(SharedPacer, app.database) if self.shared else Pacer
+        pacer = pacer_of(
+            per_second=limits.overall_per_second,
+            per_group_minute=limits.per_group,
+            group_period=limits.group_window_seconds,
+            group_changes=limits.group_changes,
+            private_burst=limits.private_burst,
+        )
         self.delivery = Delivery(
             transport=transport,
             database=app.database,
@@ -236,10 +227,7 @@ class TelegramRunner:
         hook = self.app.settings.telegram.webhook
         secret = hook.secret_token.get_secret_value() if hook.secret_token else ""
         web_app = webhook_app(self.inbox, self.operations, path=hook.path, secret=secret)
-        runner = web.AppRunner(web_app, access_log=None)
-        await runner.setup()
-        site = web.TCPSite(runner, hook.listen, hook.port)
-        await site.start()
+        runner, site = await start_server(web_app, hook.listen, hook.port)
         server = site._server
         sockets = getattr(server, "sockets", None) or []
         self.webhook_port = sockets[0].getsockname()[1] if sockets else hook.port

@@ -36,7 +36,7 @@ class Planner:
         timezone: str,
         case_id: int | None = None,
         draft_id: int | None = None,
-        **details: object,
+        details: dict[str, object] | None = None,
     ) -> None:
         if kind in TO_PARENT:
             due = next_allowed(due, timezone, *self.quiet)
@@ -47,7 +47,21 @@ class Planner:
             now=now,
             case_id=case_id,
             draft_id=draft_id,
-            details=details,
+            details=details or {},
+        )
+
+    async def _add_for_case(
+        self,
+        session: AsyncSession,
+        case: Case,
+        kind: Kind,
+        due: datetime,
+        now: datetime,
+        **details: object,
+    ) -> None:
+        """A follow-up of ``case``, out of quiet hours in the parent's time zone if to them."""
+        await self._add(
+            session, kind, due, now, timezone=case.timezone, case_id=case.id, details=details
         )
 
     # -- drafts --------------------------------------------------------------------------
@@ -63,7 +77,7 @@ class Planner:
                 now,
                 timezone=timezone,
                 draft_id=draft.id,
-                number=number,
+                details={"number": number},
             )
 
     async def draft_answered(
@@ -103,40 +117,30 @@ class Planner:
         due = Kind.APPEAL_DUE if appeal else Kind.DECISION_DUE
         lead = timedelta(hours=self.rules.decision_warning_hours)
         if case.due_at - lead > now:
-            await self._add(
-                session, warning, case.due_at - lead, now, timezone=case.timezone, case_id=case.id
-            )
-        await self._add(session, due, case.due_at, now, timezone=case.timezone, case_id=case.id)
+            await self._add_for_case(session, case, warning, case.due_at - lead, now)
+        await self._add_for_case(session, case, due, case.due_at, now)
 
     async def case_submitted(self, session: AsyncSession, case: Case, now: datetime) -> None:
-        tz, cid = case.timezone, case.id
         await self._deadline_followups(session, case, now, appeal=False)
-        await self._add(
-            session,
-            Kind.UNCLAIMED,
-            now + timedelta(hours=self.rules.unclaimed_hours),
-            now,
-            timezone=tz,
-            case_id=cid,
+        await self._add_for_case(
+            session, case, Kind.UNCLAIMED, now + timedelta(hours=self.rules.unclaimed_hours), now
         )
         await self.check_in_again(session, case, now)
-        await self._add(
+        await self._add_for_case(
             session,
+            case,
             Kind.OTHER_ROUTES,
             now + timedelta(days=self.rules.other_routes_days),
             now,
-            timezone=tz,
-            case_id=cid,
             reason="no_decision",
         )
         if case.no_evidence:
-            await self._add(
+            await self._add_for_case(
                 session,
+                case,
                 Kind.MISSING_EVIDENCE,
                 now + timedelta(hours=self.rules.missing_evidence_hours),
                 now,
-                timezone=tz,
-                case_id=cid,
             )
 
     async def case_claimed(self, session: AsyncSession, case: Case, now: datetime) -> None:
@@ -151,14 +155,8 @@ class Planner:
         case.due_at, case.overdue = None, False
         if case.decision == Decision.REJECTED:
             later = now + timedelta(hours=self.rules.other_routes_after_rejection_hours)
-            await self._add(
-                session,
-                Kind.OTHER_ROUTES,
-                later,
-                now,
-                timezone=case.timezone,
-                case_id=case.id,
-                reason="rejected",
+            await self._add_for_case(
+                session, case, Kind.OTHER_ROUTES, later, now, reason="rejected"
             )
 
     async def case_appealed(self, session: AsyncSession, case: Case, now: datetime) -> None:
@@ -175,24 +173,18 @@ class Planner:
     async def case_closed(self, session: AsyncSession, case: Case, now: datetime) -> None:
         await self._cancel_on_change(session, case, now)
         case.due_at, case.overdue = None, False
-        await self._add(
+        await self._add_for_case(
             session,
+            case,
             Kind.SATISFACTION,
             now + timedelta(hours=self.rules.satisfaction_hours),
             now,
-            timezone=case.timezone,
-            case_id=case.id,
         )
 
     async def check_in_again(self, session: AsyncSession, case: Case, now: datetime) -> None:
         """Check-ins repeat every ``check_in_days`` while the case is open."""
-        await self._add(
-            session,
-            Kind.CHECK_IN,
-            now + timedelta(days=self.rules.check_in_days),
-            now,
-            timezone=case.timezone,
-            case_id=case.id,
+        await self._add_for_case(
+            session, case, Kind.CHECK_IN, now + timedelta(days=self.rules.check_in_days), now
         )
 
     async def _cancel_on_change(self, session: AsyncSession, case: Case, now: datetime) -> None:
@@ -206,12 +198,4 @@ class Planner:
         """A digest of the parent's messages held back by the relay cap, starting with the
         case event ``event_id`` (more join it while it is pending: see
         :mod:`handlers.desk.parents`). Not shifted out of quiet hours: it goes to the agents."""
-        await self._add(
-            session,
-            Kind.RELAY_DIGEST,
-            due,
-            now,
-            timezone=case.timezone,
-            case_id=case.id,
-            events=[event_id],
-        )
+        await self._add_for_case(session, case, Kind.RELAY_DIGEST, due, now, events=[event_id])

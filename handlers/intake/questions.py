@@ -48,6 +48,15 @@ def _text(ctx: Ctx, answer: Answer, field: str) -> Outcome:
     return Accepted()
 
 
+def _choice(ctx: Ctx, field: str, choice: str, *, named: str) -> Outcome:
+    """``choice`` for ``field``; any but "other" forgets the name typed for "other" before
+    (in ``named``)."""
+    ctx.answers[field] = choice
+    if choice != "other":
+        ctx.answers.pop(named, None)
+    return Accepted()
+
+
 # -- consent -------------------------------------------------------------------------------
 
 
@@ -84,10 +93,7 @@ def accept_platform(ctx: Ctx, answer: Answer) -> Outcome:
         ctx.answers["platform"] = "other"
         ctx.answers["platform_other"] = answer.text.strip()
         return Accepted()
-    ctx.answers["platform"] = answer.choice
-    if answer.choice != "other":
-        ctx.answers.pop("platform_other", None)
-    return Accepted()
+    return _choice(ctx, "platform", answer.choice, named="platform_other")
 
 
 def accept_platform_other(ctx: Ctx, answer: Answer) -> Outcome:
@@ -159,10 +165,7 @@ def payment_choices(ctx: Ctx) -> Rows:
 
 
 def accept_payment(ctx: Ctx, answer: Answer) -> Outcome:
-    ctx.answers["payment_method"] = answer.choice
-    if answer.choice != "other":
-        ctx.answers.pop("payment_other", None)
-    return Accepted()
+    return _choice(ctx, "payment_method", answer.choice, named="payment_other")
 
 
 def accept_payment_other(ctx: Ctx, answer: Answer) -> Outcome:

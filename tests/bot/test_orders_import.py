@@ -120,6 +120,19 @@ async def test_a_wechat_bill_cut_before_its_summary_is_refused(db):
     assert await _orders(db) == {}
 
 
+async def test_a_blank_row_of_a_wechat_bill_is_not_a_transaction_its_summary_counts(db, tmp_path):
+    """However many commas it has: one as many as the header's was counted once."""
+    lines = (BILLS / "wechat_all.csv").read_text(encoding="utf-8").splitlines()
+    blank = "," * lines[0].count(",")
+    bill = tmp_path / "wechat_blank_row.csv"
+    bill.write_text("\n".join([lines[0], blank, *lines[1:]]) + "\n", encoding="utf-8")
+    async with db.unit_of_work() as session:
+        report = await import_bill(
+            session=session, path=bill, format_name=None, formats={}, now=NOW
+        )
+    assert (report.lines, report.added) == (5, 4)
+
+
 async def test_alipay_zip_gbk_comments_and_a_refund(db):
     report = await _import(db, "alipay_bill.zip")
     assert report.format == "alipay" and report.added == 2

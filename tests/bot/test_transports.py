@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.aiogram_transport import AiogramTransport
+from bot.files import FileTooLarge
 from bot.ptb_transport import PtbTransport
 from bot.telegram.calls import render_calls
 from bot.telegram.errors import Permanent, RetryLater, Transient
@@ -159,3 +160,15 @@ async def test_the_desk_check_names_the_missing_right(wired):
     gone = emulator.make_forum_group("Gone", bot_rights=BotRights(status="left"))
     with pytest.raises(DeskProblem, match=r"not a member|cannot see"):
         await check_desk(transport, DeskPolicy(chat_id=gone.id), emulator.bot_id)
+
+
+async def test_a_download_arrives_whole_and_one_over_the_limit_is_refused_unfetched(wired):
+    emulator, transport = wired
+    receipt = emulator.world.files.register(
+        "document", size=0, mime_type="application/pdf", data=b"%PDF-1.4\n" + b"x" * 5000
+    )
+    assert await transport.download(receipt.file_id, max_bytes=10_000) == receipt.data
+    del emulator.world.files.by_path[receipt.file_path]  # fetching it now would be a 404
+    with pytest.raises(FileTooLarge) as refused:
+        await transport.download(receipt.file_id, max_bytes=1000)
+    assert refused.value.size == len(receipt.data)  # told by getFile, never fetched
