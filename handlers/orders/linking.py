@@ -163,16 +163,7 @@ async def match_case(
         assert item.id is not None
         finding = await _find(session, claim_of(case, item), policy)
         findings[item.id] = finding
-        links.append(
-            OrderLink(
-                case_id=case.id,
-                transaction_id=item.id,
-                ledger_order_id=finding.order.id if finding.order else None,
-                verdict=finding.verdict.value,
-                details={**finding.details(), "through": through.isoformat()},
-                checked_at=now,
-            )
-        )
+        links.append(_link(case.id, finding, through, now, transaction_id=item.id))
     read: dict[int, Finding] = {}
     files = await evidence.list_for_case(session=session, case_id=case.id)
     for row, order in unclaimed_reads(files, purchases):
@@ -181,18 +172,31 @@ async def match_case(
         named = await ledger.by_order_ids(session=session, ids=order_ids(claim))
         finding = by_id(claim, [order_of(r) for r in named]) or Finding(Verdict.NOT_FOUND)
         read[row.id] = finding
-        links.append(
-            OrderLink(
-                case_id=case.id,
-                evidence_id=row.id,
-                ledger_order_id=finding.order.id if finding.order else None,
-                verdict=finding.verdict.value,
-                details={**finding.details(), "through": through.isoformat()},
-                checked_at=now,
-            )
-        )
+        links.append(_link(case.id, finding, through, now, evidence_id=row.id))
     await ledger.replace_links(session=session, case_id=case.id, links=links)
     return CaseOrders(findings, through, read)
+
+
+def _link(
+    case_id: int,
+    finding: Finding,
+    through: datetime,
+    now: datetime,
+    *,
+    transaction_id: int | None = None,
+    evidence_id: int | None = None,
+) -> OrderLink:
+    """What is kept of one finding: of a claimed purchase, or of a screenshot's unclaimed
+    order number."""
+    return OrderLink(
+        case_id=case_id,
+        transaction_id=transaction_id,
+        evidence_id=evidence_id,
+        ledger_order_id=finding.order.id if finding.order else None,
+        verdict=finding.verdict.value,
+        details={**finding.details(), "through": through.isoformat()},
+        checked_at=now,
+    )
 
 
 async def load_case_orders(session: AsyncSession, case_id: int) -> CaseOrders | None:
