@@ -40,10 +40,20 @@ def token_hash(token: str) -> str:
 async def add_link(
     *, session: AsyncSession, token: str, user_id: int, now: datetime, expires_at: datetime
 ) -> None:
+    await _add_token(DashboardLink, session, token, user_id, now, expires_at)
+
+
+async def _add_token(
+    kind: type[DashboardLink] | type[DashboardSession],
+    session: AsyncSession,
+    token: str,
+    user_id: int,
+    now: datetime,
+    expires_at: datetime,
+) -> None:
+    """A sign-in link or a session: only the token's hash is kept, bound to one user."""
     session.add(
-        DashboardLink(
-            token_hash=token_hash(token), user_id=user_id, created_at=now, expires_at=expires_at
-        )
+        kind(token_hash=token_hash(token), user_id=user_id, created_at=now, expires_at=expires_at)
     )
     await session.flush()
 
@@ -70,12 +80,7 @@ async def use_link(*, session: AsyncSession, token: str, now: datetime) -> int |
 async def add_session(
     *, session: AsyncSession, token: str, user_id: int, now: datetime, expires_at: datetime
 ) -> None:
-    session.add(
-        DashboardSession(
-            token_hash=token_hash(token), user_id=user_id, created_at=now, expires_at=expires_at
-        )
-    )
-    await session.flush()
+    await _add_token(DashboardSession, session, token, user_id, now, expires_at)
 
 
 async def session_of(
