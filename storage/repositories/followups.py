@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import case, func, tuple_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.models import FollowUp, FollowUpStatus
 
@@ -76,17 +77,25 @@ async def cancel(
     return int(result.rowcount)
 
 
-async def pending_of_draft(*, session: AsyncSession, draft_id: int, kind: str) -> list[FollowUp]:
-    """A draft's pending follow-ups of one kind (its intake reminders, to move them later)."""
-    result = await session.exec(
+def pending_of(
+    kind: str, *, case_id: int | None = None, draft_id: int | None = None
+) -> SelectOfScalar[FollowUp]:
+    """The query for a case's or a draft's pending follow-ups of one kind, oldest first."""
+    owner = (
+        col(FollowUp.case_id) == case_id
+        if case_id is not None
+        else col(FollowUp.draft_id) == draft_id
+    )
+    return (
         select(FollowUp)
-        .where(
-            col(FollowUp.draft_id) == draft_id,
-            col(FollowUp.kind) == kind,
-            col(FollowUp.status) == FollowUpStatus.PENDING,
-        )
+        .where(owner, col(FollowUp.kind) == kind, col(FollowUp.status) == FollowUpStatus.PENDING)
         .order_by(col(FollowUp.id))
     )
+
+
+async def pending_of_draft(*, session: AsyncSession, draft_id: int, kind: str) -> list[FollowUp]:
+    """A draft's pending follow-ups of one kind (its intake reminders, to move them later)."""
+    result = await session.exec(pending_of(kind, draft_id=draft_id))
     return list(result.all())
 
 

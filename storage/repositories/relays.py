@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import CaseEvent, FollowUp, FollowUpStatus
+from storage.repositories import followups
 
 
 async def events_since(
@@ -43,16 +44,7 @@ async def events_by_id(
 
 async def pending_follow_up(*, session: AsyncSession, case_id: int, kind: str) -> FollowUp | None:
     """The case's pending follow-up of this kind, if any (the oldest)."""
-    result = await session.exec(
-        select(FollowUp)
-        .where(
-            col(FollowUp.case_id) == case_id,
-            col(FollowUp.kind) == kind,
-            col(FollowUp.status) == FollowUpStatus.PENDING,
-        )
-        .order_by(col(FollowUp.id))
-        .limit(1)
-    )
+    result = await session.exec(followups.pending_of(kind, case_id=case_id).limit(1))
     return result.first()
 
 
