@@ -11,6 +11,7 @@ from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
 from handlers.replies import AnswerButton, EditMessage, Outgoing, Reply, SendMedia
 from storage.models import Case, CaseTransaction
 from storage.repositories import cases, users
+from tests.case_rows import case_row
 
 GROUP = -1001234567890
 TOPIC = 77
@@ -37,21 +38,13 @@ async def submitted_case(
                 display_name="P",
                 now=now,
             )
-        case = Case(
-            reference=reference,
+        case = case_row(
+            reference,
+            at=now,
             user_id=user_id,
-            chat_id=user_id,
             language=language,
-            timezone="Europe/Paris",
-            platform="douyin",
-            problem="minor_purchase",
-            writer="parent",
             minor_age=11,
-            account="acct",
-            payment_method="alipay",
             description="<b>mon fils</b>",
-            submitted_at=now,
-            updated_at=now,
             topic_id=topic,
             card_message_id=500,
             handoff_status="done",

@@ -12,28 +12,14 @@ import pytest
 from handlers.case.card import card_parts
 from handlers.case.view import CaseView
 from handlers.policy import DeskPolicy
-from storage.models import Case, CaseTransaction
+from storage.models import CaseTransaction
+from tests.case_rows import case_row
 
 SUBMITTED = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
 
 
 def _view(parent_zone: str, occurred_at: datetime, *, has_time: bool = True) -> CaseView:
-    case = Case(
-        id=1,
-        reference="K7QM4",
-        user_id=1001,
-        chat_id=1001,
-        language="fr",
-        timezone=parent_zone,
-        platform="douyin",
-        problem="minor_purchase",
-        writer="parent",
-        account="acct",
-        payment_method="alipay",
-        description="-",
-        submitted_at=SUBMITTED,
-        updated_at=SUBMITTED,
-    )
+    case = case_row("K7QM4", at=SUBMITTED, id=1, language="fr", timezone=parent_zone)
     tx = CaseTransaction(
         case_id=1,
         position=1,

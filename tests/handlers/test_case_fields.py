@@ -10,6 +10,7 @@ import pytest
 
 from handlers.case import fields
 from storage.models import Case
+from tests.case_rows import case_row
 
 #: Columns that are not something the parent told: who, where, the desk's work, the history.
 BOOKKEEPING = {
@@ -38,24 +39,19 @@ def test_every_column_is_a_field_or_the_cases_own_bookkeeping():
 
 def _case() -> Case:
     now = datetime(2026, 11, 20, tzinfo=UTC)
-    return Case(
-        reference="ABCDE",
+    return case_row(
+        "ABCDE",
+        at=now,
         user_id=1,
-        chat_id=1,
-        language="en",
         timezone="UTC",
         platform="other",
         platform_other="MyGame",
-        problem="minor_purchase",
-        writer="parent",
         minor_age=11,
         account="kid@example.com",
         payment_method="other",
         payment_other="Gift card",
         description="He bought gems.",
         contact="+33 6 12 34 56 78",
-        submitted_at=now,
-        updated_at=now,
     )
 
 

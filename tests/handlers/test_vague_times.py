@@ -20,7 +20,8 @@ from handlers.case.view import CaseView
 from handlers.events import EventKind, Incoming
 from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import Msg, SendDocument
-from storage.models import Case, CaseTransaction
+from storage.models import CaseTransaction
+from tests.case_rows import case_row
 from tests.chat import ParentChat
 
 
@@ -156,21 +157,10 @@ async def test_mydata_says_the_time_was_approximate(conversation, localizer, dat
 
 def _view(vague: str | None) -> CaseView:
     moment = datetime(2026, 11, 19, 20, 0, tzinfo=UTC)  # 21:00 in Paris
-    case = Case(
+    case = case_row(
+        "K7QM4",
+        at=moment,
         id=1,
-        reference="K7QM4",
-        user_id=1001,
-        chat_id=1001,
-        language="en",
-        timezone="Europe/Paris",
-        platform="douyin",
-        problem="minor_purchase",
-        writer="parent",
-        account="acct",
-        payment_method="alipay",
-        description="-",
-        submitted_at=moment,
-        updated_at=moment,
         decision="partial",
         decided_amount=Decimal("20"),
         decided_currency="EUR",

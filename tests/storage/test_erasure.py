@@ -13,6 +13,7 @@ from sqlmodel import select
 from storage.database import Database
 from storage.models import Case, InboxUpdate, OutboxMessage, OutboxStatus
 from storage.repositories import erasure, inbox, outbox
+from tests.case_rows import case_row
 
 NOW = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
 GROUP = -100500
@@ -20,20 +21,14 @@ GROUP = -100500
 
 def _case(reference: str, *, closed_days_ago: float | None) -> Case:
     closed = None if closed_days_ago is None else NOW - timedelta(days=closed_days_ago)
-    return Case(
-        reference=reference,
+    return case_row(
+        reference,
+        at=NOW - timedelta(days=400),
         user_id=5,
-        chat_id=5,
-        language="en",
         timezone="UTC",
         status="closed" if closed else "in_review",
-        platform="douyin",
-        problem="minor_purchase",
-        writer="parent",
         account="a",
-        payment_method="alipay",
         description="d",
-        submitted_at=NOW - timedelta(days=400),
         updated_at=NOW,
         closed_at=closed,
     )

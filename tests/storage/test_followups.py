@@ -10,25 +10,14 @@ import pytest
 from storage.database import Database
 from storage.models import Case
 from storage.repositories import followups
+from tests.case_rows import case_row
 
 NOW = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
 
 
 def _case(reference: str) -> Case:
-    return Case(
-        reference=reference,
-        user_id=5,
-        chat_id=5,
-        language="en",
-        timezone="Asia/Shanghai",
-        platform="douyin",
-        problem="minor_purchase",
-        writer="parent",
-        account="a",
-        payment_method="alipay",
-        description="d",
-        submitted_at=NOW,
-        updated_at=NOW,
+    return case_row(
+        reference, at=NOW, user_id=5, timezone="Asia/Shanghai", account="a", description="d"
     )
 
 

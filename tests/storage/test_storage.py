@@ -11,26 +11,14 @@ from sqlalchemy import text
 from storage.database import Database, normalize_url
 from storage.models import Case, CaseTransaction
 from storage.repositories import cases, drafts, users
+from tests.case_rows import case_row
 
 NOW = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
 
 
 def _case(reference: str) -> Case:
-    return Case(
-        reference=reference,
-        user_id=5,
-        chat_id=5,
-        language="fr",
-        timezone="Europe/Paris",
-        platform="douyin",
-        problem="minor_purchase",
-        writer="parent",
-        minor_age=11,
-        account="a",
-        payment_method="alipay",
-        description="d",
-        submitted_at=NOW,
-        updated_at=NOW,
+    return case_row(
+        reference, at=NOW, user_id=5, language="fr", minor_age=11, account="a", description="d"
     )
 
 

@@ -1,0 +1,43 @@
+"""A submitted case built by hand, for tests that need a ``Case`` row without an intake.
+
+Only what the test is about needs saying: the rest is a plain claim (a child's purchase on
+Douyin paid with Alipay), submitted and last updated ``at``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from storage.models import Case
+
+
+def case_row(
+    reference: str,
+    *,
+    at: datetime,
+    user_id: int = 1001,
+    language: str = "en",
+    timezone: str = "Europe/Paris",
+    **fields: Any,
+) -> Case:
+    """The case ``reference`` of the parent ``user_id`` (in a private chat: the same id);
+    ``fields`` set or replace any other column."""
+    claim: dict[str, Any] = {
+        "platform": "douyin",
+        "problem": "minor_purchase",
+        "writer": "parent",
+        "account": "acct",
+        "payment_method": "alipay",
+        "description": "-",
+        "submitted_at": at,
+        "updated_at": at,
+    }
+    return Case(
+        reference=reference,
+        user_id=user_id,
+        chat_id=user_id,
+        language=language,
+        timezone=timezone,
+        **(claim | fields),
+    )
