@@ -49,12 +49,27 @@ class CaseOrders:
 
 
 def claim_of(case: Case, item: CaseTransaction) -> Claim:
+    return _in_case(
+        case, item.amount, item.currency, item.occurred_at, item.has_time, item.order_number
+    )
+
+
+def _in_case(
+    case: Case,
+    amount: Decimal,
+    currency: str,
+    occurred_at: datetime,
+    has_time: bool,
+    order: str | None,
+) -> Claim:
+    """A purchase as the case's parent would have claimed it: in their zone, paid their way,
+    from their account."""
     return Claim(
-        amount=item.amount,
-        currency=item.currency,
-        occurred_at=item.occurred_at,
-        has_time=item.has_time,
-        order=item.order_number,
+        amount=amount,
+        currency=currency,
+        occurred_at=occurred_at,
+        has_time=has_time,
+        order=order,
         timezone=case.timezone,
         method=case.payment_method,
         account=case.account,
@@ -83,16 +98,7 @@ def read_claim(case: Case, reading: Reading, order: str) -> Claim:
         amount = Decimal(0)
     when = datetime.fromisoformat(reading.when) if reading.when else None
     moment = when or case.submitted_at or case.updated_at
-    return Claim(
-        amount=amount,
-        currency=reading.currency or "",
-        occurred_at=moment,
-        has_time=reading.has_time,
-        order=order,
-        timezone=case.timezone,
-        method=case.payment_method,
-        account=case.account,
-    )
+    return _in_case(case, amount, reading.currency or "", moment, reading.has_time, order)
 
 
 def order_of(row: LedgerOrder) -> Order:
@@ -178,20 +184,13 @@ async def match_case(
 
 
 def _link(
-    case_id: int,
-    finding: Finding,
-    through: datetime,
-    now: datetime,
-    *,
-    transaction_id: int | None = None,
-    evidence_id: int | None = None,
+    case_id: int, finding: Finding, through: datetime, now: datetime, **of: int
 ) -> OrderLink:
-    """What is kept of one finding: of a claimed purchase, or of a screenshot's unclaimed
-    order number."""
+    """What is kept of one finding: of a claimed purchase (``transaction_id``), or of a
+    screenshot's unclaimed order number (``evidence_id``)."""
     return OrderLink(
         case_id=case_id,
-        transaction_id=transaction_id,
-        evidence_id=evidence_id,
+        **of,
         ledger_order_id=finding.order.id if finding.order else None,
         verdict=finding.verdict.value,
         details={**finding.details(), "through": through.isoformat()},
