@@ -7,9 +7,11 @@ Douyin paid with Alipay), submitted and last updated ``at``.
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
-from storage.models import Case
+from handlers.case.view import CaseView
+from storage.models import Case, CaseTransaction
 
 
 def case_row(
@@ -41,3 +43,18 @@ def case_row(
         timezone=timezone,
         **(claim | fields),
     )
+
+
+def with_one_purchase(case: Case, occurred_at: datetime, **fields: Any) -> CaseView:
+    """The case as its card sees it, with one purchase of 49.90 EUR made ``occurred_at``
+    (``fields`` set the purchase's other columns) and no evidence."""
+    assert case.id is not None
+    purchase = CaseTransaction(
+        case_id=case.id,
+        position=1,
+        amount=Decimal("49.90"),
+        currency="EUR",
+        occurred_at=occurred_at,
+        **fields,
+    )
+    return CaseView(case, [purchase], [])

@@ -5,30 +5,20 @@ as 04:00 the next day without a word."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal
 
 import pytest
 
 from handlers.case.card import card_parts
 from handlers.case.view import CaseView
 from handlers.policy import DeskPolicy
-from storage.models import CaseTransaction
-from tests.case_rows import case_row
+from tests.case_rows import case_row, with_one_purchase
 
 SUBMITTED = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
 
 
 def _view(parent_zone: str, occurred_at: datetime, *, has_time: bool = True) -> CaseView:
     case = case_row("K7QM4", at=SUBMITTED, id=1, language="fr", timezone=parent_zone)
-    tx = CaseTransaction(
-        case_id=1,
-        position=1,
-        amount=Decimal("49.90"),
-        currency="EUR",
-        occurred_at=occurred_at,
-        has_time=has_time,
-    )
-    return CaseView(case, [tx], [])
+    return with_one_purchase(case, occurred_at, has_time=has_time)
 
 
 def _purchase_line(localizer, view: CaseView, language: str, team_zone: str) -> str:

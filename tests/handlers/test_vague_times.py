@@ -21,7 +21,7 @@ from handlers.events import EventKind, Incoming
 from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import Msg, SendDocument
 from storage.models import CaseTransaction
-from tests.case_rows import case_row
+from tests.case_rows import case_row, with_one_purchase
 from tests.chat import ParentChat
 
 
@@ -166,15 +166,7 @@ def _view(vague: str | None) -> CaseView:
         decided_currency="EUR",
         decided_at=moment,
     )
-    purchase = CaseTransaction(
-        case_id=1,
-        position=1,
-        amount=Decimal("49.90"),
-        currency="EUR",
-        occurred_at=moment,
-        time_vague=vague,
-    )
-    return CaseView(case, [purchase], [])
+    return with_one_purchase(case, moment, time_vague=vague)
 
 
 @pytest.mark.parametrize(
