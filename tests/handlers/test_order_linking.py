@@ -7,13 +7,10 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 from sqlmodel import select
 
-from bot.orders.importer import import_bill
 from handlers.case.card import card_buttons, card_parts
 from handlers.case.view import load_view
 from handlers.conversation import Conversation
@@ -25,36 +22,26 @@ from storage.models import LedgerOrder, OrderLink
 from storage.repositories import cases
 from tests.chat import ParentChat
 from tests.core import core
+from tests.handlers.bills import import_bills, shanghai_desk, without_bills
 from tests.handlers.desk_helpers import GROUP, Agent, submitted_case
 
-BILLS = Path(__file__).resolve().parents[1] / "fixtures" / "orders"
 NOW = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def desk() -> DeskPolicy:
-    return DeskPolicy(chat_id=GROUP, language="en", timezone="Asia/Shanghai", use_topics=True)
+    return shanghai_desk()
 
 
 @pytest.fixture
 async def db(database):
-    if not database.is_sqlite:
-        async with database.engine.begin() as conn:
-            await conn.execute(text("TRUNCATE order_links, ledger_orders RESTART IDENTITY"))
-    return database
+    return await without_bills(database)
 
 
 @pytest.fixture
 def conversation(db, policy, clock, localizer, desk) -> Conversation:
     clock.current = NOW
     return core(db, clock, localizer, policy=policy, desk=desk)
-
-
-async def _import(db, name: str = "wechat_all.csv") -> None:
-    async with db.unit_of_work() as session:
-        await import_bill(
-            session=session, path=BILLS / name, format_name=None, formats={}, now=NOW
-        )
 
 
 async def _claim(chat: ParentChat, purchases: list[tuple[str, str, str | None]]) -> None:
@@ -93,7 +80,7 @@ async def _card(db, desk, reference: str | None = None):
 async def test_a_claim_is_matched_on_submission_one_found_one_not(
     conversation, localizer, db, desk
 ):
-    await _import(db)
+    await import_bills(db, NOW)
     chat = ParentChat(conversation, localizer, language_code="zh-hans")
     await _claim(
         chat,
@@ -121,7 +108,7 @@ async def test_a_claim_is_matched_on_submission_one_found_one_not(
 async def test_the_parent_of_an_already_refunded_order_is_asked_to_check_their_statement(
     conversation, localizer, db, desk
 ):
-    await _import(db)
+    await import_bills(db, NOW)
     chat = ParentChat(conversation, localizer, language_code="zh-hans")
     await _claim(chat, [("150元", "2026-11-27 09:15", "4200002345202611271111111111")])
     assert "orders-parent-refunded" in chat.keys
@@ -144,7 +131,7 @@ async def test_a_bill_imported_after_the_claim_matches_it_and_edits_the_card(db,
     case = await submitted_case(db, datetime(2026, 11, 28, 14, 3, tzinfo=UTC))  # card 500
     async with db.unit_of_work() as session:
         assert (await recheck(session, now=NOW, desk=desk)).cases == 0  # no bills yet
-    await _import(db)
+    await import_bills(db, NOW)
     async with db.unit_of_work() as session:
         done = await recheck(session, now=NOW, desk=desk)
     assert (done.cases, done.changed) == (1, 1)
@@ -156,14 +143,15 @@ async def test_a_bill_imported_after_the_claim_matches_it_and_edits_the_card(db,
     async with db.unit_of_work() as session:
         again = await recheck(session, now=NOW, desk=desk)
     assert again.cases == 0  # checked since the ledger's last change
-    await _import(db, "wechat_all.csv")  # the same bill again: nothing changed, nothing to do
+    # The same bill again: nothing changed, nothing to do.
+    await import_bills(db, NOW, "wechat_all.csv")
     async with db.unit_of_work() as session:
         assert (await recheck(session, now=NOW, desk=desk)).cases == 0
     assert case.id is not None
 
 
 async def test_an_agents_button_checks_again_and_queue_shows_the_summary(conversation, db, desk):
-    await _import(db)
+    await import_bills(db, NOW)
     case = await submitted_case(db, datetime(2026, 11, 28, 14, 3, tzinfo=UTC))
     agent = Agent(conversation)
     await agent.press(case, "orders", on=500)
@@ -175,7 +163,7 @@ async def test_an_agents_button_checks_again_and_queue_shows_the_summary(convers
 
 
 async def test_mydata_shows_what_matched_and_delete_unlinks_it(conversation, localizer, db):
-    await _import(db)
+    await import_bills(db, NOW)
     chat = ParentChat(conversation, localizer, language_code="zh-hans")
     await _claim(
         chat,

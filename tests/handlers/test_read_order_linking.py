@@ -6,13 +6,10 @@ and the reports."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 from sqlmodel import select
 
-from bot.orders.importer import import_bill
 from handlers.aftercare.erasure import erase_parent
 from handlers.case.card import card_parts
 from handlers.case.view import load_view
@@ -24,9 +21,9 @@ from handlers.reading.extract import Reading
 from handlers.replies import EditMessage
 from storage.models import Evidence, OrderLink, User
 from storage.repositories import cases, ledger
-from tests.handlers.desk_helpers import GROUP, submitted_case
+from tests.handlers.bills import import_bills, shanghai_desk, without_bills
+from tests.handlers.desk_helpers import submitted_case
 
-BILLS = Path(__file__).resolve().parents[1] / "fixtures" / "orders"
 NOW = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
 PAID = datetime(2026, 11, 28, 14, 3, tzinfo=UTC)  # 22:03 in Shanghai: the bill's first 648.00
 FOUND = "4200002345202611281234567890"
@@ -36,22 +33,12 @@ UNKNOWN = "4200009999202611289999999999"
 
 @pytest.fixture
 def desk() -> DeskPolicy:
-    return DeskPolicy(chat_id=GROUP, language="en", timezone="Asia/Shanghai", use_topics=True)
+    return shanghai_desk()
 
 
 @pytest.fixture
 async def db(database):
-    if not database.is_sqlite:
-        async with database.engine.begin() as conn:
-            await conn.execute(text("TRUNCATE order_links, ledger_orders RESTART IDENTITY"))
-    return database
-
-
-async def _import(db) -> None:
-    async with db.unit_of_work() as session:
-        await import_bill(
-            session=session, path=BILLS / "wechat_all.csv", format_name=None, formats={}, now=NOW
-        )
+    return await without_bills(database)
 
 
 async def _shots(db, case_id: int, *orders: str | None, status: str = "used") -> list[int]:
@@ -83,7 +70,7 @@ async def _card(db, case, desk, localizer) -> list[str]:
 
 
 async def test_an_order_number_read_but_not_claimed_is_looked_up_in_the_bills(db, desk, localizer):
-    await _import(db)
+    await import_bills(db, NOW)
     case = await submitted_case(db, PAID, language="en")
     found, refunded, unknown = await _shots(db, case.id, FOUND, REFUNDED, UNKNOWN)
     async with db.unit_of_work() as session:
@@ -120,7 +107,7 @@ async def test_an_order_number_read_but_not_claimed_is_looked_up_in_the_bills(db
 
 
 async def test_an_order_number_the_claim_already_has_is_not_looked_up_twice(db, desk):
-    await _import(db)
+    await import_bills(db, NOW)
     case = await submitted_case(db, PAID)
     async with db.unit_of_work() as session:
         [purchase] = await cases.transactions_of(session=session, case_id=case.id)
@@ -138,7 +125,7 @@ async def test_an_order_number_the_claim_already_has_is_not_looked_up_twice(db, 
 async def test_a_screenshot_read_after_submitting_is_matched_and_the_card_edited(
     db, desk, localizer
 ):
-    await _import(db)
+    await import_bills(db, NOW)
     case = await submitted_case(db, PAID, language="en")
     [shot] = await _shots(db, case.id, FOUND, status="read")  # just read by the keeper
     async with db.unit_of_work() as session:
@@ -153,7 +140,7 @@ async def test_a_screenshot_read_after_submitting_is_matched_and_the_card_edited
 
 
 async def test_erasure_removes_the_screenshot_links_with_the_screenshots(db, clock, desk):
-    await _import(db)
+    await import_bills(db, NOW)
     case = await submitted_case(db, PAID)
     await _shots(db, case.id, FOUND)
     async with db.unit_of_work() as session:
