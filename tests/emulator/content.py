@@ -124,6 +124,30 @@ def inline_markup(params: dict[str, Any]) -> dict[str, Any] | None:
     return {"inline_keyboard": clean_rows}
 
 
+def set_keyboard(content: dict[str, Any], params: dict[str, Any]) -> None:
+    """Give the message the request's inline keyboard, or none: an edit without
+    ``reply_markup`` removes the keyboard, as on Telegram."""
+    content.pop("reply_markup", None)
+    markup = inline_markup(params)
+    if markup:
+        content["reply_markup"] = markup
+
+
+def post_as_bot(
+    world: World,
+    chat: Chat,
+    thread_id: int | None,
+    content: dict[str, Any],
+    params: dict[str, Any],
+) -> dict[str, Any]:
+    """Store the bot's new message, with the keyboard and the reply the request asks for."""
+    set_keyboard(content, params)
+    reply_to = reply_target(world, chat, params)
+    return world.store_message(
+        chat, world.bot_user(), content, thread_id=thread_id, reply_to=reply_to, by_bot=True
+    )
+
+
 def reply_target(world: World, chat: Chat, params: dict[str, Any]) -> dict[str, Any] | None:
     """The message replied to, from ``reply_parameters`` or legacy ``reply_to_message_id``."""
     reply = params.get("reply_parameters")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any
 
-from .content import apply_text, format_text, inline_markup, reply_target
+from .content import apply_text, format_text, post_as_bot, reply_target
 from .errors import bad_request
 from .files import MAX_DOWNLOAD_SIZE
 from .models import UploadedFile
@@ -72,13 +72,7 @@ def _send_media(emu: BotApiEmulator, params: dict[str, Any], kind: str) -> dict[
         apply_text(content, caption, entities, caption=True)
     if params.get("has_spoiler"):
         content["has_media_spoiler"] = True
-    markup = inline_markup(params)
-    if markup:
-        content["reply_markup"] = markup
-    reply_to = reply_target(world, chat, params)
-    return world.store_message(
-        chat, world.bot_user(), content, thread_id=thread_id, reply_to=reply_to, by_bot=True
-    )
+    return post_as_bot(world, chat, thread_id, content, params)
 
 
 def _register(kind: str, method: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from .content import CONTENT_KEYS, apply_text, format_text, inline_markup, reply_target
+from .content import CONTENT_KEYS, apply_text, format_text, post_as_bot, set_keyboard
 from .errors import bad_request
 from .models import Chat
 from .registry import api_method, as_int, int_param, required
@@ -43,13 +43,7 @@ def send_message(emu: BotApiEmulator, params: dict[str, Any]) -> dict[str, Any]:
     text, entities = format_text(params, strict_html=emu.strict_html)
     content: dict[str, Any] = {}
     apply_text(content, text, entities, caption=False)
-    markup = inline_markup(params)
-    if markup:
-        content["reply_markup"] = markup
-    reply_to = reply_target(world, chat, params)
-    return world.store_message(
-        chat, world.bot_user(), content, thread_id=thread_id, reply_to=reply_to, by_bot=True
-    )
+    return post_as_bot(world, chat, thread_id, content, params)
 
 
 def _editable(emu: BotApiEmulator, params: dict[str, Any]) -> tuple[Chat, dict[str, Any]]:
@@ -64,10 +58,13 @@ def _editable(emu: BotApiEmulator, params: dict[str, Any]) -> tuple[Chat, dict[s
     return chat, message
 
 
-def _finish_edit(message: dict[str, Any], updated: dict[str, Any]) -> dict[str, Any]:
+def _finish_edit(
+    message: dict[str, Any], updated: dict[str, Any], params: dict[str, Any]
+) -> dict[str, Any]:
     def content(m: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in m.items() if k != "edit_date"}
 
+    set_keyboard(updated, params)
     if content(updated) == content(message):
         raise bad_request(NOT_MODIFIED)
     message.clear()
@@ -78,44 +75,29 @@ def _finish_edit(message: dict[str, Any], updated: dict[str, Any]) -> dict[str, 
 
 @api_method("editMessageText")
 def edit_message_text(emu: BotApiEmulator, params: dict[str, Any]) -> dict[str, Any]:
-    _chat, message = _editable(emu, params)
-    if "text" not in message:
-        raise bad_request("there is no text in the message to edit")
-    text, entities = format_text(params, strict_html=emu.strict_html)
-    updated = dict(message)
-    apply_text(updated, text, entities, caption=False)
-    # Editing without reply_markup removes the inline keyboard, as on Telegram.
-    updated.pop("reply_markup", None)
-    markup = inline_markup(params)
-    if markup:
-        updated["reply_markup"] = markup
-    return _finish_edit(message, updated)
+    return _edit_words(emu, params, caption=False)
 
 
 @api_method("editMessageCaption")
 def edit_message_caption(emu: BotApiEmulator, params: dict[str, Any]) -> dict[str, Any]:
+    return _edit_words(emu, params, caption=True)
+
+
+def _edit_words(emu: BotApiEmulator, params: dict[str, Any], *, caption: bool) -> dict[str, Any]:
+    """A text message's text, or a media message's caption (a text message has no caption)."""
     _chat, message = _editable(emu, params)
-    if "text" in message:
-        raise bad_request("there is no caption in the message to edit")
-    caption, entities = format_text(params, strict_html=emu.strict_html, caption=True)
+    if ("text" in message) == caption:
+        raise bad_request(f"there is no {'caption' if caption else 'text'} in the message to edit")
+    words, entities = format_text(params, strict_html=emu.strict_html, caption=caption)
     updated = dict(message)
-    apply_text(updated, caption, entities, caption=True)
-    updated.pop("reply_markup", None)
-    markup = inline_markup(params)
-    if markup:
-        updated["reply_markup"] = markup
-    return _finish_edit(message, updated)
+    apply_text(updated, words, entities, caption=caption)
+    return _finish_edit(message, updated, params)
 
 
 @api_method("editMessageReplyMarkup")
 def edit_message_reply_markup(emu: BotApiEmulator, params: dict[str, Any]) -> dict[str, Any]:
     _chat, message = _editable(emu, params)
-    updated = dict(message)
-    updated.pop("reply_markup", None)
-    markup = inline_markup(params)
-    if markup:
-        updated["reply_markup"] = markup
-    return _finish_edit(message, updated)
+    return _finish_edit(message, dict(message), params)
 
 
 @api_method("deleteMessage")
@@ -168,17 +150,7 @@ def copy_message(emu: BotApiEmulator, params: dict[str, Any]) -> dict[str, Any]:
     if "caption" in params and "text" not in content:
         caption, entities = format_text(params, strict_html=emu.strict_html, caption=True)
         apply_text(content, caption, entities, caption=True)
-    markup = inline_markup(params)
-    if markup:
-        content["reply_markup"] = markup
-    message = world.store_message(
-        chat,
-        world.bot_user(),
-        content,
-        thread_id=thread_id,
-        reply_to=reply_target(world, chat, params),
-        by_bot=True,
-    )
+    message = post_as_bot(world, chat, thread_id, content, params)
     return {"message_id": message["message_id"]}
 
 

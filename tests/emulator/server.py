@@ -72,6 +72,8 @@ class BotApiEmulator(InjectorMixin, FaultControlMixin, DeliveryMixin):
         self.faults = FaultPlan(self.rng)
         self.rate_limiter: RateLimiter | None = None
         self.log = CallLog(canonical)
+        #: The first call of a method matching a predicate (``CallLog.wait_for_call``).
+        self.wait_for_call = self.log.wait_for_call
         self.updates = UpdateQueue(on_poll=self.log.notify)
         self.webhook: WebhookDeliverer | None = None
         self.webhook_responses: list[WebhookAttempt] = []
@@ -208,19 +210,6 @@ class BotApiEmulator(InjectorMixin, FaultControlMixin, DeliveryMixin):
         """Wait until ``predicate()`` is truthy, re-checking whenever the emulator's state
         changes (a call recorded, an update injected, a webhook attempt); returns its value."""
         return await self.log.wait_for(predicate, timeout)
-
-    async def wait_for_call(
-        self,
-        method: str,
-        predicate: Callable[[ApiCall], Any] | None = None,
-        timeout: float = 5.0,
-        *,
-        since: int = 0,
-        ok_only: bool = False,
-    ) -> ApiCall:
-        return await self.log.wait_for_call(
-            method, predicate, timeout, since=since, ok_only=ok_only
-        )
 
     # -- HTTP handlers ------------------------------------------------------------------------
 
