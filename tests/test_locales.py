@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -31,31 +32,28 @@ NUMERIC_PARAMS = frozenset(
     {"count", "number", "days", "max", "age", "low", "high", "length", "minutes"}
 )
 
+#: How a purchase can be paid, but "other" (which has no inline label).
+_PAYMENTS = ("alipay", "wechat-pay", "bank-card", "apple", "google-play", "platform-balance")
+_STATUSES = ("submitted", "in-review", "waiting-parent", "decided", "appealed", "closed")
+_REJECT_REASONS = (
+    "insufficient-evidence",
+    "not-a-minor",
+    "too-old",
+    "already-refunded",
+    "duplicate",
+    "other",
+)
+
 #: Keys the code builds with f-strings, by family.
 KEY_FAMILIES = {
     "platform": ("douyin", "tiktok", "wechat", "kuaishou", "other", "custom"),
     "platform-inline": ("douyin", "tiktok", "wechat", "kuaishou"),
-    "payment": (
-        "alipay",
-        "wechat-pay",
-        "bank-card",
-        "apple",
-        "google-play",
-        "platform-balance",
-        "other",
-    ),
-    "payment-inline": (
-        "alipay",
-        "wechat-pay",
-        "bank-card",
-        "apple",
-        "google-play",
-        "platform-balance",
-    ),
+    "payment": (*_PAYMENTS, "other"),
+    "payment-inline": _PAYMENTS,
     "problem": ("minor-purchase", "payment-failed", "not-activated", "other"),
     "writer": ("parent", "guardian", "minor", "other"),
     "language-name": SUPPORTED,
-    "status": ("submitted", "in-review", "waiting-parent", "decided", "appealed", "closed"),
+    "status": _STATUSES,
     "button-edit": (
         "platform",
         "problem",
@@ -80,7 +78,7 @@ KEY_FAMILIES = {
         "delete",
         "notifications",
     ),
-    "desk-status": ("submitted", "in-review", "waiting-parent", "decided", "appealed", "closed"),
+    "desk-status": _STATUSES,
     "desk-button": (
         "claim",
         "unclaim",
@@ -92,22 +90,8 @@ KEY_FAMILIES = {
         "close",
         "reopen",
     ),
-    "reject-reason": (
-        "insufficient-evidence",
-        "not-a-minor",
-        "too-old",
-        "already-refunded",
-        "duplicate",
-        "other",
-    ),
-    "reject-button": (
-        "insufficient-evidence",
-        "not-a-minor",
-        "too-old",
-        "already-refunded",
-        "duplicate",
-        "other",
-    ),
+    "reject-reason": _REJECT_REASONS,
+    "reject-button": _REJECT_REASONS,
     "routes-payment": ("alipay", "wechat-pay", "bank-card", "apple", "google-play"),
     "zone-city": tuple(key for key, _ in CITIES),
     "routes-platform": ("douyin", "tiktok", "wechat", "kuaishou", "custom", "any"),
@@ -293,32 +277,33 @@ def test_same_message_ids_in_every_language() -> None:
     assert not problems, _report("Message ids differ between languages", problems)
 
 
-def test_same_placeholders_in_every_language() -> None:
+def _translations() -> Iterator[tuple[str, str, _Collector, _Collector]]:
+    """Each translated message that English has too: language, id, English's, the translation."""
     reference = _messages(REFERENCE)
-    problems = []
     for lang in TRANSLATIONS:
         for key, message in sorted(_messages(lang).items()):
-            if key not in reference:
-                continue
-            expected, actual = reference[key].variables, message.variables
-            if expected != actual:
-                extra = ", ".join(f"${v}" for v in sorted(actual - expected)) or "-"
-                lacking = ", ".join(f"${v}" for v in sorted(expected - actual)) or "-"
-                problems.append(f"{lang} {key}: missing {lacking}; unknown {extra}")
+            if key in reference:
+                yield lang, key, reference[key], message
+
+
+def test_same_placeholders_in_every_language() -> None:
+    problems = []
+    for lang, key, english, message in _translations():
+        expected, actual = english.variables, message.variables
+        if expected != actual:
+            extra = ", ".join(f"${v}" for v in sorted(actual - expected)) or "-"
+            lacking = ", ".join(f"${v}" for v in sorted(expected - actual)) or "-"
+            problems.append(f"{lang} {key}: missing {lacking}; unknown {extra}")
     assert not problems, _report("Placeholders differ from English", problems)
 
 
 def test_same_markup_in_every_language() -> None:
-    reference = _messages(REFERENCE)
     problems = []
-    for lang in TRANSLATIONS:
-        for key, message in sorted(_messages(lang).items()):
-            if key not in reference:
-                continue
-            expected = sorted(set(_TAG.findall("".join(reference[key].text))))
-            actual = sorted(set(_TAG.findall("".join(message.text))))
-            if expected != actual:
-                problems.append(f"{lang} {key}: tags {actual}, English has {expected}")
+    for lang, key, english, message in _translations():
+        expected = sorted(set(_TAG.findall("".join(english.text))))
+        actual = sorted(set(_TAG.findall("".join(message.text))))
+        if expected != actual:
+            problems.append(f"{lang} {key}: tags {actual}, English has {expected}")
     assert not problems, _report("Markup differs from English", problems)
 
 
