@@ -13,7 +13,6 @@ from sqlmodel import select
 
 from handlers.aftercare.appeal import appeal_allowed
 from handlers.conversation import Conversation
-from handlers.dependencies import Dependencies
 from handlers.events import EventKind, Incoming, Media, MediaKind
 from handlers.followups import firing
 from handlers.formatting import format_when
@@ -22,7 +21,7 @@ from handlers.replies import EditMessage, Reply, SendMedia
 from storage.models import Case, Evidence, FollowUp
 from storage.repositories import cases, evidence, followups
 from tests.chat import ParentChat
-from tests.core import core, dependencies
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
 PARENT = 1001
@@ -33,11 +32,6 @@ APPEAL_DUE = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 @pytest.fixture
 def desk() -> DeskPolicy:
     return DeskPolicy(chat_id=GROUP, use_topics=True)
-
-
-@pytest.fixture
-def deps(desk, localizer) -> Dependencies:
-    return dependencies(localizer, desk=desk)
 
 
 def _conversation(database, policy, clock, localizer, desk, deps) -> Conversation:

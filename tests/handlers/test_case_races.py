@@ -16,23 +16,16 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from handlers.conversation import Conversation
 from handlers.policy import DeskPolicy
 from storage.models import CaseEvent
 from storage.repositories import cases
 from tests.chat import ParentChat
-from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
 
 @pytest.fixture
 def desk() -> DeskPolicy:
     return DeskPolicy(chat_id=GROUP, language="en", use_topics=True)
-
-
-@pytest.fixture
-def conversation(database, policy, clock, localizer, desk) -> Conversation:
-    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 class Pause:

@@ -8,7 +8,6 @@ from decimal import Decimal
 import pytest
 
 from handlers.case.states import RULES, Action, Status
-from handlers.conversation import Conversation
 from handlers.policy import DeskPolicy
 from handlers.replies import EditMessage, Reply, SendMedia
 from storage.repositories import cases
@@ -30,11 +29,6 @@ def desk() -> DeskPolicy:
     return DeskPolicy(
         chat_id=GROUP, language="en", use_topics=True, supervisor_ids=frozenset({SUPERVISOR})
     )
-
-
-@pytest.fixture
-def conversation(database, policy, clock, localizer, desk) -> Conversation:
-    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 async def _set(database, case, **values):

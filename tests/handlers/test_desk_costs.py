@@ -93,11 +93,6 @@ def desk() -> DeskPolicy:
     )
 
 
-@pytest.fixture
-def conversation(database, policy, clock, localizer, desk) -> Conversation:
-    return core(database, clock, localizer, policy=policy, desk=desk)
-
-
 class Recording:
     """The core as a parent's chat reaches it, keeping everything a turn sent (edits too)."""
 

@@ -11,7 +11,6 @@ import pytest
 from sqlmodel import select
 
 from handlers.conversation import Conversation
-from handlers.dependencies import Dependencies
 from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
 from handlers.followups import firing
 from handlers.policy import DeskPolicy, IntakePolicy
@@ -29,16 +28,6 @@ PARENT = 1001
 @pytest.fixture
 def desk() -> DeskPolicy:
     return DeskPolicy(chat_id=GROUP, use_topics=True, relay_per_minute=3, bot_id=BOT)
-
-
-@pytest.fixture
-def deps(desk, localizer) -> Dependencies:
-    return dependencies(localizer, desk=desk)
-
-
-@pytest.fixture
-def conversation(database, policy, clock, localizer, desk, deps) -> Conversation:
-    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 async def _digests(database, **where) -> list[FollowUp]:

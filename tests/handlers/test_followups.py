@@ -9,8 +9,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
-from handlers.conversation import Conversation
-from handlers.dependencies import Dependencies
 from handlers.followups import firing
 from handlers.followups.kinds import Kind
 from handlers.policy import DeskPolicy
@@ -18,7 +16,6 @@ from handlers.replies import EditMessage, Reply
 from storage.models import FollowUp
 from storage.repositories import followups
 from tests.chat import ParentChat
-from tests.core import core, dependencies
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
 SHANGHAI_AFTERNOON = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)  # Friday 15:30 in Shanghai
@@ -27,16 +24,6 @@ SHANGHAI_AFTERNOON = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)  # Friday 15:30 i
 @pytest.fixture
 def desk() -> DeskPolicy:
     return DeskPolicy(chat_id=GROUP, use_topics=True, supervisor_ids=frozenset({9100}))
-
-
-@pytest.fixture
-def deps(desk, localizer) -> Dependencies:
-    return dependencies(localizer, desk=desk)
-
-
-@pytest.fixture
-def conversation(database, policy, clock, localizer, desk, deps) -> Conversation:
-    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 async def _rows(database, **where) -> list[FollowUp]:

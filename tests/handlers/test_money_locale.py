@@ -10,7 +10,6 @@ from decimal import Decimal
 import pytest
 from sqlmodel import select
 
-from handlers.conversation import Conversation
 from handlers.formatting import format_money, format_totals
 from handlers.languages import SUPPORTED
 from handlers.parsing import parse_amount
@@ -81,11 +80,6 @@ def test_an_amount_shown_reads_back_as_the_same_money(currency, language):
 @pytest.fixture
 def desk() -> DeskPolicy:
     return DeskPolicy(chat_id=GROUP, language="en", use_topics=True)
-
-
-@pytest.fixture
-def conversation(database, policy, clock, localizer, desk) -> Conversation:
-    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 async def _claim_in(database, case, *items: tuple[str, str]) -> None:

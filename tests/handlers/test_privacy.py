@@ -22,7 +22,6 @@ from bot import logs
 from bot.telegram.calls import render_calls
 from handlers.aftercare import retention
 from handlers.conversation import Conversation
-from handlers.dependencies import Dependencies
 from handlers.events import EventKind, Incoming, Media, MediaKind
 from handlers.followups import firing
 from handlers.followups.kinds import Kind
@@ -31,7 +30,7 @@ from handlers.replies import EditMessage, Outgoing, Reply, SendDocument
 from storage.models import Case, CaseEvent, Draft, FollowUp, OutboxStatus, User
 from storage.repositories import cases, drafts, followups, inbox, outbox
 from tests.chat import ParentChat
-from tests.core import core, dependencies
+from tests.core import core
 from tests.handlers.desk_helpers import GROUP, TOPIC, Agent, reload
 
 AGENT_ID = 9001
@@ -111,11 +110,6 @@ class Runtime:
 @pytest.fixture
 def desk() -> DeskPolicy:
     return DeskPolicy(chat_id=GROUP, language="en", use_topics=True)
-
-
-@pytest.fixture
-def deps(desk, localizer) -> Dependencies:
-    return dependencies(localizer, desk=desk)
 
 
 @pytest.fixture

@@ -8,13 +8,12 @@ from decimal import Decimal
 
 import pytest
 
-from handlers.conversation import Conversation
 from handlers.desk.teams import case_facts
 from handlers.policy import CaseFacts, DeskPolicy, Route, Team
 from handlers.replies import EditMessage, Reply
 from storage.repositories import cases, relays
 from tests.chat import ParentChat
-from tests.core import core, dependencies
+from tests.core import dependencies
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
 FR_GROUP = -1002000000001
@@ -48,11 +47,6 @@ ROSTER = (
 def desk() -> DeskPolicy:
     main = ROSTER[0]
     return DeskPolicy(chat_id=main.chat_id, language="en", use_topics=True, roster=ROSTER)
-
-
-@pytest.fixture
-def conversation(database, policy, clock, localizer, desk) -> Conversation:
-    return core(database, clock, localizer, policy=policy, desk=desk)
 
 
 def _facts(language="en", platform="douyin", problem="minor_purchase", **totals) -> CaseFacts:
