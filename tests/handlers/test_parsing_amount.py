@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from handlers.parsing import Money, parse_amount
 from handlers.parsing.amount import AmountReading, read_amount
+from tests.handlers.parsing_tables import assert_table_read
 
 # fmt: off
 EN: list[tuple[str, str | None]] = [
@@ -164,18 +165,7 @@ def _show(result: Money | None) -> str | None:
 
 @pytest.mark.parametrize("locale", list(TABLES))
 def test_amount_table(locale: str) -> None:
-    rows = TABLES[locale]
-    assert len(rows) >= 60
-    failures = []
-    for text, expected in rows:
-        got = _show(parse_amount(text, locale))
-        if got != expected:
-            failures.append(f"{locale} {text!r}: expected {expected!r}, got {got!r}")
-    for failure in failures:
-        print(failure)
-    rate = 1 - len(failures) / len(rows)
-    print(f"{locale}: {rate:.1%} of {len(rows)} rows")
-    assert rate >= 0.95, failures
+    assert_table_read(locale, TABLES[locale], lambda text: _show(parse_amount(text, locale)))
 
 
 @pytest.mark.parametrize("locale", ["zh_Hans", "zh-CN", "zh-TW", "fr-FR", "en-US", "en_GB", "xx"])
