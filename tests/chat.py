@@ -86,3 +86,13 @@ class ParentChat:
 
     async def send_kind(self, kind: EventKind) -> list[Reply]:
         return await self._send(kind=kind)
+
+
+async def start_failed_payment(chat: ParentChat, account: str = "acct-1") -> None:
+    """A parent's claim on Douyin of a payment that failed (no child's age is asked), answered
+    up to the account: the next question is how it was paid."""
+    await chat.command("start", "douyin")
+    await chat.press("button-consent-yes")
+    await chat.press("problem-payment-failed")
+    await chat.press("writer-parent")
+    await chat.say(account)

@@ -10,18 +10,14 @@ import pytest
 from handlers.events import Media, MediaKind
 from handlers.languages import SUPPORTED
 from handlers.replies import Msg
-from tests.chat import ParentChat
+from tests.chat import ParentChat, start_failed_payment
 
 LANGUAGE_CODES = {"en": "en", "fr": "fr", "zh-Hans": "zh-hans", "zh-Hant": "zh-hant"}
 DONE = {"en": "Done", "fr": "Terminé", "zh-Hans": "完成", "zh-Hant": "完成"}
 
 
 async def _at_payment(chat: ParentChat) -> None:
-    await chat.command("start", "douyin")
-    await chat.press("button-consent-yes")
-    await chat.press("problem-payment-failed")
-    await chat.press("writer-parent")
-    await chat.say("acct-1")
+    await start_failed_payment(chat)
     assert chat.keys == ["ask-payment"], chat.keys
 
 

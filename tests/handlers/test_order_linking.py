@@ -20,7 +20,7 @@ from handlers.policy import DeskPolicy
 from handlers.replies import EditMessage, SendDocument
 from storage.models import LedgerOrder, OrderLink
 from storage.repositories import cases
-from tests.chat import ParentChat
+from tests.chat import ParentChat, start_failed_payment
 from tests.core import core
 from tests.handlers.bills import import_bills, shanghai_desk, without_bills
 from tests.handlers.desk_helpers import GROUP, Agent, submitted_case
@@ -46,11 +46,7 @@ def conversation(db, policy, clock, localizer, desk) -> Conversation:
 
 async def _claim(chat: ParentChat, purchases: list[tuple[str, str, str | None]]) -> None:
     """A WeChat Pay claim, typed by a parent in Shanghai: (amount, time, order number)."""
-    await chat.command("start", "douyin")
-    await chat.press("button-consent-yes")
-    await chat.press("problem-payment-failed")
-    await chat.press("writer-parent")
-    await chat.say("player-77")
+    await start_failed_payment(chat, "player-77")
     await chat.press("payment-wechat-pay")
     for number, (amount, when, order) in enumerate(purchases):
         if number:

@@ -16,7 +16,7 @@ import pytest
 
 from handlers.formatting import format_money, format_when_parts
 from handlers.replies import Msg
-from tests.chat import ParentChat
+from tests.chat import ParentChat, start_failed_payment
 
 
 @dataclass(frozen=True)
@@ -96,11 +96,7 @@ CASES = [
 
 
 async def _at_amount_step(chat: ParentChat) -> None:
-    await chat.command("start", "douyin")
-    await chat.press("button-consent-yes")
-    await chat.press("problem-payment-failed")
-    await chat.press("writer-parent")
-    await chat.say("acct-1")
+    await start_failed_payment(chat)
     await chat.press("payment-alipay")
     assert chat.keys == ["ask-tx-amount"], chat.keys
 

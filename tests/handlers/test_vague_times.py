@@ -22,7 +22,7 @@ from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import Msg, SendDocument
 from storage.models import CaseTransaction
 from tests.case_rows import case_row, with_one_purchase
-from tests.chat import ParentChat
+from tests.chat import ParentChat, start_failed_payment
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,7 @@ IDS = [s.when for s in SAID]
 
 
 async def _submit(chat: ParentChat, when: str) -> None:
-    await chat.command("start", "douyin")
-    await chat.press("button-consent-yes")
-    await chat.press("problem-payment-failed")
-    await chat.press("writer-parent")
-    await chat.say("acct-1")
+    await start_failed_payment(chat)
     await chat.press("payment-alipay")
     await chat.say("648 CNY")
     assert chat.keys == ["ask-tx-time"], chat.keys
