@@ -6,6 +6,7 @@ Douyin paid with Alipay), submitted and last updated ``at``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -58,3 +59,20 @@ def with_one_purchase(case: Case, occurred_at: datetime, **fields: Any) -> CaseV
         **fields,
     )
     return CaseView(case, [purchase], [])
+
+
+def purchases_of(
+    case_id: int, items: Iterable[tuple[str, str]], occurred_at: datetime, *, first: int = 1
+) -> list[CaseTransaction]:
+    """The case's purchases of these (amount, currency), all made ``occurred_at``, numbered
+    from ``first``."""
+    return [
+        CaseTransaction(
+            case_id=case_id,
+            position=position,
+            amount=Decimal(amount),
+            currency=currency,
+            occurred_at=occurred_at,
+        )
+        for position, (amount, currency) in enumerate(items, start=first)
+    ]

@@ -27,7 +27,8 @@ from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from storage.models import Case, CaseEvent, CaseTransaction
+from storage.models import Case, CaseEvent
+from tests.case_rows import purchases_of
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 ALICE, BOB = 501, 502
@@ -188,16 +189,8 @@ async def seed(database) -> dict[str, int]:
             await session.flush()
             assert case.id is not None
             ids[case.reference] = case.id
-            for position, (amount, currency) in enumerate(purchases, start=1):
-                session.add(
-                    CaseTransaction(
-                        case_id=case.id,
-                        position=position,
-                        amount=Decimal(amount),
-                        currency=currency,
-                        occurred_at=case.submitted_at - timedelta(days=1),
-                    )
-                )
+            bought = case.submitted_at - timedelta(days=1)
+            session.add_all(purchases_of(case.id, purchases, bought))
             for event in _events(case.id, *events):
                 session.add(event)
         await session.flush()

@@ -16,6 +16,7 @@ from handlers.parsing import parse_amount
 from handlers.policy import DeskPolicy
 from handlers.replies import AnswerButton, Reply
 from storage.models import CaseTransaction
+from tests.case_rows import purchases_of
 from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
@@ -90,16 +91,7 @@ async def _claim_in(database, case, *items: tuple[str, str]) -> None:
         template = rows[0]
         for row in rows:
             await session.delete(row)
-        for position, (amount, currency) in enumerate(items):
-            session.add(
-                CaseTransaction(
-                    case_id=case.id,
-                    position=position,
-                    amount=Decimal(amount),
-                    currency=currency,
-                    occurred_at=template.occurred_at,
-                )
-            )
+        session.add_all(purchases_of(case.id, items, template.occurred_at, first=0))
 
 
 def _example(text: str, reference: str = "K7QM4") -> list[tuple[Decimal, str | None]]:
