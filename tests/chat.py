@@ -96,3 +96,15 @@ async def start_failed_payment(chat: ParentChat, account: str = "acct-1") -> Non
     await chat.press("problem-payment-failed")
     await chat.press("writer-parent")
     await chat.say(account)
+
+
+async def start_claim(
+    chat: ParentChat, platform: str, problem: str, writer: str = "writer-parent"
+) -> None:
+    """``/start``, consent, then the platform, the problem and who writes, each pressed: the
+    next question is the child's age (a purchase by a minor) or the account."""
+    await chat.command("start")
+    await chat.press("button-consent-yes")
+    await chat.press(platform)
+    await chat.press(problem)
+    await chat.press(writer)

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from storage.repositories import drafts
-from tests.chat import ParentChat
+from tests.chat import ParentChat, start_claim
 
 
 async def _at_account(chat: ParentChat) -> None:
-    await chat.command("start")
-    await chat.press("button-consent-yes")
-    await chat.press("platform-kuaishou")
-    await chat.press("problem-not-activated")
-    await chat.press("writer-parent")
+    await start_claim(chat, "platform-kuaishou", "problem-not-activated")
     assert chat.keys == ["ask-account"]
 
 

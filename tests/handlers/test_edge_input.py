@@ -20,7 +20,7 @@ from handlers.parsing.when import parse_when_detail
 from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.replies import EditMessage, Reply
 from storage.models import Case, Evidence
-from tests.chat import ParentChat
+from tests.chat import ParentChat, start_claim
 from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, reload, submitted_case
 
@@ -105,11 +105,7 @@ async def test_intake_button_with_an_odd_draft_id_is_stale(conversation, localiz
 
 
 async def _at_age(chat: ParentChat) -> None:
-    await chat.command("start")
-    await chat.press("button-consent-yes")
-    await chat.press("platform-douyin")
-    await chat.press("problem-minor-purchase")
-    await chat.press("writer-parent")
+    await start_claim(chat, "platform-douyin", "problem-minor-purchase")
     assert chat.keys == ["ask-minor-age"]
 
 
@@ -154,11 +150,7 @@ _AT_TIME = {
 
 
 async def _at_time(chat: ParentChat, language: str) -> None:
-    await chat.command("start")
-    await chat.press("button-consent-yes")
-    await chat.press("platform-douyin")
-    await chat.press("problem-payment-failed")
-    await chat.press("writer-parent")
+    await start_claim(chat, "platform-douyin", "problem-payment-failed")
     await chat.say("acct_2015")
     await chat.press("payment-bank-card")
     await chat.say(_AT_TIME[language][0])

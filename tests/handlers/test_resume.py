@@ -5,18 +5,14 @@ from __future__ import annotations
 from handlers.events import Media, MediaKind
 from storage.database import Database
 from storage.repositories import drafts, evidence
-from tests.chat import ParentChat
+from tests.chat import ParentChat, start_claim
 from tests.core import core
 
 
 async def test_new_engine_continues_where_the_draft_stopped(database, policy, clock, localizer):
     first = core(database, clock, localizer, policy=policy)
     chat = ParentChat(first, localizer, language_code="fr")
-    await chat.command("start")
-    await chat.press("button-consent-yes")
-    await chat.press("platform-wechat")
-    await chat.press("problem-minor-purchase")
-    await chat.press("writer-guardian")
+    await start_claim(chat, "platform-wechat", "problem-minor-purchase", "writer-guardian")
     await chat.say("13 ans")
     await chat.say("wx_kid_2013")
     await chat.press("payment-wechat-pay")
