@@ -124,6 +124,16 @@ def inline_markup(params: dict[str, Any]) -> dict[str, Any] | None:
     return {"inline_keyboard": clean_rows}
 
 
+def destination(
+    world: World, params: dict[str, Any], what: str = "text messages"
+) -> tuple[Chat, int | None]:
+    """The chat and topic a request posts to, once the bot may post ``what`` there."""
+    chat = world.resolve_chat(params.get("chat_id"))
+    thread_id = params.get("message_thread_id")
+    world.check_can_send(chat, thread_id, what)
+    return chat, thread_id
+
+
 def set_keyboard(content: dict[str, Any], params: dict[str, Any]) -> None:
     """Give the message the request's inline keyboard, or none: an edit without
     ``reply_markup`` removes the keyboard, as on Telegram."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any
 
-from .content import apply_text, format_text, post_as_bot, reply_target
+from .content import apply_text, destination, format_text, post_as_bot, reply_target
 from .errors import bad_request
 from .files import MAX_DOWNLOAD_SIZE
 from .models import UploadedFile
@@ -63,9 +63,7 @@ def media_object(emu: BotApiEmulator, kind: str, value: Any, item: dict[str, Any
 
 def _send_media(emu: BotApiEmulator, params: dict[str, Any], kind: str) -> dict[str, Any]:
     world = emu.world
-    chat = world.resolve_chat(params.get("chat_id"))
-    thread_id = params.get("message_thread_id")
-    world.check_can_send(chat, thread_id, _RIGHTS_WORDING[kind])
+    chat, thread_id = destination(world, params, _RIGHTS_WORDING[kind])
     content: dict[str, Any] = {kind: media_object(emu, kind, params.get(kind), params)}
     if kind != "sticker":
         caption, entities = format_text(params, strict_html=emu.strict_html, caption=True)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from .content import CONTENT_KEYS, apply_text, format_text, post_as_bot, set_keyboard
+from .content import (
+    CONTENT_KEYS,
+    apply_text,
+    destination,
+    format_text,
+    post_as_bot,
+    set_keyboard,
+)
 from .errors import bad_request
 from .models import Chat
 from .registry import api_method, as_int, int_param, required
@@ -37,9 +44,7 @@ NOT_MODIFIED = (
 @api_method("sendMessage")
 def send_message(emu: BotApiEmulator, params: dict[str, Any]) -> dict[str, Any]:
     world = emu.world
-    chat = world.resolve_chat(params.get("chat_id"))
-    thread_id = params.get("message_thread_id")
-    world.check_can_send(chat, thread_id)
+    chat, thread_id = destination(world, params)
     text, entities = format_text(params, strict_html=emu.strict_html)
     content: dict[str, Any] = {}
     apply_text(content, text, entities, caption=False)
@@ -144,9 +149,7 @@ def _copy_source(
 def copy_message(emu: BotApiEmulator, params: dict[str, Any]) -> dict[str, Any]:
     world = emu.world
     _source, content = _copy_source(emu, params, "copy")
-    chat = world.resolve_chat(params.get("chat_id"))
-    thread_id = params.get("message_thread_id")
-    world.check_can_send(chat, thread_id)
+    chat, thread_id = destination(world, params)
     if "caption" in params and "text" not in content:
         caption, entities = format_text(params, strict_html=emu.strict_html, caption=True)
         apply_text(content, caption, entities, caption=True)
@@ -158,9 +161,7 @@ def copy_message(emu: BotApiEmulator, params: dict[str, Any]) -> dict[str, Any]:
 def forward_message(emu: BotApiEmulator, params: dict[str, Any]) -> dict[str, Any]:
     world = emu.world
     source, content = _copy_source(emu, params, "forward")
-    chat = world.resolve_chat(params.get("chat_id"))
-    thread_id = params.get("message_thread_id")
-    world.check_can_send(chat, thread_id)
+    chat, thread_id = destination(world, params)
     origin = source.get("forward_origin") or {
         "type": "user",
         "sender_user": source["from"],
