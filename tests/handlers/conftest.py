@@ -1,6 +1,7 @@
 """The core as the agents' desk tests wire it: with the module's ``desk`` (none unless the
 module sets one, as the root ``conversation`` has), and the same dependencies for calling the
-core's parts (firing a follow-up, a case's card) directly."""
+core's parts (firing a follow-up, a case's card) directly; and the order-matching tests'
+database, emptied of the bills an earlier test imported."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from handlers.policy import DeskPolicy, IntakePolicy
 from storage.database import Database
 from tests.conftest import FakeClock
 from tests.core import core, dependencies
+from tests.handlers.bills import without_bills
 
 
 @pytest.fixture
@@ -23,6 +25,13 @@ def desk() -> DeskPolicy | None:
 @pytest.fixture
 def deps(desk: DeskPolicy | None, localizer: Localizer) -> Dependencies:
     return dependencies(localizer, desk=desk)
+
+
+@pytest.fixture
+async def db(database: Database) -> Database:
+    """The database of the order-matching tests: no bill and no order link left by an earlier
+    test."""
+    return await without_bills(database)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from storage.models import LedgerOrder, OrderLink
 from storage.repositories import cases
 from tests.chat import ParentChat, start_failed_payment
 from tests.core import core
-from tests.handlers.bills import import_bills, shanghai_desk, without_bills
+from tests.handlers.bills import import_bills, shanghai_desk
 from tests.handlers.desk_helpers import GROUP, Agent, submitted_case
 
 NOW = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
@@ -31,11 +31,6 @@ NOW = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
 @pytest.fixture
 def desk() -> DeskPolicy:
     return shanghai_desk()
-
-
-@pytest.fixture
-async def db(database):
-    return await without_bills(database)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from handlers.reading.extract import Reading
 from handlers.replies import EditMessage
 from storage.models import Evidence, OrderLink, User
 from storage.repositories import cases, ledger
-from tests.handlers.bills import import_bills, shanghai_desk, without_bills
+from tests.handlers.bills import import_bills, shanghai_desk
 from tests.handlers.desk_helpers import submitted_case
 
 NOW = datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
@@ -34,11 +34,6 @@ UNKNOWN = "4200009999202611289999999999"
 @pytest.fixture
 def desk() -> DeskPolicy:
     return shanghai_desk()
-
-
-@pytest.fixture
-async def db(database):
-    return await without_bills(database)
 
 
 async def _shots(db, case_id: int, *orders: str | None, status: str = "used") -> list[int]:
