@@ -1,15 +1,27 @@
 """The bot as operators run it — `python -m bot.cli --config X run` in its own process — pointed
-at the local Bot API emulator, so a test can kill it hard and start it again."""
+at the local Bot API emulator, so a test can kill it hard and start it again.
+
+`write_config` writes the test configuration, `BotProcess` runs one process, and `BotUnderTest`
+(what the `running_bot` fixture of tests/e2e/conftest.py hands out) puts the two together: an
+async context manager that writes the config, starts the bot, waits until it takes updates and
+always ends it, its log kept for the test's assertions."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import text
+
+from storage.database import Database
+from tests.conftest import TRUNCATE_ALL
 from tests.emulator import BotApiEmulator
 
 REPO = Path(__file__).resolve().parents[2]
@@ -22,6 +34,37 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def toml_value(value: Any) -> str:
+    """``value`` written as TOML: strings, numbers, booleans, lists and inline tables."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # JSON's escapes are TOML's
+    if isinstance(value, Mapping):
+        return "{ " + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, Sequence):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML for {value!r}")
+
+
+def _keys(settings: Mapping[str, Any] | None) -> str:
+    return "".join(f"{key} = {toml_value(value)}\n" for key, value in (settings or {}).items())
+
+
+def toml_sections(sections: Mapping[str, Mapping[str, Any] | Sequence[Mapping[str, Any]]]) -> str:
+    """``{"agents": {...}, "agents.teams": [{...}, {...}]}`` as TOML tables (a list of tables
+    is an array of tables, ``[[agents.teams]]``), in the order given."""
+    out = []
+    for name, body in sections.items():
+        if isinstance(body, Mapping):
+            out.append(f"[{name}]\n{_keys(body)}")
+        else:
+            out.extend(f"[[{name}]]\n{_keys(table)}" for table in body)
+    return "".join(out)
+
+
 def write_config(
     path: Path,
     emulator: BotApiEmulator,
@@ -32,10 +75,20 @@ def write_config(
     extra: str = "",
     ocr: bool = False,
     files: str | None = None,
+    telegram: Mapping[str, Any] | None = None,
+    limits: Mapping[str, Any] | None = None,
+    port: int | None = None,
+    public_url: str | None = None,
+    log_level: str = "INFO",
 ) -> Path:
-    """``files``: the lines of ``[files]`` choosing the store, tables after it included
+    """The test configuration: ``telegram`` and ``limits`` add (or override) keys of
+    ``[telegram]`` and ``[telegram.limits]``; ``port`` and ``public_url`` are the webhook's (a
+    free port, and that port on 127.0.0.1, unless given); ``extra`` is TOML of the test's own,
+    written last (after ``[logging]``, so it may add a logging key before its own tables).
+    ``files``: the lines of ``[files]`` choosing the store, tables after it included
     (default: a directory of the bot's own next to ``path``)."""
-    port = free_port()
+    port = free_port() if port is None else port
+    public_url = f"http://127.0.0.1:{port}" if public_url is None else public_url
     files = files or f'directory = "{path.parent / "files"}"'
     path.write_text(
         f"""
@@ -50,16 +103,16 @@ outbox_lease_seconds = 1
 outbox_sweep_seconds = 0.2
 max_retry_wait_seconds = 30
 topic_grace_seconds = 2
-
+{_keys(telegram)}
 [telegram.limits]
 # Test parents answer faster than people type; the private-chat pace is tested on its own.
 private_burst = 0
-
+{_keys(limits)}
 [telegram.webhook]
 listen = "127.0.0.1"
 port = {port}
 path = "/tg/hook"
-public_url = "http://127.0.0.1:{port}"
+public_url = "{public_url}"
 secret_token = "{WEBHOOK_SECRET}"
 
 [storage]
@@ -72,7 +125,7 @@ ocr = {str(ocr).lower()}
 
 # Last: a test's ``extra`` may add a logging setting (format = "json") or tables of its own.
 [logging]
-level = "INFO"
+level = "{log_level}"
 {extra}
 """,
         encoding="utf-8",
@@ -115,6 +168,10 @@ class BotProcess:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.returncode is None
+
     async def kill(self) -> None:
         """SIGKILL: no clean-up of any kind, as in a crash or an OOM kill."""
         assert self.process is not None
@@ -127,3 +184,88 @@ class BotProcess:
             return self.process.returncode if self.process else 0
         self.process.send_signal(signal.SIGTERM)
         return await asyncio.wait_for(self.process.wait(), timeout)
+
+
+async def fresh_postgres(url: str) -> None:
+    """Bring the shared test database's schema up to date and empty every table."""
+    database = Database(url)
+    try:
+        await database.upgrade()
+        async with database.engine.begin() as conn:
+            await conn.execute(text(TRUNCATE_ALL))
+    finally:
+        await database.dispose()
+
+
+class BotUnderTest(BotProcess):
+    """A bot with its own configuration (see `write_config` for the options) in ``directory``:
+    ``async with`` starts it and waits until it takes updates, and at the end kills it if the
+    test has not stopped it (a test asserts a graceful exit with ``await bot.stop() == 0``).
+    ``database`` opens the bot's database for the test's own queries (closed at the end);
+    ``log()`` is what the process wrote, kept after it ends."""
+
+    def __init__(
+        self,
+        emulator: BotApiEmulator,
+        directory: Path,
+        *,
+        framework: str = "aiogram",
+        mode: str = "polling",
+        database_url: str | None = None,
+        fresh_database: bool = False,
+        agents: Mapping[str, Any] | None = None,
+        teams: Sequence[Mapping[str, Any]] = (),
+        sections: Mapping[str, Mapping[str, Any] | Sequence[Mapping[str, Any]]] | None = None,
+        extra: str = "",
+        name: str = "bot",
+        **options: Any,
+    ) -> None:
+        config_name = "config.toml" if name == "bot" else f"{name}.toml"
+        self.database_url = database_url or f"sqlite+aiosqlite:///{directory}/{name}.db"
+        self.fresh_database = fresh_database
+        tables: dict[str, Any] = {}
+        if agents is not None:
+            tables["agents"] = agents
+        if teams:
+            tables["agents.teams"] = list(teams)
+        tables.update(sections or {})
+        config = write_config(
+            directory / config_name,
+            emulator,
+            framework=framework,
+            mode=mode,
+            database_url=self.database_url,
+            extra=toml_sections(tables) + extra,
+            **options,
+        )
+        super().__init__(config, emulator, directory / f"{name}.log")
+        self._database: Database | None = None
+
+    @property
+    def database(self) -> Database:
+        if self._database is None:
+            self._database = Database(self.database_url)
+        return self._database
+
+    async def start(self, timeout: float = 30.0) -> None:
+        if self.fresh_database:
+            self.fresh_database = False
+            await fresh_postgres(self.database_url)
+        await super().start(timeout)
+
+    async def close(self) -> None:
+        """Kill the process if it still runs, and close the test's database connections."""
+        try:
+            if self.running:
+                await self.kill()
+        finally:
+            if self._database is not None:
+                await self._database.dispose()
+                self._database = None
+
+    async def __aenter__(self) -> BotUnderTest:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
