@@ -51,7 +51,7 @@ def _kept_hashes(tmp_path) -> set[str]:
 
 
 @pytest.mark.parametrize("framework", FRAMEWORKS, ids=["ptb", "aiogram"])
-async def test_mydata_then_delete(emulator, localizer, running_bot, framework):
+async def test_mydata_then_delete(emulator, localizer, tmp_path, running_bot, framework):
     group = emulator.make_forum_group("Refund team")
     bot = running_bot(framework=framework, agents={"chat_id": group.id}, log_level="DEBUG")
     markers = [FRENCH["account"], FRENCH["description"], NAME]
