@@ -9,11 +9,15 @@ always ends it, its log kept for the test's assertions."""
 from __future__ import annotations
 
 import asyncio
+import atexit
+import contextlib
 import json
 import os
 import signal
 import socket
+import subprocess
 import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -140,10 +144,14 @@ class BotProcess:
         self.config = config
         self.emulator = emulator
         self.log_path = log_path
-        self.process: asyncio.subprocess.Process | None = None
+        self.process: asyncio.subprocess.Process | _Started | None = None
 
     async def start(self, timeout: float = 30.0) -> None:
         since = self.emulator.mark()
+        await self._launch()
+        await self._until_ready(since, timeout)
+
+    async def _launch(self) -> None:
         log = self.log_path.open("ab")
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.process = await asyncio.create_subprocess_exec(
@@ -159,6 +167,9 @@ class BotProcess:
             env=env,
         )
         log.close()
+
+    async def _until_ready(self, since: int, timeout: float) -> None:
+        """Until the bot's first poll (polling) or its setWebhook (webhook), since ``since``."""
         ready = "getUpdates" if "polling" in self.config.read_text() else "setWebhook"
         try:
             await self.emulator.wait_for_call(ready, timeout=timeout, since=since)
@@ -186,6 +197,84 @@ class BotProcess:
         return await asyncio.wait_for(self.process.wait(), timeout)
 
 
+class _Started:
+    """A warm process once it runs the bot, seen as the harness sees asyncio's processes."""
+
+    def __init__(self, popen: subprocess.Popen[bytes]) -> None:
+        self._popen = popen
+
+    @property
+    def pid(self) -> int:
+        return self._popen.pid
+
+    @property
+    def returncode(self) -> int | None:
+        return self._popen.poll()
+
+    def send_signal(self, sig: int) -> None:
+        self._popen.send_signal(sig)
+
+    async def wait(self) -> int:
+        while (code := self._popen.poll()) is None:
+            await asyncio.sleep(0.01)
+        return code
+
+
+class WarmBots:
+    """Bot processes started ahead of their tests (tests/e2e/warm.py), one waiting per
+    framework: `run` hands the bot's command line to the waiting one (or to a new one, which
+    then imports first, as a cold start does), and `prepare` starts the next, to import while
+    the test runs. Plain `subprocess` processes: they outlive a test's event loop; at exit
+    (`close`) those still waiting are ended."""
+
+    def __init__(self) -> None:
+        self._waiting: dict[str, subprocess.Popen[bytes]] = {}
+        atexit.register(self.close)
+
+    def _spawn(self, framework: str) -> subprocess.Popen[bytes]:
+        fd, prelog = tempfile.mkstemp(prefix="refund-desk-warm-", suffix=".log")
+        try:
+            return subprocess.Popen(
+                [sys.executable, "-m", "tests.e2e.warm", framework, prelog],
+                cwd=REPO,
+                stdin=subprocess.PIPE,
+                stdout=fd,
+                stderr=fd,
+                env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            )
+        finally:
+            os.close(fd)
+
+    def prepare(self, framework: str) -> None:
+        waiting = self._waiting.get(framework)
+        if waiting is None or waiting.poll() is not None:
+            self._waiting[framework] = self._spawn(framework)
+
+    def run(self, framework: str, argv: list[str], log: Path) -> _Started:
+        popen = self._waiting.pop(framework, None)
+        if popen is None or popen.poll() is not None:
+            popen = self._spawn(framework)
+        assert popen.stdin is not None
+        with contextlib.suppress(OSError):  # the priority of the harness, as a cold start has
+            os.setpriority(os.PRIO_PROCESS, popen.pid, os.getpriority(os.PRIO_PROCESS, 0))
+        popen.stdin.write(json.dumps({"argv": argv, "log": str(log)}).encode() + b"\n")
+        popen.stdin.close()
+        return _Started(popen)
+
+    def close(self) -> None:
+        """End the processes no test took (importing is all they did), and their files."""
+        for popen in self._waiting.values():
+            popen.kill()
+            popen.wait()
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(str(popen.args[-1]))  # type: ignore[index]
+        self._waiting.clear()
+
+
+#: ``REFUND_DESK_E2E_COLD=1``: every bot imports in its own time, as `BotProcess` does.
+WARM_BOTS = None if os.environ.get("REFUND_DESK_E2E_COLD") else WarmBots()
+
+
 async def fresh_postgres(url: str) -> None:
     """Bring the shared test database's schema up to date and empty every table."""
     database = Database(url)
@@ -202,7 +291,9 @@ class BotUnderTest(BotProcess):
     ``async with`` starts it and waits until it takes updates, and at the end kills it if the
     test has not stopped it (a test asserts a graceful exit with ``await bot.stop() == 0``).
     ``database`` opens the bot's database for the test's own queries (closed at the end);
-    ``log()`` is what the process wrote, kept after it ends."""
+    ``log()`` is what the process wrote, kept after it ends. ``warm``: started by one of
+    `WARM_BOTS`, its imports done ahead (False: as `BotProcess` starts it, e.g. where a
+    benchmark counts the CPU of the machine)."""
 
     def __init__(
         self,
@@ -218,8 +309,11 @@ class BotUnderTest(BotProcess):
         sections: Mapping[str, Mapping[str, Any] | Sequence[Mapping[str, Any]]] | None = None,
         extra: str = "",
         name: str = "bot",
+        warm: bool = True,
         **options: Any,
     ) -> None:
+        self.framework = framework
+        self.warm = warm and WARM_BOTS is not None
         config_name = "config.toml" if name == "bot" else f"{name}.toml"
         self.database_url = database_url or f"sqlite+aiosqlite:///{directory}/{name}.db"
         self.fresh_database = fresh_database
@@ -252,6 +346,15 @@ class BotUnderTest(BotProcess):
             self.fresh_database = False
             await fresh_postgres(self.database_url)
         await super().start(timeout)
+        if self.warm and WARM_BOTS is not None:
+            WARM_BOTS.prepare(self.framework)  # the next bot imports while this test runs
+
+    async def _launch(self) -> None:
+        if not self.warm or WARM_BOTS is None:
+            await super()._launch()
+            return
+        argv = ["--config", str(self.config), "run"]
+        self.process = WARM_BOTS.run(self.framework, argv, self.log_path)
 
     async def close(self) -> None:
         """Kill the process if it still runs, and close the test's database connections."""

@@ -163,6 +163,7 @@ def worker_configs(
     extra: str = "",
     group_window: float = 60.0,
     chat_lease: float = 2.0,
+    warm: bool = True,
 ) -> tuple[list[int], list[BotUnderTest]]:
     """``count`` identical webhook workers (ports returned), all registering ``public_url``:
     ``worker0.toml``, ``worker0.log``... in ``tmp_path``."""
@@ -180,6 +181,7 @@ def worker_configs(
             public_url=public_url,
             limits={"group_window_seconds": group_window},
             telegram={"chat_lease_seconds": chat_lease},
+            warm=warm,
         )
         for index, port in enumerate(ports)
     ]
