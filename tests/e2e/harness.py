@@ -224,14 +224,20 @@ class WarmBots:
     """Bot processes started ahead of their tests (tests/e2e/warm.py), one waiting per
     framework: `run` hands the bot's command line to the waiting one (or to a new one, which
     then imports first, as a cold start does), and `prepare` starts the next, to import while
-    the test runs. Plain `subprocess` processes: they outlive a test's event loop; at exit
-    (`close`) those still waiting are ended."""
+    the test runs. A waiting process is used only if the environment is still the one it was
+    started with (a test may set variables for its bot, e.g. a bucket's credentials). Plain
+    `subprocess` processes: they outlive a test's event loop; at exit (`close`) those still
+    waiting are ended."""
 
     def __init__(self) -> None:
-        self._waiting: dict[str, subprocess.Popen[bytes]] = {}
+        self._waiting: dict[str, tuple[subprocess.Popen[bytes], dict[str, str]]] = {}
         atexit.register(self.close)
 
-    def _spawn(self, framework: str) -> subprocess.Popen[bytes]:
+    @staticmethod
+    def _environment() -> dict[str, str]:
+        return {**os.environ, "PYTHONUNBUFFERED": "1"}
+
+    def _spawn(self, framework: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
         fd, prelog = tempfile.mkstemp(prefix="refund-desk-warm-", suffix=".log")
         try:
             return subprocess.Popen(
@@ -240,20 +246,36 @@ class WarmBots:
                 stdin=subprocess.PIPE,
                 stdout=fd,
                 stderr=fd,
-                env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                env=env,
             )
         finally:
             os.close(fd)
 
+    @staticmethod
+    def _end(popen: subprocess.Popen[bytes]) -> None:
+        popen.kill()
+        popen.wait()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(str(popen.args[-1]))  # type: ignore[index]
+
     def prepare(self, framework: str) -> None:
+        env = self._environment()
         waiting = self._waiting.get(framework)
-        if waiting is None or waiting.poll() is not None:
-            self._waiting[framework] = self._spawn(framework)
+        if waiting is not None and waiting[0].poll() is None and waiting[1] == env:
+            return
+        if waiting is not None:
+            self._end(waiting[0])
+        self._waiting[framework] = (self._spawn(framework, env), env)
 
     def run(self, framework: str, argv: list[str], log: Path) -> _Started:
-        popen = self._waiting.pop(framework, None)
-        if popen is None or popen.poll() is not None:
-            popen = self._spawn(framework)
+        env = self._environment()
+        waiting = self._waiting.pop(framework, None)
+        if waiting is not None and waiting[0].poll() is None and waiting[1] == env:
+            popen = waiting[0]
+        else:
+            if waiting is not None:
+                self._end(waiting[0])
+            popen = self._spawn(framework, env)
         assert popen.stdin is not None
         with contextlib.suppress(OSError):  # the priority of the harness, as a cold start has
             os.setpriority(os.PRIO_PROCESS, popen.pid, os.getpriority(os.PRIO_PROCESS, 0))
@@ -263,11 +285,8 @@ class WarmBots:
 
     def close(self) -> None:
         """End the processes no test took (importing is all they did), and their files."""
-        for popen in self._waiting.values():
-            popen.kill()
-            popen.wait()
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(str(popen.args[-1]))  # type: ignore[index]
+        for popen, _ in self._waiting.values():
+            self._end(popen)
         self._waiting.clear()
 
 
