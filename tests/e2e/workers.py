@@ -51,6 +51,7 @@ class Parent:
 
     def __init__(self, emulator, localizer, index: int, *, think: float = 0.0) -> None:
         self.chat = TelegramParent(emulator, localizer, language_code="fr", name=f"P{index}")
+        self.chat.language = "fr"  # the labels of the buttons it presses
         self.emulator, self.localizer = emulator, localizer
         self.think = think  # mean seconds a person takes before each answer
         self.timeout = 60.0
@@ -90,11 +91,7 @@ class Parent:
         await self._await(since, key)
 
     async def press(self, button: str, key: str, **params: Any) -> None:
-        label = self.localizer.plain("fr", Msg(button))
-        markup = self.chat.last.get("reply_markup") or {}
-        buttons = [b for row in markup.get("inline_keyboard", []) for b in row]
-        data = next((b["callback_data"] for b in buttons if b["text"] == label), None)
-        assert data is not None, (label, [b["text"] for b in buttons])
+        data = self.chat.data_of(button)
         await self._pause()
         since = self.emulator.mark()
         self.emulator.inject_callback(self.chat.user, self.chat.last["message_id"], data)
