@@ -235,7 +235,10 @@ class WarmBots:
 
     @staticmethod
     def _environment() -> dict[str, str]:
-        return {**os.environ, "PYTHONUNBUFFERED": "1"}
+        """The bot's environment; not pytest's name of the test, which changes every test."""
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        env.pop("PYTEST_CURRENT_TEST", None)
+        return env
 
     def _spawn(self, framework: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
         fd, prelog = tempfile.mkstemp(prefix="refund-desk-warm-", suffix=".log")
