@@ -8,7 +8,7 @@ parents; in a second process: the bot (``python -m bot.cli --config X run`` via
 tests/e2e/harness.BotProcess, SQLite in a temp dir), then ``bench/echo_bot.py``.
 See docs/performance.md for the figures and what they mean.
 
-* intake: every parent completes the full intake of tests/e2e/test_telegram.complete_intake
+* intake: every parent completes the full intake of tests/e2e/intake.complete_intake
   (25 updates: a command, texts, button presses, a 3-photo album), French and Traditional
   Chinese alternately, all parents at once. Latency = injection of the update → the bot's
   first ``sendMessage`` to that chat (for a press: that message, not answerCallbackQuery;
@@ -62,8 +62,8 @@ if str(REPO) not in sys.path:
 
 from bot.i18n import Localizer  # noqa: E402
 from tests.e2e.harness import WEBHOOK_SECRET, BotProcess, free_port, write_config  # noqa: E402
+from tests.e2e.intake import FRENCH, TRADITIONAL, complete_intake  # noqa: E402
 from tests.e2e.parent import TelegramParent  # noqa: E402
-from tests.e2e.test_telegram import FRENCH, TRADITIONAL, complete_intake  # noqa: E402
 from tests.emulator import BotApiEmulator  # noqa: E402
 
 FRAMEWORKS = ("python-telegram-bot", "aiogram")

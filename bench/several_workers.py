@@ -80,6 +80,7 @@ async def run_once(args: argparse.Namespace, framework: str, workers: int) -> di
             count=workers,
             extra=extra,
             chat_lease=5.0,
+            warm=False,  # no process importing in the background while the workers are timed
         )
         async with RoundRobinProxy([f"http://127.0.0.1:{p}" for p in ports]) as proxy:
             for bot in bots:

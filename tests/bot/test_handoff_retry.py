@@ -17,50 +17,12 @@ from bot.telegram.delivery import Delivery
 from bot.telegram.errors import Permanent, Transient
 from bot.telegram.handoff import Handoff
 from bot.telegram.pacing import Pacer
-from handlers.policy import DeskPolicy
 from storage.models import Case, OutboxMessage
 from storage.repositories import cases
+from tests.bot.handoff_fakes import SUPERVISOR, FakeGroup, desk_policy, new_case
 from tests.handlers.desk_helpers import GROUP, reload, submitted_case
 
-SUPERVISOR = 4242
 NO_RIGHTS = "Bad Request: not enough rights to send text messages to the chat"
-
-
-class FakeGroup:
-    """The agents' group: opens topics, and refuses the methods the test names with ``error``."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-        self.refused: dict[str, Exception] = {}
-        self.topics = 0
-
-    def refuse(self, error: Exception, *methods: str) -> None:
-        for method in methods:
-            self.refused[method] = error
-
-    def accept(self) -> None:
-        self.refused.clear()
-
-    async def call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
-        self.calls.append((method, params))
-        if method in self.refused:
-            raise self.refused[method]
-        if method == "createForumTopic":
-            self.topics += 1
-            return {"message_thread_id": 100 + self.topics}
-        return {"message_id": 1000 + len(self.calls)}
-
-    def of(self, method: str) -> list[dict[str, Any]]:
-        return [params for name, params in self.calls if name == method]
-
-
-def _desk(*, topics: bool = True) -> DeskPolicy:
-    return DeskPolicy(
-        chat_id=GROUP,
-        language="en",
-        use_topics=topics,
-        supervisor_ids=frozenset({SUPERVISOR}),
-    )
 
 
 def _handoff(group: FakeGroup, database, clock, localizer, **kw: Any) -> Handoff:
@@ -70,22 +32,10 @@ def _handoff(group: FakeGroup, database, clock, localizer, **kw: Any) -> Handoff
         localizer=localizer,
         clock=clock,
         pacer=Pacer(per_group_minute=1000),
-        desk=_desk(topics=kw.pop("topics", True)),
+        desk=desk_policy(topics=kw.pop("topics", True)),
         topic_grace=timedelta(seconds=60),
         **kw,
     )
-
-
-async def _new_case(database, clock) -> Case:
-    """A case just submitted: nothing of it in the group yet."""
-    case = await submitted_case(database, clock.now(), topic=None)
-    async with database.unit_of_work() as session:
-        stored = await session.get(Case, case.id)
-        assert stored is not None
-        stored.card_message_id = None
-        stored.evidence_posted = False
-        stored.handoff_status = "pending"
-    return await reload(database, case)
 
 
 async def _outbox(database) -> list[OutboxMessage]:
@@ -103,7 +53,7 @@ async def test_a_card_refused_with_a_400_is_retried_later_and_delivered(
     group = FakeGroup()
     group.refuse(Permanent(NO_RIGHTS), "sendMessage")
     handoff = _handoff(group, database, clock, localizer)
-    case = await _new_case(database, clock)
+    case = await new_case(database, clock)
     failures = _count("refund_desk_handoff_failures_total")
 
     assert await handoff.run() == 0
@@ -132,7 +82,7 @@ async def test_the_back_off_doubles(database, clock, localizer):
     group = FakeGroup()
     group.refuse(Permanent(NO_RIGHTS), "sendMessage")
     handoff = _handoff(group, database, clock, localizer, topics=False)
-    case = await _new_case(database, clock)
+    case = await new_case(database, clock)
     waits = []
     for _ in range(4):
         await handoff.run()
@@ -149,7 +99,7 @@ async def test_repeated_refusals_alert_the_supervisors_once_then_retry_slowly(
     group = FakeGroup()
     group.refuse(Permanent(NO_RIGHTS), "sendMessage")
     handoff = _handoff(group, database, clock, localizer)
-    case = await _new_case(database, clock)
+    case = await new_case(database, clock)
     alerts = _count("refund_desk_handoff_alerts_total")
     caplog.set_level(logging.INFO)
 
@@ -209,7 +159,7 @@ async def test_an_unexpected_error_counts_as_a_refusal(database, clock, localize
     group = FakeGroup()
     group.refuse(RuntimeError("boom"), "sendMessage")
     handoff = _handoff(group, database, clock, localizer, topics=False, alert_after=2)
-    case = await _new_case(database, clock)
+    case = await new_case(database, clock)
     for _ in range(2):
         assert await handoff.run() == 0
         stored = await reload(database, case)
@@ -226,7 +176,7 @@ async def test_messages_for_the_case_wait_while_its_hand_off_is_retried(
     group = FakeGroup()
     group.refuse(Permanent(NO_RIGHTS), "sendMessage")
     handoff = _handoff(group, database, clock, localizer)
-    case = await _new_case(database, clock)
+    case = await new_case(database, clock)
     await handoff.run()
     assert (await reload(database, case)).handoff_status == "failed"
     assert await handoff.route(case.id) is None  # nothing overtakes the card
@@ -240,7 +190,7 @@ async def test_an_unknown_topic_outcome_is_never_retried_blindly(database, clock
     group = FakeGroup()
     group.refuse(Transient("connection reset"), "createForumTopic")
     handoff = _handoff(group, database, clock, localizer)
-    case = await _new_case(database, clock)
+    case = await new_case(database, clock)
     await handoff.run()
     group.accept()
     clock.advance(seconds=31)  # due again, but Telegram may have made the topic
@@ -259,7 +209,7 @@ async def test_a_hand_off_never_conflicts_with_a_change_to_the_case(database, cl
     group = FakeGroup()
     group.refuse(Permanent(NO_RIGHTS), "sendMessage")
     handoff = _handoff(group, database, clock, localizer)
-    case = await _new_case(database, clock)
+    case = await new_case(database, clock)
     async with database.unit_of_work() as session:
         stale = await session.get(Case, case.id)  # read by an event being handled
         assert stale is not None
@@ -305,7 +255,7 @@ async def test_a_refused_card_reaches_a_real_group_after_an_alert(tmp_path, fram
         )
         app = build_app(settings)
         await app.start()
-        case = await _new_case(app.database, app.clock)
+        case = await new_case(app.database, app.clock)
 
         def to_group(params: dict[str, Any]) -> bool:
             return int(params["chat_id"]) == group.id
@@ -366,7 +316,7 @@ async def test_messages_go_once_the_card_is_posted_even_while_the_evidence_waits
     """The card must come first; the evidence album (bulk lane) may wait for the group's pace
     without holding up what a parent and an agent say to each other."""
     handoff = _handoff(FakeGroup(), database, clock, localizer)
-    case = await _new_case(database, clock)
+    case = await new_case(database, clock)
     assert await handoff.route(case.id) is None  # no card yet: the message waits
     async with database.unit_of_work() as session:
         await cases.set_handoff(session=session, case_id=case.id, topic_id=77)

@@ -33,8 +33,8 @@ from bot.telegram.runner import TelegramRunner
 from bot.transports import make_transport
 from storage.database import Database
 from storage.repositories import outbox
-from tests.bot.test_handoff_retry import FakeGroup, _desk, _new_case
-from tests.e2e.harness import WEBHOOK_SECRET, BotProcess, free_port, write_config
+from tests.bot.handoff_fakes import FakeGroup, desk_policy, new_case
+from tests.e2e.harness import WEBHOOK_SECRET, BotUnderTest, free_port
 from tests.emulator import BotApiEmulator
 
 TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef"
@@ -240,10 +240,10 @@ async def test_sends_and_429s_are_counted_by_limit(database, clock, localizer):
         localizer=localizer,
         clock=clock,
         pacer=Pacer(per_group_minute=1000),
-        desk=_desk(),
+        desk=desk_policy(),
         topic_grace=timedelta(seconds=60),
     )
-    await _new_case(database, clock)
+    await new_case(database, clock)
     group.refuse(RetryLater(3), "sendMessage")
     before = _sample("refund_desk_telegram_sends_total", limit="group")
     assert await handoff.run() == 0
@@ -349,21 +349,14 @@ async def test_a_polling_worker_serves_health_and_metrics_when_asked(tmp_path, l
 
     metrics_port = free_port()
     async with BotApiEmulator() as emulator:
-        config = write_config(
-            tmp_path / "config.toml",
+        bot = BotUnderTest(
             emulator,
+            tmp_path,
             framework="python-telegram-bot",
-            mode="polling",
-            database_url=f"sqlite+aiosqlite:///{tmp_path}/bot.db",
+            telegram={"metrics_port": metrics_port},
             extra='format = "json"',
         )
-        text = config.read_text().replace(
-            "[telegram]\n", f"[telegram]\nmetrics_port = {metrics_port}\n", 1
-        )
-        config.write_text(text)
-        bot = BotProcess(config, emulator, tmp_path / "bot.log")
-        await bot.start()
-        try:
+        async with bot:
             base = f"http://127.0.0.1:{metrics_port}"
             parent = TelegramParent(emulator, localizer, language_code="en", name="Ann")
             await parent.command("start")
@@ -377,9 +370,6 @@ async def test_a_polling_worker_serves_health_and_metrics_when_asked(tmp_path, l
                 async with http.get(base + "/tg/hook") as response:
                     assert response.status == 404  # only the operator's routes here
             assert await bot.stop() == 0
-        finally:
-            if bot.process and bot.process.returncode is None:
-                await bot.kill()
     assert health["status"] == "ok" and health["mode"] == "polling"
     assert health["worker"].endswith(" polling") and health["database"] == "ok"
     samples = {

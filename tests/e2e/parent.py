@@ -58,11 +58,16 @@ class TelegramParent:
         """The last message contains this locale message (rendered in the parent's language)."""
         return self.label(key, **params).split("\n")[0] in self.last.get("text", "")
 
-    async def press(self, key: str, **params: Any) -> dict[str, Any]:
+    def data_of(self, key: str, **params: Any) -> str:
+        """The callback data of the last message's button labelled with this locale message."""
         label = self.label(key, **params)
         data = next((b["callback_data"] for b in self.buttons() if b["text"] == label), None)
         if data is None:
             raise AssertionError(f"no button {label!r} in {[b['text'] for b in self.buttons()]}")
+        return data
+
+    async def press(self, key: str, **params: Any) -> dict[str, Any]:
+        data = self.data_of(key, **params)
         since = self.emulator.mark()
         update = self.emulator.inject_callback(self.user, self.last["message_id"], data)
         reply = await self._reply_after(since)

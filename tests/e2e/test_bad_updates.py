@@ -17,12 +17,10 @@ from sqlmodel import select
 
 from storage.database import Database
 from storage.models import InboxUpdate
-from tests.e2e.conftest import FRAMEWORKS, MODES
-from tests.e2e.harness import BotProcess, write_config
+from tests.e2e.conftest import COMBO_IDS, COMBOS, FRAMEWORK_IDS, FRAMEWORKS
+from tests.e2e.harness import BotProcess
 from tests.e2e.parent import TelegramParent
 
-COMBOS = [(f, m) for f in FRAMEWORKS for m in MODES]
-IDS = [f"{'ptb' if f.startswith('python') else 'aiogram'}-{m}" for f, m in COMBOS]
 SECRET = "words only the parent may read"
 HTML_502 = f"<html><body><h1>502 Bad Gateway</h1><hr><p>nginx {SECRET}</p></body></html>"
 
@@ -58,18 +56,12 @@ def _malformed(parent: TelegramParent) -> list[dict[str, Any]]:
     ]
 
 
-@pytest.mark.parametrize(("framework", "mode"), COMBOS, ids=IDS)
+@pytest.mark.parametrize(("framework", "mode"), COMBOS, ids=COMBO_IDS)
 async def test_malformed_updates_are_set_aside_and_the_next_message_answered(
-    emulator, localizer, tmp_path, framework, mode
+    emulator, localizer, running_bot, framework, mode
 ):
-    url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
-    config = write_config(
-        tmp_path / "config.toml", emulator, framework=framework, mode=mode, database_url=url
-    )
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
-    await bot.start()
-    database = Database(url)
-    try:
+    async with running_bot(framework=framework, mode=mode) as bot:
+        database = bot.database
         parent = TelegramParent(emulator, localizer, language_code="en", name="Ann")
         await parent.command("start")
         bad = [emulator.inject_raw(update)["update_id"] for update in _malformed(parent)]
@@ -96,27 +88,17 @@ async def test_malformed_updates_are_set_aside_and_the_next_message_answered(
                 assert [a.status for a in attempts] == [200], attempts
         assert bot.process is not None and bot.process.returncode is None
         assert await bot.stop() == 0
-    finally:
-        await database.dispose()
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()
     log = bot.log()
     for update_id in bad:
         assert f"update {update_id} set aside: unreadable" in log, log
     assert SECRET not in log and "Traceback" not in log, log
 
 
-@pytest.mark.parametrize("framework", FRAMEWORKS, ids=["ptb", "aiogram"])
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=FRAMEWORK_IDS)
 async def test_a_proxys_html_502_and_an_answer_of_the_wrong_shape_are_retried(
-    emulator, localizer, tmp_path, framework
+    emulator, localizer, running_bot, framework
 ):
-    url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
-    config = write_config(
-        tmp_path / "config.toml", emulator, framework=framework, mode="polling", database_url=url
-    )
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
-    await bot.start()
-    try:
+    async with running_bot(framework=framework, mode="polling") as bot:
         parent = TelegramParent(emulator, localizer, language_code="en", name="Ann")
         await parent.command("start")
         # The next two polls: a proxy's error page, then a 200 that is no update list.
@@ -136,9 +118,6 @@ async def test_a_proxys_html_502_and_an_answer_of_the_wrong_shape_are_retried(
         assert [c.fault for c in emulator.calls_of("sendMessage") if c.fault] == ["raw 502"]
         assert bot.process is not None and bot.process.returncode is None
         assert await bot.stop() == 0
-    finally:
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()
     log = bot.log()
     assert log.count("getUpdates failed") == 2, log
     assert SECRET not in log and "<html>" not in log and "Traceback" not in log, log

@@ -12,7 +12,7 @@ import io
 import sqlite3
 import sys
 
-from tests.e2e.harness import REPO, BotProcess, write_config
+from tests.e2e.harness import REPO
 from tests.e2e.parent import TelegramParent
 from tests.s3 import SECRET_KEY
 
@@ -33,21 +33,14 @@ def _files(bucket) -> str:
 
 
 async def test_a_screenshot_is_kept_in_the_bucket_and_deleted_from_it(
-    emulator, localizer, tmp_path, bucket, s3_server
+    emulator, localizer, tmp_path, running_bot, bucket, s3_server
 ):
     group = emulator.make_forum_group("Refund team")
-    config = write_config(
-        tmp_path / "config.toml",
-        emulator,
+    async with running_bot(
         framework="python-telegram-bot",
-        mode="polling",
-        database_url=f"sqlite+aiosqlite:///{tmp_path}/bot.db",
-        extra=f'[agents]\nchat_id = {group.id}\nlanguage = "en"\n',
+        agents={"chat_id": group.id, "language": "en"},
         files=_files(bucket),
-    )
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
-    await bot.start()
-    try:
+    ) as bot:
         parent = TelegramParent(emulator, localizer, language_code="en", name="Amy")
         await parent.command("start")
         await parent.press("button-consent-yes")
@@ -78,9 +71,6 @@ async def test_a_screenshot_is_kept_in_the_bucket_and_deleted_from_it(
         assert parent.expects("erase-done"), parent.last["text"]
         await emulator.wait_for(lambda: not s3_server.keys(bucket.name), timeout=10)
         assert await bot.stop() == 0
-    finally:
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()
     log = bot.log()
     assert "Traceback" not in log, log
     assert f"evidence files kept in the bucket '{bucket.name}'" in log
@@ -88,17 +78,10 @@ async def test_a_screenshot_is_kept_in_the_bucket_and_deleted_from_it(
 
 
 async def test_a_missing_bucket_stops_the_bot_at_start_in_one_line(
-    emulator, tmp_path, bucket, s3_server
+    emulator, running_bot, bucket, s3_server
 ):
     wrong = bucket.model_copy(update={"name": f"gone-{bucket.name}"})
-    config = write_config(
-        tmp_path / "config.toml",
-        emulator,
-        framework="aiogram",
-        mode="polling",
-        database_url=f"sqlite+aiosqlite:///{tmp_path}/bot.db",
-        files=_files(wrong),
-    )
+    config = running_bot(framework="aiogram", files=_files(wrong)).config  # started below
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",

@@ -9,13 +9,11 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import FRAMEWORKS
-from tests.e2e.harness import BotProcess
+from tests.e2e.agent import TelegramAgent, in_topic
+from tests.e2e.conftest import FRAMEWORK_IDS, FRAMEWORKS
+from tests.e2e.intake import FRENCH, complete_intake
 from tests.e2e.parent import TelegramParent
-from tests.e2e.test_desk import _desk_config, _in_topic
-from tests.e2e.test_telegram import FRENCH, complete_intake
 
-IDS = ["ptb", "aiogram"]
 #: The group's budget here: 5 messages in 15 s, 1 of them kept for the agents' actions, so
 #: the first case's hand-off (its card and 3 photos; its topic is a change, paced apart)
 #: fills what hand-offs may use and the second case's card waits for the next window.
@@ -23,36 +21,29 @@ PER_GROUP = 5
 WINDOW = 15.0
 
 
-def _limits(config) -> None:
-    body = config.read_text()
-    limits = f"[telegram.limits]\nper_group = {PER_GROUP}\ngroup_window_seconds = {WINDOW}\n"
-    config.write_text(body.replace("[telegram.limits]\n", limits))
-
-
 def _is_edit_of(card_id: int):
     return lambda call: call.params.get("message_id") in (card_id, str(card_id))
 
 
-@pytest.mark.parametrize("framework", FRAMEWORKS, ids=IDS)
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=FRAMEWORK_IDS)
 async def test_presses_are_answered_at_once_while_hand_offs_fill_the_group(
-    emulator, localizer, tmp_path, framework
+    emulator, localizer, running_bot, framework
 ):
     group = emulator.make_forum_group("Refund team")
-    agent = emulator.make_user("Alice", language_code="en")
-    emulator.inject_text(agent, "hello team", chat=group)  # Alice is in the group
-    config = _desk_config(tmp_path, emulator, framework, group)
-    _limits(config)
+    agent = TelegramAgent(emulator, group)  # Alice is in the group
+    bot = running_bot(
+        framework=framework,
+        agents={"chat_id": group.id, "language": "en"},
+        limits={"per_group": PER_GROUP, "group_window_seconds": WINDOW},
+    )
     emulator.enable_rate_limits(per_group=PER_GROUP, group_window=WINDOW)
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
-    await bot.start()
-    try:
+    async with bot:
         first = TelegramParent(emulator, localizer, language_code="fr", name="Léa")
         await complete_intake(first, FRENCH)
         # Its hand-off: the topic, the card and 3 photos — all a hand-off may take.
-        topic = await emulator.wait_for_call("createForumTopic", timeout=15, ok_only=True)
-        thread = topic.result["message_thread_id"]
-        card = await emulator.wait_for_call("sendMessage", _in_topic(thread), timeout=15)
-        await emulator.wait_for_call("sendMediaGroup", _in_topic(thread), timeout=15)
+        await agent.topic()
+        card = await agent.card()
+        await agent.posted("sendMediaGroup")
         card_id = card.result["message_id"]
         # A second case: its hand-off waits for the group's next window.
         second = TelegramParent(emulator, localizer, language_code="fr", name="Paul")
@@ -60,17 +51,8 @@ async def test_presses_are_answered_at_once_while_hand_offs_fill_the_group(
 
         async def press(action: str) -> float:
             """Press the card's button for ``action``; seconds until the press is answered."""
-            message = next(
-                m
-                for m in reversed(emulator.sent_messages(group.id, thread))
-                if m["message_id"] == card_id
-            )
-            buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
-            data = next(b["callback_data"] for b in buttons if f"|{action}|" in b["callback_data"])
-            since = emulator.mark()
             started = time.monotonic()
-            emulator.inject_callback(agent, card_id, data, chat=group)
-            await emulator.wait_for_call("answerCallbackQuery", timeout=10, since=since)
+            await agent.press(action=action)
             return time.monotonic() - started
 
         since = emulator.mark()
@@ -99,7 +81,7 @@ async def test_presses_are_answered_at_once_while_hand_offs_fill_the_group(
         )
         later_card = await emulator.wait_for_call(
             "sendMessage",
-            _in_topic(topics[1].result["message_thread_id"]),
+            in_topic(topics[1].result["message_thread_id"]),
             timeout=WINDOW + 15,
         )
         assert edit.time < later_card.time  # as they reached Telegram
@@ -108,7 +90,4 @@ async def test_presses_are_answered_at_once_while_hand_offs_fill_the_group(
         assert all(c.status == 200 for c in emulator.calls_of("editMessageText"))
         assert emulator.rate_limit_violations == []
         assert await bot.stop() == 0
-    finally:
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()
     assert "Traceback" not in bot.log(), bot.log()

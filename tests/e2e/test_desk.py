@@ -8,76 +8,47 @@ import asyncio
 import pytest
 
 from handlers.replies import Msg
-from tests.e2e.conftest import FRAMEWORKS
-from tests.e2e.harness import BotProcess, write_config
+from tests.e2e.agent import TelegramAgent, in_topic
+from tests.e2e.conftest import FRAMEWORK_IDS, FRAMEWORKS
+from tests.e2e.intake import FRENCH, complete_intake
 from tests.e2e.parent import TelegramParent
-from tests.e2e.test_telegram import FRENCH, complete_intake
-
-IDS = ["ptb", "aiogram"]
 
 
-def _desk_config(tmp_path, emulator, framework, group):
-    extra = f'[agents]\nchat_id = {group.id}\nlanguage = "en"\n'
-    return write_config(
-        tmp_path / "config.toml",
-        emulator,
-        framework=framework,
-        mode="polling",
-        database_url=f"sqlite+aiosqlite:///{tmp_path}/bot.db",
-        extra=extra,
-    )
+def desk(group) -> dict:
+    """The ``[agents]`` table of these tests: the group, in English."""
+    return {"chat_id": group.id, "language": "en"}
 
 
-def _in_topic(thread: int):
-    return lambda call: str(call.params.get("message_thread_id")) == str(thread)
-
-
-@pytest.mark.parametrize("framework", FRAMEWORKS, ids=IDS)
-async def test_case_from_submission_to_partial_approval(emulator, localizer, tmp_path, framework):
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=FRAMEWORK_IDS)
+async def test_case_from_submission_to_partial_approval(
+    emulator, localizer, running_bot, framework
+):
     group = emulator.make_forum_group("Refund team")
-    agent = emulator.make_user("Alice", language_code="en")
-    emulator.inject_text(agent, "hello team", chat=group)  # Alice is in the group
-    bot = BotProcess(
-        _desk_config(tmp_path, emulator, framework, group), emulator, tmp_path / "bot.log"
-    )
-    await bot.start()
-    try:
+    agent = TelegramAgent(emulator, group)  # Alice is in the group
+    async with running_bot(framework=framework, agents=desk(group)) as bot:
         parent = TelegramParent(emulator, localizer, language_code="fr", name="Léa")
         reference = await complete_intake(parent, FRENCH)
 
-        topic_call = await emulator.wait_for_call("createForumTopic", timeout=15, ok_only=True)
+        topic_call = await agent.topic()
         assert topic_call.params["name"].startswith(f"{reference} · Douyin")
         assert "€49.90 + CN¥648.00" in topic_call.params["name"]
-        thread = topic_call.result["message_thread_id"]
-        card = await emulator.wait_for_call("sendMessage", _in_topic(thread), timeout=15)
+        card = await agent.card()
         assert f"Case {reference}" in card.result["text"]
         assert "&lt;3" in card.params["text"]  # the parent's words, escaped, as written
-        album = await emulator.wait_for_call("sendMediaGroup", _in_topic(thread), timeout=15)
+        album = await agent.posted("sendMediaGroup")
         assert len(album.params["media"]) == 3
-        card_id = card.result["message_id"]
-
-        async def press(label: str) -> None:
-            markup = emulator.sent_messages(group.id, thread)
-            message = next(m for m in reversed(markup) if m["message_id"] == card_id)
-            buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
-            data = next(b["callback_data"] for b in buttons if b["text"] == label)
-            since = emulator.mark()
-            emulator.inject_callback(agent, card_id, data, chat=group)
-            await emulator.wait_for_call("answerCallbackQuery", timeout=10, since=since)
 
         parent.language = "fr"
         since = emulator.mark()
-        await press("🙋 Claim")
+        await agent.press("🙋 Claim")
         await parent._reply_after(since)
         assert parent.expects("parent-claimed", reference=reference, name=Msg("support-name"))
         edit = await emulator.wait_for_call("editMessageText", timeout=10, since=since)
         assert "Handled by: Alice" in edit.params["text"]
 
-        await press("❓ Ask parent")
+        await agent.press("❓ Ask parent")
         since = emulator.mark()
-        emulator.inject_text(
-            agent, "Quel âge a votre fille exactement ?", chat=group, thread_id=thread
-        )
+        agent.say("Quel âge a votre fille exactement ?")
         await parent._reply_after(since)
         assert "Quel âge a votre fille exactement ?" in parent.last["text"]
         assert reference in parent.last["text"]
@@ -85,23 +56,17 @@ async def test_case_from_submission_to_partial_approval(emulator, localizer, tmp
         since = emulator.mark()
         await parent.say("Elle a 11 ans, voici sa carte.")
         assert parent.expects("parent-relayed", reference=reference)
-        relayed = await emulator.wait_for_call(
-            "sendMessage",
-            lambda c: _in_topic(thread)(c) and "Elle a 11 ans" in c.params["text"],
-            since=since,
-        )
+        relayed = await agent.posted("sendMessage", "Elle a 11 ans", since=since, timeout=5)
         assert reference in relayed.params["text"]
         since = emulator.mark()
         emulator.inject_photo(parent.user, caption="carte")
-        photo = await emulator.wait_for_call(
-            "sendPhoto", _in_topic(thread), since=since, timeout=10
-        )
+        photo = await agent.posted("sendPhoto", since=since, timeout=10)
         assert "carte" in photo.params["caption"]
         await parent._reply_after(since)  # the parent's "sent to support" for the photo
 
-        await press("➗ Approve part")
+        await agent.press("➗ Approve part")
         since = emulator.mark()
-        emulator.inject_text(agent, "30 EUR", chat=group, thread_id=thread)
+        agent.say("30 EUR")
         await parent._reply_after(since)
         assert parent.expects(
             "decision-partial",
@@ -115,22 +80,15 @@ async def test_case_from_submission_to_partial_approval(emulator, localizer, tmp
         assert sum(reference in t for t in texts) >= 5
         assert len(emulator.calls_of("createForumTopic")) == 1
         assert await bot.stop() == 0
-    finally:
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()
     assert "Traceback" not in bot.log(), bot.log()
 
 
-@pytest.mark.parametrize("framework", FRAMEWORKS, ids=IDS)
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=FRAMEWORK_IDS)
 async def test_killed_between_topic_creation_and_recording(
-    emulator, localizer, tmp_path, framework
+    emulator, localizer, running_bot, framework
 ):
     group = emulator.make_forum_group("Refund team")
-    bot = BotProcess(
-        _desk_config(tmp_path, emulator, framework, group), emulator, tmp_path / "bot.log"
-    )
-    await bot.start()
-    try:
+    async with running_bot(framework=framework, agents=desk(group)) as bot:
         # Telegram creates the topic but the answer never reaches the bot, which then dies.
         emulator.drop_next("createForumTopic", after_processing=True, delay=0.5)
         parent = TelegramParent(emulator, localizer, language_code="fr", name="Paul")
@@ -148,24 +106,17 @@ async def test_killed_between_topic_creation_and_recording(
         assert card.params.get("message_thread_id") in (None, "", 0)
         await asyncio.sleep(0.5)
         assert await bot.stop() == 0
-    finally:
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()
 
 
-@pytest.mark.parametrize("framework", FRAMEWORKS, ids=IDS)
-async def test_a_topic_deleted_by_hand_is_recreated(emulator, localizer, tmp_path, framework):
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=FRAMEWORK_IDS)
+async def test_a_topic_deleted_by_hand_is_recreated(emulator, localizer, running_bot, framework):
     group = emulator.make_forum_group("Refund team")
-    bot = BotProcess(
-        _desk_config(tmp_path, emulator, framework, group), emulator, tmp_path / "bot.log"
-    )
-    await bot.start()
-    try:
+    async with running_bot(framework=framework, agents=desk(group)) as bot:
         parent = TelegramParent(emulator, localizer, language_code="fr", name="Inès")
         reference = await complete_intake(parent, FRENCH)
         first = await emulator.wait_for_call("createForumTopic", timeout=15, ok_only=True)
         old = first.result["message_thread_id"]
-        await emulator.wait_for_call("sendMediaGroup", _in_topic(old), timeout=15)
+        await emulator.wait_for_call("sendMediaGroup", in_topic(old), timeout=15)
         del group.topics[old]  # someone deletes the topic in the Telegram app
 
         since = emulator.mark()
@@ -177,13 +128,10 @@ async def test_a_topic_deleted_by_hand_is_recreated(emulator, localizer, tmp_pat
         assert new != old and again.params["name"].startswith(reference)
         relayed = await emulator.wait_for_call(
             "sendMessage",
-            lambda c: _in_topic(new)(c) and "Avez-vous" in c.params["text"],
+            lambda c: in_topic(new)(c) and "Avez-vous" in c.params["text"],
             since=since,
             timeout=20,
         )
         card = [m for m in emulator.sent_messages(group.id, new) if "Case" in m.get("text", "")]
         assert card and card[0]["message_id"] < relayed.result["message_id"]
         assert await bot.stop() == 0
-    finally:
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()

@@ -11,9 +11,9 @@ from sqlalchemy import update
 
 from storage.database import Database
 from storage.models import FollowUp
-from tests.e2e.harness import BotProcess, write_config
+from tests.e2e.agent import in_topic
+from tests.e2e.intake import FRENCH, complete_intake
 from tests.e2e.parent import TelegramParent
-from tests.e2e.test_telegram import FRENCH, complete_intake
 
 SUPERVISOR = 777000111
 
@@ -27,26 +27,21 @@ async def _make_due(database: Database, kind: str) -> None:
         )
 
 
-async def test_reminder_escalation_and_catch_up_after_downtime(emulator, localizer, tmp_path):
+async def test_reminder_escalation_and_catch_up_after_downtime(emulator, localizer, running_bot):
     group = emulator.make_forum_group("Refund team")
-    url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
-    extra = (
-        f"[agents]\nchat_id = {group.id}\nsupervisor_ids = [{SUPERVISOR}]\n"
-        "[followups]\nintake_reminder_hours = [0.001]\nsweep_seconds = 0.5\n"
-        'look_ahead_minutes = 1\nquiet_start = "00:00"\nquiet_end = "00:00"\n'
-    )
-    config = write_config(
-        tmp_path / "config.toml",
-        emulator,
+    followups = {
+        "intake_reminder_hours": [0.001],
+        "sweep_seconds": 0.5,
+        "look_ahead_minutes": 1,
+        "quiet_start": "00:00",
+        "quiet_end": "00:00",
+    }
+    async with running_bot(
         framework="aiogram",
-        mode="polling",
-        database_url=url,
-        extra=extra,
-    )
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
-    await bot.start()
-    database = Database(url)
-    try:
+        agents={"chat_id": group.id, "supervisor_ids": [SUPERVISOR]},
+        sections={"followups": followups},
+    ) as bot:
+        database = bot.database
         # A parent who stops after consenting is reminded a few seconds later (3.6 s here).
         quitter = TelegramParent(emulator, localizer, language_code="fr", name="Zoé")
         await quitter.command("start")
@@ -64,10 +59,7 @@ async def test_reminder_escalation_and_catch_up_after_downtime(emulator, localiz
         await _make_due(database, "decision_due")  # the deadline arrives
         overdue = await emulator.wait_for_call(
             "sendMessage",
-            lambda c: (
-                str(c.params.get("message_thread_id")) == str(thread)
-                and "overdue" in c.params["text"]
-            ),
+            lambda c: in_topic(thread)(c) and "overdue" in c.params["text"],
             since=since,
             timeout=15,
         )
@@ -90,8 +82,4 @@ async def test_reminder_escalation_and_catch_up_after_downtime(emulator, localiz
         ]
         assert len(check_ins) == 1
         assert await bot.stop() == 0
-    finally:
-        await database.dispose()
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()
     assert "Traceback" not in bot.log(), bot.log()

@@ -37,10 +37,11 @@ from handlers.replies import Msg
 from storage.database import Database
 from storage.models import Case, CaseEvent, FollowUp, InboxUpdate, OutboxMessage
 from storage.repositories import cases, evidence
-from tests.conftest import POSTGRES_ENV, TRUNCATE_ALL
-from tests.e2e.harness import BotProcess, write_config
+from tests.conftest import POSTGRES_ENV
+from tests.e2e.agent import TelegramAgent, buttons_of, in_topic
+from tests.e2e.harness import BotProcess
+from tests.e2e.intake import FRENCH, TRADITIONAL, complete_intake
 from tests.e2e.parent import TelegramParent
-from tests.e2e.test_telegram import FRENCH, TRADITIONAL, complete_intake
 from tests.emulator import BotApiEmulator
 
 #: (framework, mode, database): both frameworks polling on SQLite, and one in webhook mode on
@@ -64,23 +65,12 @@ GROUP_WINDOW = 6.0
 Predicate = Callable[[dict[str, Any]], bool]
 
 
-def _group_window(config, seconds: float, per_group: int = 20) -> None:
-    body = config.read_text()
-    limits = f"[telegram.limits]\nper_group = {per_group}\ngroup_window_seconds = {seconds}\n"
-    config.write_text(body.replace("[telegram.limits]\n", limits))
-
-
 def _chat_is(chat_id: int) -> Predicate:
     return lambda params: str(params.get("chat_id")) == str(chat_id)
 
 
 def _is_card(group_id: int) -> Predicate:
     return lambda params: _chat_is(group_id)(params) and "Case <b>" in str(params.get("text"))
-
-
-def _buttons(message: dict[str, Any]) -> list[dict[str, str]]:
-    markup = message.get("reply_markup") or {}
-    return [button for row in markup.get("inline_keyboard", []) for button in row]
 
 
 def _malformed(mallory: TelegramParent) -> list[dict[str, Any]]:
@@ -184,44 +174,28 @@ async def _scan_for(database: Database, needles: list[str]) -> list[str]:
     return found
 
 
-async def _database_url(tmp_path, backend: str, postgres_url: str | None) -> str:
-    if backend == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path}/bot.db"
-    if postgres_url is None:
-        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (set by .ci/run)")
-    database = Database(postgres_url)
-    await database.upgrade()
-    async with database.engine.begin() as conn:
-        await conn.execute(text(TRUNCATE_ALL))
-    await database.dispose()
-    return postgres_url
-
-
 @pytest.mark.parametrize(("framework", "mode", "backend"), COMBOS, ids=IDS)
 async def test_hostile_input_in_one_lifetime(
-    emulator, localizer, tmp_path, postgres_url, framework, mode, backend
+    emulator, localizer, running_bot, postgres_url, framework, mode, backend
 ):
     if backend == "postgresql" and not os.environ.get(POSTGRES_ENV):
         pytest.skip(f"needs {POSTGRES_ENV}")
-    url = await _database_url(tmp_path, backend, postgres_url)
     group = emulator.make_forum_group("Refund team")
-    agent = emulator.make_user("Alice", language_code="en")
+    agent = TelegramAgent(emulator, group, greeting=None)  # an agent by agent_ids
     outsider = emulator.make_user("Eve", language_code="en")
-    extra = (
-        f'[agents]\nchat_id = {group.id}\nlanguage = "en"\nagent_ids = [{agent.id}]\n'
-        "handoff_retry_seconds = 1\n"
-    )
-    config = write_config(
-        tmp_path / "config.toml",
-        emulator,
+    bot = running_bot(
         framework=framework,
         mode=mode,
-        database_url=url,
-        extra=extra,
+        database=backend,
+        agents={
+            "chat_id": group.id,
+            "language": "en",
+            "agent_ids": [agent.user.id],
+            "handoff_retry_seconds": 1,
+        },
+        limits={"per_group": 20, "group_window_seconds": GROUP_WINDOW},
     )
-    _group_window(config, GROUP_WINDOW)
     limiter = emulator.enable_rate_limits(per_group=20, group_window=GROUP_WINDOW, overall=30)
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
     # 4. The first card Telegram is asked for is refused once: the hand-off tries again.
     emulator.fail_next(
         "sendMessage",
@@ -229,10 +203,9 @@ async def test_hostile_input_in_one_lifetime(
         description="Bad Request: something",
         predicate=_is_card(group.id),
     )
-    await bot.start()
-    database = Database(url)
     token = emulator.token
-    try:
+    async with bot:
+        database = bot.database
         french = TelegramParent(emulator, localizer, language_code="fr", name="Léa")
         chinese = TelegramParent(emulator, localizer, language_code="zh-hant", name="美玲")
         mallory = TelegramParent(emulator, localizer, language_code="en", name="Mallory")
@@ -259,9 +232,9 @@ async def test_hostile_input_in_one_lifetime(
         # 2. Forged button data from a parent: another parent's intake button first.
         def french_draft_button() -> str | None:
             for message in emulator.sent_messages(french.chat_id):
-                for button in _buttons(message):
-                    if re.fullmatch(r"\d+\|[a-z_]+\|.*", button["callback_data"]):
-                        return button["callback_data"]
+                for data in buttons_of(message).values():
+                    if re.fullmatch(r"\d+\|[a-z_]+\|.*", data):
+                        return data
             return None
 
         stolen = await emulator.wait_for(french_draft_button, timeout=20)
@@ -289,11 +262,9 @@ async def test_hostile_input_in_one_lifetime(
         card = _card(emulator, group.id, french_ref)
         assert card is not None
         for data in [stolen, *FORGED]:
-            answer = await _press(emulator, agent, card, data, chat=group)
+            answer = (await agent.press_data(data, message_id=card["message_id"])).params
             assert answer.get("text") == "That button is no longer valid.", (data, answer)
-        claim = next(
-            b["callback_data"] for b in _buttons(card) if b["callback_data"].endswith("|claim|")
-        )
+        claim = next(d for d in buttons_of(card).values() if d.endswith("|claim|"))
         answer = await _press(emulator, outsider, card, claim, chat=group)
         assert answer.get("text") == "Only support agents can act on cases here.", answer
 
@@ -301,22 +272,15 @@ async def test_hostile_input_in_one_lifetime(
         french_case = (await _rows(database, Case, Case.reference == french_ref))[0]
         assert french_case.assignee_id is None  # nobody claimed it: not the outsider
         thread = french_case.topic_id
-        ask = next(
-            b["callback_data"] for b in _buttons(card) if b["callback_data"].endswith("|ask|")
-        )
+        agent.thread, agent.card_id = thread, card["message_id"]
         # Someone who is not an agent writes in the case's topic: nothing reaches the parent.
         since = emulator.mark()
         emulator.inject_text(outsider, "Send me your bank card", chat=group, thread_id=thread)
-        refusal = await emulator.wait_for_call(
-            "sendMessage",
-            lambda c: str(c.params.get("message_thread_id")) == str(thread),
-            since=since,
-            timeout=10,
-        )
+        refusal = await emulator.wait_for_call("sendMessage", in_topic(thread), 10, since=since)
         assert "Only support agents" in refusal.params["text"]
-        await _press(emulator, agent, card, ask, chat=group)
+        await agent.press(action="ask")
         since = emulator.mark()
-        emulator.inject_text(agent, "Quel âge a votre fille ?", chat=group, thread_id=thread)
+        agent.say("Quel âge a votre fille ?")
         await french._reply_after(since)
         assert "Quel âge a votre fille ?" in french.last["text"]
         await _until(
@@ -329,12 +293,10 @@ async def test_hostile_input_in_one_lifetime(
         )
         card = _card(emulator, group.id, french_ref)
         assert card is not None
-        approve = next(
-            b["callback_data"] for b in _buttons(card) if b["callback_data"].endswith("|approve|")
-        )
+        approve = next(d for d in buttons_of(card).values() if d.endswith("|approve|"))
         since = emulator.mark()
         answer_update = emulator.inject_text(french.user, "Elle a 11 ans et demi.")
-        press_update = emulator.inject_callback(agent, card["message_id"], approve, chat=group)
+        press_update = emulator.inject_callback(agent.user, agent.card_id, approve, chat=group)
         if mode == "polling":  # both in one getUpdates answer
             batch = await emulator.wait_for_call(
                 "getUpdates",
@@ -450,13 +412,9 @@ async def test_hostile_input_in_one_lifetime(
         assert [v for v in limiter.violations if v.scope == "chat"] == []
         assert bot.process is not None and bot.process.returncode is None
         assert await bot.stop() == 0
-    finally:
-        await database.dispose()
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()
 
     # --- the token and people's words stay out of the log and the database ----------------
-    database = Database(url)
+    database = Database(bot.database_url)
     try:
         assert await _scan_for(database, [token, token.split(":")[1]]) == []
     finally:
@@ -620,23 +578,18 @@ def localizer_line(parent: TelegramParent, key: str) -> str:
     return parent.localizer.plain("zh-Hant", Msg(key)).split("\n")[0]
 
 
-async def test_a_busy_group_does_not_hold_up_a_parents_chat(emulator, localizer, tmp_path):
+async def test_a_busy_group_does_not_hold_up_a_parents_chat(emulator, localizer, running_bot):
     """The pacer promises "a busy group waits on its own window without holding up private
     chats". A parent whose message must wait for the agents' group (20 a minute, here 6, all
     spent) is still told at once that it was received, and their next message is answered."""
     group = emulator.make_forum_group("Refund team")
-    config = write_config(
-        tmp_path / "config.toml",
-        emulator,
+    # At the end the bot is killed: SIGTERM would wait for the turn held by the group's window
+    # too, which is not tested here.
+    async with running_bot(
         framework="aiogram",
-        mode="polling",
-        database_url=f"sqlite+aiosqlite:///{tmp_path}/bot.db",
-        extra=f'[agents]\nchat_id = {group.id}\nlanguage = "en"\n',
-    )
-    _group_window(config, 60.0, per_group=6)
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
-    await bot.start()
-    try:
+        agents={"chat_id": group.id, "language": "en"},
+        limits={"per_group": 6, "group_window_seconds": 60.0},
+    ):
         parent = TelegramParent(emulator, localizer, language_code="fr", name="Léa")
         reference = await complete_intake(parent, FRENCH)
         # The hand-off: the topic, the card and 3 album items are 5 of the group's 6.
@@ -651,7 +604,3 @@ async def test_a_busy_group_does_not_hold_up_a_parents_chat(emulator, localizer,
         assert parent.expects("parent-relayed", reference=reference), parent.last["text"]
         await parent.command("status")
         assert reference in parent.last["text"]
-    finally:
-        # SIGTERM would wait for the turn held by the group's window too: not tested here.
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()

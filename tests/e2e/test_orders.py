@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import BotProcess, write_config
 from tests.e2e.parent import TelegramParent
 
 BILL = Path(__file__).resolve().parents[1] / "fixtures" / "orders" / "wechat_all.csv"
@@ -19,16 +18,12 @@ BILL = Path(__file__).resolve().parents[1] / "fixtures" / "orders" / "wechat_all
 
 @pytest.mark.parametrize("framework", ["python-telegram-bot"])
 async def test_a_claim_against_an_imported_bill_shows_found_and_not_found(
-    emulator, localizer, tmp_path, framework
+    emulator, localizer, running_bot, framework
 ):
     group = emulator.make_forum_group("Refund team")
-    config = write_config(
-        tmp_path / "config.toml",
-        emulator,
+    bot = running_bot(
         framework=framework,
-        mode="polling",
-        database_url=f"sqlite+aiosqlite:///{tmp_path}/bot.db",
-        extra=f'[agents]\nchat_id = {group.id}\nlanguage = "en"\ntimezone = "Asia/Shanghai"\n',
+        agents={"chat_id": group.id, "language": "en", "timezone": "Asia/Shanghai"},
     )
     command = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -38,14 +33,12 @@ async def test_a_claim_against_an_imported_bill_shows_found_and_not_found(
         "import",
         str(BILL),
         "--config",
-        str(config),
+        str(bot.config),
         stdout=asyncio.subprocess.PIPE,
     )
     printed, _ = await command.communicate()
     assert command.returncode == 0 and b"4 new order(s)" in printed
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
-    await bot.start()
-    try:
+    async with bot:
         parent = TelegramParent(emulator, localizer, language_code="zh-hans", name="李")
         await parent.command("start")
         parent.language = "zh-Hans"
@@ -86,5 +79,4 @@ async def test_a_claim_against_an_imported_bill_shows_found_and_not_found(
         assert "Charged twice, 41 s apart" in text  # the same payer, 41 s later
         assert "1 found · 1 not found · 0 refunded" in text
         assert "🔎 Check the bills" in str(card.params.get("reply_markup"))
-    finally:
         await bot.stop()

@@ -17,9 +17,8 @@ from sqlmodel import SQLModel, select
 from handlers.replies import Msg
 from storage.database import Database
 from tests.e2e.conftest import FRAMEWORKS
-from tests.e2e.harness import BotProcess, write_config
+from tests.e2e.intake import FRENCH, complete_intake
 from tests.e2e.parent import TelegramParent
-from tests.e2e.test_telegram import FRENCH, complete_intake
 
 NAME = "Zoéline"
 
@@ -52,23 +51,12 @@ def _kept_hashes(tmp_path) -> set[str]:
 
 
 @pytest.mark.parametrize("framework", FRAMEWORKS, ids=["ptb", "aiogram"])
-async def test_mydata_then_delete(emulator, localizer, tmp_path, framework):
+async def test_mydata_then_delete(emulator, localizer, tmp_path, running_bot, framework):
     group = emulator.make_forum_group("Refund team")
-    url = f"sqlite+aiosqlite:///{tmp_path}/bot.db"
-    config = write_config(
-        tmp_path / "config.toml",
-        emulator,
-        framework=framework,
-        mode="polling",
-        database_url=url,
-        extra=f"[agents]\nchat_id = {group.id}\n",
-    )
-    config.write_text(config.read_text().replace('level = "INFO"', 'level = "DEBUG"'))
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
-    await bot.start()
-    database = Database(url)
+    bot = running_bot(framework=framework, agents={"chat_id": group.id}, log_level="DEBUG")
     markers = [FRENCH["account"], FRENCH["description"], NAME]
-    try:
+    async with bot:
+        database = bot.database
         parent = TelegramParent(emulator, localizer, language_code="fr", name=NAME)
         reference = await complete_intake(parent, FRENCH)
         await emulator.wait_for(  # the case's card, posted by the hand-off
@@ -126,10 +114,6 @@ async def test_mydata_then_delete(emulator, localizer, tmp_path, framework):
         await parent.command("start")
         assert parent.expects("ask-consent"), parent.last["text"]
         assert await bot.stop() == 0
-    finally:
-        await database.dispose()
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()
     log = bot.log()
     assert "DEBUG" in log, "the bot did not log at DEBUG: the check below would prove nothing"
     for marker in (FRENCH["account"], FRENCH["description"], NAME, "screens"):

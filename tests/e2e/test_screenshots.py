@@ -15,7 +15,6 @@ import pytest
 from bot.files import ocr
 from handlers.replies import Msg
 from tests.e2e.conftest import FRAMEWORKS
-from tests.e2e.harness import BotProcess, write_config
 from tests.e2e.parent import TelegramParent
 from tests.receipts import draw, font_path, receipt
 
@@ -32,21 +31,11 @@ def _kept(tmp_path) -> set[str]:
 
 @pytest.mark.parametrize("framework", FRAMEWORKS, ids=IDS)
 async def test_a_receipt_screenshot_is_read_offered_checked_and_erased(
-    emulator, localizer, tmp_path, framework
+    emulator, localizer, tmp_path, running_bot, framework
 ):
     group = emulator.make_forum_group("Refund team")
-    config = write_config(
-        tmp_path / "config.toml",
-        emulator,
-        framework=framework,
-        mode="polling",
-        database_url=f"sqlite+aiosqlite:///{tmp_path}/bot.db",
-        extra=f'[agents]\nchat_id = {group.id}\nlanguage = "en"\n',
-        ocr=True,
-    )
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
-    await bot.start()
-    try:
+    desk = {"chat_id": group.id, "language": "en"}
+    async with running_bot(framework=framework, agents=desk, ocr=True) as bot:
         parent = TelegramParent(emulator, localizer, language_code="zh-hans", name="王芳")
         parent.timeout = 90  # the first screenshot starts the OCR worker and loads its models
         await parent.command("start")
@@ -120,7 +109,4 @@ async def test_a_receipt_screenshot_is_read_offered_checked_and_erased(
         assert parent.expects("erase-done"), parent.last["text"]
         await emulator.wait_for(lambda: not _kept(tmp_path), timeout=10)
         assert await bot.stop() == 0
-    finally:
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()
     assert "Traceback" not in bot.log(), bot.log()

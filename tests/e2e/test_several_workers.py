@@ -15,13 +15,13 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import text
 from sqlmodel import func, select
 
 from storage.database import Database
 from storage.models import Case, CaseTransaction, Evidence, FollowUp, InboxUpdate
-from tests.conftest import POSTGRES_ENV, TRUNCATE_ALL
-from tests.e2e.conftest import FRAMEWORKS
+from tests.conftest import POSTGRES_ENV
+from tests.e2e.conftest import FRAMEWORK_IDS, FRAMEWORKS
+from tests.e2e.harness import fresh_postgres
 from tests.e2e.proxy import RoundRobinProxy
 from tests.e2e.workers import (
     Parent,
@@ -43,14 +43,12 @@ UNCLAIMED = r"🙋 (\w+) has been waiting"
 CARD = r"^📋 Case <b>(\w+)</b>"
 
 
-@pytest.mark.parametrize("framework", FRAMEWORKS, ids=["ptb", "aiogram"])
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=FRAMEWORK_IDS)
 async def test_three_workers_one_killed_every_claim_exact_and_limits_kept(
     emulator, localizer, tmp_path, postgres_url, framework
 ):
+    await fresh_postgres(postgres_url)
     database = Database(postgres_url)
-    await database.upgrade()
-    async with database.engine.begin() as conn:
-        await conn.execute(text(TRUNCATE_ALL))
     group = emulator.make_forum_group("Refund team")
     limiter = emulator.enable_rate_limits(per_group=20, group_window=GROUP_WINDOW, overall=30)
     extra = (
@@ -141,6 +139,5 @@ async def test_three_workers_one_killed_every_claim_exact_and_limits_kept(
             assert repeated <= 3
         finally:
             for bot in bots:
-                if bot.process and bot.process.returncode is None:
-                    await bot.kill()
+                await bot.close()
             await database.dispose()

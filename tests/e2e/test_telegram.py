@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 from decimal import Decimal
 
 import aiohttp
@@ -20,69 +19,11 @@ from handlers.replies import Msg
 from storage.database import Database
 from storage.models import Case, InboxUpdate, OutboxMessage
 from storage.repositories import cases, evidence
-from tests.conftest import POSTGRES_ENV, TRUNCATE_ALL
-from tests.e2e.conftest import FRAMEWORKS, MODES
-from tests.e2e.harness import WEBHOOK_SECRET, BotProcess, write_config
+from tests.conftest import POSTGRES_ENV
+from tests.e2e.conftest import COMBO_IDS, COMBOS, FRAMEWORK_IDS, FRAMEWORKS
+from tests.e2e.harness import WEBHOOK_SECRET
+from tests.e2e.intake import FRENCH, TRADITIONAL, complete_intake
 from tests.e2e.parent import TelegramParent
-
-COMBOS = [(f, m) for f in FRAMEWORKS for m in MODES]
-IDS = [f"{'ptb' if f.startswith('python') else 'aiogram'}-{m}" for f, m in COMBOS]
-
-FRENCH = {
-    "code": "fr",
-    "language": "fr",
-    "age": "11 ans",
-    "account": "douyin_léa_2015",
-    "amount": "49,90 €",
-    "when": "hier vers 21h",
-    "amount2": "648 ¥",
-    "when2": "avant-hier soir",
-    "description": "Ma fille a acheté des cadeaux <3 pour un streamer sans me demander.",
-}
-TRADITIONAL = {
-    "code": "zh-hant",
-    "language": "zh-Hant",
-    "age": "十歲",
-    "account": "抖音號 88 & 99",
-    "amount": "NT$ 990",
-    "when": "昨天晚上8點",
-    "amount2": "人民幣 50",
-    "when2": "前天下午3點",
-    "description": "孩子趁我睡覺時用我的手機儲值遊戲點數。",
-}
-
-
-async def complete_intake(parent: TelegramParent, script: dict[str, str]) -> str:
-    await parent.command("start")
-    parent.language = script["language"]
-    assert parent.expects("ask-consent"), parent.last["text"]
-    await parent.press("button-consent-yes")
-    await parent.press("platform-douyin")
-    await parent.press("problem-minor-purchase")
-    await parent.press("writer-parent")
-    await parent.say(script["age"])
-    await parent.say(script["account"])
-    await parent.press("payment-wechat-pay")  # asked before the purchases
-    for amount, when in ((script["amount"], script["when"]), (script["amount2"], script["when2"])):
-        await parent.say(amount)
-        await parent.say(when)
-        assert parent.expects("button-tx-correct") or parent.buttons(), parent.last["text"]
-        await parent.press("button-tx-correct")
-        await parent.press("button-no-order")
-        if amount == script["amount"]:
-            await parent.press("button-tx-add")
-    await parent.press("button-tx-done")
-    await parent.album(3, caption="screens")
-    assert parent.expects("evidence-count", count=3), parent.last["text"]
-    await parent.press("button-evidence-done")
-    await parent.say(script["description"])
-    await parent.press("button-skip-contact")
-    assert "<b>" in parent.last["text"] or parent.last.get("entities") is not None
-    await parent.press("button-submit")
-    match = re.search(r"(?<![A-Z0-9])([2-9A-HJKMNP-Z]{5})(?![A-Z0-9])", parent.last["text"])
-    assert match, parent.last["text"]
-    reference = match.group(1)
-    return reference
 
 
 async def _count(database: Database, model: type, *where: object) -> int:
@@ -91,26 +32,12 @@ async def _count(database: Database, model: type, *where: object) -> int:
         return int(result.one())
 
 
-def _database_url(tmp_path, backend: str, postgres_url: str | None) -> str:
-    if backend == "sqlite":
-        return f"sqlite+aiosqlite:///{tmp_path}/bot.db"
-    if postgres_url is None:
-        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (set by .ci/run)")
-    return postgres_url
-
-
-@pytest.mark.parametrize(("framework", "mode"), COMBOS, ids=IDS)
+@pytest.mark.parametrize(("framework", "mode"), COMBOS, ids=COMBO_IDS)
 async def test_two_parents_complete_intakes_through_faults(
-    emulator, localizer, tmp_path, framework, mode
+    emulator, localizer, running_bot, framework, mode
 ):
-    url = _database_url(tmp_path, "sqlite", None)
-    config = write_config(
-        tmp_path / "config.toml", emulator, framework=framework, mode=mode, database_url=url
-    )
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
-    await bot.start()
-    database = Database(url)
-    try:
+    async with running_bot(framework=framework, mode=mode) as bot:
+        database = bot.database
         french = TelegramParent(emulator, localizer, language_code="fr", name="Léa")
         chinese = TelegramParent(emulator, localizer, language_code="zh-hant", name="美玲")
         # Telegram trouble mid-way: a 429 with retry_after, a 502, a dropped connection.
@@ -167,12 +94,8 @@ async def test_two_parents_complete_intakes_through_faults(
         assert await _count(database, InboxUpdate) == inbox_rows + 1
 
         if mode == "webhook":
-            await _check_webhook_guard(config)
+            await _check_webhook_guard(bot.config)
         assert await bot.stop() == 0  # SIGTERM: graceful
-    finally:
-        await database.dispose()
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()
     log = bot.log()
     assert emulator.token not in log
     assert emulator.token.split(":")[1] not in log
@@ -198,18 +121,12 @@ async def _check_webhook_guard(config) -> None:
             assert (await response.json())["status"] == "ok"
 
 
-@pytest.mark.parametrize(("framework", "mode"), COMBOS, ids=IDS)
+@pytest.mark.parametrize(("framework", "mode"), COMBOS, ids=COMBO_IDS)
 async def test_killed_between_receiving_and_replying(
-    emulator, localizer, tmp_path, framework, mode
+    emulator, localizer, running_bot, framework, mode
 ):
-    url = _database_url(tmp_path, "sqlite", None)
-    config = write_config(
-        tmp_path / "config.toml", emulator, framework=framework, mode=mode, database_url=url
-    )
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
-    await bot.start()
-    database = Database(url)
-    try:
+    async with running_bot(framework=framework, mode=mode) as bot:
+        database = bot.database
         parent = TelegramParent(emulator, localizer, language_code="fr", name="Marc")
         await parent.command("start")
         parent.language = "fr"
@@ -249,31 +166,13 @@ async def test_killed_between_receiving_and_replying(
             assert draft.step == "tx_time"  # the account answer was applied exactly once
         assert await _count(database, InboxUpdate, processed) == 1
         assert await bot.stop() == 0
-    finally:
-        await database.dispose()
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()
 
 
 @pytest.mark.skipif(not os.environ.get(POSTGRES_ENV), reason=f"needs {POSTGRES_ENV}")
-@pytest.mark.parametrize("framework", FRAMEWORKS, ids=["ptb", "aiogram"])
-async def test_intake_on_postgresql(emulator, localizer, tmp_path, postgres_url, framework):
-    from sqlalchemy import text
-
-    database = Database(postgres_url)
-    await database.upgrade()
-    async with database.engine.begin() as conn:
-        await conn.execute(text(TRUNCATE_ALL))
-    config = write_config(
-        tmp_path / "config.toml",
-        emulator,
-        framework=framework,
-        mode="polling",
-        database_url=postgres_url,
-    )
-    bot = BotProcess(config, emulator, tmp_path / "bot.log")
-    await bot.start()
-    try:
+@pytest.mark.parametrize("framework", FRAMEWORKS, ids=FRAMEWORK_IDS)
+async def test_intake_on_postgresql(emulator, localizer, running_bot, postgres_url, framework):
+    async with running_bot(framework=framework, database="postgresql") as bot:
+        database = bot.database
         parents = [
             TelegramParent(emulator, localizer, language_code="fr", name=f"P{i}") for i in range(4)
         ]
@@ -281,7 +180,3 @@ async def test_intake_on_postgresql(emulator, localizer, tmp_path, postgres_url,
         assert len(set(refs)) == 4
         assert await _count(database, Case) == 4
         assert await bot.stop() == 0
-    finally:
-        await database.dispose()
-        if bot.process and bot.process.returncode is None:
-            await bot.kill()

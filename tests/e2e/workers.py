@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from handlers.replies import Msg
-from tests.e2e.harness import BotProcess, free_port, write_config
+from tests.e2e.harness import BotUnderTest, free_port
+from tests.e2e.intake import REFERENCE
 from tests.e2e.parent import TelegramParent
 
 
@@ -50,6 +51,7 @@ class Parent:
 
     def __init__(self, emulator, localizer, index: int, *, think: float = 0.0) -> None:
         self.chat = TelegramParent(emulator, localizer, language_code="fr", name=f"P{index}")
+        self.chat.language = "fr"  # the labels of the buttons it presses
         self.emulator, self.localizer = emulator, localizer
         self.think = think  # mean seconds a person takes before each answer
         self.timeout = 60.0
@@ -89,11 +91,7 @@ class Parent:
         await self._await(since, key)
 
     async def press(self, button: str, key: str, **params: Any) -> None:
-        label = self.localizer.plain("fr", Msg(button))
-        markup = self.chat.last.get("reply_markup") or {}
-        buttons = [b for row in markup.get("inline_keyboard", []) for b in row]
-        data = next((b["callback_data"] for b in buttons if b["text"] == label), None)
-        assert data is not None, (label, [b["text"] for b in buttons])
+        data = self.chat.data_of(button)
         await self._pause()
         since = self.emulator.mark()
         self.emulator.inject_callback(self.chat.user, self.chat.last["message_id"], data)
@@ -107,7 +105,7 @@ class Parent:
 
 
 async def claim(parent: Parent, script: dict[str, Any]) -> str:
-    """A whole claim in French, as tests/e2e/test_telegram.complete_intake, waiting each time
+    """A whole claim in French, as tests/e2e/intake.complete_intake, waiting each time
     for the question that should come next; returns the case's reference."""
     since = parent.emulator.mark()
     parent.emulator.inject_command(parent.chat.user, "/start")
@@ -133,7 +131,7 @@ async def claim(parent: Parent, script: dict[str, Any]) -> str:
     await parent.press("button-skip-contact", "ask-review")
     await parent.press("button-submit", "submitted", reference="")
     text = _plain(parent.chat.last["text"])
-    match = re.search(r"(?<![A-Z0-9])([2-9A-HJKMNP-Z]{5})(?![A-Z0-9])", text)
+    match = re.search(REFERENCE, text)
     assert match, text
     return match.group(1)
 
@@ -162,31 +160,28 @@ def worker_configs(
     extra: str = "",
     group_window: float = 60.0,
     chat_lease: float = 2.0,
-) -> tuple[list[int], list[BotProcess]]:
-    """``count`` identical webhook workers (ports returned), all registering ``public_url``."""
+    warm: bool = True,
+) -> tuple[list[int], list[BotUnderTest]]:
+    """``count`` identical webhook workers (ports returned), all registering ``public_url``:
+    ``worker0.toml``, ``worker0.log``... in ``tmp_path``."""
     ports = [free_port() for _ in range(count)]
-    bots = []
-    for index, port in enumerate(ports):
-        config = write_config(
-            tmp_path / f"worker{index}.toml",
+    bots = [
+        BotUnderTest(
             emulator,
+            tmp_path,
+            name=f"worker{index}",
             framework=framework,
             mode="webhook",
             database_url=database_url,
             extra=extra,
+            port=port,
+            public_url=public_url,
+            limits={"group_window_seconds": group_window},
+            telegram={"chat_lease_seconds": chat_lease},
+            warm=warm,
         )
-        body = config.read_text()
-        body = re.sub(r"port = \d+", f"port = {port}", body, count=1)
-        body = re.sub(r'public_url = "[^"]+"', f'public_url = "{public_url}"', body)
-        body = body.replace(
-            "[telegram.limits]\n", f"[telegram.limits]\ngroup_window_seconds = {group_window}\n"
-        )
-        body = body.replace(
-            "topic_grace_seconds = 2\n",
-            f"topic_grace_seconds = 2\nchat_lease_seconds = {chat_lease}\n",
-        )
-        config.write_text(body)
-        bots.append(BotProcess(config, emulator, tmp_path / f"worker{index}.log"))
+        for index, port in enumerate(ports)
+    ]
     return ports, bots
 
 
