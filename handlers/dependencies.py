@@ -52,3 +52,26 @@ def wire(
         planner=Planner(sla=sla, rules=followups or FollowUpPolicy(), desk=desk),
         label_text=label_text,
     )
+
+
+class Depending:
+    """What a turn reads from its dependencies by name: ``turn.planner``, ``turn.sla`` …"""
+
+    deps: Dependencies
+
+    @property
+    def aftercare(self) -> AftercarePolicy:
+        return self.deps.aftercare
+
+    @property
+    def sla(self) -> SlaPolicy:
+        return self.deps.sla
+
+    @property
+    def planner(self) -> Planner:
+        return self.deps.planner
+
+    @property
+    def label_text(self) -> LabelText:
+        """A label as it reads in a language (typed labels; a report's chart draws words)."""
+        return self.deps.label_text

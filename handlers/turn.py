@@ -5,24 +5,20 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.bounds import clip, clip_file_name, column_length
+from handlers.dependencies import Dependencies, Depending
 from handlers.events import Incoming, Media
 from handlers.intake.context import Ctx, StepName
-from handlers.intake.prompting import LabelText, question
+from handlers.intake.prompting import question
 from handlers.intake.steps import BY_NAME
-from handlers.policy import AftercarePolicy, DeskPolicy, IntakePolicy, SlaPolicy
+from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.replies import Button, Msg, Outgoing, Reply
 from storage.models import Draft, DraftStatus, Evidence, User
 from storage.repositories import drafts, evidence
-
-if TYPE_CHECKING:
-    from handlers.dependencies import Dependencies
-    from handlers.followups.planner import Planner
-
 
 _FILE_NAME = column_length(Evidence, "file_name")
 _MIME_TYPE = column_length(Evidence, "mime_type")
@@ -57,7 +53,7 @@ _UNKNOWN: Any = object()
 
 
 @dataclass
-class Turn:
+class Turn(Depending):
     """Everything one event's handling needs, for one transaction: the session, the event, the
     person, the clock reading, the core's :class:`~handlers.dependencies.Dependencies`, the
     replies so far — and the person's open draft, loaded with them once per event."""
@@ -80,22 +76,6 @@ class Turn:
     @property
     def desk(self) -> DeskPolicy:
         return self.deps.desk
-
-    @property
-    def aftercare(self) -> AftercarePolicy:
-        return self.deps.aftercare
-
-    @property
-    def sla(self) -> SlaPolicy:
-        return self.deps.sla
-
-    @property
-    def planner(self) -> Planner:
-        return self.deps.planner
-
-    @property
-    def label_text(self) -> LabelText:
-        return self.deps.label_text
 
     async def open_draft(self) -> Draft | None:
         """The person's open draft (None: no intake open), read once per event."""

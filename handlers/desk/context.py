@@ -4,25 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.case import history
 from handlers.case.card import card_edit
+from handlers.dependencies import Dependencies, Depending
 from handlers.events import EventKind, Incoming
-from handlers.policy import AftercarePolicy, DeskPolicy
+from handlers.policy import DeskPolicy
 from handlers.replies import AnswerButton, Button, Msg, Outgoing, Reply
 from storage.models import Case
 
-if TYPE_CHECKING:
-    from handlers.dependencies import Dependencies
-    from handlers.followups.planner import Planner
-    from handlers.intake.prompting import LabelText
-
 
 @dataclass
-class DeskTurn:
+class DeskTurn(Depending):
     session: AsyncSession
     event: Incoming
     now: datetime
@@ -30,19 +26,6 @@ class DeskTurn:
     desk: DeskPolicy
     deps: Dependencies
     out: list[Outgoing] = field(default_factory=list)
-
-    @property
-    def planner(self) -> Planner:
-        return self.deps.planner
-
-    @property
-    def aftercare(self) -> AftercarePolicy:
-        return self.deps.aftercare
-
-    @property
-    def label_text(self) -> LabelText:
-        """A label as the agents read it (a report's chart draws its own words)."""
-        return self.deps.label_text
 
     @property
     def actor(self) -> int:

@@ -18,12 +18,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from handlers.bounds import clip
 from handlers.case.card import team_label, team_of
 from handlers.desk.context import DeskTurn
+from handlers.intake.prompting import LabelText
 from handlers.policy import DeskPolicy, SlaPolicy
 from handlers.replies import Msg, Outgoing, Reply, SendDocument
 from handlers.reports import export
 from handlers.reports.figures import Period, Report, ReportRules, load_report
 from handlers.reports.summary import period_text, summary
-from handlers.turn import LabelText
 
 #: How much of a period nobody understood is echoed back.
 ECHO_LIMIT = 32
