@@ -380,51 +380,33 @@ def test_the_s3_secret_key_reaches_no_log_line(bucket, s3_server):
     assert mask_secrets("648.00 CNY, key ab/cd/abcd") == "648.00 CNY, key ab/cd/abcd"
 
 
-def test_the_dashboard_alone_says_which_extra_its_bucket_needs(
-    bucket, tmp_path, monkeypatch, capsys
+@pytest.mark.parametrize(
+    ("command", "telegram"),
+    [
+        ("dashboard", ""),  # the supervisors' page alone, with no token
+        ("run", '[telegram]\ntoken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"\n'),
+    ],
+    ids=["dashboard", "run"],
+)
+def test_without_the_s3_client_the_bucket_says_which_extra_in_one_line(
+    command, telegram, bucket, tmp_path, monkeypatch, capsys
 ):
     from bot.cli import main
 
     config = tmp_path / "config.toml"
     config.write_text(
-        f'[storage]\nurl = "sqlite+aiosqlite:///{tmp_path}/bot.db"\n'
+        f'{telegram}[storage]\nurl = "sqlite+aiosqlite:///{tmp_path}/bot.db"\n'
         f'[files]\nstore = "bucket"\n[files.bucket]\nname = "{bucket.name}"\n'
     )
     monkeypatch.setitem(sys.modules, "boto3", None)  # import boto3 fails, as when missing
     root = logging.getLogger()
     handlers, level = root.handlers[:], root.level
     try:
-        assert main(["--config", str(config), "dashboard"]) == 2
+        assert main(["--config", str(config), command]) == 2
     finally:
         root.handlers[:] = handlers
         root.setLevel(level)
-    error = capsys.readouterr().err  # the database's upgrade is logged first
-    assert "Traceback" not in error
-    assert error.strip().splitlines()[-1] == (
-        'refund-desk: files.store = "bucket" needs the S3 client: pip install ".[s3]" (boto3)'
-    )
-
-
-def test_run_without_the_s3_client_says_which_extra_in_one_line(
-    bucket, tmp_path, monkeypatch, capsys
-):
-    from bot.cli import main
-
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[telegram]\ntoken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"\n'
-        f'[storage]\nurl = "sqlite+aiosqlite:///{tmp_path}/bot.db"\n'
-        f'[files]\nstore = "bucket"\n[files.bucket]\nname = "{bucket.name}"\n'
-    )
-    monkeypatch.setitem(sys.modules, "boto3", None)  # import boto3 fails, as when missing
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    try:
-        assert main(["--config", str(config), "run"]) == 2
-    finally:
-        root.handlers[:] = handlers
-        root.setLevel(level)
-    error = capsys.readouterr().err
+    error = capsys.readouterr().err  # the database's upgrade may be logged first
     assert "Traceback" not in error
     assert error.strip().splitlines()[-1] == (
         'refund-desk: files.store = "bucket" needs the S3 client: pip install ".[s3]" (boto3)'

@@ -34,7 +34,7 @@ def desk() -> DeskPolicy:
     return DeskPolicy(chat_id=GROUP, use_topics=True)
 
 
-def _conversation(database, policy, clock, localizer, desk, deps) -> Conversation:
+def _conversation(database, policy, clock, localizer, desk) -> Conversation:
     return core(
         database,
         clock,
@@ -46,8 +46,8 @@ def _conversation(database, policy, clock, localizer, desk, deps) -> Conversatio
 
 
 @pytest.fixture
-def conversation(database, policy, clock, localizer, desk, deps) -> Conversation:
-    return _conversation(database, policy, clock, localizer, desk, deps)
+def conversation(database, policy, clock, localizer, desk) -> Conversation:
+    return _conversation(database, policy, clock, localizer, desk)
 
 
 def _photo(name: str = "p1", size: int = 90_000) -> Media:
@@ -214,9 +214,9 @@ async def test_appeal_with_new_evidence_checked_like_the_intake(
     assert _to_group(parent) == ["desk-appeal-filed"]
 
 
-async def test_appeal_files_count_against_the_case_limit(database, clock, localizer, desk, deps):
+async def test_appeal_files_count_against_the_case_limit(database, clock, localizer, desk):
     policy = IntakePolicy(max_evidence=2)
-    conversation = _conversation(database, policy, clock, localizer, desk, deps)
+    conversation = _conversation(database, policy, clock, localizer, desk)
     case, _, appeal = await _rejected(database, clock, conversation)
     async with database.unit_of_work() as session:
         await evidence.add_evidence(
@@ -233,14 +233,14 @@ async def test_appeal_files_count_against_the_case_limit(database, clock, locali
 
 
 async def test_a_restart_mid_appeal_continues_where_it_stopped(
-    database, clock, conversation, localizer, policy, desk, deps
+    database, clock, conversation, localizer, policy, desk
 ):
     case, _, appeal = await _rejected(database, clock, conversation)
     parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
     await parent.press_data(appeal)
     await parent.say("Le débit vient d'une erreur de la plateforme.")
     # The process dies; a new one starts on the same database.
-    restarted = _conversation(database, policy, clock, localizer, desk, deps)
+    restarted = _conversation(database, policy, clock, localizer, desk)
     again = ParentChat(restarted, localizer, user_id=PARENT, language_code="fr")
     await again.upload(_photo("after-restart"))
     assert again.keys == ["appeal-files-count"]
@@ -359,7 +359,7 @@ async def test_an_appeal_lost_brings_the_routes_at_once(
         "routes-consumer-fr",  # the parent is in Paris (Europe/Paris)
         "routes-keep-evidence",
     ]
-    # The routes the deps schedules after a rejection are not sent a second time.
+    # The routes the planner schedules after a rejection are not sent a second time.
     async with database.unit_of_work() as session:
         rows = (
             await session.exec(

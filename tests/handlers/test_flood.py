@@ -89,7 +89,7 @@ async def test_a_parent_sending_six_messages_in_a_minute_reaches_the_group_four_
     assert digest.due_at == clock.now() + timedelta(minutes=1)  # when the minute is over
     assert await _fire_due(database, deps, clock.now() + timedelta(seconds=59)) == []
 
-    # A restart between gathering and firing loses nothing: a new deps, rows only.
+    # A restart between gathering and firing loses nothing: a new planner, rows only.
     clock.advance(seconds=60)
     fresh_deps = dependencies(localizer, desk=deps.desk)
     out = await _fire_due(database, fresh_deps, clock.now())
