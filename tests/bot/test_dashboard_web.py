@@ -140,14 +140,19 @@ async def test_a_supervisor_signs_in_filters_the_cases_and_opens_one(
 
     def click_and_wait(how: str, what: str) -> str:
         """Click what navigates, wait for the next page, return its text."""
-        from selenium.webdriver.support import expected_conditions
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support.ui import WebDriverWait
 
-        before = browser.find_element(By.TAG_NAME, "html")
+        # The old page is marked, and the next one is the page without the mark.
+        # Asking about the old page's nodes mid-navigation can itself fail in
+        # chromedriver ("Node with given id does not belong to the document"),
+        # so a question asked while the page changes is asked again.
+        browser.execute_script("window.refundDeskBefore = true")
         browser.find_element(how, what).click()
-        WebDriverWait(browser, 15).until(expected_conditions.staleness_of(before))
-        WebDriverWait(browser, 15).until(
-            lambda b: b.execute_script("return document.readyState") == "complete"
+        WebDriverWait(browser, 15, ignored_exceptions=(WebDriverException,)).until(
+            lambda b: b.execute_script(
+                "return !window.refundDeskBefore && document.readyState === 'complete'"
+            )
         )
         return browser.find_element(By.TAG_NAME, "body").text
 
