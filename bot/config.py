@@ -32,6 +32,7 @@ from handlers.policy import (
     KNOWN_PAYMENT_METHODS,
     KNOWN_PLATFORMS,
     MAIN_TEAM,
+    MAX_PURCHASES,
     PROBLEMS,
     ROUTE_ENTRIES,
     AftercarePolicy,
@@ -332,7 +333,7 @@ class IntakeSettings(_Section):
     timezones: dict[str, str] = dict(IntakePolicy().timezones)
     currencies: dict[str, str] = dict(IntakePolicy().currencies)
     platform_currencies: dict[str, str] = dict(IntakePolicy().platform_currencies)
-    max_transactions: int = Field(20, ge=1, le=100)
+    max_transactions: int = Field(20, ge=1, le=MAX_PURCHASES)
     max_evidence: int = Field(30, ge=1, le=200)
     max_file_mb: int = Field(20, ge=1, le=2000)
     confirm_older_than_days: int = Field(90, ge=1)

@@ -13,6 +13,8 @@ from handlers.orders.matching import MatchPolicy
 
 #: Platforms with translated names in locales/ (``platform-<id>``); others need a name in config.
 KNOWN_PLATFORMS = ("douyin", "tiktok", "wechat", "kuaishou")
+#: The most purchases one claim may list (``[intake] max_transactions`` stays within it).
+MAX_PURCHASES = 100
 KNOWN_PAYMENT_METHODS = (
     "alipay",
     "wechat_pay",
@@ -57,7 +59,7 @@ class IntakePolicy:
     )
     #: Region (of the client's language code) -> (time zone, currency), before the language's.
     regions: Mapping[str, tuple[str, str]] = field(default_factory=lambda: dict(REGIONAL_DEFAULTS))
-    max_transactions: int = 20
+    max_transactions: int = 20  # at most MAX_PURCHASES
     max_evidence: int = 30
     max_file_bytes: int = 20 * 1024 * 1024
     accepted_mime_prefixes: tuple[str, ...] = ("image/", "application/pdf")

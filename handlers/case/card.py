@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from handlers.case import fields
 from handlers.case.buttons import CardButton, CardStep, skip_note_data
 from handlers.case.purchase import purchase_line
 from handlers.case.states import UNDECIDED, Action, Status, available
@@ -94,41 +95,7 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
     waiting = waiting_msg(case)
     if waiting is not None:
         parts.append(waiting)
-    parts += [
-        Msg("review-platform", {"value": platform_msg(case)}),
-        Msg("review-problem", {"value": Msg(f"problem-{case.problem.replace('_', '-')}")}),
-        Msg("review-writer", {"value": Msg(f"writer-{case.writer}")}),
-    ]
-    if case.minor_age is not None:
-        parts.append(Msg("review-minor-age", {"age": case.minor_age}))
-    parts.append(Msg("review-account", {"value": case.account}))
-    for t in view.transactions:
-        when = purchase_when(t, case.timezone, desk)
-        money = format_money(t.amount, t.currency, lang)
-        parts.append(purchase_line(t.position, money, when, t.order_number))
-        parts += card_lines.purchase_lines(view.orders, t, case, desk)
-    parts.append(Msg("review-total", {"total": view.totals_in(lang)}))
-    parts += card_lines.summary_line(view.orders)
-    method = case.payment_method
-    payment = (
-        Msg("platform-custom", {"name": case.payment_other or ""})
-        if method == "other"
-        else Msg(f"payment-{method.replace('_', '-')}")
-    )
-    parts.append(Msg("review-payment", {"value": payment}))
-    if case.no_evidence:
-        parts.append(Msg("review-no-evidence"))
-    else:
-        parts.append(Msg("review-evidence", {"count": len(view.evidence)}))
-        parts += crosscheck.card_lines(view.evidence, view.transactions, desk)  # #16
-        parts += card_lines.read_order_lines(view.orders, view.evidence, desk)
-    parts.append(Msg("review-description", {"value": case.description}))
-    parts += rating_lines(view.rating)
-    parts.append(
-        Msg("review-contact", {"value": case.contact})
-        if case.contact
-        else Msg("review-no-contact")
-    )
+    parts += fields.lines(fields.of_case(case), _shown(view, desk))
     submitted = format_when(case.submitted_at, desk.timezone, lang)
     parts.append(
         Msg(
@@ -152,6 +119,26 @@ def card_parts(view: CaseView, desk: DeskPolicy) -> tuple[Msg, ...]:
         if case.decision_note:
             parts.append(Msg("desk-card-note", {"note": case.decision_note}))
     return tuple(parts)
+
+
+def _shown(view: CaseView, desk: DeskPolicy) -> fields.Shown:
+    """What the card adds to the case's fields: each purchase with what its bill says, what
+    was read on the files, the parent's rating."""
+    case, lang = view.case, desk.language
+    purchases: list[Msg] = []
+    for t in view.transactions:
+        when = purchase_when(t, case.timezone, desk)
+        money = format_money(t.amount, t.currency, lang)
+        purchases.append(purchase_line(t.position, money, when, t.order_number))
+        purchases += card_lines.purchase_lines(view.orders, t, case, desk)
+    purchases.append(Msg("review-total", {"total": view.totals_in(lang)}))
+    purchases += card_lines.summary_line(view.orders)
+    read: list[Msg] = []
+    if not case.no_evidence:
+        read += crosscheck.card_lines(view.evidence, view.transactions, desk)  # #16
+        read += card_lines.read_order_lines(view.orders, view.evidence, desk)
+    after = {"no_evidence": read, "description": rating_lines(view.rating)}
+    return fields.Shown(platform_msg(case), purchases, len(view.evidence), after)
 
 
 def purchase_when(t: CaseTransaction, parent_zone: str, desk: DeskPolicy) -> Msg | str:

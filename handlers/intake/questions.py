@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from handlers.bounds import ascii_digits, ascii_int
+from handlers.case.fields import minor_age_asked
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected
 from handlers.policy import PROBLEMS, WRITERS
 from handlers.replies import Msg
@@ -120,7 +121,7 @@ def accept_choice(field: str) -> Callable[[Ctx, Answer], Outcome]:
 
 
 def needs_minor_age(ctx: Ctx) -> bool:
-    return ctx.answers.get("problem") == "minor_purchase" or ctx.answers.get("writer") == "minor"
+    return minor_age_asked(ctx.answers)
 
 
 def accept_minor_age(ctx: Ctx, answer: Answer) -> Outcome:

@@ -10,9 +10,11 @@ import copy
 import re
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
-from handlers.bounds import ascii_int
+from handlers import buttons
+from handlers.buttons import ButtonData
 from handlers.case.purchase import purchase_line
 from handlers.formatting import format_money, format_totals, format_when
 from handlers.intake.context import Accepted, Answer, AnswerKind, Ctx, Outcome, Rejected, StepName
@@ -20,6 +22,7 @@ from handlers.intake.moment import purchase_moment
 from handlers.orders import shapes
 from handlers.parsing import read_amount
 from handlers.parsing.when import parse_when_detail
+from handlers.policy import MAX_PURCHASES
 from handlers.replies import Msg
 
 Rows = list[list[tuple[str, Msg]]]
@@ -266,13 +269,31 @@ def ask_list(ctx: Ctx) -> tuple[Msg, ...]:
     return tuple(lines)
 
 
+class PurchaseAction(StrEnum):
+    CHANGE = "change"
+    REMOVE = "remove"
+
+
+class PurchaseButton(ButtonData, prefix=""):
+    """A button of the purchase list: ``change:3``, ``remove:3`` (its number in the list)."""
+
+    action: PurchaseAction
+    number: int = buttons.number(1, MAX_PURCHASES)
+
+
 def list_choices(ctx: Ctx) -> Rows:
     rows: Rows = []
-    for number in range(1, len(ctx.transactions) + 1):
+    for n in range(1, len(ctx.transactions) + 1):
         rows.append(
             [
-                (f"change:{number}", Msg("button-tx-change", {"number": number})),
-                (f"remove:{number}", Msg("button-tx-remove", {"number": number})),
+                (
+                    PurchaseButton(PurchaseAction.CHANGE, n).pack(),
+                    Msg("button-tx-change", {"number": n}),
+                ),
+                (
+                    PurchaseButton(PurchaseAction.REMOVE, n).pack(),
+                    Msg("button-tx-remove", {"number": n}),
+                ),
             ]
         )
     last = [("back", Msg("button-back-to-review"))]
@@ -283,23 +304,23 @@ def list_choices(ctx: Ctx) -> Rows:
 
 
 def accept_list(ctx: Ctx, answer: Answer) -> Outcome:
-    action, _, number = answer.choice.partition(":")
-    if action == "back":
+    if answer.choice == "back":
         return Accepted(goto=StepName.REVIEW)
-    if action == "add":
+    if answer.choice == "add":
         if len(ctx.transactions) >= ctx.policy.max_transactions:
             return Rejected.because("error-tx-max", max=ctx.policy.max_transactions)
         ctx.cursor.update(tx=len(ctx.transactions), pending_tx={})
         return Accepted(goto=StepName.TX_AMOUNT)
-    chosen = ascii_int(number, low=1, high=len(ctx.transactions))
-    if chosen is None:
+    pressed = PurchaseButton.unpack(answer.choice)
+    if pressed is None or pressed.number > len(ctx.transactions):
         return Rejected.because("error-stale-button")
-    index = chosen - 1
-    if action == "remove":
+    index = pressed.number - 1
+    if pressed.action is PurchaseAction.REMOVE:
         if len(ctx.transactions) == 1:
             return Rejected.because("error-tx-last")
         del ctx.transactions[index]
-        return Accepted(goto=StepName.TX_LIST, notes=(Msg("tx-removed", {"number": number}),))
+        notes = (Msg("tx-removed", {"number": str(pressed.number)}),)
+        return Accepted(goto=StepName.TX_LIST, notes=notes)
     # Only what the parent picks is asked again; the rest is kept as it was.
     ctx.cursor.update(tx=index, pending_tx=copy.deepcopy(ctx.transactions[index]))
     return Accepted(goto=StepName.TX_FIX)

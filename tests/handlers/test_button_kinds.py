@@ -23,6 +23,8 @@ from handlers.commands import PRESSES, Language, Restart, Resume, TimeZone
 from handlers.desk.actions import CARD_PRESSES
 from handlers.desk.parents import CaseChoice, Rating
 from handlers.intake.context import StepAnswer, StepName
+from handlers.intake.review import EditField
+from handlers.intake.transactions import PurchaseAction, PurchaseButton
 from handlers.policy import DeskPolicy
 from handlers.reading.offer import OfferAction, OfferButton
 from handlers.replies import BUTTON_DATA_BYTES
@@ -33,6 +35,10 @@ WIRE: list[tuple[ButtonData, str]] = [
     (StepAnswer(12, StepName.PLATFORM, "douyin"), "12|platform|douyin"),
     (StepAnswer(12, StepName.REVIEW, "edit:payment_other"), "12|review|edit:payment_other"),
     (StepAnswer(7, StepName.TX_LIST, "change:3"), "7|tx_list|change:3"),
+    (EditField("payment"), "edit:payment"),
+    (EditField("minor_age"), "edit:minor_age"),
+    (PurchaseButton(PurchaseAction.CHANGE, 3), "change:3"),
+    (PurchaseButton(PurchaseAction.REMOVE, 100), "remove:100"),
     (CardButton(12, Action.APPROVE), "d|12|approve|"),
     (CardButton(12, Action.CLAIM), "d|12|claim|"),
     (CardButton(5, CardStep.REJECT_REASON, "duplicate"), "d|5|reject_reason|duplicate"),
@@ -94,6 +100,8 @@ FORGED: dict[type[ButtonData], list[str]] = {
         "d:12:approve:",
         "d|12|move_to|" + "t" * 33,
     ],
+    EditField: ["edit:", "edit", "edit:" + "f" * 17, "change:3"],
+    PurchaseButton: ["change:", "change:0", "change:101", "change:03", "move:3", "change:3:1"],
     Language: ["lang:", "lang:xx", "lang:en:x", "lang"],
     TimeZone: ["tz", "tz:" + "a" * 62, "tzAsia/Shanghai"],
     Resume: ["resume:", "resume:x", "resume:0", "resume:03", "resume:3:3", "resume:²"],
@@ -227,10 +235,11 @@ def test_writing_a_value_a_field_cannot_hold_raises():
 
 def test_every_kind_has_exactly_one_handler():
     """A parent's buttons are routed by :data:`handlers.commands.PRESSES`, the card's by
-    :data:`handlers.desk.actions.CARD_PRESSES`; a step's answer is read by the intake itself."""
+    :data:`handlers.desk.actions.CARD_PRESSES`; a step's answer is read by the intake itself,
+    and the choice it carries by its step (the review's and the purchase list's buttons)."""
     routed = list(PRESSES.kinds())
     assert len(routed) == len(set(routed))
-    assert {*routed, CardButton, StepAnswer} == set(_kinds())
+    assert {*routed, CardButton, StepAnswer, EditField, PurchaseButton} == set(_kinds())
     assert CardButton not in routed and StepAnswer not in routed
     names = list(CARD_PRESSES.names())
     assert sorted(names) == sorted([*Action, *CardStep])

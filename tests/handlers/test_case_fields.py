@@ -9,6 +9,9 @@ from datetime import UTC, datetime
 import pytest
 
 from handlers.case import fields
+from handlers.intake.context import StepName
+from handlers.intake.steps import STEPS
+from handlers.replies import Msg
 from storage.models import Case
 from tests.case_rows import case_row
 
@@ -29,11 +32,11 @@ def _columns() -> set[str]:
 
 
 def test_every_field_is_a_column_of_the_case():
-    assert {f.name for f in fields.FIELDS} <= _columns()
+    assert {f.name for f in fields.COLUMNS} <= _columns()
 
 
 def test_every_column_is_a_field_or_the_cases_own_bookkeeping():
-    unplaced = _columns() - {f.name for f in fields.FIELDS} - BOOKKEEPING
+    unplaced = _columns() - {f.name for f in fields.COLUMNS} - BOOKKEEPING
     assert unplaced == set(), "add it to handlers/case/fields.py"
 
 
@@ -60,7 +63,7 @@ def test_erasure_blanks_every_personal_field_and_keeps_the_rest():
     kept = {name: value for name, value in fields.of_case(case).items()}
     fields.erase(case)
     after = fields.of_case(case)
-    for field in fields.FIELDS:
+    for field in fields.COLUMNS:
         if field.personal:
             assert after[field.name] == field.erased, field.name
         else:
@@ -78,7 +81,45 @@ def test_a_finished_draft_gives_every_field():
         "description": "twice",
     }
     values = fields.from_answers(answers)
-    assert list(values) == [f.name for f in fields.FIELDS]
+    assert list(values) == [f.name for f in fields.COLUMNS]
     assert values["contact"] is None and values["account"] == "acct"
     with pytest.raises(KeyError):
         fields.from_answers({k: v for k, v in answers.items() if k != "account"})
+
+
+def test_every_change_button_opens_a_step_of_the_intake():
+    assert [f.edit for f in fields.EDITS.values()] == [
+        "platform", "problem", "writer", "minor_age", "account", "payment", "transactions",
+        "evidence", "description", "contact",
+    ]  # fmt: skip
+    for field in fields.EDITS.values():
+        assert StepName(field.step) in {step.name for step in STEPS}, field.name
+
+
+def test_the_review_and_the_card_read_one_list_of_lines():
+    """One list, in the catalogue's order: the screen adds only what it alone knows."""
+    values = fields.of_case(_case())
+    values.update(problem="minor_purchase", no_evidence=False)
+    purchases = [Msg("review-tx-line", {"number": 1}), Msg("review-total", {"total": "¥6"})]
+    shown = fields.Shown(
+        Msg("platform-custom", {"name": "MyGame"}),
+        purchases,
+        files=2,
+        after={"no_evidence": [Msg("read-line")], "description": [Msg("rating-line")]},
+    )
+    keys = [m.key for m in fields.lines(values, shown)]
+    assert keys == [
+        "review-platform", "review-problem", "review-writer", "review-minor-age",
+        "review-account", "review-payment", "review-tx-line", "review-total",
+        "review-evidence", "read-line", "review-description", "rating-line", "review-contact",
+    ]  # fmt: skip
+    lines = fields.lines(values, shown)
+    assert lines[3].params == {"age": 11}
+    assert lines[5].params == {"value": Msg("platform-custom", {"name": "Gift card"})}
+    assert lines[8].params == {"count": 2}
+    # A child's age is shown (and asked) only when a child bought or writes.
+    values.update(problem="payment_failed", writer="parent")
+    assert "review-minor-age" not in [m.key for m in fields.lines(values, shown)]
+    values.update(contact=None, no_evidence=True)
+    keys = [m.key for m in fields.lines(values, shown)]
+    assert "review-no-contact" in keys and "review-no-evidence" in keys
