@@ -1,19 +1,18 @@
-"""The core as the app wires it, for tests: the same :func:`handlers.dependencies.wire` that
-:func:`bot.app.build_app` calls, with the test's policies (the planner always included)."""
+"""The core as the app builds it, for tests: :func:`bot.app.build_app` on the embedded
+settings, with the test's clock, database and policies (what a test does not give is the
+settings' own, as in production)."""
 
 from __future__ import annotations
 
+from typing import Unpack
+
+from bot import app
+from bot.config import Settings
 from bot.i18n import Localizer
 from handlers.clock import Clock
 from handlers.conversation import Conversation
-from handlers.dependencies import Dependencies, wire
-from handlers.policy import (
-    AftercarePolicy,
-    DeskPolicy,
-    FollowUpPolicy,
-    IntakePolicy,
-    SlaPolicy,
-)
+from handlers.dependencies import Dependencies
+from handlers.policy import IntakePolicy
 from storage.database import Database
 
 
@@ -23,21 +22,15 @@ def core(
     localizer: Localizer,
     *,
     policy: IntakePolicy | None = None,
-    desk: DeskPolicy | None = None,
-    aftercare: AftercarePolicy | None = None,
-    sla: SlaPolicy | None = None,
-    followups: FollowUpPolicy | None = None,
+    **given: Unpack[app.Policies],
 ) -> Conversation:
-    deps = wire(
-        label_text=localizer.plain,
-        intake=policy,
-        desk=desk,
-        aftercare=aftercare,
-        sla=sla,
-        followups=followups,
+    """The app's conversation (what most tests drive); ``policy`` is the intake's."""
+    built = app.build_app(
+        Settings(), clock=clock, database=database, localizer=localizer, intake=policy, **given
     )
-    return Conversation(database=database, clock=clock, deps=deps)
+    return built.conversation
 
 
-def dependencies(localizer: Localizer, *, desk: DeskPolicy | None = None) -> Dependencies:
-    return wire(label_text=localizer.plain, desk=desk)
+def dependencies(localizer: Localizer, **given: Unpack[app.Policies]) -> Dependencies:
+    """The app's dependencies, for a test that drives a turn itself."""
+    return app.dependencies(Settings(), localizer, **given)
