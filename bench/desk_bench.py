@@ -89,6 +89,7 @@ from throwaway_database import POSTGRES_ENV, throwaway_database  # noqa: E402
 from bot.i18n import Localizer  # noqa: E402
 from handlers.replies import Msg  # noqa: E402
 from tests.e2e.harness import BotProcess, write_config  # noqa: E402
+from tests.e2e.intake import FRENCH  # noqa: E402
 from tests.e2e.parent import TelegramParent  # noqa: E402
 from tests.e2e.workers import group_sends, most_in_window  # noqa: E402
 from tests.emulator import BotApiEmulator  # noqa: E402
@@ -114,12 +115,8 @@ SCRIPTS: tuple[dict[str, str], ...] = (
         "answer": "Yes, he is 11 and he used my phone.",
     },
     {
-        "code": "fr",
-        "language": "fr",
-        "age": "11 ans",
-        "account": "douyin_léa_2015",
-        "amount": "49,90 €",
-        "when": "hier vers 21h",
+        # The French parent of tests/e2e/intake.py, with one purchase and words of their own.
+        **{key: FRENCH[key] for key in ("code", "language", "age", "account", "amount", "when")},
         "description": "Ma fille a acheté des cadeaux pour un streamer sans me demander.",
         "answer": "Oui, elle a 11 ans, elle a pris mon téléphone.",
     },

@@ -53,9 +53,9 @@ class TelegramAgent:
         emulator: BotApiEmulator,
         group: Chat,
         *,
+        greeting: str | None = "hello team",
         name: str = "Alice",
         language_code: str = "en",
-        greeting: str | None = "hello team",
     ) -> None:
         self.emulator = emulator
         self.group = group

@@ -18,7 +18,7 @@ from sqlmodel import select
 from storage.database import Database
 from storage.models import InboxUpdate
 from tests.e2e.conftest import COMBO_IDS, COMBOS, FRAMEWORK_IDS, FRAMEWORKS
-from tests.e2e.harness import BotProcess
+from tests.e2e.harness import BotUnderTest
 from tests.e2e.parent import TelegramParent
 
 SECRET = "words only the parent may read"
@@ -31,15 +31,13 @@ async def _rows(database: Database, update_ids: list[int]) -> list[InboxUpdate]:
         return sorted((await session.exec(query)).all(), key=lambda r: r.update_id)
 
 
-async def _set_aside(
-    database: Database, update_ids: list[int], bot: BotProcess
-) -> list[InboxUpdate]:
+async def _set_aside(bot: BotUnderTest, update_ids: list[int]) -> list[InboxUpdate]:
     for _ in range(200):
-        rows = await _rows(database, update_ids)
+        rows = await _rows(bot.database, update_ids)
         if len(rows) == len(update_ids) and all(r.failed_at for r in rows):
             return rows
         await asyncio.sleep(0.05)
-    raise AssertionError(f"not set aside: {await _rows(database, update_ids)}\n{bot.log()}")
+    raise AssertionError(f"not set aside: {await _rows(bot.database, update_ids)}\n{bot.log()}")
 
 
 def _malformed(parent: TelegramParent) -> list[dict[str, Any]]:
@@ -61,14 +59,13 @@ async def test_malformed_updates_are_set_aside_and_the_next_message_answered(
     emulator, localizer, running_bot, framework, mode
 ):
     async with running_bot(framework=framework, mode=mode) as bot:
-        database = bot.database
         parent = TelegramParent(emulator, localizer, language_code="en", name="Ann")
         await parent.command("start")
         bad = [emulator.inject_raw(update)["update_id"] for update in _malformed(parent)]
         reply = await parent.say("hello again")  # the bot is up, and the chat goes on
         assert reply["text"]
 
-        rows = await _set_aside(database, bad, bot)
+        rows = await _set_aside(bot, bad)
         assert all(r.error and r.error.startswith("unreadable: ") for r in rows), rows
         assert all(r.processed_at is None and r.attempts == 0 for r in rows)
         assert rows[0].payload["message"]["text"] == SECRET  # kept, as sent, for the operator

@@ -13,6 +13,7 @@ import sqlite3
 import sys
 
 from tests.e2e.harness import REPO
+from tests.e2e.intake import send_screenshot, to_the_first_amount
 from tests.e2e.parent import TelegramParent
 from tests.s3 import SECRET_KEY
 
@@ -42,23 +43,13 @@ async def test_a_screenshot_is_kept_in_the_bucket_and_deleted_from_it(
         files=_files(bucket),
     ) as bot:
         parent = TelegramParent(emulator, localizer, language_code="en", name="Amy")
-        await parent.command("start")
-        await parent.press("button-consent-yes")
-        await parent.press("platform-douyin")
-        await parent.press("problem-minor-purchase")
-        await parent.press("writer-parent")
-        await parent.say("12")
-        await parent.say("kid-88")
-        await parent.press("payment-wechat-pay")
+        await to_the_first_amount(parent, "en")
         assert parent.expects("ask-tx-amount", number=1), parent.last["text"]
 
         picture = _picture()
         digest = hashlib.sha256(picture).hexdigest()
         key = f"refund-desk/{digest[:2]}/{digest[2:4]}/{digest}"
-        since = emulator.mark()
-        emulator.inject_photo(parent.user, data=picture)
-        await parent._reply_after(since)
-        assert parent.expects("evidence-kept-aside", count=1), parent.last["text"]
+        await send_screenshot(parent, picture)
         await emulator.wait_for(lambda: key in s3_server.keys(bucket.name), timeout=20)
         stored = s3_server.admin.get_object(Bucket=bucket.name, Key=key)["Body"].read()
         assert stored == picture

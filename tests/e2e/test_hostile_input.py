@@ -26,7 +26,6 @@ import os
 import re
 import time
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -36,11 +35,10 @@ from sqlmodel import col, select
 from handlers.replies import Msg
 from storage.database import Database
 from storage.models import Case, CaseEvent, FollowUp, InboxUpdate, OutboxMessage
-from storage.repositories import cases, evidence
 from tests.conftest import POSTGRES_ENV
 from tests.e2e.agent import TelegramAgent, buttons_of, in_topic
 from tests.e2e.harness import BotProcess
-from tests.e2e.intake import FRENCH, TRADITIONAL, complete_intake
+from tests.e2e.intake import FRENCH, TRADITIONAL, check_claims, complete_intake
 from tests.e2e.parent import TelegramParent
 from tests.emulator import BotApiEmulator
 
@@ -383,7 +381,7 @@ async def test_hostile_input_in_one_lifetime(
         assert newcomer.expects("ask-consent"), newcomer.last["text"]
 
         # --- what the database says ---------------------------------------------------------
-        await _check_claims(database, references)
+        await check_claims(database, references)  # every honest claim, exactly as typed
         await _check_malformed(database, emulator, mode, unreadable, unknown, long_text, caption)
         await _check_race(database, emulator, french, french_case.id, decided_line)
         assert not await _rows(database, CaseEvent, CaseEvent.action == "rated")  # by Mallory
@@ -434,29 +432,6 @@ async def _count_true(
 ) -> bool:
     rows = await _rows(database, model, *where)
     return len(rows) == n if exact else len(rows) >= n
-
-
-async def _check_claims(database: Database, references: list[str]) -> None:
-    """Every honest claim is complete, exactly as typed."""
-    async with database.unit_of_work() as session:
-        for reference, script in zip(references, (FRENCH, TRADITIONAL), strict=True):
-            case = await cases.case_by_reference(session=session, reference=reference)
-            assert case is not None, reference
-            assert case.language == script["language"]
-            assert case.account == script["account"]
-            assert case.description == script["description"]
-            assert case.payment_method == "wechat_pay"
-            rows = await cases.transactions_of(session=session, case_id=case.id)
-            assert len(rows) == 2
-            files = await evidence.list_for_case(session=session, case_id=case.id)
-            assert len(files) == 3 and all(f.telegram_file_id for f in files)
-        french = await cases.case_by_reference(session=session, reference=references[0])
-        amounts = await cases.transactions_of(session=session, case_id=french.id)
-        assert [(t.amount, t.currency) for t in amounts] == [
-            (Decimal("49.90"), "EUR"),
-            (Decimal("648"), "CNY"),
-        ]
-    assert len(await _rows(database, Case)) == 2  # nobody else's press made a case
 
 
 async def _check_malformed(

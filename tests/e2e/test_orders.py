@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.intake import begin_claim
 from tests.e2e.parent import TelegramParent
 
 BILL = Path(__file__).resolve().parents[1] / "fixtures" / "orders" / "wechat_all.csv"
@@ -40,12 +41,7 @@ async def test_a_claim_against_an_imported_bill_shows_found_and_not_found(
     assert command.returncode == 0 and b"4 new order(s)" in printed
     async with bot:
         parent = TelegramParent(emulator, localizer, language_code="zh-hans", name="李")
-        await parent.command("start")
-        parent.language = "zh-Hans"
-        await parent.press("button-consent-yes")
-        await parent.press("platform-douyin")
-        await parent.press("problem-payment-failed")
-        await parent.press("writer-parent")
+        await begin_claim(parent, "zh-Hans", problem="payment-failed")
         await parent.say("player-77")
         await parent.press("payment-wechat-pay")
         await parent.say("648元")

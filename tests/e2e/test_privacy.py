@@ -12,28 +12,14 @@ import sqlite3
 import zipfile
 
 import pytest
-from sqlmodel import SQLModel, select
 
 from handlers.replies import Msg
-from storage.database import Database
 from tests.e2e.conftest import FRAMEWORKS
 from tests.e2e.intake import FRENCH, complete_intake
 from tests.e2e.parent import TelegramParent
+from tests.handlers.test_privacy import scan
 
 NAME = "Zoéline"
-
-
-async def _tables_containing(database: Database, markers: list[str]) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    async with database.unit_of_work() as session:
-        connection = await session.connection()
-        for table in SQLModel.metadata.sorted_tables:
-            rows = (await connection.execute(select(table))).all()
-            text = "\n".join(repr(tuple(row)) for row in rows)
-            hits = [m for m in markers if m in text]
-            if hits:
-                found[table.name] = hits
-    return found
 
 
 def _png() -> bytes:
@@ -108,7 +94,7 @@ async def test_mydata_then_delete(emulator, localizer, tmp_path, running_bot, fr
             ok_only=True,
         )
         assert await bot.stop() == 0
-        assert await _tables_containing(database, markers) == {}
+        assert await scan(database, markers) == {}  # no marker in any table
 
         await bot.start()  # and the parent is a stranger again
         await parent.command("start")

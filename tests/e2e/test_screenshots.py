@@ -15,6 +15,7 @@ import pytest
 from bot.files import ocr
 from handlers.replies import Msg
 from tests.e2e.conftest import FRAMEWORKS
+from tests.e2e.intake import send_screenshot, to_the_first_amount
 from tests.e2e.parent import TelegramParent
 from tests.receipts import draw, font_path, receipt
 
@@ -38,23 +39,12 @@ async def test_a_receipt_screenshot_is_read_offered_checked_and_erased(
     async with running_bot(framework=framework, agents=desk, ocr=True) as bot:
         parent = TelegramParent(emulator, localizer, language_code="zh-hans", name="王芳")
         parent.timeout = 90  # the first screenshot starts the OCR worker and loads its models
-        await parent.command("start")
-        parent.language = "zh-Hans"
-        await parent.press("button-consent-yes")
-        await parent.press("platform-douyin")
-        await parent.press("problem-minor-purchase")
-        await parent.press("writer-parent")
-        await parent.say("12")
-        await parent.say("kid-88")
-        await parent.press("payment-wechat-pay")
+        await to_the_first_amount(parent, "zh-Hans")
         assert parent.expects("ask-tx-amount", number=1), parent.last["text"]
 
         item = receipt("zh-Hans", seed=3)
         picture = draw(item)
-        since = emulator.mark()
-        emulator.inject_photo(parent.user, data=picture)
-        await parent._reply_after(since)
-        assert parent.expects("evidence-kept-aside", count=1), parent.last["text"]
+        since = await send_screenshot(parent, picture)
         offered = await emulator.wait_for_call(
             "sendMessage",
             lambda c: parent._for_me(c) and parent.label("reading-offer") in c.params["text"],

@@ -59,13 +59,12 @@ async def test_three_workers_one_killed_every_claim_exact_and_limits_kept(
         emulator,
         framework=framework,
         database_url=postgres_url,
-        public_url="",  # set below, once the proxy has its port
         count=WORKERS,
         extra=extra,
         group_window=GROUP_WINDOW,
     )
     async with RoundRobinProxy([f"http://127.0.0.1:{p}" for p in ports]) as proxy:
-        for bot in bots:
+        for bot in bots:  # the proxy's URL registered, now that it has its port
             bot.config.write_text(
                 bot.config.read_text().replace('public_url = ""', f'public_url = "{proxy.url}"')
             )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-from decimal import Decimal
 
 import aiohttp
 import pytest
@@ -18,11 +17,10 @@ from sqlmodel import select
 from handlers.replies import Msg
 from storage.database import Database
 from storage.models import Case, InboxUpdate, OutboxMessage
-from storage.repositories import cases, evidence
 from tests.conftest import POSTGRES_ENV
 from tests.e2e.conftest import COMBO_IDS, COMBOS, FRAMEWORK_IDS, FRAMEWORKS
 from tests.e2e.harness import WEBHOOK_SECRET
-from tests.e2e.intake import FRENCH, TRADITIONAL, complete_intake
+from tests.e2e.intake import FRENCH, TRADITIONAL, begin_claim, check_claims, complete_intake
 from tests.e2e.parent import TelegramParent
 
 
@@ -48,26 +46,8 @@ async def test_two_parents_complete_intakes_through_faults(
             complete_intake(french, FRENCH), complete_intake(chinese, TRADITIONAL)
         )
 
-        async with database.unit_of_work() as session:
-            for reference, script in zip(refs, (FRENCH, TRADITIONAL), strict=True):
-                case = await cases.case_by_reference(session=session, reference=reference)
-                assert case is not None, reference
-                assert case.language == script["language"]
-                assert case.account == script["account"]
-                assert case.description == script["description"]
-                assert case.payment_method == "wechat_pay"
-                rows = await cases.transactions_of(session=session, case_id=case.id)
-                assert len(rows) == 2
-                files = await evidence.list_for_case(session=session, case_id=case.id)
-                assert len(files) == 3 and len({f.media_group_id for f in files}) == 1
-                assert all(f.telegram_file_id for f in files)
-            french_case = await cases.case_by_reference(session=session, reference=refs[0])
-            amounts = await cases.transactions_of(session=session, case_id=french_case.id)
-            assert [(t.amount, t.currency) for t in amounts] == [
-                (Decimal("49.90"), "EUR"),
-                (Decimal("648"), "CNY"),
-            ]
-        assert await _count(database, Case) == 2
+        for files in await check_claims(database, refs):
+            assert len({f.media_group_id for f in files}) == 1  # one album
         inbox_rows = await _count(database, InboxUpdate)
         handled = InboxUpdate.processed_at != None  # noqa: E711
         assert inbox_rows == await _count(database, InboxUpdate, handled)
@@ -126,14 +106,8 @@ async def test_killed_between_receiving_and_replying(
     emulator, localizer, running_bot, framework, mode
 ):
     async with running_bot(framework=framework, mode=mode) as bot:
-        database = bot.database
         parent = TelegramParent(emulator, localizer, language_code="fr", name="Marc")
-        await parent.command("start")
-        parent.language = "fr"
-        await parent.press("button-consent-yes")
-        await parent.press("platform-kuaishou")
-        await parent.press("problem-payment-failed")
-        await parent.press("writer-parent")
+        await begin_claim(parent, "fr", platform="kuaishou", problem="payment-failed")
         assert parent.expects("ask-account", platform=Msg("platform-inline-kuaishou"))
 
         # The next reply hangs in Telegram; the bot dies while waiting for it.
@@ -143,7 +117,7 @@ async def test_killed_between_receiving_and_replying(
         processed = InboxUpdate.update_id == update["update_id"]
         for _ in range(200):
             done = InboxUpdate.processed_at != None  # noqa: E711
-            if await _count(database, InboxUpdate, processed, done):
+            if await _count(bot.database, InboxUpdate, processed, done):
                 break
             await asyncio.sleep(0.05)
         else:
@@ -157,14 +131,14 @@ async def test_killed_between_receiving_and_replying(
         assert parent.expects("ask-tx-amount", number=1), parent.last["text"]
         await parent.say("12,50 €")
         assert parent.expects("ask-tx-time", timezone="Europe/Paris"), parent.last["text"]
-        async with database.unit_of_work() as session:
+        async with bot.database.unit_of_work() as session:
             from storage.repositories import drafts
 
             draft = await drafts.get_open_draft(session=session, user_id=parent.user.id)
             assert draft is not None
             assert draft.answers["account"] == "ks_marc_77"
             assert draft.step == "tx_time"  # the account answer was applied exactly once
-        assert await _count(database, InboxUpdate, processed) == 1
+        assert await _count(bot.database, InboxUpdate, processed) == 1
         assert await bot.stop() == 0
 
 

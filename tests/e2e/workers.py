@@ -155,14 +155,15 @@ def worker_configs(
     *,
     framework: str,
     database_url: str,
-    public_url: str,
+    public_url: str = "",
     count: int,
     extra: str = "",
     group_window: float = 60.0,
     chat_lease: float = 2.0,
     warm: bool = True,
 ) -> tuple[list[int], list[BotUnderTest]]:
-    """``count`` identical webhook workers (ports returned), all registering ``public_url``:
+    """``count`` identical webhook workers (ports returned), all registering ``public_url``
+    (by default none yet: written in their configs once the proxy in front has its port):
     ``worker0.toml``, ``worker0.log``... in ``tmp_path``."""
     ports = [free_port() for _ in range(count)]
     bots = [
