@@ -9,6 +9,7 @@ as production (the planner included: it is always there).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from handlers.followups.planner import Planner
 from handlers.intake.prompting import LabelText
@@ -19,6 +20,8 @@ from handlers.policy import (
     IntakePolicy,
     SlaPolicy,
 )
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -54,24 +57,25 @@ def wire(
     )
 
 
+class Given(Generic[T]):
+    """An attribute read from the turn's dependencies: ``planner = Given[Planner]("planner")``
+    makes ``turn.planner`` be ``turn.deps.planner``."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, turn: Depending, owner: type | None = None) -> T:
+        value: T = getattr(turn.deps, self.name)
+        return value
+
+
 class Depending:
     """What a turn reads from its dependencies by name: ``turn.planner``, ``turn.sla`` …"""
 
     deps: Dependencies
 
-    @property
-    def aftercare(self) -> AftercarePolicy:
-        return self.deps.aftercare
-
-    @property
-    def sla(self) -> SlaPolicy:
-        return self.deps.sla
-
-    @property
-    def planner(self) -> Planner:
-        return self.deps.planner
-
-    @property
-    def label_text(self) -> LabelText:
-        """A label as it reads in a language (typed labels; a report's chart draws words)."""
-        return self.deps.label_text
+    aftercare = Given[AftercarePolicy]("aftercare")
+    sla = Given[SlaPolicy]("sla")
+    planner = Given[Planner]("planner")
+    #: A label as it reads in a language (typed labels; a report's chart draws words).
+    label_text = Given[LabelText]("label_text")

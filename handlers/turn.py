@@ -10,7 +10,7 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from handlers.bounds import clip, clip_file_name, column_length
-from handlers.dependencies import Dependencies, Depending
+from handlers.dependencies import Dependencies, Depending, Given
 from handlers.events import Incoming, Media
 from handlers.intake.context import Ctx, StepName
 from handlers.intake.prompting import question
@@ -69,13 +69,8 @@ class Turn(Depending):
     draft: Draft | None = field(default=_UNKNOWN, repr=False)
     files: dict[int, int] = field(default_factory=dict, repr=False)
 
-    @property
-    def policy(self) -> IntakePolicy:
-        return self.deps.intake
-
-    @property
-    def desk(self) -> DeskPolicy:
-        return self.deps.desk
+    policy = Given[IntakePolicy]("intake")
+    desk = Given[DeskPolicy]("desk")
 
     async def open_draft(self) -> Draft | None:
         """The person's open draft (None: no intake open), read once per event."""
