@@ -7,13 +7,11 @@ Create Date: 2026-11-30 11:00:00
 
 from alembic import op
 import sqlalchemy as sa
-import storage.types
 
+from storage.migrations.helpers import add_columns, drop_columns
+from storage.types import UtcDateTime
 
-revision = '0006'
-down_revision = '0005'
-branch_labels = None
-depends_on = None
+revision, down_revision = '0006', '0005'
 
 
 def upgrade() -> None:
@@ -22,28 +20,26 @@ def upgrade() -> None:
         sa.Column('bot_id', sa.BigInteger(), nullable=False),
         sa.Column('chat_id', sa.BigInteger(), nullable=False),
         sa.Column('owner', sa.String(length=80), nullable=False),
-        sa.Column('expires_at', storage.types.UtcDateTime(), nullable=False),
+        sa.Column('expires_at', UtcDateTime(), nullable=False),
         sa.PrimaryKeyConstraint('bot_id', 'chat_id'),
     )
     op.create_table(
         'send_log',
         sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
         sa.Column('scope', sa.String(length=40), nullable=False),
-        sa.Column('sent_at', storage.types.UtcDateTime(), nullable=False),
+        sa.Column('sent_at', UtcDateTime(), nullable=False),
         sa.PrimaryKeyConstraint('id'),
     )
     op.create_index('ix_send_log_scope_sent', 'send_log', ['scope', 'sent_at'])
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('handoff_owner', sa.String(length=80), nullable=True))
-        batch_op.add_column(
-            sa.Column('handoff_lease_until', storage.types.UtcDateTime(), nullable=True)
-        )
+    add_columns(
+        'cases',
+        sa.Column('handoff_owner', sa.String(length=80), nullable=True),
+        sa.Column('handoff_lease_until', UtcDateTime(), nullable=True),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.drop_column('handoff_lease_until')
-        batch_op.drop_column('handoff_owner')
+    drop_columns('cases', 'handoff_lease_until', 'handoff_owner')
     op.drop_index('ix_send_log_scope_sent', table_name='send_log')
     op.drop_table('send_log')
     op.drop_table('chat_leases')

@@ -10,10 +10,7 @@ from alembic import op
 
 import storage.types
 
-revision = '0008'
-down_revision = '0007'
-branch_labels = None
-depends_on = None
+revision, down_revision = '0008', '0007'
 
 
 def upgrade() -> None:

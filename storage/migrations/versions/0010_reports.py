@@ -11,31 +11,25 @@ import sqlalchemy as sa
 
 from storage.types import UtcDateTime
 
+revision, down_revision = '0010', '0009'
 
-revision = '0010'
-down_revision = '0009'
-branch_labels = None
-depends_on = None
+
+def _token_columns() -> list[sa.Column]:
+    """What a sign-in link and a session both are: a secret's hash, whose it is, how long it holds."""
+    return [
+        sa.Column('id', sa.Integer(), primary_key=True),
+        sa.Column('token_hash', sa.String(length=64), nullable=False, unique=True),
+        sa.Column('user_id', sa.BigInteger(), nullable=False),
+        sa.Column('created_at', UtcDateTime(), nullable=False),
+        sa.Column('expires_at', UtcDateTime(), nullable=False),
+    ]
 
 
 def upgrade() -> None:
     op.create_table(
-        'dashboard_links',
-        sa.Column('id', sa.Integer(), primary_key=True),
-        sa.Column('token_hash', sa.String(length=64), nullable=False, unique=True),
-        sa.Column('user_id', sa.BigInteger(), nullable=False),
-        sa.Column('created_at', UtcDateTime(), nullable=False),
-        sa.Column('expires_at', UtcDateTime(), nullable=False),
-        sa.Column('used_at', UtcDateTime(), nullable=True),
+        'dashboard_links', *_token_columns(), sa.Column('used_at', UtcDateTime(), nullable=True)
     )
-    op.create_table(
-        'dashboard_sessions',
-        sa.Column('id', sa.Integer(), primary_key=True),
-        sa.Column('token_hash', sa.String(length=64), nullable=False, unique=True),
-        sa.Column('user_id', sa.BigInteger(), nullable=False),
-        sa.Column('created_at', UtcDateTime(), nullable=False),
-        sa.Column('expires_at', UtcDateTime(), nullable=False),
-    )
+    op.create_table('dashboard_sessions', *_token_columns())
     op.create_table(
         'dashboard_views',
         sa.Column('id', sa.Integer(), primary_key=True),

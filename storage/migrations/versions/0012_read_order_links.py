@@ -8,11 +8,7 @@ Create Date: 2026-11-30 17:00:00
 from alembic import op
 import sqlalchemy as sa
 
-
-revision = '0012'
-down_revision = '0011'
-branch_labels = None
-depends_on = None
+revision, down_revision = '0012', '0011'
 
 
 def upgrade() -> None:
