@@ -1,9 +1,4 @@
-"""initial tables
-
-Revision ID: 0001
-Revises: 
-Create Date: 2026-11-20 23:48:30.330434
-"""
+"""initial tables"""
 
 import sqlalchemy as sa
 import sqlmodel
@@ -11,7 +6,7 @@ import sqlmodel
 import storage.types
 from storage.migrations.helpers import create_table, drop_table
 
-revision, down_revision = '0001', None
+revision, down_revision = '0001', None  # created 2026-11-20 23:48:30.330434
 
 
 def upgrade() -> None:

@@ -1,9 +1,4 @@
-"""outbox
-
-Revision ID: 0002
-Revises: 0001
-Create Date: 2026-11-20 23:56:25.661889
-"""
+"""outbox"""
 
 import sqlalchemy as sa
 import sqlmodel
@@ -11,7 +6,7 @@ import sqlmodel
 import storage.types
 from storage.migrations.helpers import create_table, drop_table
 
-revision, down_revision = '0002', '0001'
+revision, down_revision = '0002', '0001'  # created 2026-11-20 23:56:25.661889
 
 
 def upgrade() -> None:

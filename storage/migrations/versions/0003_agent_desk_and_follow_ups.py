@@ -1,10 +1,6 @@
 """agent desk and follow-ups
 
 New NOT NULL columns get server defaults so databases with cases already in them upgrade.
-
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-11-21 00:13:05.849889
 """
 
 from alembic import op
@@ -14,7 +10,7 @@ from sqlmodel.sql.sqltypes import AutoString
 from storage.migrations.helpers import add_columns, create_table, drop_columns, drop_table
 from storage.types import Money, UtcDateTime
 
-revision, down_revision = '0003', '0002'
+revision, down_revision = '0003', '0002'  # created 2026-11-21 00:13:05.849889
 
 
 def upgrade() -> None:

@@ -1,9 +1,4 @@
-"""the parent's side after submitting: consent version, muted check-ins, anonymized cases
-
-Revision ID: 0004
-Revises: 0003
-Create Date: 2026-11-21 09:00:00
-"""
+"""the parent's side after submitting: consent version, muted check-ins, anonymized cases"""
 
 from alembic import op
 import sqlalchemy as sa
@@ -11,7 +6,7 @@ import sqlalchemy as sa
 import storage.types
 from storage.migrations.helpers import add_columns, drop_columns
 
-revision, down_revision = '0004', '0003'
+revision, down_revision = '0004', '0003'  # created 2026-11-21 09:00:00
 
 
 def upgrade() -> None:

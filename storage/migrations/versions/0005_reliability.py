@@ -1,9 +1,5 @@
 """reliability: updates that fail or can't be read set aside, case versions, hand-off retries,
 flood notices and the flood limit's budget
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-11-30 10:45:00
 """
 
 import sqlalchemy as sa
@@ -11,7 +7,7 @@ import sqlalchemy as sa
 from storage.migrations.helpers import add_columns, drop_columns
 from storage.types import UtcDateTime
 
-revision, down_revision = '0005', '0004'
+revision, down_revision = '0005', '0004'  # created 2026-11-30 10:45:00
 
 
 def upgrade() -> None:

@@ -1,9 +1,4 @@
-"""several workers on one PostgreSQL: chat leases, the shared send log, hand-off claims
-
-Revision ID: 0006
-Revises: 0005
-Create Date: 2026-11-30 11:00:00
-"""
+"""several workers on one PostgreSQL: chat leases, the shared send log, hand-off claims"""
 
 from alembic import op
 import sqlalchemy as sa
@@ -11,7 +6,7 @@ import sqlalchemy as sa
 from storage.migrations.helpers import add_columns, drop_columns
 from storage.types import UtcDateTime
 
-revision, down_revision = '0006', '0005'
+revision, down_revision = '0006', '0005'  # created 2026-11-30 11:00:00
 
 
 def upgrade() -> None:

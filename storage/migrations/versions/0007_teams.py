@@ -1,15 +1,10 @@
-"""several agents' groups (teams): the team a case belongs to
-
-Revision ID: 0007
-Revises: 0006
-Create Date: 2026-11-30 13:50:00
-"""
+"""several agents' groups (teams): the team a case belongs to"""
 
 import sqlalchemy as sa
 
 from storage.migrations.helpers import add_columns, drop_columns
 
-revision, down_revision = '0007', '0006'
+revision, down_revision = '0007', '0006'  # created 2026-11-30 13:50:00
 
 
 def upgrade() -> None:

@@ -1,16 +1,11 @@
-"""order linking: the merchant's ledger of orders and what each claimed purchase matched
-
-Revision ID: 0008
-Revises: 0007
-Create Date: 2026-11-30 14:10:00
-"""
+"""order linking: the merchant's ledger of orders and what each claimed purchase matched"""
 
 import sqlalchemy as sa
 from alembic import op
 
 import storage.types
 
-revision, down_revision = '0008', '0007'
+revision, down_revision = '0008', '0007'  # created 2026-11-30 14:10:00
 
 
 def upgrade() -> None:

@@ -1,16 +1,11 @@
-"""evidence files kept and read (#16): download state, sniffed type, what OCR read
-
-Revision ID: 0009
-Revises: 0008
-Create Date: 2026-11-30 14:05:00
-"""
+"""evidence files kept and read (#16): download state, sniffed type, what OCR read"""
 
 import sqlalchemy as sa
 
 from storage.migrations.helpers import add_columns, drop_columns
 from storage.types import UtcDateTime
 
-revision, down_revision = '0009', '0008'
+revision, down_revision = '0009', '0008'  # created 2026-11-30 14:05:00
 
 
 def upgrade() -> None:

@@ -1,9 +1,5 @@
 """supervisors' web page: one-time sign-in links, sessions, the log of pages viewed; cases by
 submission time (reports read a period's cases)
-
-Revision ID: 0010
-Revises: 0009
-Create Date: 2026-11-30 14:30:00
 """
 
 from alembic import op
@@ -11,7 +7,7 @@ import sqlalchemy as sa
 
 from storage.types import UtcDateTime
 
-revision, down_revision = '0010', '0009'
+revision, down_revision = '0010', '0009'  # created 2026-11-30 14:30:00
 
 
 def _token_columns() -> list[sa.Column]:

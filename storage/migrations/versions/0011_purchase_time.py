@@ -1,16 +1,11 @@
-"""vague purchase times kept as vague; a time zone the parent chose
-
-Revision ID: 0011
-Revises: 0010
-Create Date: 2026-12-01 10:00:00
-"""
+"""vague purchase times kept as vague; a time zone the parent chose"""
 
 import sqlalchemy as sa
 
 import storage.types
 from storage.migrations.helpers import add_columns, drop_columns
 
-revision, down_revision = '0011', '0010'
+revision, down_revision = '0011', '0010'  # created 2026-12-01 10:00:00
 
 
 def upgrade() -> None:

@@ -1,14 +1,9 @@
-"""order numbers read by OCR (not claimed) matched against the bills
-
-Revision ID: 0012
-Revises: 0011
-Create Date: 2026-11-30 17:00:00
-"""
+"""order numbers read by OCR (not claimed) matched against the bills"""
 
 from alembic import op
 import sqlalchemy as sa
 
-revision, down_revision = '0012', '0011'
+revision, down_revision = '0012', '0011'  # created 2026-11-30 17:00:00
 
 
 def upgrade() -> None:
