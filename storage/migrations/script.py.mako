@@ -6,7 +6,8 @@ import sqlmodel
 import storage.types
 ${imports if imports else ""}
 # The usual steps in one call each: storage/migrations/helpers.py (create_table with its
-# ix_ indexes, drop_table, add_columns, drop_columns).
+# ix_ indexes, drop_table, add_columns, drop_columns), the table's name on the call's line;
+# a column is nullable unless it says nullable=False.
 
 revision, down_revision = ${repr(up_revision)}, ${repr(down_revision)}  # created ${create_date}
 % if branch_labels:

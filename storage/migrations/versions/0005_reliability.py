@@ -11,33 +11,27 @@ revision, down_revision = '0005', '0004'  # created 2026-11-30 10:45:00
 
 
 def upgrade() -> None:
-    add_columns(
-        'inbox_updates',
+    add_columns('inbox_updates',
         sa.Column('attempts', sa.Integer(), nullable=False, server_default='0'),
-        sa.Column('failed_at', UtcDateTime(), nullable=True),
-        sa.Column('error', sa.String(length=200), nullable=True),
+        sa.Column('failed_at', UtcDateTime()),
+        sa.Column('error', sa.String(length=200)),
         indexes={'ix_inbox_updates_chat_received': ['chat_id', 'received_at']},
     )
-    add_columns(
-        'cases',
+    add_columns('cases',
         sa.Column('version', sa.Integer(), nullable=False, server_default='1'),
         sa.Column('handoff_attempts', sa.Integer(), nullable=False, server_default='0'),
-        *(sa.Column(name, UtcDateTime(), nullable=True)
-          for name in ('handoff_retry_at', 'handoff_alerted_at')),
+        sa.Column('handoff_retry_at', UtcDateTime()),
+        sa.Column('handoff_alerted_at', UtcDateTime()),
     )
-    add_columns(
-        'users',
-        *(sa.Column(name, UtcDateTime(), nullable=True)
-          for name in ('flood_noticed_at', 'flood_busy_until', 'flood_busy_since')),
+    add_columns('users',
+        sa.Column('flood_noticed_at', UtcDateTime()),
+        sa.Column('flood_busy_until', UtcDateTime()),
+        sa.Column('flood_busy_since', UtcDateTime()),
     )
 
 
 def downgrade() -> None:
     drop_columns('users', 'flood_busy_since', 'flood_busy_until', 'flood_noticed_at')
-    drop_columns(
-        'cases', 'handoff_alerted_at', 'handoff_retry_at', 'handoff_attempts', 'version'
-    )
-    drop_columns(
-        'inbox_updates', 'error', 'failed_at', 'attempts',
-        indexes=('ix_inbox_updates_chat_received',),
-    )
+    drop_columns('cases', 'handoff_alerted_at', 'handoff_retry_at', 'handoff_attempts', 'version')
+    drop_columns('inbox_updates', 'error', 'failed_at', 'attempts',
+                 indexes=('ix_inbox_updates_chat_received',))

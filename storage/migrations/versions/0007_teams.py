@@ -8,8 +8,7 @@ revision, down_revision = '0007', '0006'  # created 2026-11-30 13:50:00
 
 
 def upgrade() -> None:
-    add_columns(
-        'cases',
+    add_columns('cases',
         # Every case so far was the one group's: the main team's.
         sa.Column('team', sa.String(length=32), nullable=False, server_default='main'),
         indexes={'ix_cases_team': ['team']},

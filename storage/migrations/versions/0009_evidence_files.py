@@ -9,13 +9,12 @@ revision, down_revision = '0009', '0008'  # created 2026-11-30 14:05:00
 
 
 def upgrade() -> None:
-    add_columns(
-        'evidence',
-        sa.Column('file_status', sa.String(length=16), nullable=True),
+    add_columns('evidence',
+        sa.Column('file_status', sa.String(length=16)),
         sa.Column('file_attempts', sa.Integer(), nullable=False, server_default='0'),
-        sa.Column('file_retry_at', UtcDateTime(), nullable=True),
-        sa.Column('content_type', sa.String(length=127), nullable=True),
-        sa.Column('read_status', sa.String(length=16), nullable=True),
+        sa.Column('file_retry_at', UtcDateTime()),
+        sa.Column('content_type', sa.String(length=127)),
+        sa.Column('read_status', sa.String(length=16)),
         sa.Column('reading', sa.JSON(), nullable=False, server_default='{}'),
         indexes={'ix_evidence_file_status': ['file_status'],
                  'ix_evidence_read_status': ['read_status']},
@@ -23,8 +22,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    drop_columns(
-        'evidence',
+    drop_columns('evidence',
         'reading', 'read_status', 'content_type', 'file_retry_at', 'file_attempts', 'file_status',
         indexes=('ix_evidence_read_status', 'ix_evidence_file_status'),
     )

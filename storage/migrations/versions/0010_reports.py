@@ -5,13 +5,14 @@ submission time (reports read a period's cases)
 from alembic import op
 import sqlalchemy as sa
 
+from storage.migrations.helpers import create_table, drop_table
 from storage.types import UtcDateTime
 
 revision, down_revision = '0010', '0009'  # created 2026-11-30 14:30:00
 
 
 def _token_columns() -> list[sa.Column]:
-    """What a sign-in link and a session both are: a secret's hash, whose it is, how long it holds."""
+    """A sign-in link's and a session's: a secret's hash, whose it is, how long it holds."""
     return [
         sa.Column('id', sa.Integer(), primary_key=True),
         sa.Column('token_hash', sa.String(length=64), nullable=False, unique=True),
@@ -22,27 +23,21 @@ def _token_columns() -> list[sa.Column]:
 
 
 def upgrade() -> None:
-    op.create_table(
-        'dashboard_links', *_token_columns(), sa.Column('used_at', UtcDateTime(), nullable=True)
-    )
-    op.create_table('dashboard_sessions', *_token_columns())
-    op.create_table(
-        'dashboard_views',
+    create_table('dashboard_links', *_token_columns(), sa.Column('used_at', UtcDateTime()))
+    create_table('dashboard_sessions', *_token_columns())
+    create_table('dashboard_views',
         sa.Column('id', sa.Integer(), primary_key=True),
         sa.Column('user_id', sa.BigInteger(), nullable=False),
-        sa.Column(
-            'session_id', sa.Integer(), sa.ForeignKey('dashboard_sessions.id'), nullable=True
-        ),
+        sa.Column('session_id', sa.Integer(), sa.ForeignKey('dashboard_sessions.id')),
         sa.Column('path', sa.String(length=500), nullable=False),
         sa.Column('viewed_at', UtcDateTime(), nullable=False),
+        indexes=('user_id',),
     )
-    op.create_index('ix_dashboard_views_user_id', 'dashboard_views', ['user_id'])
     op.create_index('ix_cases_submitted_at', 'cases', ['submitted_at'])
 
 
 def downgrade() -> None:
     op.drop_index('ix_cases_submitted_at', table_name='cases')
-    op.drop_index('ix_dashboard_views_user_id', table_name='dashboard_views')
-    op.drop_table('dashboard_views')
-    op.drop_table('dashboard_sessions')
-    op.drop_table('dashboard_links')
+    drop_table('dashboard_views', indexes=('user_id',))
+    drop_table('dashboard_sessions')
+    drop_table('dashboard_links')

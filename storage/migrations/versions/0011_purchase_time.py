@@ -10,12 +10,10 @@ revision, down_revision = '0011', '0010'  # created 2026-12-01 10:00:00
 
 def upgrade() -> None:
     # Purchases so far were shown with their hour, guessed or not: none is known as vague.
-    add_columns('transactions', sa.Column('time_vague', sa.String(length=16), nullable=True))
+    add_columns('transactions', sa.Column('time_vague', sa.String(length=16)))
     # Nobody has chosen as far as the bot knows; a zone other than a place-less default
     # (set with /timezone before) is never asked about anyway (handlers/intake/zone.py).
-    add_columns(
-        'users', sa.Column('timezone_chosen_at', storage.types.UtcDateTime(), nullable=True)
-    )
+    add_columns('users', sa.Column('timezone_chosen_at', storage.types.UtcDateTime()))
 
 
 def downgrade() -> None:

@@ -11,7 +11,7 @@ def upgrade() -> None:
     # of the case's screenshots that the parent did not use (evidence_id): one or the other.
     with op.batch_alter_table('order_links', schema=None) as batch_op:
         batch_op.alter_column('transaction_id', existing_type=sa.Integer(), nullable=True)
-        batch_op.add_column(sa.Column('evidence_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('evidence_id', sa.Integer()))
         batch_op.create_foreign_key(
             'fk_order_links_evidence_id', 'evidence', ['evidence_id'], ['id']
         )
