@@ -1,20 +1,21 @@
-"""${message}
-
-Revision ID: ${up_revision}
-Revises: ${down_revision | comma,n}
-Create Date: ${create_date}
-"""
+"""${message}"""
 
 from alembic import op
 import sqlalchemy as sa
 import sqlmodel
 import storage.types
 ${imports if imports else ""}
+# The usual steps in one call each: storage/migrations/helpers.py (create_table with its
+# ix_ indexes, drop_table, add_columns, drop_columns), the table's name on the call's line;
+# a column is nullable unless it says nullable=False.
 
-revision = ${repr(up_revision)}
-down_revision = ${repr(down_revision)}
+revision, down_revision = ${repr(up_revision)}, ${repr(down_revision)}  # created ${create_date}
+% if branch_labels:
 branch_labels = ${repr(branch_labels)}
+% endif
+% if depends_on:
 depends_on = ${repr(depends_on)}
+% endif
 
 
 def upgrade() -> None:

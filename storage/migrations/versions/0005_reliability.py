@@ -1,67 +1,37 @@
 """reliability: updates that fail or can't be read set aside, case versions, hand-off retries,
 flood notices and the flood limit's budget
-
-Revision ID: 0005
-Revises: 0004
-Create Date: 2026-11-30 10:45:00
 """
 
-from alembic import op
 import sqlalchemy as sa
-import storage.types
 
+from storage.migrations.helpers import add_columns, drop_columns
+from storage.types import UtcDateTime
 
-revision = '0005'
-down_revision = '0004'
-branch_labels = None
-depends_on = None
+revision, down_revision = '0005', '0004'  # created 2026-11-30 10:45:00
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('inbox_updates', schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column('attempts', sa.Integer(), nullable=False, server_default='0')
-        )
-        batch_op.add_column(sa.Column('failed_at', storage.types.UtcDateTime(), nullable=True))
-        batch_op.add_column(sa.Column('error', sa.String(length=200), nullable=True))
-        batch_op.create_index('ix_inbox_updates_chat_received', ['chat_id', 'received_at'])
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column('version', sa.Integer(), nullable=False, server_default='1')
-        )
-        batch_op.add_column(
-            sa.Column('handoff_attempts', sa.Integer(), nullable=False, server_default='0')
-        )
-        batch_op.add_column(
-            sa.Column('handoff_retry_at', storage.types.UtcDateTime(), nullable=True)
-        )
-        batch_op.add_column(
-            sa.Column('handoff_alerted_at', storage.types.UtcDateTime(), nullable=True)
-        )
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column('flood_noticed_at', storage.types.UtcDateTime(), nullable=True)
-        )
-        batch_op.add_column(
-            sa.Column('flood_busy_until', storage.types.UtcDateTime(), nullable=True)
-        )
-        batch_op.add_column(
-            sa.Column('flood_busy_since', storage.types.UtcDateTime(), nullable=True)
-        )
+    add_columns('inbox_updates',
+        sa.Column('attempts', sa.Integer(), nullable=False, server_default='0'),
+        sa.Column('failed_at', UtcDateTime()),
+        sa.Column('error', sa.String(length=200)),
+        indexes={'ix_inbox_updates_chat_received': ['chat_id', 'received_at']},
+    )
+    add_columns('cases',
+        sa.Column('version', sa.Integer(), nullable=False, server_default='1'),
+        sa.Column('handoff_attempts', sa.Integer(), nullable=False, server_default='0'),
+        sa.Column('handoff_retry_at', UtcDateTime()),
+        sa.Column('handoff_alerted_at', UtcDateTime()),
+    )
+    add_columns('users',
+        sa.Column('flood_noticed_at', UtcDateTime()),
+        sa.Column('flood_busy_until', UtcDateTime()),
+        sa.Column('flood_busy_since', UtcDateTime()),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.drop_column('flood_busy_since')
-        batch_op.drop_column('flood_busy_until')
-        batch_op.drop_column('flood_noticed_at')
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.drop_column('handoff_alerted_at')
-        batch_op.drop_column('handoff_retry_at')
-        batch_op.drop_column('handoff_attempts')
-        batch_op.drop_column('version')
-    with op.batch_alter_table('inbox_updates', schema=None) as batch_op:
-        batch_op.drop_index('ix_inbox_updates_chat_received')
-        batch_op.drop_column('error')
-        batch_op.drop_column('failed_at')
-        batch_op.drop_column('attempts')
+    drop_columns('users', 'flood_busy_since', 'flood_busy_until', 'flood_noticed_at')
+    drop_columns('cases', 'handoff_alerted_at', 'handoff_retry_at', 'handoff_attempts', 'version')
+    drop_columns('inbox_updates', 'error', 'failed_at', 'attempts',
+                 indexes=('ix_inbox_updates_chat_received',))

@@ -1,49 +1,37 @@
-"""several workers on one PostgreSQL: chat leases, the shared send log, hand-off claims
-
-Revision ID: 0006
-Revises: 0005
-Create Date: 2026-11-30 11:00:00
-"""
+"""several workers on one PostgreSQL: chat leases, the shared send log, hand-off claims"""
 
 from alembic import op
 import sqlalchemy as sa
-import storage.types
 
+from storage.migrations.helpers import add_columns, create_table, drop_columns, drop_table
+from storage.types import UtcDateTime
 
-revision = '0006'
-down_revision = '0005'
-branch_labels = None
-depends_on = None
+revision, down_revision = '0006', '0005'  # created 2026-11-30 11:00:00
 
 
 def upgrade() -> None:
-    op.create_table(
-        'chat_leases',
+    create_table('chat_leases',
         sa.Column('bot_id', sa.BigInteger(), nullable=False),
         sa.Column('chat_id', sa.BigInteger(), nullable=False),
         sa.Column('owner', sa.String(length=80), nullable=False),
-        sa.Column('expires_at', storage.types.UtcDateTime(), nullable=False),
+        sa.Column('expires_at', UtcDateTime(), nullable=False),
         sa.PrimaryKeyConstraint('bot_id', 'chat_id'),
     )
-    op.create_table(
-        'send_log',
+    create_table('send_log',
         sa.Column('id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
         sa.Column('scope', sa.String(length=40), nullable=False),
-        sa.Column('sent_at', storage.types.UtcDateTime(), nullable=False),
+        sa.Column('sent_at', UtcDateTime(), nullable=False),
         sa.PrimaryKeyConstraint('id'),
     )
     op.create_index('ix_send_log_scope_sent', 'send_log', ['scope', 'sent_at'])
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('handoff_owner', sa.String(length=80), nullable=True))
-        batch_op.add_column(
-            sa.Column('handoff_lease_until', storage.types.UtcDateTime(), nullable=True)
-        )
+    add_columns('cases',
+        sa.Column('handoff_owner', sa.String(length=80)),
+        sa.Column('handoff_lease_until', UtcDateTime()),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.drop_column('handoff_lease_until')
-        batch_op.drop_column('handoff_owner')
+    drop_columns('cases', 'handoff_lease_until', 'handoff_owner')
     op.drop_index('ix_send_log_scope_sent', table_name='send_log')
-    op.drop_table('send_log')
-    op.drop_table('chat_leases')
+    drop_table('send_log')
+    drop_table('chat_leases')

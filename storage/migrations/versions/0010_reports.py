@@ -1,58 +1,43 @@
 """supervisors' web page: one-time sign-in links, sessions, the log of pages viewed; cases by
 submission time (reports read a period's cases)
-
-Revision ID: 0010
-Revises: 0009
-Create Date: 2026-11-30 14:30:00
 """
 
 from alembic import op
 import sqlalchemy as sa
 
+from storage.migrations.helpers import create_table, drop_table
 from storage.types import UtcDateTime
 
+revision, down_revision = '0010', '0009'  # created 2026-11-30 14:30:00
 
-revision = '0010'
-down_revision = '0009'
-branch_labels = None
-depends_on = None
+
+def _token_columns() -> list[sa.Column]:
+    """A sign-in link's and a session's: a secret's hash, whose it is, how long it holds."""
+    return [
+        sa.Column('id', sa.Integer(), primary_key=True),
+        sa.Column('token_hash', sa.String(length=64), nullable=False, unique=True),
+        sa.Column('user_id', sa.BigInteger(), nullable=False),
+        sa.Column('created_at', UtcDateTime(), nullable=False),
+        sa.Column('expires_at', UtcDateTime(), nullable=False),
+    ]
 
 
 def upgrade() -> None:
-    op.create_table(
-        'dashboard_links',
-        sa.Column('id', sa.Integer(), primary_key=True),
-        sa.Column('token_hash', sa.String(length=64), nullable=False, unique=True),
-        sa.Column('user_id', sa.BigInteger(), nullable=False),
-        sa.Column('created_at', UtcDateTime(), nullable=False),
-        sa.Column('expires_at', UtcDateTime(), nullable=False),
-        sa.Column('used_at', UtcDateTime(), nullable=True),
-    )
-    op.create_table(
-        'dashboard_sessions',
-        sa.Column('id', sa.Integer(), primary_key=True),
-        sa.Column('token_hash', sa.String(length=64), nullable=False, unique=True),
-        sa.Column('user_id', sa.BigInteger(), nullable=False),
-        sa.Column('created_at', UtcDateTime(), nullable=False),
-        sa.Column('expires_at', UtcDateTime(), nullable=False),
-    )
-    op.create_table(
-        'dashboard_views',
+    create_table('dashboard_links', *_token_columns(), sa.Column('used_at', UtcDateTime()))
+    create_table('dashboard_sessions', *_token_columns())
+    create_table('dashboard_views',
         sa.Column('id', sa.Integer(), primary_key=True),
         sa.Column('user_id', sa.BigInteger(), nullable=False),
-        sa.Column(
-            'session_id', sa.Integer(), sa.ForeignKey('dashboard_sessions.id'), nullable=True
-        ),
+        sa.Column('session_id', sa.Integer(), sa.ForeignKey('dashboard_sessions.id')),
         sa.Column('path', sa.String(length=500), nullable=False),
         sa.Column('viewed_at', UtcDateTime(), nullable=False),
+        indexes=('user_id',),
     )
-    op.create_index('ix_dashboard_views_user_id', 'dashboard_views', ['user_id'])
     op.create_index('ix_cases_submitted_at', 'cases', ['submitted_at'])
 
 
 def downgrade() -> None:
     op.drop_index('ix_cases_submitted_at', table_name='cases')
-    op.drop_index('ix_dashboard_views_user_id', table_name='dashboard_views')
-    op.drop_table('dashboard_views')
-    op.drop_table('dashboard_sessions')
-    op.drop_table('dashboard_links')
+    drop_table('dashboard_views', indexes=('user_id',))
+    drop_table('dashboard_sessions')
+    drop_table('dashboard_links')

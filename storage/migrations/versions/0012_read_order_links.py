@@ -1,18 +1,9 @@
-"""order numbers read by OCR (not claimed) matched against the bills
-
-Revision ID: 0012
-Revises: 0011
-Create Date: 2026-11-30 17:00:00
-"""
+"""order numbers read by OCR (not claimed) matched against the bills"""
 
 from alembic import op
 import sqlalchemy as sa
 
-
-revision = '0012'
-down_revision = '0011'
-branch_labels = None
-depends_on = None
+revision, down_revision = '0012', '0011'  # created 2026-11-30 17:00:00
 
 
 def upgrade() -> None:
@@ -20,7 +11,7 @@ def upgrade() -> None:
     # of the case's screenshots that the parent did not use (evidence_id): one or the other.
     with op.batch_alter_table('order_links', schema=None) as batch_op:
         batch_op.alter_column('transaction_id', existing_type=sa.Integer(), nullable=True)
-        batch_op.add_column(sa.Column('evidence_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('evidence_id', sa.Integer()))
         batch_op.create_foreign_key(
             'fk_order_links_evidence_id', 'evidence', ['evidence_id'], ['id']
         )
