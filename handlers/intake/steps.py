@@ -31,6 +31,10 @@ def _has(key: str) -> Callable[[Ctx], bool]:
     return lambda ctx: key in ctx.answers
 
 
+def _agreed(ctx: Ctx) -> bool:
+    return bool(ctx.answers.get("consent"))
+
+
 def _ask(key: str, **fixed: Any) -> Callable[[Ctx], tuple[Msg, ...]]:
     return lambda ctx: (Msg(key, fixed),)
 
@@ -53,7 +57,7 @@ STEPS: tuple[Step, ...] = (
         S.CONSENT,
         _ask("ask-consent"),
         questions.accept_consent,
-        lambda ctx: bool(ctx.answers.get("consent")),
+        _agreed,
         questions.consent_choices,
         takes=CHOICE,
     ),
@@ -161,7 +165,7 @@ STEPS: tuple[Step, ...] = (
         S.TX_MORE,
         transactions.ask_more,
         transactions.accept_more,
-        lambda ctx: bool(ctx.cursor.get("tx_done")),
+        transactions.list_done,
         transactions.more_choices,
         takes=CHOICE,
     ),

@@ -65,11 +65,16 @@ def totals(ctx: Ctx) -> str:
     return format_totals(items, ctx.language)
 
 
+def list_done(ctx: Ctx) -> bool:
+    """The parent said they had no other purchase to add."""
+    return bool(ctx.cursor.get("tx_done"))
+
+
 def answered(key: str) -> Any:
     def check(ctx: Ctx) -> bool:
         if ctx.cursor.get("pending_tx"):
             return key in ctx.pending_tx
-        return bool(ctx.cursor.get("tx_done"))
+        return list_done(ctx)
 
     return check
 
