@@ -193,16 +193,13 @@ class ConsoleTransport:
         """The file keeper, as the runner's, reading the typed paths instead of Telegram."""
         app = self.app
         self.files = build_keeper(
-            settings=app.settings,
-            database=app.database,
-            clock=app.clock,
+            app,
             # Only its download is used: the bytes at the path the evidence row names.
             transport=cast(TelegramTransport, ConsoleFiles(app.database)),
             queue=self._queue_files,
             lease=timedelta(seconds=app.settings.telegram.outbox_lease_seconds),
         )
         if self.files is not None:
-            self.files.desk = app.conversation.deps.desk  # a case's file read edits its card
             self._files_stop.clear()
             self._files_task = asyncio.create_task(self.files.run(self._files_stop))
 

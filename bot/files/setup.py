@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from bot.config import FileSettings, Settings
+from bot.config import FileSettings
 from bot.files import ocr
 from bot.files.keeper import FileKeeper, Queue
 from bot.files.store import ContentStore, FileStore
 from bot.telegram.transport import TelegramTransport
-from handlers.clock import Clock
-from storage.database import Database
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 log = logging.getLogger(__name__)
 
@@ -27,15 +29,11 @@ def build_store(config: FileSettings) -> ContentStore:
 
 
 def build_keeper(
-    *,
-    settings: Settings,
-    database: Database,
-    clock: Clock,
-    transport: TelegramTransport,
-    queue: Queue,
-    lease: timedelta,
+    app: App, *, transport: TelegramTransport, queue: Queue, lease: timedelta
 ) -> FileKeeper | None:
-    """None when ``[files] keep`` is off. OCR only with the ``ocr`` extra installed."""
+    """The app's file keeper, screening files with the app's own intake policy and editing its
+    desk's cards; None when ``[files] keep`` is off. OCR only with the ``ocr`` extra installed."""
+    settings = app.settings
     config = settings.files
     if not config.keep:
         return None
@@ -46,15 +44,16 @@ def build_keeper(
         log.info('screenshots are kept, not read: install the OCR extra (pip install ".[ocr]")')
     store = build_store(config)
     keeper = FileKeeper(
-        database=database,
-        clock=clock,
+        database=app.database,
+        clock=app.clock,
         store=store,
         download=lambda file_id, limit: transport.download(file_id, limit),
-        policy=settings.intake_policy(),
+        policy=app.deps.intake,
         queue=queue,
         ocr=pool,
         lease=lease,
         interval=settings.telegram.outbox_sweep_seconds,
     )
-    database.on_files_released = keeper.release
+    keeper.desk = app.deps.desk  # a case's file read edits its card
+    app.database.on_files_released = keeper.release
     return keeper

@@ -149,15 +149,9 @@ class TelegramRunner:
         self.webhook_port: int | None = None
         self.started = asyncio.Event()
         self.files = build_keeper(  # evidence files downloaded, kept and read (#16)
-            settings=app.settings,
-            database=app.database,
-            clock=app.clock,
-            transport=transport,
-            queue=self._queue_replies,
-            lease=self.lease,
+            app, transport=transport, queue=self._queue_replies, lease=self.lease
         )
         if self.files is not None:
-            self.files.desk = app.conversation.deps.desk  # a case's file read edits its card
             self.delivery.read_file = self.files.store.get  # /mydata's archive (#16)
 
     async def run(self, stop: asyncio.Event) -> None:
