@@ -153,14 +153,17 @@ def read_wechat(text: IO[str]) -> Read:
     end = yield from read_table(rows, _WECHAT_TABLE)
     if end.row is None:
         raise BillError("no summary (总交易单数) after the transactions: the file is incomplete")
-    summary = next(rows, None)  # the summary's line counts the detail lines
+    # The summary's row counts the detail lines; a spreadsheet may have saved blank rows
+    # before it (they were an IndexError).
+    filled = ((n, cells) for n, cells in rows if any(_unquote(c) for c in cells))
+    summary = next(filled, None)
     if summary is None:
         raise BillError(f"row {end.row}: the summary header has no summary row")
-    _, counts = summary
+    number, counts = summary
     expected = _unquote(counts[0])
     if not expected.isdigit() or int(expected) != end.lines:
         raise BillError(
-            f"row {end.row + 1}: the summary counts {expected} transactions, "
+            f"row {number}: the summary counts {expected} transactions, "
             f"the bill lists {end.lines}: the file is incomplete"
         )
 

@@ -45,7 +45,7 @@ async def db(database: Database) -> Database:
     return database
 
 
-async def _import(db: Database, name: str, fmt: str | None = None, **kwargs: object):
+async def _import(db: Database, name: str | Path, fmt: str | None = None, **kwargs: object):
     async with db.unit_of_work() as session:
         return await import_bill(
             session=session,
@@ -131,6 +131,45 @@ async def test_a_blank_row_of_a_wechat_bill_is_not_a_transaction_its_summary_cou
             session=session, path=bill, format_name=None, formats={}, now=NOW
         )
     assert (report.lines, report.added) == (5, 4)
+
+
+@pytest.mark.parametrize(
+    ("between", "after"),
+    [
+        pytest.param("\n", "", id="a blank line between the summary's header and its row"),
+        pytest.param(",,,\n\n", "", id="blank rows of commas and nothing"),
+        pytest.param("", "\n\n", id="blank lines after the summary"),
+    ],
+)
+async def test_blank_lines_around_a_wechat_bills_summary_are_passed_over(
+    db, tmp_path, between, after
+):
+    """A bill saved again by a spreadsheet may gain blank lines: the summary is still read
+    (it crashed with an IndexError on the blank row where the count was expected)."""
+    lines = (BILLS / "wechat_all.csv").read_text(encoding="utf-8").splitlines()
+    bill = tmp_path / "wechat_summary_apart.csv"
+    bill.write_text(
+        "\n".join(lines[:-1]) + "\n" + between + lines[-1] + "\n" + after, encoding="utf-8"
+    )
+    report = await _import(db, bill)  # an absolute path: BILLS / bill is bill
+    assert (report.lines, report.added) == (5, 4)
+
+
+@pytest.mark.parametrize(
+    ("summary", "refusal"),
+    [
+        pytest.param("", "the summary header has no summary row", id="no row at all"),
+        pytest.param("\n\n", "the summary header has no summary row", id="only blank lines"),
+        pytest.param("`x,`1.00\n", "the summary counts x transactions", id="not a number"),
+    ],
+)
+async def test_a_wechat_bills_summary_without_its_count_is_refused(db, tmp_path, summary, refusal):
+    lines = (BILLS / "wechat_all.csv").read_text(encoding="utf-8").splitlines()
+    bill = tmp_path / "wechat_summary_missing.csv"
+    bill.write_text("\n".join(lines[:-1]) + "\n" + summary, encoding="utf-8")
+    with pytest.raises(BillError, match=refusal):
+        await _import(db, bill)
+    assert await _orders(db) == {}
 
 
 async def test_alipay_zip_gbk_comments_and_a_refund(db):
