@@ -134,6 +134,20 @@ class Agent:
     def edited_card(self) -> bool:
         return any(isinstance(o, EditMessage) and o.message_id == 500 for o in self.out)
 
+    def card(self) -> EditMessage:
+        """The case card (message 500) as the last event edited it."""
+        return next(o for o in self.out if isinstance(o, EditMessage) and o.message_id == 500)
+
+    def card_keys(self) -> list[str]:
+        return [p.key for p in self.card().parts]
+
+    def card_status(self) -> str:
+        return self.card().parts[0].params["status"].key
+
+    def card_buttons(self) -> list[str]:
+        """The data of the card's buttons, row after row."""
+        return [b.data for row in self.card().buttons for b in row]
+
 
 async def reload(database, case: Case) -> Case:
     async with database.unit_of_work() as session:
