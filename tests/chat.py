@@ -108,3 +108,12 @@ async def start_claim(
     await chat.press(platform)
     await chat.press(problem)
     await chat.press(writer)
+
+
+async def finish_to_review(chat: ParentChat, description: str) -> None:
+    """From the last purchase answered: no other purchase, no evidence, the ``description``,
+    no contact. The next step is the review (``button-submit``)."""
+    await chat.press("button-tx-done")
+    await chat.press("button-no-evidence")
+    await chat.say(description)
+    await chat.press("button-skip-contact")

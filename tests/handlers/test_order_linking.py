@@ -20,7 +20,7 @@ from handlers.policy import DeskPolicy
 from handlers.replies import EditMessage, SendDocument
 from storage.models import LedgerOrder, OrderLink
 from storage.repositories import cases
-from tests.chat import ParentChat, start_failed_payment
+from tests.chat import ParentChat, finish_to_review, start_failed_payment
 from tests.core import core
 from tests.handlers.bills import import_bills, shanghai_desk
 from tests.handlers.desk_helpers import GROUP, Agent, submitted_case
@@ -53,10 +53,7 @@ async def _claim(chat: ParentChat, purchases: list[tuple[str, str, str | None]])
             await chat.say(order)
         else:
             await chat.press("button-no-order")
-    await chat.press("button-tx-done")
-    await chat.press("button-no-evidence")
-    await chat.say("Charged for gems my son bought.")
-    await chat.press("button-skip-contact")
+    await finish_to_review(chat, "Charged for gems my son bought.")
     await chat.press("button-submit")
     assert chat.keys[0] == "submitted", chat.keys
 

@@ -22,7 +22,7 @@ from handlers.policy import AftercarePolicy, DeskPolicy
 from handlers.replies import Msg, SendDocument
 from storage.models import CaseTransaction
 from tests.case_rows import case_row, with_one_purchase
-from tests.chat import ParentChat, start_failed_payment
+from tests.chat import ParentChat, finish_to_review, start_failed_payment
 
 
 @dataclass(frozen=True)
@@ -97,10 +97,7 @@ async def _submit(chat: ParentChat, when: str) -> None:
     assert chat.keys[0] == "ask-tx-confirm", chat.keys
     await chat.press("button-tx-correct")
     await chat.press("button-no-order")
-    await chat.press("button-tx-done")
-    await chat.press("button-no-evidence")
-    await chat.say("My child paid without asking.")
-    await chat.press("button-skip-contact")
+    await finish_to_review(chat, "My child paid without asking.")
     await chat.press("button-submit")
     assert chat.keys[0] == "submitted", chat.keys
 
