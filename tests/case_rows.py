@@ -15,7 +15,28 @@ from bot.i18n import Localizer
 from handlers.case.card import card_parts
 from handlers.case.view import CaseView
 from handlers.policy import DeskPolicy
-from storage.models import Case, CaseTransaction
+from storage.models import Case, CaseTransaction, User
+from storage.repositories import users
+
+
+async def add_parent(
+    session,
+    user_id: int,
+    *,
+    now: datetime,
+    language: str = "en",
+    timezone: str = "Europe/Paris",
+    display_name: str = "P",
+) -> User:
+    """The parent ``user_id``'s ``users`` row, added ``now``."""
+    return await users.create_user(
+        session=session,
+        user_id=user_id,
+        language=language,
+        timezone=timezone,
+        display_name=display_name,
+        now=now,
+    )
 
 
 def case_row(

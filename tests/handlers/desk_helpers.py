@@ -11,7 +11,7 @@ from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
 from handlers.replies import AnswerButton, EditMessage, Outgoing, Reply, SendMedia
 from storage.models import Case, CaseTransaction
 from storage.repositories import cases, users
-from tests.case_rows import case_row
+from tests.case_rows import add_parent, case_row
 
 GROUP = -1001234567890
 TOPIC = 77
@@ -30,14 +30,7 @@ async def submitted_case(
 ) -> Case:
     async with database.unit_of_work() as session:
         if await users.get_user(session=session, user_id=user_id) is None:
-            await users.create_user(
-                session=session,
-                user_id=user_id,
-                language=language,
-                timezone="Europe/Paris",
-                display_name="P",
-                now=now,
-            )
+            await add_parent(session, user_id, now=now, language=language)
         case = case_row(
             reference,
             at=now,
