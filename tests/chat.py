@@ -21,10 +21,11 @@ class ParentChat:
         user_id: int = 1001,
         language_code: str | None = "en",
     ) -> None:
-        self.conversation = conversation
-        self.localizer = localizer
+        #: The parent, in their private chat with the bot (its id is theirs).
         self.sender = Sender(user_id, language_code, "Parent")
         self.chat_id = user_id
+        self.conversation = conversation
+        self.localizer = localizer
         self.replies: list[Reply] = []
         self.answered_buttons = 0
         #: Everything the last event produced that went to another chat (the agents' group).
