@@ -11,8 +11,32 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from bot.i18n import Localizer
+from handlers.case.card import card_parts
 from handlers.case.view import CaseView
-from storage.models import Case, CaseTransaction
+from handlers.policy import DeskPolicy
+from storage.models import Case, CaseTransaction, User
+from storage.repositories import users
+
+
+async def add_parent(
+    session,
+    user_id: int,
+    *,
+    now: datetime,
+    language: str = "en",
+    timezone: str = "Europe/Paris",
+    display_name: str = "P",
+) -> User:
+    """The parent ``user_id``'s ``users`` row, added ``now``."""
+    return await users.create_user(
+        session=session,
+        user_id=user_id,
+        language=language,
+        timezone=timezone,
+        display_name=display_name,
+        now=now,
+    )
 
 
 def case_row(
@@ -76,3 +100,11 @@ def purchases_of(
         )
         for position, (amount, currency) in enumerate(items, start=first)
     ]
+
+
+def card_purchase_line(localizer: Localizer, view: CaseView, language: str, team_zone: str) -> str:
+    """The (first) purchase's line on the agents' card, as a team working in ``language`` in
+    ``team_zone`` reads it."""
+    desk = DeskPolicy(chat_id=-100, language=language, timezone=team_zone)
+    line = next(p for p in card_parts(view, desk) if p.key == "review-tx-line")
+    return localizer.plain(language, line)

@@ -21,10 +21,11 @@ class ParentChat:
         user_id: int = 1001,
         language_code: str | None = "en",
     ) -> None:
-        self.conversation = conversation
-        self.localizer = localizer
+        #: The parent, in their private chat with the bot (its id is theirs).
         self.sender = Sender(user_id, language_code, "Parent")
         self.chat_id = user_id
+        self.conversation = conversation
+        self.localizer = localizer
         self.replies: list[Reply] = []
         self.answered_buttons = 0
         #: Everything the last event produced that went to another chat (the agents' group).
@@ -108,3 +109,12 @@ async def start_claim(
     await chat.press(platform)
     await chat.press(problem)
     await chat.press(writer)
+
+
+async def finish_to_review(chat: ParentChat, description: str) -> None:
+    """From the last purchase answered: no other purchase, no evidence, the ``description``,
+    no contact. The next step is the review (``button-submit``)."""
+    await chat.press("button-tx-done")
+    await chat.press("button-no-evidence")
+    await chat.say(description)
+    await chat.press("button-skip-contact")

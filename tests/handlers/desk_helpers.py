@@ -11,7 +11,7 @@ from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
 from handlers.replies import AnswerButton, EditMessage, Outgoing, Reply, SendMedia
 from storage.models import Case, CaseTransaction
 from storage.repositories import cases, users
-from tests.case_rows import case_row
+from tests.case_rows import add_parent, case_row
 
 GROUP = -1001234567890
 TOPIC = 77
@@ -30,14 +30,7 @@ async def submitted_case(
 ) -> Case:
     async with database.unit_of_work() as session:
         if await users.get_user(session=session, user_id=user_id) is None:
-            await users.create_user(
-                session=session,
-                user_id=user_id,
-                language=language,
-                timezone="Europe/Paris",
-                display_name="P",
-                now=now,
-            )
+            await add_parent(session, user_id, now=now, language=language)
         case = case_row(
             reference,
             at=now,
@@ -133,6 +126,20 @@ class Agent:
 
     def edited_card(self) -> bool:
         return any(isinstance(o, EditMessage) and o.message_id == 500 for o in self.out)
+
+    def card(self) -> EditMessage:
+        """The case card (message 500) as the last event edited it."""
+        return next(o for o in self.out if isinstance(o, EditMessage) and o.message_id == 500)
+
+    def card_keys(self) -> list[str]:
+        return [p.key for p in self.card().parts]
+
+    def card_status(self) -> str:
+        return self.card().parts[0].params["status"].key
+
+    def card_buttons(self) -> list[str]:
+        """The data of the card's buttons, row after row."""
+        return [b.data for row in self.card().buttons for b in row]
 
 
 async def reload(database, case: Case) -> Case:

@@ -1,8 +1,27 @@
-"""The parsers' tables of what parents type: each row a text and what it must read as."""
+"""The parsers' tables of what parents type: each row a text and what it must read as.
+
+The rows are data, one file a parser in tests/handlers/corpus/ (``amount_tables.json``,
+``when_tables.json``): for each language a list of ``[text, expected]``, ``expected`` being
+``null`` when the text must not be read at all.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def load_tables(parser: str) -> dict[str, list[tuple[str, str | None]]]:
+    """The rows of ``corpus/{parser}_tables.json`` by language, in the file's order."""
+    with (CORPUS / f"{parser}_tables.json").open(encoding="utf-8") as file:
+        tables = json.load(file)
+    return {
+        language: [(text, expected) for text, expected in rows]
+        for language, rows in tables.items()
+    }
 
 
 def assert_table_read(

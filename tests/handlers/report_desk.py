@@ -62,6 +62,18 @@ def _case(reference: str, submitted: datetime, **values: Any) -> Case:
     return Case(**fields)
 
 
+def _decided(decision: str, when: datetime, cny: str | None = None) -> dict[str, Any]:
+    """A case's decision fields: what was decided ``when``, refunding ``cny`` yuan if any."""
+    fields: dict[str, Any] = {"decision": decision, "decided_at": when}
+    if cny is not None:
+        fields |= {"decided_amount": Decimal(cny), "decided_currency": "CNY"}
+    return fields
+
+
+def _claimed_by(agent: int) -> dict[str, Any]:
+    return {"assignee_id": agent, "assignee_name": {ALICE: "Alice", BOB: "Bob"}[agent]}
+
+
 def _events(case_id: int, *items: tuple[str, int | None, datetime, dict]) -> list[CaseEvent]:
     return [
         CaseEvent(
@@ -80,20 +92,15 @@ def _events(case_id: int, *items: tuple[str, int | None, datetime, dict]) -> lis
 
 async def seed(database) -> dict[str, int]:
     """Write the desk; the case ids by reference."""
-    cny = Decimal
     specs = [
         (
             _case(
                 "AAAAA",
                 at(9, 24, 10),
                 status="closed",
-                decision="approved",
-                decided_amount=cny("648"),
-                decided_currency="CNY",
-                decided_at=at(9, 28, 9, 30),
+                **_decided("approved", at(9, 28, 9, 30), "648"),
                 closed_at=at(9, 28, 10),
-                assignee_id=ALICE,
-                assignee_name="Alice",
+                **_claimed_by(ALICE),
             ),
             [("648", "CNY")],
             [
@@ -110,13 +117,9 @@ async def seed(database) -> dict[str, int]:
                 "BBBBB",
                 at(9, 25, 20),
                 status="decided",
-                decision="partial",
-                decided_amount=cny("100"),
-                decided_currency="CNY",
-                decided_at=at(10, 9, 16),
                 appeals=1,
-                assignee_id=BOB,
-                assignee_name="Bob",
+                **_decided("partial", at(10, 9, 16), "100"),
+                **_claimed_by(BOB),
             ),
             [("200", "CNY"), ("100", "CNY")],
             [
@@ -144,13 +147,11 @@ async def seed(database) -> dict[str, int]:
             _case(
                 "DDDDD",
                 at(9, 29, 15),
-                language="en",
                 status="closed",
-                decision="rejected",
-                decided_at=at(9, 30, 11),
+                **_decided("rejected", at(9, 30, 11)),
                 closed_at=at(9, 30, 12),
-                assignee_id=ALICE,
-                assignee_name="Alice",
+                **_claimed_by(ALICE),
+                language="en",
                 anonymized_at=at(10, 2, 9),
                 account="",
                 user_id=0,
@@ -172,8 +173,7 @@ async def seed(database) -> dict[str, int]:
                 "EEEEE",
                 at(9, 30, 17, 30),
                 status="in_review",
-                assignee_id=BOB,
-                assignee_name="Bob",
+                **_claimed_by(BOB),
                 due_at=at(10, 9, 18),
             ),
             [("30", "CNY")],

@@ -84,13 +84,13 @@ async def test_question_and_answer_then_partial_approval(database, clock, conver
     agent = Agent(conversation)
     await agent.press(case, "ask")
     assert agent.notice() == "desk-ask-prompt" and agent.to(GROUP) == []  # the pop-up asks
-    assert "desk-card-waiting-question" in _card_keys(agent)  # the card says who is awaited
+    assert "desk-card-waiting-question" in agent.card_keys()  # the card says who is awaited
     await agent.write("Quel est l'identifiant exact du compte ?")
     assert agent.to(1001) == ["parent-question"]
     assert agent.to(GROUP) == []  # the card's edit confirms it: "waiting for the parent"
-    assert _card_keys(agent)[0] == "desk-card-header"
-    assert _card_status(agent) == "desk-status-waiting-parent"
-    assert "desk-card-waiting-question" not in _card_keys(agent)
+    assert agent.card_keys()[0] == "desk-card-header"
+    assert agent.card_status() == "desk-status-waiting-parent"
+    assert "desk-card-waiting-question" not in agent.card_keys()
     question = next(o for o in agent.out if isinstance(o, Reply) and o.chat_id == 1001)
     assert question.language == "fr"
     assert (await reload(database, case)).status == "waiting_parent"
@@ -104,7 +104,7 @@ async def test_question_and_answer_then_partial_approval(database, clock, conver
 
     await agent.press(case, "partial")
     assert agent.notice() == "desk-partial-prompt" and agent.to(GROUP) == []
-    assert "desk-card-waiting-amount" in _card_keys(agent)
+    assert "desk-card-waiting-amount" in agent.card_keys()
     await agent.write("beaucoup")
     assert agent.to(GROUP)[0] == "error-amount"
     await agent.write("900")
@@ -128,12 +128,12 @@ async def test_reject_with_reason_then_one_appeal(database, clock, conversation,
     agent = Agent(conversation)
     await agent.press(case, "reject")
     assert agent.notice() == "desk-reject-prompt" and agent.to(GROUP) == []
-    reasons = [d for d in _card_buttons(agent) if "|reject_reason|" in d]  # on the card itself
+    reasons = [d for d in agent.card_buttons() if "|reject_reason|" in d]  # on the card itself
     assert len(reasons) == 6
     await agent.press_data(reasons[0])
     assert agent.notice() == "desk-reject-note-prompt" and agent.to(GROUP) == []
-    assert "desk-card-waiting-note" in _card_keys(agent)
-    assert [d.split("|")[2] for d in _card_buttons(agent)] == ["reject_skip_note", "cancel_input"]
+    assert "desk-card-waiting-note" in agent.card_keys()
+    assert [d.split("|")[2] for d in agent.card_buttons()] == ["reject_skip_note", "cancel_input"]
     await agent.write("Les captures ne montrent pas les achats.")
     decided = await reload(database, case)
     assert (decided.decision, decided.reject_reason) == ("rejected", "insufficient_evidence")
@@ -176,15 +176,15 @@ async def test_what_the_bot_waits_for_is_on_the_card_until_answered_or_cancelled
     case = await submitted_case(database, clock.now())
     alice, bob = Agent(conversation, 9001, "Alice"), Agent(conversation, 9002, "Bob")
     await alice.press(case, "ask")
-    waiting = next(p for p in _card(alice).parts if p.key == "desk-card-waiting-question")
+    waiting = next(p for p in alice.card().parts if p.key == "desk-card-waiting-question")
     assert waiting.params == {"name": "Alice"}
-    assert _card_buttons(alice)[-1] == f"d|{case.id}|cancel_input|"
+    assert alice.card_buttons()[-1] == f"d|{case.id}|cancel_input|"
     await bob.press(case, "cancel_input")
     assert bob.notice() == "desk-refused-other-agent" and not bob.edited_card()
     await alice.press(case, "cancel_input")
     assert alice.notice() is None and alice.to(GROUP) == []
-    assert "desk-card-waiting-question" not in _card_keys(alice)
-    assert f"d|{case.id}|cancel_input|" not in _card_buttons(alice)
+    assert "desk-card-waiting-question" not in alice.card_keys()
+    assert f"d|{case.id}|cancel_input|" not in alice.card_buttons()
     assert (await reload(database, case)).pending_input == {}
     await alice.write("Bonjour, nous regardons votre dossier.")
     assert alice.to(1001) == ["relay-to-parent"]  # no longer taken as the question
@@ -192,14 +192,14 @@ async def test_what_the_bot_waits_for_is_on_the_card_until_answered_or_cancelled
     assert alice.notice() == "desk-refused-unknown"
 
     await alice.press(case, "reject")
-    assert "desk-card-waiting-reason" in _card_keys(alice)
+    assert "desk-card-waiting-reason" in alice.card_keys()
     await alice.write("Un instant, je vérifie.")
     assert alice.to(1001) == ["relay-to-parent"]  # a reason is a button, not a message
     await alice.press(case, "reject_skip_note")  # no reason picked yet
     assert alice.notice() == "desk-refused-unknown" and alice.to(GROUP) == []
     await alice.press(case, "unclaim")
     assert (await reload(database, case)).pending_input == {}
-    assert "desk-card-waiting-reason" not in _card_keys(alice)
+    assert "desk-card-waiting-reason" not in alice.card_keys()
 
 
 async def test_the_files_button_belongs_to_the_card_it_was_pressed_under(
@@ -217,7 +217,7 @@ async def test_the_files_button_belongs_to_the_card_it_was_pressed_under(
     await agent.press(case, "files")
     assert [len(o.media) for o in agent.out if isinstance(o, SendMedia)] == [5]
     await agent.press(case, "claim")
-    assert f"d|{case.id}|files|" not in _card_buttons(agent)
+    assert f"d|{case.id}|files|" not in agent.card_buttons()
     await _set(database, case, card_message_id=501)  # a topic recreated: a new card
     await agent.command("case", "K7QM4")
     assert [b.data for row in agent.out[-1].buttons for b in row][-1] == f"d|{case.id}|files|"
@@ -227,22 +227,6 @@ async def test_the_files_button_belongs_to_the_card_it_was_pressed_under(
         await evidence.add_evidence(session=session, item=item, now=clock.now())
     await agent.press(case, "files")
     assert [len(o.media) for o in agent.out if isinstance(o, SendMedia)] == [6]
-
-
-def _card(agent: Agent) -> EditMessage:
-    return next(o for o in agent.out if isinstance(o, EditMessage) and o.message_id == 500)
-
-
-def _card_keys(agent: Agent) -> list[str]:
-    return [p.key for p in _card(agent).parts]
-
-
-def _card_status(agent: Agent) -> str:
-    return _card(agent).parts[0].params["status"].key
-
-
-def _card_buttons(agent: Agent) -> list[str]:
-    return [b.data for row in _card(agent).buttons for b in row]
 
 
 async def test_relay_agent_to_parent_keeps_notes_internal(database, clock, conversation):
@@ -354,7 +338,6 @@ async def test_a_press_on_a_card_whose_id_is_not_recorded_yet_still_edits_it(
     """Telegram shows the card as soon as it is sent; the hand-off records its id a moment
     later. A press in between edits the card it was made on."""
     from handlers.events import EventKind, Incoming, Sender
-    from handlers.replies import EditMessage
 
     case = await submitted_case(database, clock.now())
     await _set(database, case, card_message_id=None)

@@ -183,9 +183,9 @@ async def test_what_the_saved_messages_were_and_what_replaces_them(
 
     await agent.press(case, "ask")
     assert agent.notice() == "desk-ask-prompt"
-    assert "desk-card-waiting-question" in _card_keys(agent)
+    assert "desk-card-waiting-question" in agent.card_keys()
     await agent.write("Quel âge a votre fils ?")
-    assert _status(agent) == "desk-status-waiting-parent"
+    assert agent.card_status() == "desk-status-waiting-parent"
 
     recording = Recording(conversation)
     parent = ParentChat(recording, localizer, user_id=PARENT, language_code="fr")  # type: ignore[arg-type]
@@ -196,7 +196,7 @@ async def test_what_the_saved_messages_were_and_what_replaces_them(
 
     await agent.press(case, "escalate")
     assert agent.to(GROUP) == ["desk-escalated", "desk-mention"]
-    assert "desk-card-escalated" in _card_keys(agent)
+    assert "desk-card-escalated" in agent.card_keys()
 
     await agent.press(case, "files")
     sent = [o for o in agent.out if isinstance(o, SendMedia)]
@@ -205,7 +205,7 @@ async def test_what_the_saved_messages_were_and_what_replaces_them(
     await agent.press(case, "files")
     assert agent.notice() == "desk-files-already-shown" and agent.to(GROUP) == []
     await agent.press(case, "reject")
-    assert not [b for row in _card(agent).buttons for b in row if b.data.endswith("|files|")]
+    assert not [data for data in agent.card_buttons() if data.endswith("|files|")]
 
 
 async def test_an_escalation_without_supervisors_is_told_by_the_card_alone(
@@ -217,7 +217,7 @@ async def test_an_escalation_without_supervisors_is_told_by_the_card_alone(
     agent = Agent(conversation)
     await agent.press(case, "escalate")
     assert agent.to(GROUP) == [] and group_messages(agent.out) == 1
-    assert "desk-card-escalated" in _card_keys(agent)
+    assert "desk-card-escalated" in agent.card_keys()
     assert agent.to(PARENT) == ["parent-escalated"]
 
 
@@ -251,15 +251,3 @@ def test_the_prompts_fit_a_pop_up_in_every_language(localizer: Localizer) -> Non
         > POP_UP_LIMIT
     ]
     assert not too_long
-
-
-def _card(agent: Agent) -> EditMessage:
-    return next(o for o in agent.out if isinstance(o, EditMessage) and o.message_id == 500)
-
-
-def _card_keys(agent: Agent) -> list[str]:
-    return [p.key for p in _card(agent).parts]
-
-
-def _status(agent: Agent) -> str:
-    return _card(agent).parts[0].params["status"].key

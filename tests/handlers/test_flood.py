@@ -30,6 +30,17 @@ def desk() -> DeskPolicy:
     return DeskPolicy(chat_id=GROUP, use_topics=True, relay_per_minute=3, bot_id=BOT)
 
 
+@pytest.fixture
+def parent(conversation: Conversation, localizer) -> ParentChat:
+    """The parent of the cases (``submitted_case``'s), writing in French."""
+    return ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
+
+
+async def _say(parent: ParentChat, *texts: str) -> None:
+    for text in texts:
+        await parent.say(text)
+
+
 async def _digests(database, **where) -> list[FollowUp]:
     async with database.unit_of_work() as session:
         statement = select(FollowUp).where(FollowUp.kind == "relay_digest").order_by(FollowUp.id)
@@ -63,10 +74,9 @@ def _texts(localizer, item: Reply) -> list[str]:
 
 
 async def test_a_parent_sending_six_messages_in_a_minute_reaches_the_group_four_times(
-    database, clock, conversation, deps, localizer
+    database, clock, parent, deps, localizer
 ):
     case = await submitted_case(database, clock.now())
-    parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
     sent: list[list[Reply | SendMedia]] = []
     for number in range(1, 7):
         await parent.say(f"message {number}")
@@ -104,12 +114,10 @@ async def test_a_parent_sending_six_messages_in_a_minute_reaches_the_group_four_
 
 
 async def test_files_sent_while_gathered_go_as_one_album_after_the_texts(
-    database, clock, conversation, deps, localizer
+    database, clock, parent, deps, localizer
 ):
     await submitted_case(database, clock.now())
-    parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
-    for number in range(3):
-        await parent.say(f"first {number}")
+    await _say(parent, "first 0", "first 1", "first 2")
     photo = Media(MediaKind.PHOTO, file_id="photo-1")
     bill = Media(
         MediaKind.DOCUMENT, file_id="bill-1", file_name="bill.pdf", mime_type="application/pdf"
@@ -134,12 +142,10 @@ async def test_files_sent_while_gathered_go_as_one_album_after_the_texts(
 
 
 async def test_a_message_after_the_minute_waits_behind_a_digest_not_yet_sent(
-    database, clock, conversation, deps, localizer
+    database, clock, parent, deps, localizer
 ):
     await submitted_case(database, clock.now())
-    parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
-    for number in range(1, 5):
-        await parent.say(f"m{number}")
+    await _say(parent, "m1", "m2", "m3", "m4")
     clock.advance(seconds=90)  # the digest is due but no worker has fired it yet
     await parent.say("m5")
     assert _to_group(parent.conversation_out) == []  # it would overtake m4
@@ -153,12 +159,10 @@ async def test_a_message_after_the_minute_waits_behind_a_digest_not_yet_sent(
 
 
 async def test_a_digest_fired_while_a_message_joins_it_is_not_joined_a_new_one_carries_it(
-    database, clock, conversation, deps, localizer, monkeypatch
+    database, clock, parent, deps, localizer, monkeypatch
 ):
     case = await submitted_case(database, clock.now())
-    parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
-    for number in range(1, 5):
-        await parent.say(f"m{number}")
+    await _say(parent, "m1", "m2", "m3", "m4")
     (first,) = await _digests(database)
     clock.advance(seconds=60)
     # The parent's transaction read the digest as pending; a worker claims it before the
@@ -185,12 +189,10 @@ async def test_a_digest_fired_while_a_message_joins_it_is_not_joined_a_new_one_c
 
 
 async def test_closing_the_case_does_not_cancel_the_parents_gathered_messages(
-    database, clock, conversation, deps, localizer
+    database, clock, conversation, parent, deps, localizer
 ):
     case = await submitted_case(database, clock.now())
-    parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
-    for number in range(1, 5):
-        await parent.say(f"m{number}")
+    await _say(parent, "m1", "m2", "m3", "m4")
     await Agent(conversation).press(case, "close")
     assert (await reload(database, case)).status == "closed"
     clock.advance(minutes=1)
@@ -198,13 +200,9 @@ async def test_closing_the_case_does_not_cancel_the_parents_gathered_messages(
     assert _texts(localizer, message)[1:] == ["• m4"]
 
 
-async def test_edited_messages_are_marked_in_the_digest(
-    database, clock, conversation, deps, localizer
-):
+async def test_edited_messages_are_marked_in_the_digest(database, clock, parent, deps):
     await submitted_case(database, clock.now())
-    parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
-    for number in range(1, 4):
-        await parent.say(f"m{number}")
+    await _say(parent, "m1", "m2", "m3")
     await parent._send(kind=EventKind.TEXT, text="m3, fixed", edited=True)
     clock.advance(minutes=1)
     (message,) = _to_group(await _fire_due(database, deps, clock.now()))
@@ -212,12 +210,10 @@ async def test_edited_messages_are_marked_in_the_digest(
 
 
 async def test_erasure_takes_the_gathered_words_and_files_and_their_digest(
-    database, clock, conversation, deps, localizer
+    database, clock, parent, deps
 ):
     case = await submitted_case(database, clock.now())
-    parent = ParentChat(conversation, localizer, user_id=PARENT, language_code="fr")
-    for number in range(1, 4):
-        await parent.say(f"m{number}")
+    await _say(parent, "m1", "m2", "m3")
     await parent._send(
         kind=EventKind.MEDIA, media=(Media(MediaKind.PHOTO, file_id="p"),), text="secret"
     )

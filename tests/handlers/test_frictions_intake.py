@@ -10,7 +10,7 @@ import pytest
 from handlers.events import Media, MediaKind
 from handlers.languages import SUPPORTED
 from handlers.replies import Msg
-from tests.chat import ParentChat, start_failed_payment
+from tests.chat import ParentChat, finish_to_review, start_failed_payment
 
 LANGUAGE_CODES = {"en": "en", "fr": "fr", "zh-Hans": "zh-hans", "zh-Hant": "zh-hant"}
 DONE = {"en": "Done", "fr": "Terminé", "zh-Hans": "完成", "zh-Hant": "完成"}
@@ -36,10 +36,7 @@ async def _at_review(chat: ParentChat) -> None:
     await _purchase(chat)
     await chat.press("button-tx-correct")
     await chat.say("4200001234")
-    await chat.press("button-tx-done")
-    await chat.press("button-no-evidence")
-    await chat.say("My child bought coins without asking.")
-    await chat.press("button-skip-contact")
+    await finish_to_review(chat, "My child bought coins without asking.")
     assert chat.keys[0] == "review-header", chat.keys
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -29,81 +31,28 @@ class Script:
     fixed_expected: tuple[str, str, datetime]
     description: str
     #: The answer to "where are you?", asked of an English parent before the first time
-    #: (their language names no place); None: not asked.
+    #: (their language names no place); None: not asked.  The English script's is London,
+    #: UTC+0 in November: its times are London's.
     zone: str | None = None
 
 
-SCRIPTS = [
-    Script(
-        "en-US",
-        "en",
-        "12",
-        "$4.99",
-        "yesterday at 9pm",
-        "¥ 328",
-        "Nov 3 at 14:10",
-        (
-            ("4.99", "USD", datetime(2026, 11, 19, 21, 0, tzinfo=UTC)),
-            ("328", "CNY", datetime(2026, 11, 3, 14, 10, tzinfo=UTC)),
-        ),
-        "5.99 dollars",
-        "2026-11-18 08:15",
-        ("5.99", "USD", datetime(2026, 11, 18, 8, 15, tzinfo=UTC)),
-        "My son bought gems in a game with my card without asking. <b>He is 12</b> & sorry.",
-        zone="London",  # UTC+0 in November: the times above are London's
-    ),
-    Script(
-        "fr-FR",
-        "fr",
-        "12 ans",
-        "9,90 €",
-        "hier vers 21h",
-        "328 ¥",
-        "avant-hier soir",
-        (
-            ("9.90", "EUR", datetime(2026, 11, 19, 20, 0, tzinfo=UTC)),
-            ("328", "CNY", datetime(2026, 11, 18, 19, 0, tzinfo=UTC)),
-        ),
-        "12€50",
-        "le 17/11 à 14h10",
-        ("12.50", "EUR", datetime(2026, 11, 17, 13, 10, tzinfo=UTC)),
-        "Mon fils a acheté des pièces dans un jeu avec ma carte, sans me demander.",
-    ),
-    Script(
-        "zh-hans",
-        "zh-Hans",
-        "12岁",
-        "648元",
-        "昨天晚上8点",
-        "30美元",
-        "前天下午3点",
-        (
-            ("648", "CNY", datetime(2026, 11, 19, 12, 0, tzinfo=UTC)),
-            ("30", "USD", datetime(2026, 11, 18, 7, 0, tzinfo=UTC)),
-        ),
-        "三百元",
-        "11月17日 14:10",
-        ("300", "CNY", datetime(2026, 11, 17, 6, 10, tzinfo=UTC)),
-        "孩子用我的手机在抖音上给主播刷了礼物，我完全不知情。",
-    ),
-    Script(
-        "zh-hant",
-        "zh-Hant",
-        "十二歲",
-        "NT$ 990",
-        "昨天晚上8點",
-        "人民幣 50",
-        "前天下午3點",
-        (
-            ("990", "TWD", datetime(2026, 11, 19, 12, 0, tzinfo=UTC)),
-            ("50", "CNY", datetime(2026, 11, 18, 7, 0, tzinfo=UTC)),
-        ),
-        "兩千元",
-        "2026年11月17日下午2點10分",
-        ("2000", "CNY", datetime(2026, 11, 17, 6, 10, tzinfo=UTC)),
-        "孩子用我的手機在遊戲裡儲值，我完全不知道。",
-    ),
-]
+def _reading(amount: str, currency: str, moment: str) -> tuple[str, str, datetime]:
+    return amount, currency, datetime.fromisoformat(moment)
+
+
+def _scripts() -> list[Script]:
+    """Each language's script: tests/handlers/corpus/intake_scripts.json, one object a
+    language with the fields of ``Script`` (moments in ISO 8601)."""
+    path = Path(__file__).resolve().parent / "corpus" / "intake_scripts.json"
+    scripts = []
+    for fields in json.loads(path.read_text(encoding="utf-8")):
+        fields["expected"] = tuple(_reading(*reading) for reading in fields["expected"])
+        fields["fixed_expected"] = _reading(*fields["fixed_expected"])
+        scripts.append(Script(**fields))
+    return scripts
+
+
+SCRIPTS = _scripts()
 
 
 def photo(name: str) -> Media:

@@ -4,7 +4,7 @@ the parent paid is refused with the reason, in their language, the step's button
 
 from __future__ import annotations
 
-from tests.chat import ParentChat
+from tests.chat import ParentChat, finish_to_review
 from tests.handlers.test_frictions_intake import _purchase
 
 
@@ -19,10 +19,7 @@ async def test_a_wechat_transaction_id_typed_in_groups_is_kept_whole(conversatio
     await _at_order(chat, "payment-wechat-pay")
     await chat.say("4200 0023 4520 2611 2812 3456 7890")
     assert chat.keys[0] == "tx-recorded"
-    await chat.press("button-tx-done")
-    await chat.press("button-no-evidence")
-    await chat.say("Coins bought by my son.")
-    await chat.press("button-skip-contact")
+    await finish_to_review(chat, "Coins bought by my son.")
     assert "4200002345202611281234567890" in chat.text
 
 

@@ -20,7 +20,7 @@ from handlers.policy import DeskPolicy
 from handlers.replies import EditMessage, SendDocument
 from storage.models import LedgerOrder, OrderLink
 from storage.repositories import cases
-from tests.chat import ParentChat, start_failed_payment
+from tests.chat import ParentChat, finish_to_review, start_failed_payment
 from tests.core import core
 from tests.handlers.bills import import_bills, shanghai_desk
 from tests.handlers.desk_helpers import GROUP, Agent, submitted_case
@@ -39,6 +39,12 @@ def conversation(db, policy, clock, localizer, desk) -> Conversation:
     return core(db, clock, localizer, policy=policy, desk=desk)
 
 
+@pytest.fixture
+def chat(conversation: Conversation, localizer) -> ParentChat:
+    """A parent in Shanghai, writing in Simplified Chinese."""
+    return ParentChat(conversation, localizer, language_code="zh-hans")
+
+
 async def _claim(chat: ParentChat, purchases: list[tuple[str, str, str | None]]) -> None:
     """A WeChat Pay claim, typed by a parent in Shanghai: (amount, time, order number)."""
     await start_failed_payment(chat, "player-77")
@@ -53,10 +59,7 @@ async def _claim(chat: ParentChat, purchases: list[tuple[str, str, str | None]])
             await chat.say(order)
         else:
             await chat.press("button-no-order")
-    await chat.press("button-tx-done")
-    await chat.press("button-no-evidence")
-    await chat.say("Charged for gems my son bought.")
-    await chat.press("button-skip-contact")
+    await finish_to_review(chat, "Charged for gems my son bought.")
     await chat.press("button-submit")
     assert chat.keys[0] == "submitted", chat.keys
 
@@ -68,11 +71,8 @@ async def _card(db, desk, reference: str | None = None):
         return card_parts(view, desk), card_buttons(view, desk), view
 
 
-async def test_a_claim_is_matched_on_submission_one_found_one_not(
-    conversation, localizer, db, desk
-):
+async def test_a_claim_is_matched_on_submission_one_found_one_not(chat, localizer, db, desk):
     await import_bills(db, NOW)
-    chat = ParentChat(conversation, localizer, language_code="zh-hans")
     await _claim(
         chat,
         [
@@ -97,10 +97,9 @@ async def test_a_claim_is_matched_on_submission_one_found_one_not(
 
 
 async def test_the_parent_of_an_already_refunded_order_is_asked_to_check_their_statement(
-    conversation, localizer, db, desk
+    chat, localizer, db, desk
 ):
     await import_bills(db, NOW)
-    chat = ParentChat(conversation, localizer, language_code="zh-hans")
     await _claim(chat, [("150元", "2026-11-27 09:15", "4200002345202611271111111111")])
     assert "orders-parent-refunded" in chat.keys
     assert "4200" not in chat.text and "150" not in chat.text  # no merchant data
@@ -109,8 +108,7 @@ async def test_the_parent_of_an_already_refunded_order_is_asked_to_check_their_s
     assert "CN¥150.00" in localizer.plain("en", refunded)
 
 
-async def test_no_bill_imported_means_nothing_on_the_card(conversation, localizer, db, desk):
-    chat = ParentChat(conversation, localizer, language_code="zh-hans")
+async def test_no_bill_imported_means_nothing_on_the_card(chat, db, desk):
     await _claim(chat, [("648元", "2026-11-28 22:03", None)])
     parts, buttons, view = await _card(db, desk)
     assert view.orders is None
@@ -153,9 +151,8 @@ async def test_an_agents_button_checks_again_and_queue_shows_the_summary(convers
     assert "orders-queue-line" in keys
 
 
-async def test_mydata_shows_what_matched_and_delete_unlinks_it(conversation, localizer, db):
+async def test_mydata_shows_what_matched_and_delete_unlinks_it(conversation, chat, db):
     await import_bills(db, NOW)
-    chat = ParentChat(conversation, localizer, language_code="zh-hans")
     await _claim(
         chat,
         [

@@ -47,12 +47,11 @@ class Marks:
         self.order = f"{tag.upper()}ORD4471"
         self.description = f"My son {tag}-desc bought gems with my card."
         self.contact = f"{tag}-contact@example.org"
-        self.platform_other = f"{tag}Plat"
-        self.payment_other = f"{tag}Pay"
-        self.file_name = f"{tag}-receipt.pdf"
-        self.file_id = f"{tag}-file-id"
-        self.later = f"{tag}-later-message"
-        self.question = f"{tag}-agent-question"
+        # The platform and the payment method typed as "other".
+        self.platform_other, self.payment_other = f"{tag}Plat", f"{tag}Pay"
+        self.file_name, self.file_id = f"{tag}-receipt.pdf", f"{tag}-file-id"
+        # After submission: the parent's later message, the agent's question.
+        self.later, self.question = f"{tag}-later-message", f"{tag}-agent-question"
         self.draft_account = f"{tag}_draft_acct"
 
     def all(self) -> list[str]:

@@ -56,6 +56,14 @@ async def _read(database, conversation, reading: Reading = READ) -> list:
         )
 
 
+async def _offered(chat: ParentChat, database, conversation, reading: Reading = READ) -> None:
+    """At the amount question (WeChat Pay), a screenshot sent and read: its reading offered."""
+    await _at_payment(chat)
+    await chat.press("payment-wechat-pay")
+    await chat.upload(SCREENSHOT)
+    chat.replies.extend(await _read(database, conversation, reading))
+
+
 async def _draft(database) -> Draft:
     async with database.unit_of_work() as session:
         draft = (await session.exec(select(Draft))).one()
@@ -92,10 +100,7 @@ async def test_correcting_the_amount_asks_it_then_confirms_with_the_rest_kept(
     conversation, localizer, database
 ):
     chat = ParentChat(conversation, localizer)
-    await _at_payment(chat)
-    await chat.press("payment-wechat-pay")
-    await chat.upload(SCREENSHOT)
-    chat.replies.extend(await _read(database, conversation))
+    await _offered(chat, database, conversation)
     await chat.press("button-reading-amount")
     assert chat.keys[-1] == "ask-tx-amount"
     await chat.say("64.80 CNY")
@@ -123,10 +128,7 @@ async def test_a_screenshot_read_before_the_purchases_is_offered_when_they_come(
 
 async def test_declined_or_stale_offers_store_nothing(conversation, localizer, database):
     chat = ParentChat(conversation, localizer)
-    await _at_payment(chat)
-    await chat.press("payment-wechat-pay")
-    await chat.upload(SCREENSHOT)
-    chat.replies.extend(await _read(database, conversation))
+    await _offered(chat, database, conversation)
     offered = chat.last
     await chat.press("button-reading-no")
     assert chat.keys == ["reading-declined", "ask-tx-amount"]
@@ -140,11 +142,8 @@ async def test_without_an_order_number_the_parent_is_asked_for_it(
     conversation, localizer, database
 ):
     chat = ParentChat(conversation, localizer)
-    await _at_payment(chat)
-    await chat.press("payment-wechat-pay")
-    await chat.upload(SCREENSHOT)
     partial = Reading(amount="30", currency="", when="2026-11-18T13:07:00+00:00", has_time=True)
-    chat.replies.extend(await _read(database, conversation, partial))
+    await _offered(chat, database, conversation, partial)
     assert "reading-offer-order" not in chat.keys
     assert "button-reading-order" not in [b.label.key for b in chat.buttons()]
     await chat.press("button-reading-use")
@@ -161,10 +160,7 @@ async def test_mydata_says_what_was_read_from_each_screenshot(conversation, loca
     from handlers.replies import SendDocument
 
     chat = ParentChat(conversation, localizer)
-    await _at_payment(chat)
-    await chat.press("payment-wechat-pay")
-    await chat.upload(SCREENSHOT)
-    await _read(database, conversation)
+    await _offered(chat, database, conversation)
     out = await conversation.handle(
         Incoming(
             sender=chat.sender, chat_id=chat.chat_id, kind=EventKind.COMMAND, command="mydata"

@@ -64,6 +64,19 @@ async def _case(
     return case
 
 
+async def _rejected(database, at: datetime, reference: str, reason: str) -> Case:
+    """A submitted case, decided ``at``: not approved, for ``reason``."""
+    return await _case(
+        database,
+        at,
+        reference,
+        status="decided",
+        decision="rejected",
+        reject_reason=reason,
+        decided_at=at,
+    )
+
+
 async def _add_transaction(database, case: Case, amount: str, currency: str) -> None:
     async with database.unit_of_work() as session:
         session.add(
@@ -338,15 +351,7 @@ async def test_closed_claim_takes_nothing_more_and_appeal_only_where_allowed(
     database, clock, conversation, localizer
 ):
     closed = await _case(database, clock.now(), "K7QM4", status="closed")
-    rejected = await _case(
-        database,
-        clock.now(),
-        "P3RX8",
-        status="decided",
-        decision="rejected",
-        reject_reason="too_old",
-        decided_at=clock.now(),
-    )
+    rejected = await _rejected(database, clock.now(), "P3RX8", "too_old")
     approved = await _case(
         database,
         clock.now(),
@@ -459,15 +464,7 @@ async def test_every_view_renders_in_every_language(
 async def test_an_appeal_being_written_comes_before_adding_a_message(
     database, clock, conversation, localizer
 ):
-    decided = await _case(
-        database,
-        clock.now(),
-        "K7QM4",
-        status="decided",
-        decision="rejected",
-        reject_reason="duplicate",
-        decided_at=clock.now(),
-    )
+    decided = await _rejected(database, clock.now(), "K7QM4", "duplicate")
     other = await _case(database, clock.now(), "P3RX8")
     parent = ParentChat(conversation, localizer, user_id=PARENT)
     await parent.press_data(f"st:message:{other.id}")  # chosen, then the appeal started

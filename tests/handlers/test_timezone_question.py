@@ -180,17 +180,17 @@ async def test_a_restart_at_the_question_asks_it_once(
 @pytest.mark.parametrize(
     ("text", "zone"),
     [
-        ("London", "Europe/London"),
-        ("new york", "America/New_York"),
-        ("Europe/Berlin", "Europe/Berlin"),
-        ("berlin", "Europe/Berlin"),
-        ("UTC+8", "Etc/GMT-8"),
-        ("-5", "Etc/GMT+5"),
-        ("UTC", "UTC"),
-        ("Europe", None),
-        ("Atlantis", None),
-        ("UTC+15", None),
-        ("x" * 200, None),
+        pytest.param("London", "Europe/London", id="a-city"),
+        pytest.param("new york", "America/New_York", id="a-city-in-lower-case"),
+        pytest.param("Europe/Berlin", "Europe/Berlin", id="a-zone-name"),
+        pytest.param("berlin", "Europe/Berlin", id="a-zone-names-city"),
+        pytest.param("UTC+8", "Etc/GMT-8", id="an-offset-from-utc"),
+        pytest.param("-5", "Etc/GMT+5", id="a-bare-offset"),
+        pytest.param("UTC", "UTC", id="utc"),
+        pytest.param("Europe", None, id="a-continent"),
+        pytest.param("Atlantis", None, id="no-such-place"),
+        pytest.param("UTC+15", None, id="an-offset-out-of-range"),
+        pytest.param("x" * 200, None, id="too-long"),
     ],
 )
 def test_reading_a_zone(text, zone):

@@ -15,14 +15,13 @@ import pytest
 from sqlmodel import select
 
 from handlers.aftercare.decisions import explain_decision
-from handlers.case.card import card_parts
 from handlers.case.view import CaseView
 from handlers.events import EventKind, Incoming
-from handlers.policy import AftercarePolicy, DeskPolicy
+from handlers.policy import AftercarePolicy
 from handlers.replies import Msg, SendDocument
 from storage.models import CaseTransaction
-from tests.case_rows import case_row, with_one_purchase
-from tests.chat import ParentChat, start_failed_payment
+from tests.case_rows import card_purchase_line, case_row, with_one_purchase
+from tests.chat import ParentChat, finish_to_review, start_failed_payment
 
 
 @dataclass(frozen=True)
@@ -97,10 +96,7 @@ async def _submit(chat: ParentChat, when: str) -> None:
     assert chat.keys[0] == "ask-tx-confirm", chat.keys
     await chat.press("button-tx-correct")
     await chat.press("button-no-order")
-    await chat.press("button-tx-done")
-    await chat.press("button-no-evidence")
-    await chat.say("My child paid without asking.")
-    await chat.press("button-skip-contact")
+    await finish_to_review(chat, "My child paid without asking.")
     await chat.press("button-submit")
     assert chat.keys[0] == "submitted", chat.keys
 
@@ -174,10 +170,8 @@ def _view(vague: str | None) -> CaseView:
     ],
 )
 def test_the_agents_card_says_around(localizer, language, vague, exact):
-    desk = DeskPolicy(chat_id=-100, language=language, timezone="Asia/Shanghai")
     for period, expected in (("night", vague), (None, exact)):
-        line = next(p for p in card_parts(_view(period), desk) if p.key == "review-tx-line")
-        text = localizer.plain(language, line)
+        text = card_purchase_line(localizer, _view(period), language, "Asia/Shanghai")
         assert expected in text, text
         assert (period is not None) == any(w in text for w in ("around", "vers", "大约")), text
 

@@ -101,20 +101,27 @@ async def test_concurrent_workers_take_disjoint_batches(database: Database):
     assert await _claim(database) == []
 
 
+async def _received(session, now: datetime, *messages: tuple[int, str]) -> list[InboxUpdate]:
+    """Bot 1's updates, numbered from 1, of a text in each (chat, text), stored ``now``: the
+    inbox's unprocessed rows."""
+    updates = [
+        {"update_id": number, "message": {"chat": {"id": chat}, "text": text}}
+        for number, (chat, text) in enumerate(messages, start=1)
+    ]
+    await inbox.store_updates(session=session, bot_id=1, updates=updates, now=now)
+    return await inbox.unprocessed(session=session, bot_id=1)
+
+
 async def test_a_chat_is_forgotten_and_a_group_only_about_the_case(database: Database):
     async with database.unit_of_work() as session:
-        await inbox.store_updates(
-            session=session,
-            bot_id=1,
-            updates=[
-                {"update_id": 1, "message": {"chat": {"id": 5}, "text": "secret"}},
-                {"update_id": 2, "message": {"chat": {"id": GROUP}, "text": "K7QM4 card"}},
-                {"update_id": 3, "message": {"chat": {"id": GROUP}, "text": "other case"}},
-                {"update_id": 4, "message": {"chat": {"id": GROUP}, "text": "K7QM4 unread"}},
-            ],
-            now=NOW,
+        rows = await _received(
+            session,
+            NOW,
+            (5, "secret"),
+            (GROUP, "K7QM4 card"),
+            (GROUP, "other case"),
+            (GROUP, "K7QM4 unread"),
         )
-        rows = await inbox.unprocessed(session=session, bot_id=1)
         await inbox.mark_processed(session=session, ids=[r.id for r in rows[:3]], now=NOW)
         queued = await outbox.add_calls(
             session=session,
@@ -176,17 +183,7 @@ async def test_delivered_uploads_are_emptied(database: Database):
 async def test_old_traffic_is_emptied_recent_and_waiting_traffic_kept(database: Database):
     day_ago = NOW - timedelta(days=1, minutes=1)
     async with database.unit_of_work() as session:
-        await inbox.store_updates(
-            session=session,
-            bot_id=1,
-            updates=[
-                {"update_id": 1, "message": {"chat": {"id": 5}, "text": "old"}},
-                {"update_id": 2, "message": {"chat": {"id": 5}, "text": "recent"}},
-                {"update_id": 3, "message": {"chat": {"id": 5}, "text": "never handled"}},
-            ],
-            now=day_ago,
-        )
-        rows = await inbox.unprocessed(session=session, bot_id=1)
+        rows = await _received(session, day_ago, (5, "old"), (5, "recent"), (5, "never handled"))
         await inbox.mark_processed(session=session, ids=[rows[0].id], now=day_ago)
         await inbox.mark_processed(session=session, ids=[rows[1].id], now=NOW)
         calls = await outbox.add_calls(

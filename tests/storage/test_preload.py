@@ -8,7 +8,8 @@ from sqlalchemy import event
 from handlers.events import EventKind, Incoming, Media, MediaKind, Sender
 from handlers.turn import Turn
 from storage.models import DraftStatus, Evidence
-from storage.repositories import drafts, evidence, preload, users
+from storage.repositories import drafts, evidence, preload
+from tests.case_rows import add_parent
 from tests.core import dependencies
 
 
@@ -25,14 +26,7 @@ def _selects(database) -> list[str]:
 
 async def _user_with_draft(database, clock, files: int = 0) -> int:
     async with database.unit_of_work() as session:
-        await users.create_user(
-            session=session,
-            user_id=77,
-            language="en",
-            timezone="UTC",
-            display_name="A",
-            now=clock.now(),
-        )
+        await add_parent(session, 77, now=clock.now(), timezone="UTC", display_name="A")
         draft = await drafts.create_draft(
             session=session, user_id=77, chat_id=77, step="consent", answers={}, now=clock.now()
         )

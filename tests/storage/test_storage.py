@@ -10,8 +10,8 @@ from sqlalchemy import text
 
 from storage.database import Database, normalize_url
 from storage.models import Case, CaseTransaction
-from storage.repositories import cases, drafts, users
-from tests.case_rows import case_row
+from storage.repositories import cases, drafts
+from tests.case_rows import add_parent, case_row
 
 NOW = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
 
@@ -25,14 +25,7 @@ def _case(reference: str) -> Case:
 async def test_money_and_times_round_trip_exactly(database: Database):
     shanghai = timezone(timedelta(hours=8))
     async with database.unit_of_work() as session:
-        await users.create_user(
-            session=session,
-            user_id=5,
-            language="fr",
-            timezone="Europe/Paris",
-            display_name="P",
-            now=NOW,
-        )
+        await add_parent(session, 5, now=NOW, language="fr")
         case = await cases.add_case(
             session=session,
             case=_case("K7QM4"),
