@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -60,44 +61,32 @@ class HandoffTakenOver(Exception):
     """Another worker took over this case's hand-off (this one paused beyond its claim)."""
 
 
+@dataclass(kw_only=True, eq=False)
 class Handoff:
-    def __init__(
-        self,
-        *,
-        transport: TelegramTransport,
-        database: Database,
-        localizer: Localizer,
-        clock: Clock,
-        pacer: Pacing,
-        desk: DeskPolicy,
-        topic_grace: timedelta,
-        alert_after: int = ALERT_AFTER,
-        retry_base: timedelta = RETRY_BASE,
-        retry_cap: timedelta = RETRY_CAP,
-        slow_retry: timedelta = SLOW_RETRY,
-        owner: str = "",
-        claim_lease: timedelta = CLAIM_LEASE,
-    ) -> None:
-        self.transport = transport
-        self.database = database
-        self.localizer = localizer
-        self.clock = clock
-        self.pacer = pacer
-        self.desk = desk
-        #: Per team's group (chat id): one topic per case (decided at start-up).
-        self.use_topics: dict[int, bool] = {
-            team.chat_id: bool(team.use_topics) for team in desk.roster
-        } or ({desk.chat_id: bool(desk.use_topics)} if desk.chat_id is not None else {})
-        self.topic_grace = topic_grace
-        self.alert_after = alert_after
-        self.retry_base = retry_base
-        self.retry_cap = retry_cap
-        self.slow_retry = slow_retry
-        #: Several workers: a case is handed off by the worker holding its claim.
-        self.owner = owner
-        self.claim_lease = claim_lease
-        self.wake = asyncio.Event()
-        self._lock = asyncio.Lock()
+    transport: TelegramTransport
+    database: Database
+    localizer: Localizer
+    clock: Clock
+    pacer: Pacing
+    desk: DeskPolicy
+    topic_grace: timedelta
+    alert_after: int = ALERT_AFTER
+    retry_base: timedelta = RETRY_BASE
+    retry_cap: timedelta = RETRY_CAP
+    slow_retry: timedelta = SLOW_RETRY
+    #: Several workers: a case is handed off by the worker holding its claim.
+    owner: str = ""
+    claim_lease: timedelta = CLAIM_LEASE
+    #: Per team's group (chat id): one topic per case (decided at start-up).
+    use_topics: dict[int, bool] = field(init=False)
+    wake: asyncio.Event = field(default_factory=asyncio.Event, init=False)
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False)
+
+    def __post_init__(self) -> None:
+        desk = self.desk
+        self.use_topics = {team.chat_id: bool(team.use_topics) for team in desk.roster} or (
+            {desk.chat_id: bool(desk.use_topics)} if desk.chat_id is not None else {}
+        )
 
     async def run(self) -> int:
         """Hand off every case that is due; returns how many are done."""
