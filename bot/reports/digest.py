@@ -33,6 +33,9 @@ CATCH_UP = timedelta(hours=12)
 
 @dataclass(kw_only=True, eq=False)
 class WeeklyDigest:
+    """Each team's report of its last week, posted to its group on ``weekday`` at ``hour``
+    (the team's time)."""
+
     desk: DeskPolicy
     sla: SlaPolicy
     localizer: Localizer

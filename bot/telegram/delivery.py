@@ -184,14 +184,14 @@ class Delivery:
     pacer: Pacing
     lease: timedelta
     attempts: int = 5
-    base_backoff: float = 0.5
-    max_retry_wait: float = 120.0
-    sent_flush_delay: float = 0.1
     #: An error of no known kind is not worth many attempts: it is likely to recur.
     unknown_attempts: int = 3
     #: A row still not sent after this many attempts, or this old, is failed.
     give_up_attempts: int = 100
     give_up_after: timedelta = timedelta(days=1)
+    base_backoff: float = 0.5
+    max_retry_wait: float = 120.0
+    sent_flush_delay: float = 0.1
     router: CaseRouter | None = field(default=None, init=False)
     #: A kept evidence file's bytes by its SHA-256 (the file store), for the archive of a
     #: parent's data export made at sending time (#16); None: files are not kept.
