@@ -181,15 +181,7 @@ class ConsoleTransport:
             self._agent_language = desk.language
             async with self._lock:
                 await self.group.hand_off_all()  # cases submitted before this start
-        rules = app.settings.followups
-        self.scheduler = ConsoleScheduler(
-            database=app.database,
-            clock=app.clock,
-            deps=app.deps,
-            show=self.show,
-            sweep_interval=rules.sweep_seconds,
-            look_ahead=timedelta(minutes=rules.look_ahead_minutes),
-        )
+        self.scheduler = ConsoleScheduler(app, show=self.show)
         await self.scheduler.start()
         self._keep_files()
 

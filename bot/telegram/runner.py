@@ -17,7 +17,7 @@ from bot.app import App
 from bot.files.setup import build_keeper
 from bot.orders.jobs import OrderJobs
 from bot.reports.cli import digest_jobs, pages_of
-from bot.scheduler import FollowUpScheduler
+from bot.scheduler import FollowUpScheduler, sweeping
 from bot.telegram.calls import UPLOAD, Call, render_calls
 from bot.telegram.chat_leases import LeasedChats
 from bot.telegram.delivery import Delivery, in_lane
@@ -122,8 +122,7 @@ class TelegramRunner:
             clock=app.clock,
             fire=self._fire,
             after_commit=self._queue_follow_ups,
-            sweep_interval=followup_settings.sweep_seconds,
-            look_ahead=timedelta(minutes=followup_settings.look_ahead_minutes),
+            **sweeping(followup_settings),
             lease=self.lease,
             # Follow-up messages are queued, not awaited (the delivery holds their leases while
             # they wait for the group's pace, in the bulk lane): the scheduler's loop never
