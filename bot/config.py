@@ -257,6 +257,17 @@ class TeamSettings(_Section):
         return value
 
 
+def _group(section: AgentSettings | TeamSettings) -> dict[str, Any]:
+    """What a team and the desk take alike from their section: the group's language, whether
+    it uses topics, and who its agents and supervisors are."""
+    return {
+        "language": section.language,
+        "use_topics": section.use_topics,
+        "agent_ids": frozenset(section.agent_ids),
+        "supervisor_ids": frozenset(section.supervisor_ids),
+    }
+
+
 class AgentSettings(_Section):
     chat_id: int | None = None
     #: The main team's name on the "move to" buttons; unset: "Main team", translated.
@@ -301,23 +312,17 @@ class AgentSettings(_Section):
             key=MAIN_TEAM,
             chat_id=self.chat_id,
             name=self.name,
-            language=self.language,
             timezone=self.timezone,
-            use_topics=self.use_topics,
-            agent_ids=frozenset(self.agent_ids),
-            supervisor_ids=frozenset(self.supervisor_ids),
+            **_group(self),
         )
         others = tuple(
             Team(
                 key=team.key,
                 chat_id=team.chat_id,
                 name=team.name or team.key,
-                language=team.language,
                 timezone=team.timezone or self.timezone,
-                use_topics=team.use_topics,
-                agent_ids=frozenset(team.agent_ids),
-                supervisor_ids=frozenset(team.supervisor_ids),
                 route=team.route.policy(),
+                **_group(team),
             )
             for team in self.teams
         )
@@ -651,11 +656,8 @@ class Settings(_Section):
         agents = self.agents
         return DeskPolicy(
             chat_id=agents.chat_id,
-            language=agents.language,
             timezone=agents.timezone,
-            use_topics=agents.use_topics,
-            agent_ids=frozenset(agents.agent_ids),
-            supervisor_ids=frozenset(agents.supervisor_ids),
+            **_group(agents),
             anonymous=agents.anonymous,
             note_marker=agents.note_marker,
             relay_per_minute=agents.relay_per_minute,
