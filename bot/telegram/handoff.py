@@ -55,6 +55,13 @@ CLAIM_LEASE = timedelta(minutes=3)
 PARALLEL_HANDOFFS = 8
 #: The longest piece of Telegram's description quoted in the supervisors' alert.
 PROBLEM_LENGTH = 200
+#: A case's hand-off bookkeeping once its card and evidence are in its group.
+HANDED_OFF: dict[str, Any] = {
+    "evidence_posted": True,
+    "handoff_status": HandoffStatus.DONE,
+    "handoff_attempts": 0,
+    "handoff_retry_at": None,
+}
 
 
 class HandoffTakenOver(Exception):
@@ -168,13 +175,7 @@ class Handoff:
         async with self.database.unit_of_work() as session:
             alerted = (await self._case(session, case_id)).handoff_alerted_at is not None
             await cases.set_handoff(
-                session=session,
-                case_id=case_id,
-                evidence_posted=True,
-                handoff_status=HandoffStatus.DONE,
-                handoff_attempts=0,
-                handoff_retry_at=None,
-                handoff_alerted_at=None,
+                session=session, case_id=case_id, handoff_alerted_at=None, **HANDED_OFF
             )
             if alerted:  # the supervisors were told it failed: tell them it went through
                 await self._notice(session, desk, Msg("handoff-recovered", _ref(case)))
