@@ -109,6 +109,16 @@ class LimitSettings(_Section):
     #: A private chat: at most this many messages in as many seconds (0: no limit).
     private_burst: int = Field(10, ge=0, le=100)
 
+    def pacing(self) -> dict[str, Any]:
+        """These limits as the pacers (``bot/telegram/pacing.py``) take them."""
+        return {
+            "per_second": self.overall_per_second,
+            "per_group_minute": self.per_group,
+            "group_period": self.group_window_seconds,
+            "group_changes": self.group_changes,
+            "private_burst": self.private_burst,
+        }
+
 
 class TelegramSettings(_Section):
     token: SecretStr | None = None

@@ -57,15 +57,8 @@ class TelegramRunner:
         #: log for Telegram's limits. SQLite is one process: in-memory queues and pacing.
         self.shared = not app.database.is_sqlite
         self.worker = worker_name(settings.mode, settings.webhook.port)
-        limits = settings.limits
         pacer_of = partial(SharedPacer, app.database) if self.shared else Pacer
-        pacer = pacer_of(
-            per_second=limits.overall_per_second,
-            per_group_minute=limits.per_group,
-            group_period=limits.group_window_seconds,
-            group_changes=limits.group_changes,
-            private_burst=limits.private_burst,
-        )
+        pacer = pacer_of(**settings.limits.pacing())
         self.delivery = Delivery(
             transport=transport,
             database=app.database,
