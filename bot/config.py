@@ -267,11 +267,13 @@ class TeamSettings(_Section):
         return value
 
 
-def _group(section: AgentSettings | TeamSettings) -> dict[str, Any]:
-    """What a team and the desk take alike from their section: the group's language, whether
-    it uses topics, and who its agents and supervisors are."""
+def _group(section: AgentSettings | TeamSettings, timezone: str) -> dict[str, Any]:
+    """What a team and the desk take alike from their section: the group's language and time
+    zone (``timezone``: a team's falls back on the main team's), whether it uses topics, and
+    who its agents and supervisors are."""
     return {
         "language": section.language,
+        "timezone": timezone,
         "use_topics": section.use_topics,
         "agent_ids": frozenset(section.agent_ids),
         "supervisor_ids": frozenset(section.supervisor_ids),
@@ -322,17 +324,15 @@ class AgentSettings(_Section):
             key=MAIN_TEAM,
             chat_id=self.chat_id,
             name=self.name,
-            timezone=self.timezone,
-            **_group(self),
+            **_group(self, self.timezone),
         )
         others = tuple(
             Team(
                 key=team.key,
                 chat_id=team.chat_id,
                 name=team.name or team.key,
-                timezone=team.timezone or self.timezone,
                 route=team.route.policy(),
-                **_group(team),
+                **_group(team, team.timezone or self.timezone),
             )
             for team in self.teams
         )
@@ -666,8 +666,7 @@ class Settings(_Section):
         agents = self.agents
         return DeskPolicy(
             chat_id=agents.chat_id,
-            timezone=agents.timezone,
-            **_group(agents),
+            **_group(agents, agents.timezone),
             anonymous=agents.anonymous,
             note_marker=agents.note_marker,
             relay_per_minute=agents.relay_per_minute,
