@@ -31,6 +31,7 @@ from dataclasses import KW_ONLY, dataclass, field
 from datetime import timedelta
 
 from bot.metrics import CHAT_LEASES_HELD
+from bot.telegram.holder import Holder
 from bot.telegram.ordering import MAX_ALBUM_WAIT, Handler, media_group
 from handlers.clock import Clock
 from storage.database import Database
@@ -193,24 +194,15 @@ class LeasedChats:
         return bool(await self._waiting(chat))
 
     async def _take(self, chat: int) -> bool:
-        async with self.database.unit_of_work() as session:
-            return await leases.take(
-                session=session,
-                bot_id=self.bot_id,
-                chat_id=chat,
-                owner=self.owner,
-                now=self.clock.now(),
-                lease=self.lease,
-            )
+        return await self._holder.take(leases.take, bot_id=self.bot_id, chat_id=chat)
 
     async def _release(self, chat: int) -> None:
-        try:
-            async with self.database.unit_of_work() as session:
-                await leases.release(
-                    session=session, bot_id=self.bot_id, chat_id=chat, owner=self.owner
-                )
-        except Exception as exc:  # it expires on its own
-            log.warning("chat %s: lease not released (%s)", chat, type(exc).__name__)
+        what = f"chat {chat}: lease"
+        await self._holder.let_go(leases.release, what, bot_id=self.bot_id, chat_id=chat)
+
+    @property
+    def _holder(self) -> Holder:
+        return Holder(self.database, self.clock, self.owner, self.lease)
 
     # -- lease renewal -------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from bot.metrics import HANDOFF_ALERTS, HANDOFF_FAILURES, SENDS, TOO_MANY_REQUES
 from bot.telegram.calls import render_calls
 from bot.telegram.delivery import TOPIC_GONE
 from bot.telegram.errors import Permanent, RetryLater, Transient
+from bot.telegram.holder import Holder
 from bot.telegram.pacing import BULK, CHANGE, HANDOFF, Pacing
 from bot.telegram.transport import TelegramTransport
 from handlers.case.view import load_view
@@ -135,21 +136,15 @@ class Handoff:
 
     async def _claim(self, case_id: int) -> bool:
         """Take (or renew) the case's hand-off claim for this worker."""
-        async with self.database.unit_of_work() as session:
-            return await cases.claim_handoff(
-                session=session,
-                case_id=case_id,
-                owner=self.owner,
-                now=self.clock.now(),
-                lease=self.claim_lease,
-            )
+        return await self._holder.take(cases.claim_handoff, case_id=case_id)
 
     async def _release(self, case_id: int) -> None:
-        try:
-            async with self.database.unit_of_work() as session:
-                await cases.release_handoff(session=session, case_id=case_id, owner=self.owner)
-        except Exception as exc:  # it runs out on its own
-            log.warning("case %s: hand-off claim not released (%s)", case_id, type(exc).__name__)
+        what = f"case {case_id}: hand-off claim"
+        await self._holder.let_go(cases.release_handoff, what, case_id=case_id)
+
+    @property
+    def _holder(self) -> Holder:
+        return Holder(self.database, self.clock, self.owner, self.claim_lease)
 
     def _team(self, case: Case) -> DeskPolicy:
         """The desk as the case's team sees it (its group, language, supervisors)."""
