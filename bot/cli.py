@@ -146,20 +146,17 @@ async def _db_upgrade(settings: Settings) -> None:
 
 
 async def _outbox_list(settings: Settings) -> int:
-    from storage.database import one_transaction
     from storage.repositories import outbox
 
-    async with one_transaction(settings.storage.url) as session:
-        rows = await outbox.failed(session=session)
-    print_table(
-        rows,
+    return await print_table(
+        settings.storage.url,
+        outbox.failed,
+        _failed_call,
         header=f"{'id':>8}  {'created (UTC)':16}  {'method':20}  {'chat':>15}  {'tries':>5}"
         "  error",
-        line=_failed_call,
         nothing="no failed outbox calls",
         then="`refund-desk outbox retry ID...` or `retry --all` queues them again.",
     )
-    return 0
 
 
 def _failed_call(row: FailedCall) -> str:

@@ -110,6 +110,16 @@ class LimitSettings(_Section):
     #: A private chat: at most this many messages in as many seconds (0: no limit).
     private_burst: int = Field(10, ge=0, le=100)
 
+    def pacing(self) -> dict[str, Any]:
+        """These limits as the pacers (``bot/telegram/pacing.py``) take them."""
+        return {
+            "per_second": self.overall_per_second,
+            "per_group_minute": self.per_group,
+            "group_period": self.group_window_seconds,
+            "group_changes": self.group_changes,
+            "private_burst": self.private_burst,
+        }
+
 
 class TelegramSettings(_Section):
     token: SecretStr | None = None
@@ -258,6 +268,19 @@ class TeamSettings(_Section):
         return value
 
 
+def _group(section: AgentSettings | TeamSettings, timezone: str) -> dict[str, Any]:
+    """What a team and the desk take alike from their section: the group's language and time
+    zone (``timezone``: a team's falls back on the main team's), whether it uses topics, and
+    who its agents and supervisors are."""
+    return {
+        "language": section.language,
+        "timezone": timezone,
+        "use_topics": section.use_topics,
+        "agent_ids": frozenset(section.agent_ids),
+        "supervisor_ids": frozenset(section.supervisor_ids),
+    }
+
+
 class AgentSettings(_Section):
     chat_id: int | None = None
     #: The main team's name on the "move to" buttons; unset: "Main team", translated.
@@ -302,23 +325,15 @@ class AgentSettings(_Section):
             key=MAIN_TEAM,
             chat_id=self.chat_id,
             name=self.name,
-            language=self.language,
-            timezone=self.timezone,
-            use_topics=self.use_topics,
-            agent_ids=frozenset(self.agent_ids),
-            supervisor_ids=frozenset(self.supervisor_ids),
+            **_group(self, self.timezone),
         )
         others = tuple(
             Team(
                 key=team.key,
                 chat_id=team.chat_id,
                 name=team.name or team.key,
-                language=team.language,
-                timezone=team.timezone or self.timezone,
-                use_topics=team.use_topics,
-                agent_ids=frozenset(team.agent_ids),
-                supervisor_ids=frozenset(team.supervisor_ids),
                 route=team.route.policy(),
+                **_group(team, team.timezone or self.timezone),
             )
             for team in self.teams
         )
@@ -652,11 +667,7 @@ class Settings(_Section):
         agents = self.agents
         return DeskPolicy(
             chat_id=agents.chat_id,
-            language=agents.language,
-            timezone=agents.timezone,
-            use_topics=agents.use_topics,
-            agent_ids=frozenset(agents.agent_ids),
-            supervisor_ids=frozenset(agents.supervisor_ids),
+            **_group(agents, agents.timezone),
             anonymous=agents.anonymous,
             note_marker=agents.note_marker,
             relay_per_minute=agents.relay_per_minute,

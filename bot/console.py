@@ -20,7 +20,7 @@ import mimetypes
 import shlex
 import sys
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import KW_ONLY, InitVar, dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO, cast
@@ -116,48 +116,52 @@ def _with_console_help(out: list[Outgoing]) -> list[Outgoing]:
     return out
 
 
+@dataclass(eq=False)
 class ConsoleTransport:
-    def __init__(
-        self,
-        app: App,
-        *,
-        language_code: str | None,
-        out: TextIO = sys.stdout,
-        export_dir: Path = EXPORT_DIR,
-    ) -> None:
-        self.app = app
-        self.export_dir = export_dir
+    app: App
+    _: KW_ONLY
+    language_code: InitVar[str | None]
+    out: TextIO = sys.stdout
+    export_dir: Path = EXPORT_DIR
+    sender: Sender = field(init=False)
+    #: The parent's buttons (of the bot's last message to them).
+    buttons: list[Button] = field(default_factory=list, init=False)
+    #: The parent's language: the console's own messages are in it too.
+    language: str = field(init=False)
+    _message_id: int = field(default=0, init=False)
+    role: str = field(default=PARENT, init=False)
+    #: The agents' group (simulated, or configured and real): what goes there is marked.
+    group_id: int | None = field(default=None, init=False)
+    group: SimulatedGroup | None = field(default=None, init=False)
+    agent: Sender | None = field(default=None, init=False)
+    #: The agents' buttons: of the last message in the group that had some (a card).
+    agent_buttons: list[Button] = field(default_factory=list, init=False)
+    #: The message id and topic of the message :attr:`agent_buttons` are of.
+    _agent_buttons_at: tuple[int, int | None] = field(default=(0, None), init=False)
+    _agent_language: str = field(default="en", init=False)
+    #: Where an agent's text goes: the topic of the last message shown in the group.
+    topic: int | None = field(default=None, init=False)
+    scheduler: ConsoleScheduler | None = field(default=None, init=False)
+    #: A group message's topic.
+    _topics: dict[int, int | None] = field(default_factory=dict, init=False)
+    #: A group message as last shown (no-op edits).
+    _shown: dict[int, str] = field(default_factory=dict, init=False)
+    #: Message ids of a real group the console does not run.
+    _last_group_id: int = field(default=0, init=False)
+    #: One turn, or one firing's messages, printed at a time.
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False)
+    #: Keeps and reads the files typed (None with ``[files] keep = false``).
+    files: FileKeeper | None = field(default=None, init=False)
+    _files_stop: asyncio.Event = field(default_factory=asyncio.Event, init=False)
+    _files_task: asyncio.Task[None] | None = field(default=None, init=False)
+    _showing: set[asyncio.Task[None]] = field(default_factory=set, init=False)
+    #: Printing what came from elsewhere (a follow-up, a file kept or refused): a message
+    #: without buttons leaves the parent's buttons as they were, as on Telegram.
+    _aside: bool = field(default=False, init=False)
+
+    def __post_init__(self, language_code: str | None) -> None:
         self.sender = Sender(CONSOLE_USER_ID, language_code, "console")
-        self.out = out
-        #: The parent's buttons (of the bot's last message to them).
-        self.buttons: list[Button] = []
-        #: The parent's language: the console's own messages are in it too.
-        self.language = app.settings.intake.default_language
-        self._message_id = 0
-        self.role = PARENT
-        #: The agents' group (simulated, or configured and real): what goes there is marked.
-        self.group_id: int | None = None
-        self.group: SimulatedGroup | None = None
-        self.agent: Sender | None = None
-        #: The agents' buttons: of the last message in the group that had some (a card).
-        self.agent_buttons: list[Button] = []
-        self._agent_buttons_at: tuple[int, int | None] = (0, None)  # message id, topic
-        self._agent_language = "en"
-        #: Where an agent's text goes: the topic of the last message shown in the group.
-        self.topic: int | None = None
-        self.scheduler: ConsoleScheduler | None = None
-        self._topics: dict[int, int | None] = {}  # a group message's topic
-        self._shown: dict[int, str] = {}  # a group message as last shown (no-op edits)
-        self._last_group_id = 0  # message ids of a real group the console does not run
-        self._lock = asyncio.Lock()  # one turn, or one firing's messages, printed at a time
-        #: Keeps and reads the files typed (None with ``[files] keep = false``).
-        self.files: FileKeeper | None = None
-        self._files_stop = asyncio.Event()
-        self._files_task: asyncio.Task[None] | None = None
-        self._showing: set[asyncio.Task[None]] = set()
-        #: Printing what came from elsewhere (a follow-up, a file kept or refused): a message
-        #: without buttons leaves the parent's buttons as they were, as on Telegram.
-        self._aside = False
+        self.language = self.app.settings.intake.default_language
 
     # -- starting and stopping -----------------------------------------------------------
 
@@ -177,15 +181,7 @@ class ConsoleTransport:
             self._agent_language = desk.language
             async with self._lock:
                 await self.group.hand_off_all()  # cases submitted before this start
-        rules = app.settings.followups
-        self.scheduler = ConsoleScheduler(
-            database=app.database,
-            clock=app.clock,
-            deps=app.deps,
-            show=self.show,
-            sweep_interval=rules.sweep_seconds,
-            look_ahead=timedelta(minutes=rules.look_ahead_minutes),
-        )
+        self.scheduler = ConsoleScheduler(app, show=self.show)
         await self.scheduler.start()
         self._keep_files()
 

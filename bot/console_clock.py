@@ -17,9 +17,9 @@ from sqlalchemy import func
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.scheduler import Call, FollowUpScheduler, SweepResult
+from bot.app import App
+from bot.scheduler import Call, FollowUpScheduler, SweepResult, sweeping
 from handlers.clock import Clock, SystemClock
-from handlers.dependencies import Dependencies
 from handlers.followups import firing
 from handlers.replies import Outgoing
 from storage.database import Database
@@ -88,25 +88,15 @@ class ConsoleScheduler(FollowUpScheduler):
     its entry, and one that then fails drops it), and queues nothing in the outbox; once the
     pass has committed, everything kept is shown, in the order the rows were claimed."""
 
-    def __init__(
-        self,
-        *,
-        database: Database,
-        clock: Clock,
-        deps: Dependencies,
-        show: Show,
-        sweep_interval: float = 30.0,
-        look_ahead: timedelta = timedelta(minutes=10),
-    ) -> None:
+    def __init__(self, app: App, *, show: Show) -> None:
         super().__init__(
-            database=database,
-            clock=clock,
+            database=app.database,
+            clock=app.clock,
             fire=self._keep,
             after_commit=_nothing_queued,
-            sweep_interval=sweep_interval,
-            look_ahead=look_ahead,
+            **sweeping(app.settings.followups),
         )
-        self.deps = deps
+        self.deps = app.deps
         self.show = show
         self._fired: dict[int, list[Outgoing]] = {}
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 from sqlalchemy import func
 from sqlmodel import select
 
+from bot.telegram.handoff import HANDED_OFF
 from handlers.case.view import load_view
 from handlers.clock import Clock
 from handlers.desk import handoff as plan
@@ -100,14 +101,7 @@ class SimulatedGroup:
                 media = plan.evidence(view, self.desk)
                 if media is not None:
                     self.post(media)
-            await cases.set_handoff(
-                session=session,
-                case_id=case_id,
-                evidence_posted=True,
-                handoff_status=HandoffStatus.DONE,
-                handoff_attempts=0,
-                handoff_retry_at=None,
-            )
+            await cases.set_handoff(session=session, case_id=case_id, **HANDED_OFF)
 
     async def place(self, item: Outgoing) -> Outgoing:
         """Where a message for a case's thread goes: its topic, once its card is shown."""

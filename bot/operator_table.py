@@ -4,19 +4,32 @@ there is nothing to list."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TypeVar
+
+from storage.database import one_transaction
 
 Row = TypeVar("Row")
 
 
-def print_table(
-    rows: Sequence[Row], *, header: str, line: Callable[[Row], str], nothing: str, then: str
-) -> None:
+async def print_table(
+    url: str,
+    read: Callable[..., Awaitable[Sequence[Row]]],
+    line: Callable[[Row], str],
+    *,
+    header: str,
+    nothing: str,
+    then: str,
+) -> int:
+    """The rows ``read(session=...)`` finds in the database at ``url``, a ``line`` each; 0,
+    the command's exit status."""
+    async with one_transaction(url) as session:
+        rows = await read(session=session)
     if not rows:
         print(nothing)
-        return
+        return 0
     print(header)
     for row in rows:
         print(line(row))
     print(then)
+    return 0

@@ -40,6 +40,7 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.config import FollowUpSettings
 from handlers.clock import Clock
 from storage.database import Database
 from storage.models import FollowUp, FollowUpStatus, OutboxMessage
@@ -56,6 +57,14 @@ Purge = Callable[[AsyncSession, int], Awaitable[tuple[int, list[Call]]]]
 SWEEP_JOB = "follow-ups-sweep"
 PURGE_JOB = "retention-purge"
 ORDERS_JOB = "orders-check"
+
+
+def sweeping(rules: FollowUpSettings) -> dict[str, Any]:
+    """``[followups]``'s sweep, as :class:`FollowUpScheduler` takes it."""
+    return {
+        "sweep_interval": rules.sweep_seconds,
+        "look_ahead": timedelta(minutes=rules.look_ahead_minutes),
+    }
 
 
 class _FireFailed(Exception):

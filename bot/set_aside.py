@@ -12,18 +12,16 @@ from storage.repositories import inbox
 
 
 async def list_set_aside(settings: Settings) -> int:
-    async with one_transaction(settings.storage.url) as session:
-        rows = await inbox.set_aside_rows(session=session)
-    print_table(
-        rows,
+    return await print_table(
+        settings.storage.url,
+        inbox.set_aside_rows,
+        _set_aside,
         header=f"{'id':>8}  {'update':>12}  {'set aside (UTC)':16}  {'chat':>15}  {'tries':>5}"
         "  reason",
-        line=_set_aside,
         nothing="no updates set aside",
         then="`refund-desk updates retry ID...` or `retry --all` hands them to the bot again "
         "(several workers: at the next sweep; one process: at its next start).",
     )
-    return 0
 
 
 def _set_aside(row: InboxUpdate) -> str:

@@ -27,7 +27,7 @@ import logging
 import re
 import secrets
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from bot.config import BucketSettings
@@ -111,15 +111,10 @@ class BucketStore:
         return digest
 
     def get(self, digest: str) -> bytes | None:
-        from botocore.exceptions import ClientError
-
         key = self.key_of(digest)
-        try:
-            answer = self.client.get_object(Bucket=self.bucket, Key=key)
-        except ClientError as exc:
-            if _code(exc) in _MISSING:
-                return None
-            raise
+        answer = self._unless_missing(self.client.get_object, key)
+        if answer is None:
+            return None
         data: bytes = answer["Body"].read()
         if sha256_of(data) != digest:
             log.error("bucket %s: %s does not hold the content it is named by", self.bucket, key)
@@ -208,15 +203,20 @@ class BucketStore:
 
     def _head(self, key: str) -> float | None:
         """The object's LastModified (POSIX seconds), None when there is none."""
+        answer = self._unless_missing(self.client.head_object, key)
+        return None if answer is None else float(answer["LastModified"].timestamp())
+
+    def _unless_missing(self, call: Callable[..., Any], key: str) -> Any:
+        """S3's answer to ``call`` on ``key`` in this bucket; None when there is no such
+        object."""
         from botocore.exceptions import ClientError
 
         try:
-            answer = self.client.head_object(Bucket=self.bucket, Key=key)
+            return call(Bucket=self.bucket, Key=key)
         except ClientError as exc:
             if _code(exc) in _MISSING:
                 return None
             raise
-        return float(answer["LastModified"].timestamp())
 
     def _refused(self, exc: Any, step: str) -> str:
         code = _code(exc)

@@ -24,6 +24,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -56,34 +57,22 @@ STORE_RETRY = timedelta(minutes=1)
 LEFTOVER_AGE = timedelta(hours=1)
 
 
+@dataclass(kw_only=True, eq=False)
 class FileKeeper:
-    def __init__(
-        self,
-        *,
-        database: Database,
-        clock: Clock,
-        store: ContentStore,
-        download: Download,
-        policy: IntakePolicy,
-        queue: Queue,
-        ocr: OcrPool | None,
-        lease: timedelta,
-        interval: float = 2.0,
-    ) -> None:
-        self.database = database
-        self.clock = clock
-        self.store = store
-        self.download = download
-        self.policy = policy
-        self.queue = queue
-        self.ocr = ocr
-        self.lease = lease
-        self.interval = interval
-        #: The agents' side, to edit a case's card when one of its files is read (a file sent
-        #: after submitting, or with an appeal); set by the runtime that has a desk.
-        self.desk: DeskPolicy | None = None
-        self.wake = asyncio.Event()
-        self._next_sweep: datetime | None = None
+    database: Database
+    clock: Clock
+    store: ContentStore
+    download: Download
+    policy: IntakePolicy
+    queue: Queue
+    ocr: OcrPool | None
+    lease: timedelta
+    interval: float = 2.0
+    #: The agents' side, to edit a case's card when one of its files is read (a file sent
+    #: after submitting, or with an appeal); set by the runtime that has a desk.
+    desk: DeskPolicy | None = field(default=None, init=False)
+    wake: asyncio.Event = field(default_factory=asyncio.Event, init=False)
+    _next_sweep: datetime | None = field(default=None, init=False)
 
     async def run(self, stop: asyncio.Event) -> None:
         """Both loops until ``stop``; the pool is closed after."""

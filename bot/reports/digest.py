@@ -11,6 +11,7 @@ for more than :data:`CATCH_UP` after it was due (no stale digest on a Thursday).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -30,23 +31,22 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 CATCH_UP = timedelta(hours=12)
 
 
+@dataclass(kw_only=True, eq=False)
 class WeeklyDigest:
-    def __init__(
-        self,
-        *,
-        desk: DeskPolicy,
-        sla: SlaPolicy,
-        localizer: Localizer,
-        clock: Clock,
-        weekday: str = "monday",
-        hour: int = 9,
-    ) -> None:
-        self.desk = desk
-        self.sla = sla
-        self.localizer = localizer
-        self.clock = clock
-        self.weekday = WEEKDAYS.index(weekday)
-        self.hour = hour
+    """Each team's report of its last week, posted to its group on ``weekday`` at ``hour``
+    (the team's time)."""
+
+    desk: DeskPolicy
+    sla: SlaPolicy
+    localizer: Localizer
+    clock: Clock
+    weekday: str = "monday"
+    hour: int = 9
+    #: ``weekday`` as :meth:`datetime.date.weekday` counts (Monday is 0).
+    _weekday_number: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._weekday_number = WEEKDAYS.index(self.weekday)
 
     def teams(self) -> list[DeskPolicy]:
         if self.desk.roster:
@@ -56,7 +56,7 @@ class WeeklyDigest:
     def due(self, team: DeskPolicy, now: datetime) -> datetime:
         """This week's digest time for ``team`` (the latest one not after ``now``)."""
         today = now.astimezone(ZoneInfo(team.timezone)).date()
-        day = today - timedelta(days=(today.weekday() - self.weekday) % 7)
+        day = today - timedelta(days=(today.weekday() - self._weekday_number) % 7)
         moment = local_moment(day, time(self.hour), team.timezone)
         if moment > now:
             moment = local_moment(day - timedelta(days=7), time(self.hour), team.timezone)

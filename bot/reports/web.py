@@ -18,6 +18,7 @@ import html
 import io
 import secrets
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import InitVar, dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -97,29 +98,23 @@ _VERDICTS = {
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+@dataclass(kw_only=True, eq=False)
 class SupervisorPages:
     """The web page's routes, for the bot's server or a server of its own."""
 
-    def __init__(
-        self,
-        *,
-        database: Database,
-        clock: Clock,
-        desk: DeskPolicy,
-        sla: SlaPolicy,
-        localizer: Localizer,
-        session_hours: float = 8.0,
-        files: ContentStore | None = None,
-    ) -> None:
-        self.database = database
-        self.clock = clock
-        self.desk = desk
-        self.sla = sla
-        self.localizer = localizer
+    database: Database
+    clock: Clock
+    desk: DeskPolicy
+    sla: SlaPolicy
+    localizer: Localizer
+    session_hours: InitVar[float] = 8.0
+    #: Where evidence files are kept (``[files]``: a directory or a bucket, #16): thumbnails
+    #: on case pages.
+    files: ContentStore | None = None
+    session_lifetime: timedelta = field(init=False)
+
+    def __post_init__(self, session_hours: float) -> None:
         self.session_lifetime = timedelta(hours=session_hours)
-        #: Where evidence files are kept (``[files]``: a directory or a bucket, #16): thumbnails
-        #: on case pages.
-        self.files = files
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get(SIGNIN_PATH, self.sign_in_page)

@@ -27,9 +27,11 @@ import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import KW_ONLY, dataclass, field
 from datetime import timedelta
 
 from bot.metrics import CHAT_LEASES_HELD
+from bot.telegram.holder import Holder
 from bot.telegram.ordering import MAX_ALBUM_WAIT, Handler, media_group
 from handlers.clock import Clock
 from storage.database import Database
@@ -50,31 +52,23 @@ async def _always_settled(chat: int, timeout: float) -> bool:
     return True
 
 
+@dataclass(eq=False)
 class LeasedChats:
-    def __init__(
-        self,
-        handler: Handler,
-        *,
-        database: Database,
-        clock: Clock,
-        owner: str,
-        lease: timedelta,
-        album_wait: float = 0.3,
-    ) -> None:
-        self.handler = handler
-        self.database = database
-        self.clock = clock
-        self.owner = owner
-        self.lease = lease
-        self.album_wait = album_wait
-        self.bot_id = 0
-        #: The delivery's :meth:`~bot.telegram.delivery.Delivery.settled` (set by the runner).
-        self.settled: Settled = _always_settled
-        self.workers: dict[int, asyncio.Task[None]] = {}
-        self._again: set[int] = set()
-        self._loose: set[asyncio.Task[None]] = set()
-        self._renewer: asyncio.Task[None] | None = None
-        self._stopping = False
+    handler: Handler
+    _: KW_ONLY
+    database: Database
+    clock: Clock
+    owner: str
+    lease: timedelta
+    album_wait: float = 0.3
+    bot_id: int = field(default=0, init=False)
+    #: The delivery's :meth:`~bot.telegram.delivery.Delivery.settled` (set by the runner).
+    settled: Settled = field(default_factory=lambda: _always_settled, init=False)
+    workers: dict[int, asyncio.Task[None]] = field(default_factory=dict, init=False)
+    _again: set[int] = field(default_factory=set, init=False)
+    _loose: set[asyncio.Task[None]] = field(default_factory=set, init=False)
+    _renewer: asyncio.Task[None] | None = field(default=None, init=False)
+    _stopping: bool = field(default=False, init=False)
 
     # -- the ChatQueues interface --------------------------------------------------------
 
@@ -200,24 +194,15 @@ class LeasedChats:
         return bool(await self._waiting(chat))
 
     async def _take(self, chat: int) -> bool:
-        async with self.database.unit_of_work() as session:
-            return await leases.take(
-                session=session,
-                bot_id=self.bot_id,
-                chat_id=chat,
-                owner=self.owner,
-                now=self.clock.now(),
-                lease=self.lease,
-            )
+        return await self._holder.take(leases.take, bot_id=self.bot_id, chat_id=chat)
 
     async def _release(self, chat: int) -> None:
-        try:
-            async with self.database.unit_of_work() as session:
-                await leases.release(
-                    session=session, bot_id=self.bot_id, chat_id=chat, owner=self.owner
-                )
-        except Exception as exc:  # it expires on its own
-            log.warning("chat %s: lease not released (%s)", chat, type(exc).__name__)
+        what = f"chat {chat}: lease"
+        await self._holder.let_go(leases.release, what, bot_id=self.bot_id, chat_id=chat)
+
+    @property
+    def _holder(self) -> Holder:
+        return Holder(self.database, self.clock, self.owner, self.lease)
 
     # -- lease renewal -------------------------------------------------------------------
 

@@ -176,57 +176,43 @@ class CaseRouter(Protocol):
         ...
 
 
+@dataclass(kw_only=True, eq=False)
 class Delivery:
-    def __init__(
-        self,
-        *,
-        transport: TelegramTransport,
-        database: Database,
-        clock: Clock,
-        pacer: Pacing,
-        lease: timedelta,
-        attempts: int = 5,
-        base_backoff: float = 0.5,
-        max_retry_wait: float = 120.0,
-        sent_flush_delay: float = 0.1,
-        unknown_attempts: int = 3,
-        give_up_attempts: int = 100,
-        give_up_after: timedelta = timedelta(days=1),
-    ) -> None:
-        self.transport = transport
-        self.database = database
-        self.clock = clock
-        self.pacer = pacer
-        self.lease = lease
-        self.attempts = attempts
-        self.base_backoff = base_backoff
-        self.max_retry_wait = max_retry_wait
-        self.sent_flush_delay = sent_flush_delay
-        #: An error of no known kind is not worth many attempts: it is likely to recur.
-        self.unknown_attempts = unknown_attempts
-        #: A row still not sent after this many attempts, or this old, is failed.
-        self.give_up_attempts = give_up_attempts
-        self.give_up_after = give_up_after
-        self.router: CaseRouter | None = None
-        #: A kept evidence file's bytes by its SHA-256 (the file store), for the archive of a
-        #: parent's data export made at sending time (#16); None: files are not kept.
-        self.read_file: ReadFile | None = None
-        #: Rows this process has in hand (queued, sending or waiting to be sent).
-        self._in_flight: dict[int, int] = {}
-        self._queues: dict[QueueKey, _Queue] = {}
-        #: Rows queued per chat, and who waits for a chat to have none (:meth:`settled`).
-        self._per_chat: dict[int, int] = {}
-        self._idle: dict[int, asyncio.Event] = {}
-        #: (chat, message id) → what was last sent as its text and buttons.
-        self._last_edits: OrderedDict[tuple[int, Any], int] = OrderedDict()
-        #: Sent rows not yet recorded: buffered, and taken by a transaction not yet committed.
-        self._sent: dict[int, outbox.Sent] = {}
-        self._recording: dict[int, outbox.Sent] = {}
-        self._oldest_sent = 0.0  # time.monotonic() of the oldest buffered mark
-        self._flush_timer: asyncio.TimerHandle | None = None
-        self._renew_timer: asyncio.TimerHandle | None = None
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._closing = False
+    transport: TelegramTransport
+    database: Database
+    clock: Clock
+    pacer: Pacing
+    lease: timedelta
+    attempts: int = 5
+    #: An error of no known kind is not worth many attempts: it is likely to recur.
+    unknown_attempts: int = 3
+    #: A row still not sent after this many attempts, or this old, is failed.
+    give_up_attempts: int = 100
+    give_up_after: timedelta = timedelta(days=1)
+    base_backoff: float = 0.5
+    max_retry_wait: float = 120.0
+    sent_flush_delay: float = 0.1
+    router: CaseRouter | None = field(default=None, init=False)
+    #: A kept evidence file's bytes by its SHA-256 (the file store), for the archive of a
+    #: parent's data export made at sending time (#16); None: files are not kept.
+    read_file: ReadFile | None = field(default=None, init=False)
+    #: Rows this process has in hand (queued, sending or waiting to be sent).
+    _in_flight: dict[int, int] = field(default_factory=dict, init=False)
+    _queues: dict[QueueKey, _Queue] = field(default_factory=dict, init=False)
+    #: Rows queued per chat, and who waits for a chat to have none (:meth:`settled`).
+    _per_chat: dict[int, int] = field(default_factory=dict, init=False)
+    _idle: dict[int, asyncio.Event] = field(default_factory=dict, init=False)
+    #: (chat, message id) → what was last sent as its text and buttons.
+    _last_edits: OrderedDict[tuple[int, Any], int] = field(default_factory=OrderedDict, init=False)
+    #: Sent rows not yet recorded: buffered, and taken by a transaction not yet committed.
+    _sent: dict[int, outbox.Sent] = field(default_factory=dict, init=False)
+    _recording: dict[int, outbox.Sent] = field(default_factory=dict, init=False)
+    #: time.monotonic() of the oldest buffered mark.
+    _oldest_sent: float = field(default=0.0, init=False)
+    _flush_timer: asyncio.TimerHandle | None = field(default=None, init=False)
+    _renew_timer: asyncio.TimerHandle | None = field(default=None, init=False)
+    _tasks: set[asyncio.Task[Any]] = field(default_factory=set, init=False)
+    _closing: bool = field(default=False, init=False)
 
     # -- what this process holds -----------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -30,6 +31,7 @@ from bot.metrics import HANDOFF_ALERTS, HANDOFF_FAILURES, SENDS, TOO_MANY_REQUES
 from bot.telegram.calls import render_calls
 from bot.telegram.delivery import TOPIC_GONE
 from bot.telegram.errors import Permanent, RetryLater, Transient
+from bot.telegram.holder import Holder
 from bot.telegram.pacing import BULK, CHANGE, HANDOFF, Pacing
 from bot.telegram.transport import TelegramTransport
 from handlers.case.view import load_view
@@ -54,50 +56,45 @@ CLAIM_LEASE = timedelta(minutes=3)
 PARALLEL_HANDOFFS = 8
 #: The longest piece of Telegram's description quoted in the supervisors' alert.
 PROBLEM_LENGTH = 200
+#: A case's hand-off bookkeeping once its card and evidence are in its group.
+HANDED_OFF: dict[str, Any] = {
+    "evidence_posted": True,
+    "handoff_status": HandoffStatus.DONE,
+    "handoff_attempts": 0,
+    "handoff_retry_at": None,
+}
 
 
 class HandoffTakenOver(Exception):
     """Another worker took over this case's hand-off (this one paused beyond its claim)."""
 
 
+@dataclass(kw_only=True, eq=False)
 class Handoff:
-    def __init__(
-        self,
-        *,
-        transport: TelegramTransport,
-        database: Database,
-        localizer: Localizer,
-        clock: Clock,
-        pacer: Pacing,
-        desk: DeskPolicy,
-        topic_grace: timedelta,
-        alert_after: int = ALERT_AFTER,
-        retry_base: timedelta = RETRY_BASE,
-        retry_cap: timedelta = RETRY_CAP,
-        slow_retry: timedelta = SLOW_RETRY,
-        owner: str = "",
-        claim_lease: timedelta = CLAIM_LEASE,
-    ) -> None:
-        self.transport = transport
-        self.database = database
-        self.localizer = localizer
-        self.clock = clock
-        self.pacer = pacer
-        self.desk = desk
-        #: Per team's group (chat id): one topic per case (decided at start-up).
-        self.use_topics: dict[int, bool] = {
-            team.chat_id: bool(team.use_topics) for team in desk.roster
-        } or ({desk.chat_id: bool(desk.use_topics)} if desk.chat_id is not None else {})
-        self.topic_grace = topic_grace
-        self.alert_after = alert_after
-        self.retry_base = retry_base
-        self.retry_cap = retry_cap
-        self.slow_retry = slow_retry
-        #: Several workers: a case is handed off by the worker holding its claim.
-        self.owner = owner
-        self.claim_lease = claim_lease
-        self.wake = asyncio.Event()
-        self._lock = asyncio.Lock()
+    transport: TelegramTransport
+    database: Database
+    localizer: Localizer
+    clock: Clock
+    pacer: Pacing
+    desk: DeskPolicy
+    topic_grace: timedelta
+    alert_after: int = ALERT_AFTER
+    retry_base: timedelta = RETRY_BASE
+    retry_cap: timedelta = RETRY_CAP
+    slow_retry: timedelta = SLOW_RETRY
+    #: Several workers: a case is handed off by the worker holding its claim.
+    owner: str = ""
+    claim_lease: timedelta = CLAIM_LEASE
+    #: Per team's group (chat id): one topic per case (decided at start-up).
+    use_topics: dict[int, bool] = field(init=False)
+    wake: asyncio.Event = field(default_factory=asyncio.Event, init=False)
+    _lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False)
+
+    def __post_init__(self) -> None:
+        desk = self.desk
+        self.use_topics = {team.chat_id: bool(team.use_topics) for team in desk.roster} or (
+            {desk.chat_id: bool(desk.use_topics)} if desk.chat_id is not None else {}
+        )
 
     async def run(self) -> int:
         """Hand off every case that is due; returns how many are done."""
@@ -139,21 +136,15 @@ class Handoff:
 
     async def _claim(self, case_id: int) -> bool:
         """Take (or renew) the case's hand-off claim for this worker."""
-        async with self.database.unit_of_work() as session:
-            return await cases.claim_handoff(
-                session=session,
-                case_id=case_id,
-                owner=self.owner,
-                now=self.clock.now(),
-                lease=self.claim_lease,
-            )
+        return await self._holder.take(cases.claim_handoff, case_id=case_id)
 
     async def _release(self, case_id: int) -> None:
-        try:
-            async with self.database.unit_of_work() as session:
-                await cases.release_handoff(session=session, case_id=case_id, owner=self.owner)
-        except Exception as exc:  # it runs out on its own
-            log.warning("case %s: hand-off claim not released (%s)", case_id, type(exc).__name__)
+        what = f"case {case_id}: hand-off claim"
+        await self._holder.let_go(cases.release_handoff, what, case_id=case_id)
+
+    @property
+    def _holder(self) -> Holder:
+        return Holder(self.database, self.clock, self.owner, self.claim_lease)
 
     def _team(self, case: Case) -> DeskPolicy:
         """The desk as the case's team sees it (its group, language, supervisors)."""
@@ -179,13 +170,7 @@ class Handoff:
         async with self.database.unit_of_work() as session:
             alerted = (await self._case(session, case_id)).handoff_alerted_at is not None
             await cases.set_handoff(
-                session=session,
-                case_id=case_id,
-                evidence_posted=True,
-                handoff_status=HandoffStatus.DONE,
-                handoff_attempts=0,
-                handoff_retry_at=None,
-                handoff_alerted_at=None,
+                session=session, case_id=case_id, handoff_alerted_at=None, **HANDED_OFF
             )
             if alerted:  # the supervisors were told it failed: tell them it went through
                 await self._notice(session, desk, Msg("handoff-recovered", _ref(case)))

@@ -13,6 +13,7 @@ import logging
 import socket
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from aiohttp import web
@@ -77,29 +78,20 @@ def worker_name(mode: str, port: int) -> str:
     return f"{socket.gethostname()[:50]} {where}"
 
 
+@dataclass(kw_only=True, eq=False)
 class Operations:
     """The worker's own state, and the routes that report it."""
 
-    def __init__(
-        self,
-        *,
-        database: Database,
-        clock: Clock,
-        worker: str,
-        mode: str,
-        in_hand: Callable[[], int],
-        late_after: timedelta,
-    ) -> None:
-        self.database = database
-        self.clock = clock
-        self.worker = worker
-        self.mode = mode
-        self.in_hand = in_hand
-        self.late_after = late_after
-        self.started = time.monotonic()
-        self.state = "starting"  # starting → running → stopping
-        #: More pages served next to these (the supervisors' web page, #17).
-        self.more_routes: list[Callable[[web.Application], None]] = []
+    database: Database
+    clock: Clock
+    worker: str
+    mode: str
+    in_hand: Callable[[], int]
+    late_after: timedelta
+    started: float = field(default_factory=time.monotonic, init=False)
+    state: str = field(default="starting", init=False)  # starting → running → stopping
+    #: More pages served next to these (the supervisors' web page, #17).
+    more_routes: list[Callable[[web.Application], None]] = field(default_factory=list, init=False)
 
     def add_routes(self, app: web.Application) -> None:
         app.router.add_get("/healthz", self.health)

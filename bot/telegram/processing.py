@@ -32,7 +32,7 @@ import logging
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -99,31 +99,23 @@ def merge_album(events: list[Incoming]) -> list[Incoming]:
     return merged
 
 
+def _nothing() -> None:
+    pass
+
+
+@dataclass(kw_only=True, eq=False)
 class UpdateProcessor:
-    def __init__(
-        self,
-        *,
-        transport: TelegramTransport,
-        conversation: Conversation,
-        localizer: Localizer,
-        database: Database,
-        delivery: Delivery,
-        clock: Clock,
-        lease: timedelta,
-        max_attempts: int = MAX_ATTEMPTS,
-        retry_delay: float = RETRY_DELAY,
-    ) -> None:
-        self.transport = transport
-        self.conversation = conversation
-        self.localizer = localizer
-        self.database = database
-        self.delivery = delivery
-        self.clock = clock
-        self.lease = lease
-        self.max_attempts = max_attempts
-        self.retry_delay = retry_delay
-        #: Called after each batch: a submission may have a case to hand off.
-        self.after_batch: Callable[[], None] = lambda: None
+    transport: TelegramTransport
+    conversation: Conversation
+    localizer: Localizer
+    database: Database
+    delivery: Delivery
+    clock: Clock
+    lease: timedelta
+    max_attempts: int = MAX_ATTEMPTS
+    retry_delay: float = RETRY_DELAY
+    #: Called after each batch: a submission may have a case to hand off.
+    after_batch: Callable[[], None] = field(default_factory=lambda: _nothing, init=False)
 
     async def handle(self, batch: list[InboxUpdate]) -> None:
         """Handle one chat's batch (one update, or the items of an album); never raises for a

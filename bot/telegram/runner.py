@@ -17,7 +17,7 @@ from bot.app import App
 from bot.files.setup import build_keeper
 from bot.orders.jobs import OrderJobs
 from bot.reports.cli import digest_jobs, pages_of
-from bot.scheduler import FollowUpScheduler
+from bot.scheduler import FollowUpScheduler, sweeping
 from bot.telegram.calls import UPLOAD, Call, render_calls
 from bot.telegram.chat_leases import LeasedChats
 from bot.telegram.delivery import Delivery, in_lane
@@ -57,15 +57,8 @@ class TelegramRunner:
         #: log for Telegram's limits. SQLite is one process: in-memory queues and pacing.
         self.shared = not app.database.is_sqlite
         self.worker = worker_name(settings.mode, settings.webhook.port)
-        limits = settings.limits
         pacer_of = partial(SharedPacer, app.database) if self.shared else Pacer
-        pacer = pacer_of(
-            per_second=limits.overall_per_second,
-            per_group_minute=limits.per_group,
-            group_period=limits.group_window_seconds,
-            group_changes=limits.group_changes,
-            private_burst=limits.private_burst,
-        )
+        pacer = pacer_of(**settings.limits.pacing())
         self.delivery = Delivery(
             transport=transport,
             database=app.database,
@@ -122,8 +115,7 @@ class TelegramRunner:
             clock=app.clock,
             fire=self._fire,
             after_commit=self._queue_follow_ups,
-            sweep_interval=followup_settings.sweep_seconds,
-            look_ahead=timedelta(minutes=followup_settings.look_ahead_minutes),
+            **sweeping(followup_settings),
             lease=self.lease,
             # Follow-up messages are queued, not awaited (the delivery holds their leases while
             # they wait for the group's pace, in the bulk lane): the scheduler's loop never
