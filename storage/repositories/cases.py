@@ -6,11 +6,12 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, or_, update
+from sqlalchemy import or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Case, CaseEvent, CaseTransaction, HandoffStatus
+from storage.tables import CASES
 
 
 async def reference_taken(*, session: AsyncSession, reference: str) -> bool:
@@ -127,9 +128,9 @@ async def queue(
     return list((await session.exec(statement.limit(50))).all())
 
 
-#: Hand-off statuses: ``pending`` (not done yet), ``failed`` (the last attempt failed; it is
-#: tried again at ``handoff_retry_at``, never given up), ``done``.
-_CASES: Table = Case.__table__  # type: ignore[attr-defined]
+# Hand-off statuses: ``pending`` (not done yet), ``failed`` (the last attempt failed; it is
+# tried again at ``handoff_retry_at``, never given up), ``done``.
+
 #: The columns a hand-off writes (and any other ``handoff_*``): its own bookkeeping, nothing an
 #: agent or a parent decides.
 HANDOFF_FIELDS = frozenset(
@@ -170,9 +171,7 @@ async def set_handoff(*, session: AsyncSession, case_id: int, **values: Any) -> 
     if unknown:
         raise ValueError(f"not hand-off bookkeeping: {sorted(unknown)}")
     connection = await session.connection()
-    result = await connection.execute(
-        update(_CASES).where(_CASES.c.id == case_id).values(**values)
-    )
+    result = await connection.execute(update(CASES).where(CASES.c.id == case_id).values(**values))
     return bool(result.rowcount)
 
 
@@ -181,11 +180,11 @@ async def request_topic(*, session: AsyncSession, case_id: int, now: datetime) -
     request was already made (by this worker before a crash, or by another worker)."""
     connection = await session.connection()
     result = await connection.execute(
-        update(_CASES)
+        update(CASES)
         .where(
-            _CASES.c.id == case_id,
-            _CASES.c.topic_id.is_(None),
-            _CASES.c.topic_requested_at.is_(None),
+            CASES.c.id == case_id,
+            CASES.c.topic_id.is_(None),
+            CASES.c.topic_requested_at.is_(None),
         )
         .values(topic_requested_at=now)
     )
@@ -197,8 +196,8 @@ async def claim_handoff_alert(*, session: AsyncSession, case_id: int, now: datet
     caller until the hand-off succeeds (which clears the mark)."""
     connection = await session.connection()
     result = await connection.execute(
-        update(_CASES)
-        .where(_CASES.c.id == case_id, _CASES.c.handoff_alerted_at.is_(None))
+        update(CASES)
+        .where(CASES.c.id == case_id, CASES.c.handoff_alerted_at.is_(None))
         .values(handoff_alerted_at=now)
     )
     return bool(result.rowcount)
@@ -211,14 +210,14 @@ async def claim_handoff(
     a time posts a case's topic, card and evidence. False while another worker's lease runs."""
     connection = await session.connection()
     result = await connection.execute(
-        update(_CASES)
+        update(CASES)
         .where(
-            _CASES.c.id == case_id,
-            _CASES.c.handoff_status != HandoffStatus.DONE,
+            CASES.c.id == case_id,
+            CASES.c.handoff_status != HandoffStatus.DONE,
             or_(
-                _CASES.c.handoff_owner.is_(None),
-                _CASES.c.handoff_owner == owner,
-                _CASES.c.handoff_lease_until <= now,
+                CASES.c.handoff_owner.is_(None),
+                CASES.c.handoff_owner == owner,
+                CASES.c.handoff_lease_until <= now,
             ),
         )
         .values(handoff_owner=owner, handoff_lease_until=now + lease)
@@ -229,8 +228,8 @@ async def claim_handoff(
 async def release_handoff(*, session: AsyncSession, case_id: int, owner: str) -> None:
     connection = await session.connection()
     await connection.execute(
-        update(_CASES)
-        .where(_CASES.c.id == case_id, _CASES.c.handoff_owner == owner)
+        update(CASES)
+        .where(CASES.c.id == case_id, CASES.c.handoff_owner == owner)
         .values(handoff_owner=None, handoff_lease_until=None)
     )
 
@@ -241,9 +240,9 @@ async def forget_topic(
     """Reset the case's hand-off (``values``) because its topic ``topic_id`` is gone — unless
     the case has moved on to another topic meanwhile (a message about the old topic arriving
     late must not throw the new one away). ``topic_id`` None: reset whatever it is."""
-    statement = update(_CASES).where(_CASES.c.id == case_id)
+    statement = update(CASES).where(CASES.c.id == case_id)
     if topic_id is not None:
-        statement = statement.where(_CASES.c.topic_id == topic_id)
+        statement = statement.where(CASES.c.topic_id == topic_id)
     connection = await session.connection()
     result = await connection.execute(statement.values(**values))
     return bool(result.rowcount)
