@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, update
+from sqlalchemy import ColumnElement, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -162,6 +162,17 @@ async def pending_handoffs(
     return list(result.all())
 
 
+async def _update_case(
+    session: AsyncSession, case_id: int, /, *conditions: ColumnElement[bool], **values: Any
+) -> bool:
+    """One plain UPDATE of the case, if ``conditions`` hold too: no ORM flush, so its version
+    is not bumped. False when no row matched."""
+    connection = await session.connection()
+    statement = update(CASES).where(CASES.c.id == case_id, *conditions).values(**values)
+    result = await connection.execute(statement)
+    return bool(result.rowcount)
+
+
 async def set_handoff(*, session: AsyncSession, case_id: int, **values: Any) -> bool:
     """Write hand-off bookkeeping with a plain UPDATE: no ORM flush of the case, so its
     version is not bumped and a hand-off never conflicts with a change decided meanwhile by
@@ -170,37 +181,27 @@ async def set_handoff(*, session: AsyncSession, case_id: int, **values: Any) -> 
     unknown -= {name for name in unknown if name.startswith("handoff_")}
     if unknown:
         raise ValueError(f"not hand-off bookkeeping: {sorted(unknown)}")
-    connection = await session.connection()
-    result = await connection.execute(update(CASES).where(CASES.c.id == case_id).values(**values))
-    return bool(result.rowcount)
+    return await _update_case(session, case_id, **values)
 
 
 async def request_topic(*, session: AsyncSession, case_id: int, now: datetime) -> bool:
     """Record that the case's topic is being requested; False when it already has one or a
     request was already made (by this worker before a crash, or by another worker)."""
-    connection = await session.connection()
-    result = await connection.execute(
-        update(CASES)
-        .where(
-            CASES.c.id == case_id,
-            CASES.c.topic_id.is_(None),
-            CASES.c.topic_requested_at.is_(None),
-        )
-        .values(topic_requested_at=now)
+    return await _update_case(
+        session,
+        case_id,
+        CASES.c.topic_id.is_(None),
+        CASES.c.topic_requested_at.is_(None),
+        topic_requested_at=now,
     )
-    return bool(result.rowcount)
 
 
 async def claim_handoff_alert(*, session: AsyncSession, case_id: int, now: datetime) -> bool:
     """Mark the supervisors as told about the case's failing hand-off; True for exactly one
     caller until the hand-off succeeds (which clears the mark)."""
-    connection = await session.connection()
-    result = await connection.execute(
-        update(CASES)
-        .where(CASES.c.id == case_id, CASES.c.handoff_alerted_at.is_(None))
-        .values(handoff_alerted_at=now)
+    return await _update_case(
+        session, case_id, CASES.c.handoff_alerted_at.is_(None), handoff_alerted_at=now
     )
-    return bool(result.rowcount)
 
 
 async def claim_handoff(
@@ -208,29 +209,27 @@ async def claim_handoff(
 ) -> bool:
     """Take the case's hand-off for ``owner`` until ``now + lease`` (renewable): one worker at
     a time posts a case's topic, card and evidence. False while another worker's lease runs."""
-    connection = await session.connection()
-    result = await connection.execute(
-        update(CASES)
-        .where(
-            CASES.c.id == case_id,
-            CASES.c.handoff_status != HandoffStatus.DONE,
-            or_(
-                CASES.c.handoff_owner.is_(None),
-                CASES.c.handoff_owner == owner,
-                CASES.c.handoff_lease_until <= now,
-            ),
-        )
-        .values(handoff_owner=owner, handoff_lease_until=now + lease)
+    return await _update_case(
+        session,
+        case_id,
+        CASES.c.handoff_status != HandoffStatus.DONE,
+        or_(
+            CASES.c.handoff_owner.is_(None),
+            CASES.c.handoff_owner == owner,
+            CASES.c.handoff_lease_until <= now,
+        ),
+        handoff_owner=owner,
+        handoff_lease_until=now + lease,
     )
-    return bool(result.rowcount)
 
 
 async def release_handoff(*, session: AsyncSession, case_id: int, owner: str) -> None:
-    connection = await session.connection()
-    await connection.execute(
-        update(CASES)
-        .where(CASES.c.id == case_id, CASES.c.handoff_owner == owner)
-        .values(handoff_owner=None, handoff_lease_until=None)
+    await _update_case(
+        session,
+        case_id,
+        CASES.c.handoff_owner == owner,
+        handoff_owner=None,
+        handoff_lease_until=None,
     )
 
 
@@ -240,9 +239,7 @@ async def forget_topic(
     """Reset the case's hand-off (``values``) because its topic ``topic_id`` is gone — unless
     the case has moved on to another topic meanwhile (a message about the old topic arriving
     late must not throw the new one away). ``topic_id`` None: reset whatever it is."""
-    statement = update(CASES).where(CASES.c.id == case_id)
+    same_topic: list[ColumnElement[bool]] = []
     if topic_id is not None:
-        statement = statement.where(CASES.c.topic_id == topic_id)
-    connection = await session.connection()
-    result = await connection.execute(statement.values(**values))
-    return bool(result.rowcount)
+        same_topic.append(CASES.c.topic_id == topic_id)
+    return await _update_case(session, case_id, *same_topic, **values)

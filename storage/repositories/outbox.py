@@ -167,36 +167,21 @@ class FailedCall:
     resendable: bool
 
 
+#: The columns a :class:`FailedCall` is read from, in the order of its fields (but the last).
+_FAILED_COLUMNS = ("id", "created_at", "method", "chat_id", "attempts", "last_error")
+
+
 async def failed(*, session: AsyncSession, limit: int = 200) -> list[FailedCall]:
     """Failed calls, oldest first (their payload is not even read)."""
     kept = cast(OUTBOX.c.payload, Text) != "{}"
     connection = await session.connection()
     result = await connection.execute(
-        sa_select(
-            OUTBOX.c.id,
-            OUTBOX.c.created_at,
-            OUTBOX.c.method,
-            OUTBOX.c.chat_id,
-            OUTBOX.c.attempts,
-            OUTBOX.c.last_error,
-            kept,
-        )
+        sa_select(*(OUTBOX.c[name] for name in _FAILED_COLUMNS), kept)
         .where(OUTBOX.c.status == OutboxStatus.FAILED)
         .order_by(OUTBOX.c.id)
         .limit(limit)
     )
-    return [
-        FailedCall(
-            id=row_id,
-            created_at=created_at,
-            method=method,
-            chat_id=chat_id,
-            attempts=attempts,
-            error=error,
-            resendable=bool(kept),
-        )
-        for row_id, created_at, method, chat_id, attempts, error, kept in result
-    ]
+    return [FailedCall(*listed, resendable=bool(kept)) for *listed, kept in result]
 
 
 async def retry_failed(

@@ -51,6 +51,12 @@ class EventRow(NamedTuple):
     details: dict[str, Any]
 
 
+#: The columns an :class:`EventRow` is read from, but its details (read only for some events).
+_EVENT_COLUMNS = tuple(
+    CASE_EVENTS.c[name] for name in ("action", "actor_kind", "actor_id", "created_at")
+)
+
+
 @dataclass
 class CaseRow:
     """One case as a report reads it (never the parent's words unless asked for)."""
@@ -146,10 +152,7 @@ async def received_cases(
     events = await connection.execute(
         select(
             CASE_EVENTS.c.case_id,
-            CASE_EVENTS.c.action,
-            CASE_EVENTS.c.actor_kind,
-            CASE_EVENTS.c.actor_id,
-            CASE_EVENTS.c.created_at,
+            *_EVENT_COLUMNS,
             # Only these events' details are read (the decision, the stars): the others'
             # JSON is not even decoded.
             case(
@@ -183,13 +186,7 @@ async def rating_events(
     """A case's rating events (``actions``), oldest first."""
     connection = await session.connection()
     result = await connection.execute(
-        select(
-            CASE_EVENTS.c.action,
-            CASE_EVENTS.c.actor_kind,
-            CASE_EVENTS.c.actor_id,
-            CASE_EVENTS.c.created_at,
-            CASE_EVENTS.c.details,
-        )
+        select(*_EVENT_COLUMNS, CASE_EVENTS.c.details)
         .where(CASE_EVENTS.c.case_id == case_id, CASE_EVENTS.c.action.in_(actions))
         .order_by(CASE_EVENTS.c.id)
     )
