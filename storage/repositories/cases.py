@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Case, CaseEvent, CaseTransaction, HandoffStatus
+from storage.repositories.rows import added, listed
 from storage.tables import CASES
 
 
@@ -43,24 +44,23 @@ async def add_event(
     now: datetime,
     details: dict[str, Any] | None = None,
 ) -> CaseEvent:
-    item = CaseEvent(
-        case_id=case_id,
-        actor_kind=actor_kind,
-        actor_id=actor_id,
-        action=action,
-        details=details or {},
-        created_at=now,
+    return await added(
+        session,
+        CaseEvent(
+            case_id=case_id,
+            actor_kind=actor_kind,
+            actor_id=actor_id,
+            action=action,
+            details=details or {},
+            created_at=now,
+        ),
     )
-    session.add(item)
-    await session.flush()
-    return item
 
 
 async def cases_of_user(*, session: AsyncSession, user_id: int) -> list[Case]:
-    result = await session.exec(
-        select(Case).where(Case.user_id == user_id).order_by(col(Case.id).desc())
+    return await listed(
+        session, select(Case).where(Case.user_id == user_id).order_by(col(Case.id).desc())
     )
-    return list(result.all())
 
 
 async def case_by_reference(*, session: AsyncSession, reference: str) -> Case | None:
@@ -69,19 +69,14 @@ async def case_by_reference(*, session: AsyncSession, reference: str) -> Case | 
 
 
 async def transactions_of(*, session: AsyncSession, case_id: int) -> list[CaseTransaction]:
-    result = await session.exec(
-        select(CaseTransaction)
-        .where(CaseTransaction.case_id == case_id)
-        .order_by(col(CaseTransaction.position))
-    )
-    return list(result.all())
+    of_case = select(CaseTransaction).where(CaseTransaction.case_id == case_id)
+    return await listed(session, of_case.order_by(col(CaseTransaction.position)))
 
 
 async def events_of(*, session: AsyncSession, case_id: int) -> list[CaseEvent]:
-    result = await session.exec(
-        select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(col(CaseEvent.id))
+    return await listed(
+        session, select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(col(CaseEvent.id))
     )
-    return list(result.all())
 
 
 async def case_by_id(*, session: AsyncSession, case_id: int) -> Case | None:
@@ -103,12 +98,12 @@ async def case_by_topic(
 async def open_cases_of_user(
     *, session: AsyncSession, user_id: int, statuses: Iterable[str]
 ) -> list[Case]:
-    result = await session.exec(
+    return await listed(
+        session,
         select(Case)
         .where(Case.user_id == user_id, col(Case.status).in_(list(statuses)))
-        .order_by(col(Case.id))
+        .order_by(col(Case.id)),
     )
-    return list(result.all())
 
 
 async def queue(
@@ -158,8 +153,7 @@ async def pending_handoffs(
         statement = statement.where(
             or_(col(Case.handoff_retry_at).is_(None), col(Case.handoff_retry_at) <= now)
         )
-    result = await session.exec(statement.order_by(col(Case.id)).limit(limit))
-    return list(result.all())
+    return await listed(session, statement.order_by(col(Case.id)).limit(limit))
 
 
 async def _update_case(

@@ -23,6 +23,7 @@ from storage.models import (
     DashboardView,
     OrderLink,
 )
+from storage.repositories.rows import listed
 from storage.tables import CASES, DASHBOARD_LINKS, TRANSACTIONS
 
 #: The most cases one list shows (the filters narrow it down).
@@ -102,12 +103,12 @@ async def log_view(
 
 
 async def views_of(*, session: AsyncSession, user_id: int) -> list[DashboardView]:
-    result = await session.exec(
+    return await listed(
+        session,
         select(DashboardView)
         .where(DashboardView.user_id == user_id)
-        .order_by(col(DashboardView.id))
+        .order_by(col(DashboardView.id)),
     )
-    return list(result.all())
 
 
 @dataclass(frozen=True)
@@ -166,8 +167,7 @@ async def list_cases(
     if conditions:
         statement = statement.where(and_(*conditions))
     statement = statement.order_by(CASES.c.submitted_at.desc(), CASES.c.id.desc()).limit(limit)
-    result = await session.exec(statement)
-    return list(result.all())
+    return await listed(session, statement)
 
 
 def _escape_like(text: str) -> str:

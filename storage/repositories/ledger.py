@@ -202,12 +202,8 @@ async def near(
     """Orders of exactly this amount and currency paid between ``start`` and ``end``."""
     found = await session.exec(
         select(LedgerOrder)
-        .where(
-            col(LedgerOrder.currency) == currency,
-            col(LedgerOrder.amount_key) == key,
-            col(LedgerOrder.paid_at) >= start,
-            col(LedgerOrder.paid_at) <= end,
-        )
+        .where(col(LedgerOrder.currency) == currency, col(LedgerOrder.amount_key) == key)
+        .where(col(LedgerOrder.paid_at).between(start, end))
         .order_by(col(LedgerOrder.paid_at))
         .limit(limit)
     )
