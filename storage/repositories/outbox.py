@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Text, bindparam, cast, or_, update
 from sqlalchemy import select as sa_select
@@ -33,9 +33,9 @@ _MARK_SENT = (
 )
 
 
-@dataclass(frozen=True)
-class Sent:
-    """A row Telegram accepted, waiting to be recorded as sent."""
+class Sent(NamedTuple):
+    """A row Telegram accepted, waiting to be recorded as sent (its fields are the parameters
+    of the statement that records it)."""
 
     row_id: int
     attempts: int
@@ -126,13 +126,7 @@ async def mark_sent(*, session: AsyncSession, sent: Sequence[Sent]) -> None:
     if not sent:
         return
     connection = await session.connection()
-    await connection.execute(
-        _MARK_SENT,
-        [
-            {"row_id": s.row_id, "attempts": s.attempts, "sent_at": s.sent_at, "result": s.result}
-            for s in sent
-        ],
-    )
+    await connection.execute(_MARK_SENT, [mark._asdict() for mark in sent])
 
 
 async def extend_lease(*, session: AsyncSession, row_id: int, until: datetime) -> None:
