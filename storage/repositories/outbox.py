@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import Text, bindparam, cast, or_, update
+from sqlalchemy import Boolean, Text, bindparam, cast, or_, type_coerce, update
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -161,21 +161,27 @@ class FailedCall:
     resendable: bool
 
 
-#: The columns a :class:`FailedCall` is read from, in the order of its fields (but the last).
-_FAILED_COLUMNS = ("id", "created_at", "method", "chat_id", "attempts", "last_error")
-
-
 async def failed(*, session: AsyncSession, limit: int = 200) -> list[FailedCall]:
     """Failed calls, oldest first (their payload is not even read)."""
-    kept = cast(OUTBOX.c.payload, Text) != "{}"
+    # Read as a bool on SQLite too (which has no boolean type: 0 or 1).
+    kept = type_coerce(cast(OUTBOX.c.payload, Text) != "{}", Boolean)
     connection = await session.connection()
     result = await connection.execute(
-        sa_select(*(OUTBOX.c[name] for name in _FAILED_COLUMNS), kept)
+        # A FailedCall's fields, in order.
+        sa_select(
+            OUTBOX.c.id,
+            OUTBOX.c.created_at,
+            OUTBOX.c.method,
+            OUTBOX.c.chat_id,
+            OUTBOX.c.attempts,
+            OUTBOX.c.last_error,
+            kept,
+        )
         .where(OUTBOX.c.status == OutboxStatus.FAILED)
         .order_by(OUTBOX.c.id)
         .limit(limit)
     )
-    return [FailedCall(*listed, resendable=bool(kept)) for *listed, kept in result]
+    return [FailedCall(*row) for row in result]
 
 
 async def retry_failed(

@@ -52,8 +52,11 @@ class EventRow(NamedTuple):
 
 
 #: The columns an :class:`EventRow` is read from, but its details (read only for some events).
-_EVENT_COLUMNS = tuple(
-    CASE_EVENTS.c[name] for name in ("action", "actor_kind", "actor_id", "created_at")
+_EVENT_COLUMNS = (
+    CASE_EVENTS.c.action,
+    CASE_EVENTS.c.actor_kind,
+    CASE_EVENTS.c.actor_id,
+    CASE_EVENTS.c.created_at,
 )
 
 
