@@ -41,11 +41,11 @@ async def schedule(
         session,
         FollowUp(
             kind=kind,
+            due_at=due_at,
+            created_at=now,
             case_id=case_id,
             draft_id=draft_id,
-            due_at=due_at,
             details=details or {},
-            created_at=now,
         ),
     )
 
