@@ -1040,20 +1040,18 @@ def report(results: list[RunResult]) -> str:
     return "\n".join(out)
 
 
+def _git(*arguments: str) -> str:
+    """What ``git`` says about the checkout the bench runs from."""
+    done = subprocess.run(
+        ["git", "-C", str(REPO), *arguments], capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
 def _commit() -> str:
     try:
-        head = subprocess.run(
-            ["git", "-C", str(REPO), "rev-parse", "--short=12", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(REPO), "status", "--porcelain", "-uno"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        head = _git("rev-parse", "--short=12", "HEAD")
+        dirty = _git("status", "--porcelain", "-uno")
         return head + (" (with uncommitted changes)" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         return f"unknown ({REPO} is not a git checkout)"
@@ -1084,6 +1082,16 @@ async def main_async(args: argparse.Namespace) -> int:
     return 1 if any(r.error for r in results) else 0
 
 
+#: The options in seconds: flag, default, what it is.
+_SECONDS = (
+    ("--duration", 300.0, "the most seconds the measured phase may last"),
+    ("--burst-window", 40.0, "seconds over which the new parents start"),
+    ("--parent-think", 0.5, "mean pause of a new parent before each intake answer"),
+    ("--agent-think", 3.5, "mean pause of an agent before each action"),
+    ("--patience", 60.0, "how long an agent watches for a press's effect before going on"),
+)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -1095,30 +1103,8 @@ def main() -> int:
     parser.add_argument("--new-cases", type=int, default=12)
     parser.add_argument("--earlier", type=int, default=3, help="cases in the group beforehand")
     parser.add_argument("--agents", type=int, default=3)
-    parser.add_argument(
-        "--duration",
-        type=float,
-        default=300.0,
-        help="the most seconds the measured phase may last",
-    )
-    parser.add_argument(
-        "--burst-window", type=float, default=40.0, help="seconds over which the new parents start"
-    )
-    parser.add_argument(
-        "--parent-think",
-        type=float,
-        default=0.5,
-        help="mean pause of a new parent before each intake answer",
-    )
-    parser.add_argument(
-        "--agent-think", type=float, default=3.5, help="mean pause of an agent before each action"
-    )
-    parser.add_argument(
-        "--patience",
-        type=float,
-        default=60.0,
-        help="how long an agent watches for a press's effect before going on",
-    )
+    for flag, default, meaning in _SECONDS:
+        parser.add_argument(flag, type=float, default=default, help=meaning)
     parser.add_argument("--postgres", action="store_true", help=f"PostgreSQL from {POSTGRES_ENV}")
     parser.add_argument(
         "--harness-lease",

@@ -47,6 +47,7 @@ from handlers.clock import SystemClock  # noqa: E402
 from storage.database import Database  # noqa: E402
 from storage.models import FollowUp, OutboxMessage  # noqa: E402
 from storage.repositories import followups  # noqa: E402
+from storage.tables import FOLLOW_UPS  # noqa: E402
 
 LOOK_AHEAD = timedelta(minutes=10)
 SWEEP_SECONDS = 5.0
@@ -108,10 +109,9 @@ async def bulk_insert(database: Database, due_times: list[datetime]) -> list[int
         | {"created_at": now}
         for due in due_times
     ]
-    table = FollowUp.__table__  # type: ignore[attr-defined]
     async with database.engine.begin() as conn:  # no other writer meanwhile: ids are dense
         for start in range(0, len(rows), 10_000):
-            await conn.execute(table.insert(), rows[start : start + 10_000])
+            await conn.execute(FOLLOW_UPS.insert(), rows[start : start + 10_000])
         last = int((await conn.execute(text("SELECT max(id) FROM follow_ups"))).scalar_one())
     return list(range(last - len(rows) + 1, last + 1))
 

@@ -40,8 +40,8 @@ from handlers.calendar import WorkingCalendar
 from handlers.reports import export
 from handlers.reports.figures import Period, ReportRules, build_report, load_report
 from storage.database import Database
-from storage.models import Case, CaseEvent, CaseTransaction
 from storage.repositories.reports import received_cases
+from storage.tables import CASE_EVENTS, CASES, TRANSACTIONS
 
 FIRST_DAY = date(2026, 7, 1)
 DAYS = 90
@@ -136,9 +136,9 @@ async def _fill(database: Database, count: int) -> float:
     cases, purchases, events = _rows(count)
     began = time.perf_counter()
     for table, rows in (
-        (Case.__table__, cases),  # type: ignore[attr-defined]
-        (CaseTransaction.__table__, purchases),  # type: ignore[attr-defined]
-        (CaseEvent.__table__, events),  # type: ignore[attr-defined]
+        (CASES, cases),
+        (TRANSACTIONS, purchases),
+        (CASE_EVENTS, events),
     ):
         for first in range(0, len(rows), BATCH):
             async with database.unit_of_work() as session:

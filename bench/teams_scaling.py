@@ -36,10 +36,9 @@ from pathlib import Path
 from typing import Any
 
 BENCH = Path(__file__).resolve().parent
-if str(BENCH.parent) not in sys.path:
-    sys.path.insert(0, str(BENCH.parent))
-if str(BENCH) not in sys.path:
-    sys.path.insert(0, str(BENCH))
+for folder in (str(BENCH.parent), str(BENCH)):
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
 
 from desk_bench import (  # noqa: E402
     CARD,

@@ -439,30 +439,31 @@ class OrderLink(SQLModel, table=True):
     checked_at: datetime = _when()
 
 
-class DashboardLink(SQLModel, table=True):
+class _SignInToken(SQLModel):
+    """What a sign-in link and a session both are: a token bound to one Telegram user until
+    it expires. Only the token's SHA-256 is kept. (Typed by ``sa_type``, not ``_when``'s
+    ``sa_column``: one column object cannot serve two tables.)"""
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    user_id: int = Field(sa_type=BigInteger, nullable=False)
+    created_at: datetime = Field(default=None, sa_type=UtcDateTime, nullable=False)
+    expires_at: datetime = Field(default=None, sa_type=UtcDateTime, nullable=False)
+
+
+class DashboardLink(_SignInToken, table=True):
     """A one-time sign-in link to the supervisors' web page, sent by ``/dashboard`` in private:
-    bound to that Telegram user, short-lived, single use. Only the token's SHA-256 is kept."""
+    bound to that Telegram user, short-lived, single use."""
 
     __tablename__ = "dashboard_links"
 
-    id: int | None = Field(default=None, primary_key=True)
-    token_hash: str = Field(max_length=64, unique=True)
-    user_id: int = Field(sa_column=Column(BigInteger, nullable=False))
-    created_at: datetime = _when()
-    expires_at: datetime = _when()
     used_at: datetime | None = _when(nullable=True)
 
 
-class DashboardSession(SQLModel, table=True):
+class DashboardSession(_SignInToken, table=True):
     """A supervisor signed in to the web page (a cookie holds the token; its hash is here)."""
 
     __tablename__ = "dashboard_sessions"
-
-    id: int | None = Field(default=None, primary_key=True)
-    token_hash: str = Field(max_length=64, unique=True)
-    user_id: int = Field(sa_column=Column(BigInteger, nullable=False))
-    created_at: datetime = _when()
-    expires_at: datetime = _when()
 
 
 class DashboardView(SQLModel, table=True):

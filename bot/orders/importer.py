@@ -27,14 +27,13 @@ BATCH = 2000
 ALIASES = {"wechat": WECHAT, "wechatpay": WECHAT, "wxpay": WECHAT, "zhifubao": ALIPAY}
 
 
-@dataclass
-class ImportReport:
+@dataclass(kw_only=True)
+class ImportReport(ledger.Merged):
+    """One file imported: what merging its lines did, and the lines read or skipped."""
+
     path: Path
     format: str
     lines: int = 0
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
     skipped: list[RowProblem] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -93,15 +92,12 @@ async def import_bill(
     rolls back) on a file that is not the format, or on its first bad line unless
     ``skip_bad_rows``."""
     name = resolve_format(path, format_name, formats)
-    report = ImportReport(path, name)
+    report = ImportReport(path=path, format=name)
     opener, read = _reader(path, name, formats)
     try:
         with opener as text:
             for batch in _batches(read(text), report, skip_bad_rows):
-                merged = await ledger.merge_lines(session=session, lines=batch, now=now)
-                report.added += merged.added
-                report.updated += merged.updated
-                report.unchanged += merged.unchanged
+                report.count(await ledger.merge_lines(session=session, lines=batch, now=now))
     except UnicodeDecodeError as exc:
         raise BillError(
             f"cannot be read as {name} ({exc.encoding} text): {exc.reason} at byte {exc.start}"

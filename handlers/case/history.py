@@ -36,9 +36,9 @@ async def record(
     return await cases.add_event(
         session=session,
         case_id=case.id,
-        actor_kind=by.kind,
-        actor_id=by.id,
         action=action,
         now=now,
+        actor_kind=by.kind,
+        actor_id=by.id,
         details=details,
     )

@@ -26,29 +26,9 @@ class Planner:
         self.desk = desk  # each case's deadlines are counted in its team's time zone
         self.quiet = (_clock_time(rules.quiet_start), _clock_time(rules.quiet_end))
 
-    async def _add(
-        self,
-        session: AsyncSession,
-        kind: Kind,
-        due: datetime,
-        now: datetime,
-        *,
-        timezone: str,
-        case_id: int | None = None,
-        draft_id: int | None = None,
-        details: dict[str, object] | None = None,
-    ) -> None:
-        if kind in TO_PARENT:
-            due = next_allowed(due, timezone, *self.quiet)
-        await followups.schedule(
-            session=session,
-            kind=kind.value,
-            due_at=due,
-            now=now,
-            case_id=case_id,
-            draft_id=draft_id,
-            details=details or {},
-        )
+    def _when_allowed(self, kind: Kind, due: datetime, timezone: str) -> datetime:
+        """``due``, moved out of quiet hours in ``timezone`` if the follow-up is to the parent."""
+        return next_allowed(due, timezone, *self.quiet) if kind in TO_PARENT else due
 
     async def _add_for_case(
         self,
@@ -60,22 +40,39 @@ class Planner:
         **details: object,
     ) -> None:
         """A follow-up of ``case``, out of quiet hours in the parent's time zone if to them."""
-        await self._add(
-            session, kind, due, now, timezone=case.timezone, case_id=case.id, details=details
+        await followups.schedule(
+            session=session,
+            kind=kind.value,
+            due_at=self._when_allowed(kind, due, case.timezone),
+            now=now,
+            case_id=case.id,
+            details=details,
         )
+
+    async def _add_after(
+        self,
+        session: AsyncSession,
+        case: Case,
+        kind: Kind,
+        wait: timedelta,
+        now: datetime,
+        **details: object,
+    ) -> None:
+        """A follow-up of ``case``, ``wait`` from now."""
+        await self._add_for_case(session, case, kind, now + wait, now, **details)
 
     # -- drafts --------------------------------------------------------------------------
 
     async def draft_started(
         self, session: AsyncSession, draft: Draft, timezone: str, now: datetime
     ) -> None:
+        kind = Kind.INTAKE_REMINDER
         for number, hours in enumerate(self.rules.intake_reminder_hours, start=1):
-            await self._add(
-                session,
-                Kind.INTAKE_REMINDER,
-                now + timedelta(hours=hours),
-                now,
-                timezone=timezone,
+            await followups.schedule(
+                session=session,
+                kind=kind.value,
+                due_at=self._when_allowed(kind, now + timedelta(hours=hours), timezone),
+                now=now,
                 draft_id=draft.id,
                 details={"number": number},
             )
@@ -122,26 +119,14 @@ class Planner:
 
     async def case_submitted(self, session: AsyncSession, case: Case, now: datetime) -> None:
         await self._deadline_followups(session, case, now, appeal=False)
-        await self._add_for_case(
-            session, case, Kind.UNCLAIMED, now + timedelta(hours=self.rules.unclaimed_hours), now
-        )
+        wait = timedelta(hours=self.rules.unclaimed_hours)
+        await self._add_after(session, case, Kind.UNCLAIMED, wait, now)
         await self.check_in_again(session, case, now)
-        await self._add_for_case(
-            session,
-            case,
-            Kind.OTHER_ROUTES,
-            now + timedelta(days=self.rules.other_routes_days),
-            now,
-            reason="no_decision",
-        )
+        wait = timedelta(days=self.rules.other_routes_days)
+        await self._add_after(session, case, Kind.OTHER_ROUTES, wait, now, reason="no_decision")
         if case.no_evidence:
-            await self._add_for_case(
-                session,
-                case,
-                Kind.MISSING_EVIDENCE,
-                now + timedelta(hours=self.rules.missing_evidence_hours),
-                now,
-            )
+            wait = timedelta(hours=self.rules.missing_evidence_hours)
+            await self._add_after(session, case, Kind.MISSING_EVIDENCE, wait, now)
 
     async def case_claimed(self, session: AsyncSession, case: Case, now: datetime) -> None:
         await followups.cancel(
@@ -154,10 +139,8 @@ class Planner:
         )
         case.due_at, case.overdue = None, False
         if case.decision == Decision.REJECTED:
-            later = now + timedelta(hours=self.rules.other_routes_after_rejection_hours)
-            await self._add_for_case(
-                session, case, Kind.OTHER_ROUTES, later, now, reason="rejected"
-            )
+            wait = timedelta(hours=self.rules.other_routes_after_rejection_hours)
+            await self._add_after(session, case, Kind.OTHER_ROUTES, wait, now, reason="rejected")
 
     async def case_appealed(self, session: AsyncSession, case: Case, now: datetime) -> None:
         await followups.cancel(
@@ -173,19 +156,13 @@ class Planner:
     async def case_closed(self, session: AsyncSession, case: Case, now: datetime) -> None:
         await self._cancel_on_change(session, case, now)
         case.due_at, case.overdue = None, False
-        await self._add_for_case(
-            session,
-            case,
-            Kind.SATISFACTION,
-            now + timedelta(hours=self.rules.satisfaction_hours),
-            now,
-        )
+        wait = timedelta(hours=self.rules.satisfaction_hours)
+        await self._add_after(session, case, Kind.SATISFACTION, wait, now)
 
     async def check_in_again(self, session: AsyncSession, case: Case, now: datetime) -> None:
         """Check-ins repeat every ``check_in_days`` while the case is open."""
-        await self._add_for_case(
-            session, case, Kind.CHECK_IN, now + timedelta(days=self.rules.check_in_days), now
-        )
+        wait = timedelta(days=self.rules.check_in_days)
+        await self._add_after(session, case, Kind.CHECK_IN, wait, now)
 
     async def _cancel_on_change(self, session: AsyncSession, case: Case, now: datetime) -> None:
         """Everything pending for the case, except what carries the parent's own messages."""

@@ -7,8 +7,18 @@ collisions ("mar", "sept", "may") do no harm.
 
 from __future__ import annotations
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
+
+def _numbered(entries: list[str], start: int) -> dict[str, int]:
+    """Each word of an entry (spaces between them) -> the entry's number, from ``start``."""
+    return {word: number for number, words in enumerate(entries, start) for word in words.split()}
+
+
+def _by_word(meanings: dict[tuple[int, str | None], str]) -> dict[str, tuple[int, str | None]]:
+    """Each of a meaning's words (``|`` between them) -> that meaning."""
+    return {word: meaning for meaning, words in meanings.items() for word in words.split("|")}
+
+
+MONTHS = _numbered(
     [
         "january jan janvier janv",
         "february feb fevrier fevr fev",
@@ -24,12 +34,8 @@ for _number, _names in enumerate(
         "december dec decembre",
     ],
     start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name] = _number
-
-WEEKDAYS: dict[str, int] = {}
-for _number, _names in enumerate(
+)
+WEEKDAYS = _numbered(
     [
         "monday mon lundi",
         "tuesday tue tues mardi",
@@ -38,10 +44,9 @@ for _number, _names in enumerate(
         "friday fri vendredi",
         "saturday samedi",
         "sunday dimanche",
-    ]
-):
-    for _name in _names.split():
-        WEEKDAYS[_name] = _number
+    ],
+    start=0,
+)
 
 #: Chinese weekday suffixes after 周 / 星期 / 礼拜 (日 and 天 are both Sunday).
 ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
@@ -74,63 +79,33 @@ NUMBER_WORDS: dict[str, int] = {
     "dix": 10,
 }
 
+
 #: Relative days: word -> (days back, period implied or None).
-DAY_WORDS: dict[str, tuple[int, str | None]] = {
-    "the day before yesterday": (2, None),
-    "day before yesterday": (2, None),
-    "yesterday": (1, None),
-    "today": (0, None),
-    "tonight": (0, "evening"),
-    "last night": (1, "night"),
-    "last evening": (1, "evening"),
-    "this morning": (0, "morning"),
-    "this afternoon": (0, "afternoon"),
-    "this evening": (0, "evening"),
-    "avant-hier": (2, None),
-    "avant hier": (2, None),
-    "hier": (1, None),
-    "aujourd'hui": (0, None),
-    "aujourd hui": (0, None),
-    "aujourdhui": (0, None),
-    "auj": (0, None),
-    "ce matin": (0, "morning"),
-    "cet apres-midi": (0, "afternoon"),
-    "cet apres midi": (0, "afternoon"),
-    "cet aprem": (0, "afternoon"),
-    "ce soir": (0, "evening"),
-    "cette nuit": (1, "night"),
-    "la nuit derniere": (1, "night"),
-    "大前天": (3, None),
-    "前天": (2, None),
-    "前日": (2, None),
-    "昨天": (1, None),
-    "昨日": (1, None),
-    "今天": (0, None),
-    "今日": (0, None),
-    "昨晚": (1, "night"),
-    "昨夜": (1, "night"),
-    "今晚": (0, "evening"),
-    "今早": (0, "morning"),
-    "今晨": (0, "morning"),
-}
+DAY_WORDS = _by_word(
+    {
+        (3, None): "大前天",
+        (2, None): "the day before yesterday|day before yesterday|avant-hier|avant hier|前天|前日",
+        (1, None): "yesterday|hier|昨天|昨日",
+        (0, None): "today|aujourd'hui|aujourd hui|aujourdhui|auj|今天|今日",
+        (1, "night"): "last night|cette nuit|la nuit derniere|昨晚|昨夜",
+        (1, "evening"): "last evening",
+        (0, "evening"): "tonight|this evening|ce soir|今晚",
+        (0, "morning"): "this morning|ce matin|今早|今晨",
+        (0, "afternoon"): "this afternoon|cet apres-midi|cet apres midi|cet aprem",
+    }
+)
 
 #: Days ahead: word -> (days ahead, period implied or None).  Said of a purchase they are a
 #: slip the parent must hear about ("in the future"), never a date to store as a past one.
-FUTURE_DAY_WORDS: dict[str, tuple[int, str | None]] = {
-    "the day after tomorrow": (2, None),
-    "day after tomorrow": (2, None),
-    "tomorrow": (1, None),
-    "apres-demain": (2, None),
-    "apres demain": (2, None),
-    "demain": (1, None),
-    "大后天": (3, None),
-    "大後天": (3, None),
-    "后天": (2, None),
-    "後天": (2, None),
-    "明天": (1, None),
-    "明晚": (1, "evening"),
-    "明早": (1, "morning"),
-}
+FUTURE_DAY_WORDS = _by_word(
+    {
+        (3, None): "大后天|大後天",
+        (2, None): "the day after tomorrow|day after tomorrow|apres-demain|apres demain|后天|後天",
+        (1, None): "tomorrow|demain|明天",
+        (1, "evening"): "明晚",
+        (1, "morning"): "明早",
+    }
+)
 
 #: Parts of the day -> canonical period.  Defaults and hour shifts live in ``when``.
 PERIODS: dict[str, str] = {

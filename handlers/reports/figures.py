@@ -275,7 +275,6 @@ def case_figures(row: CaseRow, rules: ReportRules, now: datetime) -> CaseFigures
             value = event.details.get("stars")
             stars = value if isinstance(value, int) and 1 <= value <= 5 else None
     first_deadline = rules.deadline(row.submitted_at, rules.decision_days)
-    on_time = _kept(first_decision_at, first_deadline, now)
     appeals_on_time = tuple(
         _kept(decided, rules.deadline(appealed, rules.appeal_days), now)
         for appealed, decided, _ in appeals
@@ -293,7 +292,7 @@ def case_figures(row: CaseRow, rules: ReportRules, now: datetime) -> CaseFigures
         first_answer_at=first_answer_at,
         first_decision_at=first_decision_at,
         first_deadline=first_deadline,
-        on_time=on_time,
+        on_time=_kept(first_decision_at, first_deadline, now),
         appeals_on_time=appeals_on_time,
         appeal_results=results,
         reopened=reopened,

@@ -13,22 +13,8 @@ from sqlalchemy import ColumnElement, Table, func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import (
-    Case,
-    ChatLease,
-    FollowUp,
-    FollowUpStatus,
-    HandoffStatus,
-    InboxUpdate,
-    OutboxMessage,
-    OutboxStatus,
-)
-
-_OUTBOX: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
-_CASES: Table = Case.__table__  # type: ignore[attr-defined]
-_FOLLOW_UPS: Table = FollowUp.__table__  # type: ignore[attr-defined]
-_INBOX: Table = InboxUpdate.__table__  # type: ignore[attr-defined]
-_LEASES: Table = ChatLease.__table__  # type: ignore[attr-defined]
+from storage.models import FollowUpStatus, HandoffStatus, OutboxStatus
+from storage.tables import CASES, CHAT_LEASES, FOLLOW_UPS, INBOX, OUTBOX
 
 
 @dataclass(frozen=True)
@@ -58,24 +44,24 @@ async def _count(connection: AsyncConnection, table: Table, *where: ColumnElemen
 async def backlog(*, session: AsyncSession, now: datetime, late_after: timedelta) -> Backlog:
     """What waits now. A pending follow-up more than ``late_after`` past due is late."""
     connection = await session.connection()
-    waiting = _OUTBOX.c.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING])
-    oldest = await connection.execute(select(func.min(_OUTBOX.c.created_at)).where(waiting))
+    waiting = OUTBOX.c.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING])
+    oldest = await connection.execute(select(func.min(OUTBOX.c.created_at)).where(waiting))
     oldest_at: datetime | None = oldest.scalar()
-    pending = _FOLLOW_UPS.c.status == FollowUpStatus.PENDING
+    pending = FOLLOW_UPS.c.status == FollowUpStatus.PENDING
     return Backlog(
-        outbox_waiting=await _count(connection, _OUTBOX, waiting),
+        outbox_waiting=await _count(connection, OUTBOX, waiting),
         outbox_oldest_seconds=max((now - oldest_at).total_seconds(), 0.0) if oldest_at else 0.0,
-        outbox_failed=await _count(connection, _OUTBOX, _OUTBOX.c.status == OutboxStatus.FAILED),
+        outbox_failed=await _count(connection, OUTBOX, OUTBOX.c.status == OutboxStatus.FAILED),
         handoffs_waiting=await _count(
-            connection, _CASES, _CASES.c.handoff_status != HandoffStatus.DONE
+            connection, CASES, CASES.c.handoff_status != HandoffStatus.DONE
         ),
-        follow_ups_due=await _count(connection, _FOLLOW_UPS, pending, _FOLLOW_UPS.c.due_at <= now),
+        follow_ups_due=await _count(connection, FOLLOW_UPS, pending, FOLLOW_UPS.c.due_at <= now),
         follow_ups_late=await _count(
-            connection, _FOLLOW_UPS, pending, _FOLLOW_UPS.c.due_at <= now - late_after
+            connection, FOLLOW_UPS, pending, FOLLOW_UPS.c.due_at <= now - late_after
         ),
         updates_waiting=await _count(
-            connection, _INBOX, _INBOX.c.processed_at.is_(None), _INBOX.c.failed_at.is_(None)
+            connection, INBOX, INBOX.c.processed_at.is_(None), INBOX.c.failed_at.is_(None)
         ),
-        updates_set_aside=await _count(connection, _INBOX, _INBOX.c.failed_at.is_not(None)),
-        chat_leases=await _count(connection, _LEASES, _LEASES.c.expires_at > now),
+        updates_set_aside=await _count(connection, INBOX, INBOX.c.failed_at.is_not(None)),
+        chat_leases=await _count(connection, CHAT_LEASES, CHAT_LEASES.c.expires_at > now),
     )

@@ -6,11 +6,13 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, or_, update
+from sqlalchemy import ColumnElement, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Case, CaseEvent, CaseTransaction, HandoffStatus
+from storage.repositories.rows import added, listed
+from storage.tables import CASES
 
 
 async def reference_taken(*, session: AsyncSession, reference: str) -> bool:
@@ -42,24 +44,23 @@ async def add_event(
     now: datetime,
     details: dict[str, Any] | None = None,
 ) -> CaseEvent:
-    item = CaseEvent(
-        case_id=case_id,
-        actor_kind=actor_kind,
-        actor_id=actor_id,
-        action=action,
-        details=details or {},
-        created_at=now,
+    return await added(
+        session,
+        CaseEvent(
+            case_id=case_id,
+            actor_kind=actor_kind,
+            actor_id=actor_id,
+            action=action,
+            details=details or {},
+            created_at=now,
+        ),
     )
-    session.add(item)
-    await session.flush()
-    return item
 
 
 async def cases_of_user(*, session: AsyncSession, user_id: int) -> list[Case]:
-    result = await session.exec(
-        select(Case).where(Case.user_id == user_id).order_by(col(Case.id).desc())
+    return await listed(
+        session, select(Case).where(Case.user_id == user_id).order_by(col(Case.id).desc())
     )
-    return list(result.all())
 
 
 async def case_by_reference(*, session: AsyncSession, reference: str) -> Case | None:
@@ -68,19 +69,14 @@ async def case_by_reference(*, session: AsyncSession, reference: str) -> Case | 
 
 
 async def transactions_of(*, session: AsyncSession, case_id: int) -> list[CaseTransaction]:
-    result = await session.exec(
-        select(CaseTransaction)
-        .where(CaseTransaction.case_id == case_id)
-        .order_by(col(CaseTransaction.position))
-    )
-    return list(result.all())
+    of_case = select(CaseTransaction).where(CaseTransaction.case_id == case_id)
+    return await listed(session, of_case.order_by(col(CaseTransaction.position)))
 
 
 async def events_of(*, session: AsyncSession, case_id: int) -> list[CaseEvent]:
-    result = await session.exec(
-        select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(col(CaseEvent.id))
+    return await listed(
+        session, select(CaseEvent).where(CaseEvent.case_id == case_id).order_by(col(CaseEvent.id))
     )
-    return list(result.all())
 
 
 async def case_by_id(*, session: AsyncSession, case_id: int) -> Case | None:
@@ -102,12 +98,12 @@ async def case_by_topic(
 async def open_cases_of_user(
     *, session: AsyncSession, user_id: int, statuses: Iterable[str]
 ) -> list[Case]:
-    result = await session.exec(
+    return await listed(
+        session,
         select(Case)
         .where(Case.user_id == user_id, col(Case.status).in_(list(statuses)))
-        .order_by(col(Case.id))
+        .order_by(col(Case.id)),
     )
-    return list(result.all())
 
 
 async def queue(
@@ -127,9 +123,9 @@ async def queue(
     return list((await session.exec(statement.limit(50))).all())
 
 
-#: Hand-off statuses: ``pending`` (not done yet), ``failed`` (the last attempt failed; it is
-#: tried again at ``handoff_retry_at``, never given up), ``done``.
-_CASES: Table = Case.__table__  # type: ignore[attr-defined]
+# Hand-off statuses: ``pending`` (not done yet), ``failed`` (the last attempt failed; it is
+# tried again at ``handoff_retry_at``, never given up), ``done``.
+
 #: The columns a hand-off writes (and any other ``handoff_*``): its own bookkeeping, nothing an
 #: agent or a parent decides.
 HANDOFF_FIELDS = frozenset(
@@ -157,8 +153,18 @@ async def pending_handoffs(
         statement = statement.where(
             or_(col(Case.handoff_retry_at).is_(None), col(Case.handoff_retry_at) <= now)
         )
-    result = await session.exec(statement.order_by(col(Case.id)).limit(limit))
-    return list(result.all())
+    return await listed(session, statement.order_by(col(Case.id)).limit(limit))
+
+
+async def _update_case(
+    session: AsyncSession, case_id: int, /, *conditions: ColumnElement[bool], **values: Any
+) -> bool:
+    """One plain UPDATE of the case, if ``conditions`` hold too: no ORM flush, so its version
+    is not bumped. False when no row matched."""
+    connection = await session.connection()
+    statement = update(CASES).where(CASES.c.id == case_id, *conditions).values(**values)
+    result = await connection.execute(statement)
+    return bool(result.rowcount)
 
 
 async def set_handoff(*, session: AsyncSession, case_id: int, **values: Any) -> bool:
@@ -169,39 +175,27 @@ async def set_handoff(*, session: AsyncSession, case_id: int, **values: Any) -> 
     unknown -= {name for name in unknown if name.startswith("handoff_")}
     if unknown:
         raise ValueError(f"not hand-off bookkeeping: {sorted(unknown)}")
-    connection = await session.connection()
-    result = await connection.execute(
-        update(_CASES).where(_CASES.c.id == case_id).values(**values)
-    )
-    return bool(result.rowcount)
+    return await _update_case(session, case_id, **values)
 
 
 async def request_topic(*, session: AsyncSession, case_id: int, now: datetime) -> bool:
     """Record that the case's topic is being requested; False when it already has one or a
     request was already made (by this worker before a crash, or by another worker)."""
-    connection = await session.connection()
-    result = await connection.execute(
-        update(_CASES)
-        .where(
-            _CASES.c.id == case_id,
-            _CASES.c.topic_id.is_(None),
-            _CASES.c.topic_requested_at.is_(None),
-        )
-        .values(topic_requested_at=now)
+    return await _update_case(
+        session,
+        case_id,
+        CASES.c.topic_id.is_(None),
+        CASES.c.topic_requested_at.is_(None),
+        topic_requested_at=now,
     )
-    return bool(result.rowcount)
 
 
 async def claim_handoff_alert(*, session: AsyncSession, case_id: int, now: datetime) -> bool:
     """Mark the supervisors as told about the case's failing hand-off; True for exactly one
     caller until the hand-off succeeds (which clears the mark)."""
-    connection = await session.connection()
-    result = await connection.execute(
-        update(_CASES)
-        .where(_CASES.c.id == case_id, _CASES.c.handoff_alerted_at.is_(None))
-        .values(handoff_alerted_at=now)
+    return await _update_case(
+        session, case_id, CASES.c.handoff_alerted_at.is_(None), handoff_alerted_at=now
     )
-    return bool(result.rowcount)
 
 
 async def claim_handoff(
@@ -209,29 +203,27 @@ async def claim_handoff(
 ) -> bool:
     """Take the case's hand-off for ``owner`` until ``now + lease`` (renewable): one worker at
     a time posts a case's topic, card and evidence. False while another worker's lease runs."""
-    connection = await session.connection()
-    result = await connection.execute(
-        update(_CASES)
-        .where(
-            _CASES.c.id == case_id,
-            _CASES.c.handoff_status != HandoffStatus.DONE,
-            or_(
-                _CASES.c.handoff_owner.is_(None),
-                _CASES.c.handoff_owner == owner,
-                _CASES.c.handoff_lease_until <= now,
-            ),
-        )
-        .values(handoff_owner=owner, handoff_lease_until=now + lease)
+    return await _update_case(
+        session,
+        case_id,
+        CASES.c.handoff_status != HandoffStatus.DONE,
+        or_(
+            CASES.c.handoff_owner.is_(None),
+            CASES.c.handoff_owner == owner,
+            CASES.c.handoff_lease_until <= now,
+        ),
+        handoff_owner=owner,
+        handoff_lease_until=now + lease,
     )
-    return bool(result.rowcount)
 
 
 async def release_handoff(*, session: AsyncSession, case_id: int, owner: str) -> None:
-    connection = await session.connection()
-    await connection.execute(
-        update(_CASES)
-        .where(_CASES.c.id == case_id, _CASES.c.handoff_owner == owner)
-        .values(handoff_owner=None, handoff_lease_until=None)
+    await _update_case(
+        session,
+        case_id,
+        CASES.c.handoff_owner == owner,
+        handoff_owner=None,
+        handoff_lease_until=None,
     )
 
 
@@ -241,9 +233,7 @@ async def forget_topic(
     """Reset the case's hand-off (``values``) because its topic ``topic_id`` is gone — unless
     the case has moved on to another topic meanwhile (a message about the old topic arriving
     late must not throw the new one away). ``topic_id`` None: reset whatever it is."""
-    statement = update(_CASES).where(_CASES.c.id == case_id)
+    same_topic: list[ColumnElement[bool]] = []
     if topic_id is not None:
-        statement = statement.where(_CASES.c.topic_id == topic_id)
-    connection = await session.connection()
-    result = await connection.execute(statement.values(**values))
-    return bool(result.rowcount)
+        same_topic.append(CASES.c.topic_id == topic_id)
+    return await _update_case(session, case_id, *same_topic, **values)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Table, and_, exists, func, or_, update
+from sqlalchemy import and_, exists, func, or_, update
 from sqlalchemy import select as core_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -18,17 +18,14 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from storage.models import (
     Case,
     CaseStatus,
-    CaseTransaction,
     DashboardLink,
     DashboardSession,
     DashboardView,
     OrderLink,
 )
+from storage.repositories.rows import listed
+from storage.tables import CASES, DASHBOARD_LINKS, TRANSACTIONS
 
-_CASES: Table = Case.__table__  # type: ignore[attr-defined]
-_TRANSACTIONS: Table = CaseTransaction.__table__  # type: ignore[attr-defined]
-_LINKS: Table = DashboardLink.__table__  # type: ignore[attr-defined]
-_SESSIONS: Table = DashboardSession.__table__  # type: ignore[attr-defined]
 #: The most cases one list shows (the filters narrow it down).
 LIST_LIMIT = 200
 
@@ -64,15 +61,15 @@ async def use_link(*, session: AsyncSession, token: str, now: datetime) -> int |
     connection = await session.connection()
     digest = token_hash(token)
     result = await connection.execute(
-        update(_LINKS)
-        .where(_LINKS.c.token_hash == digest, _LINKS.c.used_at.is_(None))
-        .where(_LINKS.c.expires_at > now)
+        update(DASHBOARD_LINKS)
+        .where(DASHBOARD_LINKS.c.token_hash == digest, DASHBOARD_LINKS.c.used_at.is_(None))
+        .where(DASHBOARD_LINKS.c.expires_at > now)
         .values(used_at=now)
     )
     if not result.rowcount:
         return None
     found = await connection.execute(
-        core_select(_LINKS.c.user_id).where(_LINKS.c.token_hash == digest)
+        core_select(DASHBOARD_LINKS.c.user_id).where(DASHBOARD_LINKS.c.token_hash == digest)
     )
     return int(found.scalar_one())
 
@@ -106,12 +103,12 @@ async def log_view(
 
 
 async def views_of(*, session: AsyncSession, user_id: int) -> list[DashboardView]:
-    result = await session.exec(
+    return await listed(
+        session,
         select(DashboardView)
         .where(DashboardView.user_id == user_id)
-        .order_by(col(DashboardView.id))
+        .order_by(col(DashboardView.id)),
     )
-    return list(result.all())
 
 
 @dataclass(frozen=True)
@@ -136,9 +133,9 @@ async def list_cases(
     statement = select(Case)
     conditions = []
     if where.team is not None:
-        conditions.append(_CASES.c.team == where.team)
+        conditions.append(CASES.c.team == where.team)
     if where.status:
-        conditions.append(_CASES.c.status == where.status)
+        conditions.append(CASES.c.status == where.status)
     if where.overdue:
         open_states = [
             CaseStatus.SUBMITTED,
@@ -146,32 +143,31 @@ async def list_cases(
             CaseStatus.WAITING_PARENT,
             CaseStatus.APPEALED,
         ]
-        conditions += [_CASES.c.status.in_(open_states), _CASES.c.due_at < now]
+        conditions += [CASES.c.status.in_(open_states), CASES.c.due_at < now]
     if where.platform:
-        conditions.append(_CASES.c.platform == where.platform)
+        conditions.append(CASES.c.platform == where.platform)
     if where.agent:
-        conditions.append(func.lower(_CASES.c.assignee_name) == where.agent.lower())
+        conditions.append(func.lower(CASES.c.assignee_name) == where.agent.lower())
     if where.text:
         pattern = f"%{_escape_like(where.text.strip())}%"
         conditions.append(
             or_(
-                _CASES.c.reference.ilike(pattern, escape="\\"),
-                _CASES.c.account.ilike(pattern, escape="\\"),
+                CASES.c.reference.ilike(pattern, escape="\\"),
+                CASES.c.account.ilike(pattern, escape="\\"),
             )
         )
     if where.min_amount is not None:
         totals = (
-            core_select(_TRANSACTIONS.c.case_id)
-            .where(_TRANSACTIONS.c.case_id == _CASES.c.id)
-            .group_by(_TRANSACTIONS.c.case_id, _TRANSACTIONS.c.currency)
-            .having(func.sum(_TRANSACTIONS.c.amount) >= where.min_amount)
+            core_select(TRANSACTIONS.c.case_id)
+            .where(TRANSACTIONS.c.case_id == CASES.c.id)
+            .group_by(TRANSACTIONS.c.case_id, TRANSACTIONS.c.currency)
+            .having(func.sum(TRANSACTIONS.c.amount) >= where.min_amount)
         )
         conditions.append(exists(totals))
     if conditions:
         statement = statement.where(and_(*conditions))
-    statement = statement.order_by(_CASES.c.submitted_at.desc(), _CASES.c.id.desc()).limit(limit)
-    result = await session.exec(statement)
-    return list(result.all())
+    statement = statement.order_by(CASES.c.submitted_at.desc(), CASES.c.id.desc()).limit(limit)
+    return await listed(session, statement)
 
 
 def _escape_like(text: str) -> str:

@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Draft, DraftStatus
+from storage.repositories.rows import added
 
 #: ``DraftStatus.OPEN``, by the name handlers/reading/offer.py reads it.
 OPEN = DraftStatus.OPEN
@@ -35,18 +36,18 @@ async def create_draft(
     answers: dict[str, Any],
     now: datetime,
 ) -> Draft:
-    draft = Draft(
-        user_id=user_id,
-        chat_id=chat_id,
-        step=step,
-        answers=answers,
-        cursor={},
-        created_at=now,
-        updated_at=now,
+    return await added(
+        session,
+        Draft(
+            user_id=user_id,
+            chat_id=chat_id,
+            step=step,
+            answers=answers,
+            cursor={},
+            created_at=now,
+            updated_at=now,
+        ),
     )
-    session.add(draft)
-    await session.flush()
-    return draft
 
 
 def save_draft(

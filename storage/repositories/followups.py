@@ -17,6 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.models import FollowUp, FollowUpStatus
+from storage.repositories.rows import added, listed
 
 
 def _is_postgresql(session: AsyncSession) -> bool:
@@ -36,17 +37,17 @@ async def schedule(
     """Add a pending follow-up. Tell the scheduler (``notify_scheduled``) after the commit."""
     if due_at.tzinfo is None:
         raise ValueError("due_at must be timezone-aware")
-    row = FollowUp(
-        kind=kind,
-        case_id=case_id,
-        draft_id=draft_id,
-        due_at=due_at,
-        details=details or {},
-        created_at=now,
+    return await added(
+        session,
+        FollowUp(
+            kind=kind,
+            due_at=due_at,
+            created_at=now,
+            case_id=case_id,
+            draft_id=draft_id,
+            details=details or {},
+        ),
     )
-    session.add(row)
-    await session.flush()
-    return row
 
 
 async def cancel(
@@ -95,8 +96,7 @@ def pending_of(
 
 async def pending_of_draft(*, session: AsyncSession, draft_id: int, kind: str) -> list[FollowUp]:
     """A draft's pending follow-ups of one kind (its intake reminders, to move them later)."""
-    result = await session.exec(pending_of(kind, draft_id=draft_id))
-    return list(result.all())
+    return await listed(session, pending_of(kind, draft_id=draft_id))
 
 
 async def due(
@@ -116,17 +116,17 @@ async def due(
     )
     if after is not None:
         statement = statement.where(tuple_(col(FollowUp.due_at), col(FollowUp.id)) > after)
-    result = await session.exec(
-        statement.order_by(col(FollowUp.due_at), col(FollowUp.id)).limit(limit)
+    return await listed(
+        session, statement.order_by(col(FollowUp.due_at), col(FollowUp.id)).limit(limit)
     )
-    return list(result.all())
 
 
 async def pending_between(
     *, session: AsyncSession, start: datetime, end: datetime, limit: int
 ) -> list[FollowUp]:
     """Pending rows with ``start < due_at <= end``, soonest first (to load as date jobs)."""
-    result = await session.exec(
+    return await listed(
+        session,
         select(FollowUp)
         .where(
             col(FollowUp.status) == FollowUpStatus.PENDING,
@@ -134,9 +134,8 @@ async def pending_between(
             col(FollowUp.due_at) <= end,
         )
         .order_by(col(FollowUp.due_at), col(FollowUp.id))
-        .limit(limit)
+        .limit(limit),
     )
-    return list(result.all())
 
 
 async def pending_count(*, session: AsyncSession) -> int:

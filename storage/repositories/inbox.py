@@ -13,12 +13,12 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import InboxUpdate
+from storage.tables import INBOX
 
-_TABLE = InboxUpdate.__table__  # type: ignore[attr-defined]
 #: Built once (SQLAlchemy memoizes a statement's cache key on the object).
 _MARK_PROCESSED = (
-    update(_TABLE)
-    .where(_TABLE.c.id.in_(bindparam("ids", expanding=True)), _TABLE.c.processed_at.is_(None))
+    update(INBOX)
+    .where(INBOX.c.id.in_(bindparam("ids", expanding=True)), INBOX.c.processed_at.is_(None))
     .values(processed_at=bindparam("now"))
 )
 

@@ -15,17 +15,15 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, delete, exists, func, or_, select, update
+from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col
 from sqlmodel import select as select_rows
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import ChatLease, InboxUpdate
-
-_LEASES: Table = ChatLease.__table__  # type: ignore[attr-defined]
-_INBOX: Table = InboxUpdate.__table__  # type: ignore[attr-defined]
+from storage.models import InboxUpdate
+from storage.tables import CHAT_LEASES, INBOX
 
 
 def _insert(session: AsyncSession) -> Any:
@@ -44,14 +42,14 @@ async def take(
 ) -> bool:
     """Take (or renew) the chat's lease unless another owner holds an unexpired one."""
     statement = (
-        _insert(session)(_LEASES)
+        _insert(session)(CHAT_LEASES)
         .values(bot_id=bot_id, chat_id=chat_id, owner=owner, expires_at=now + lease)
         .on_conflict_do_update(
             index_elements=["bot_id", "chat_id"],
             set_={"owner": owner, "expires_at": now + lease},
-            where=or_(_LEASES.c.owner == owner, _LEASES.c.expires_at <= now),
+            where=or_(CHAT_LEASES.c.owner == owner, CHAT_LEASES.c.expires_at <= now),
         )
-        .returning(_LEASES.c.owner)
+        .returning(CHAT_LEASES.c.owner)
     )
     connection = await session.connection()
     taken = (await connection.execute(statement)).scalar_one_or_none()
@@ -67,14 +65,14 @@ async def renew(
         return set()
     connection = await session.connection()
     result = await connection.execute(
-        update(_LEASES)
+        update(CHAT_LEASES)
         .where(
-            _LEASES.c.bot_id == bot_id,
-            _LEASES.c.chat_id.in_(ids),
-            _LEASES.c.owner == owner,
+            CHAT_LEASES.c.bot_id == bot_id,
+            CHAT_LEASES.c.chat_id.in_(ids),
+            CHAT_LEASES.c.owner == owner,
         )
         .values(expires_at=until)
-        .returning(_LEASES.c.chat_id)
+        .returning(CHAT_LEASES.c.chat_id)
     )
     return {int(chat) for chat in result.scalars()}
 
@@ -82,8 +80,10 @@ async def renew(
 async def release(*, session: AsyncSession, bot_id: int, chat_id: int, owner: str) -> None:
     connection = await session.connection()
     await connection.execute(
-        delete(_LEASES).where(
-            _LEASES.c.bot_id == bot_id, _LEASES.c.chat_id == chat_id, _LEASES.c.owner == owner
+        delete(CHAT_LEASES).where(
+            CHAT_LEASES.c.bot_id == bot_id,
+            CHAT_LEASES.c.chat_id == chat_id,
+            CHAT_LEASES.c.owner == owner,
         )
     )
 
@@ -93,8 +93,8 @@ async def held(*, session: AsyncSession, bot_id: int, now: datetime) -> int:
     connection = await session.connection()
     result = await connection.execute(
         select(func.count())
-        .select_from(_LEASES)
-        .where(_LEASES.c.bot_id == bot_id, _LEASES.c.expires_at > now)
+        .select_from(CHAT_LEASES)
+        .where(CHAT_LEASES.c.bot_id == bot_id, CHAT_LEASES.c.expires_at > now)
     )
     return int(result.scalar_one())
 
@@ -106,23 +106,23 @@ async def stranded_chats(
     never started, or ``owner``'s own (a worker's name survives its restarts: what it held
     before it died is its to take back at once)."""
     live = exists().where(
-        _LEASES.c.bot_id == _INBOX.c.bot_id,
-        _LEASES.c.chat_id == _INBOX.c.chat_id,
-        _LEASES.c.expires_at > now,
-        _LEASES.c.owner != owner,
+        CHAT_LEASES.c.bot_id == INBOX.c.bot_id,
+        CHAT_LEASES.c.chat_id == INBOX.c.chat_id,
+        CHAT_LEASES.c.expires_at > now,
+        CHAT_LEASES.c.owner != owner,
     )
     connection = await session.connection()
     result = await connection.execute(
-        select(_INBOX.c.chat_id)
+        select(INBOX.c.chat_id)
         .where(
-            _INBOX.c.bot_id == bot_id,
-            _INBOX.c.processed_at.is_(None),
-            _INBOX.c.failed_at.is_(None),
-            _INBOX.c.chat_id.is_not(None),
+            INBOX.c.bot_id == bot_id,
+            INBOX.c.processed_at.is_(None),
+            INBOX.c.failed_at.is_(None),
+            INBOX.c.chat_id.is_not(None),
             ~live,
         )
-        .group_by(_INBOX.c.chat_id)
-        .order_by(func.min(_INBOX.c.update_id))
+        .group_by(INBOX.c.chat_id)
+        .order_by(func.min(INBOX.c.update_id))
         .limit(limit)
     )
     return [int(chat) for chat in result.scalars()]

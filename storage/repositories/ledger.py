@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -32,9 +32,16 @@ _CHUNK = 500
 
 @dataclass
 class Merged:
+    """What merging bill lines into the ledger did, in orders."""
+
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+
+    def count(self, more: Merged) -> None:
+        """Add what another merge did (the next batch of one file) to these figures."""
+        for figure in fields(Merged):
+            setattr(self, figure.name, getattr(self, figure.name) + getattr(more, figure.name))
 
 
 #: The columns merging reads and writes, in the order of the raw statements below.
@@ -202,12 +209,8 @@ async def near(
     """Orders of exactly this amount and currency paid between ``start`` and ``end``."""
     found = await session.exec(
         select(LedgerOrder)
-        .where(
-            col(LedgerOrder.currency) == currency,
-            col(LedgerOrder.amount_key) == key,
-            col(LedgerOrder.paid_at) >= start,
-            col(LedgerOrder.paid_at) <= end,
-        )
+        .where(col(LedgerOrder.currency) == currency, col(LedgerOrder.amount_key) == key)
+        .where(col(LedgerOrder.paid_at).between(start, end))
         .order_by(col(LedgerOrder.paid_at))
         .limit(limit)
     )

@@ -10,19 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Table, Text, bindparam, cast, or_, update
+from sqlalchemy import Boolean, Text, bindparam, cast, or_, type_coerce, update
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import OutboxMessage, OutboxStatus
+from storage.tables import OUTBOX
 
-_TABLE: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
 _MARK_SENT = (
-    update(_TABLE)
-    .where(_TABLE.c.id == bindparam("row_id"))
+    update(OUTBOX)
+    .where(OUTBOX.c.id == bindparam("row_id"))
     .values(
         status=OutboxStatus.SENT,
         attempts=bindparam("attempts"),
@@ -33,9 +33,9 @@ _MARK_SENT = (
 )
 
 
-@dataclass(frozen=True)
-class Sent:
-    """A row Telegram accepted, waiting to be recorded as sent."""
+class Sent(NamedTuple):
+    """A row Telegram accepted, waiting to be recorded as sent (its fields are the parameters
+    of the statement that records it)."""
 
     row_id: int
     attempts: int
@@ -90,11 +90,11 @@ async def claim(
     """Take a due row for delivery; False when another worker took it first."""
     connection = await session.connection()
     result = await connection.execute(
-        update(_TABLE)
+        update(OUTBOX)
         .where(
-            _TABLE.c.id == row.id,
-            _TABLE.c.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING]),
-            _TABLE.c.not_before == row.not_before,
+            OUTBOX.c.id == row.id,
+            OUTBOX.c.status.in_([OutboxStatus.PENDING, OutboxStatus.SENDING]),
+            OUTBOX.c.not_before == row.not_before,
         )
         .values(status=OutboxStatus.SENDING, not_before=now + lease)
     )
@@ -118,7 +118,7 @@ async def finish(
     if retry_at is not None:
         values["not_before"] = retry_at
     connection = await session.connection()
-    await connection.execute(update(_TABLE).where(_TABLE.c.id == row_id).values(**values))
+    await connection.execute(update(OUTBOX).where(OUTBOX.c.id == row_id).values(**values))
 
 
 async def mark_sent(*, session: AsyncSession, sent: Sequence[Sent]) -> None:
@@ -126,13 +126,7 @@ async def mark_sent(*, session: AsyncSession, sent: Sequence[Sent]) -> None:
     if not sent:
         return
     connection = await session.connection()
-    await connection.execute(
-        _MARK_SENT,
-        [
-            {"row_id": s.row_id, "attempts": s.attempts, "sent_at": s.sent_at, "result": s.result}
-            for s in sent
-        ],
-    )
+    await connection.execute(_MARK_SENT, [mark._asdict() for mark in sent])
 
 
 async def extend_lease(*, session: AsyncSession, row_id: int, until: datetime) -> None:
@@ -147,8 +141,8 @@ async def extend_leases(*, session: AsyncSession, row_ids: Iterable[int], until:
         return
     connection = await session.connection()
     await connection.execute(
-        update(_TABLE)
-        .where(_TABLE.c.id.in_(ids), _TABLE.c.status == OutboxStatus.SENDING)
+        update(OUTBOX)
+        .where(OUTBOX.c.id.in_(ids), OUTBOX.c.status == OutboxStatus.SENDING)
         .values(not_before=until)
     )
 
@@ -169,34 +163,25 @@ class FailedCall:
 
 async def failed(*, session: AsyncSession, limit: int = 200) -> list[FailedCall]:
     """Failed calls, oldest first (their payload is not even read)."""
-    kept = cast(_TABLE.c.payload, Text) != "{}"
+    # Read as a bool on SQLite too (which has no boolean type: 0 or 1).
+    kept = type_coerce(cast(OUTBOX.c.payload, Text) != "{}", Boolean)
     connection = await session.connection()
     result = await connection.execute(
+        # A FailedCall's fields, in order.
         sa_select(
-            _TABLE.c.id,
-            _TABLE.c.created_at,
-            _TABLE.c.method,
-            _TABLE.c.chat_id,
-            _TABLE.c.attempts,
-            _TABLE.c.last_error,
+            OUTBOX.c.id,
+            OUTBOX.c.created_at,
+            OUTBOX.c.method,
+            OUTBOX.c.chat_id,
+            OUTBOX.c.attempts,
+            OUTBOX.c.last_error,
             kept,
         )
-        .where(_TABLE.c.status == OutboxStatus.FAILED)
-        .order_by(_TABLE.c.id)
+        .where(OUTBOX.c.status == OutboxStatus.FAILED)
+        .order_by(OUTBOX.c.id)
         .limit(limit)
     )
-    return [
-        FailedCall(
-            id=row_id,
-            created_at=created_at,
-            method=method,
-            chat_id=chat_id,
-            attempts=attempts,
-            error=error,
-            resendable=bool(kept),
-        )
-        for row_id, created_at, method, chat_id, attempts, error, kept in result
-    ]
+    return [FailedCall(*row) for row in result]
 
 
 async def retry_failed(
@@ -206,15 +191,15 @@ async def retry_failed(
     now, no attempts, created now (so the delivery's age limit counts from now). Calls the
     retention job emptied are left failed. Returns the ids queued again; the running bot's
     outbox sweeper sends them."""
-    statement = update(_TABLE).where(
-        _TABLE.c.status == OutboxStatus.FAILED, cast(_TABLE.c.payload, Text) != "{}"
+    statement = update(OUTBOX).where(
+        OUTBOX.c.status == OutboxStatus.FAILED, cast(OUTBOX.c.payload, Text) != "{}"
     )
     if ids is not None:
-        statement = statement.where(_TABLE.c.id.in_(list(ids)))
+        statement = statement.where(OUTBOX.c.id.in_(list(ids)))
     connection = await session.connection()
     result = await connection.execute(
         statement.values(
             status=OutboxStatus.PENDING, attempts=0, not_before=now, created_at=now
-        ).returning(_TABLE.c.id)
+        ).returning(OUTBOX.c.id)
     )
     return sorted(row[0] for row in result)

@@ -14,16 +14,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, Table, case, null, select, text
+from sqlalchemy import Select, case, null, select, text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Case, CaseEvent, CaseTransaction, FollowUp, FollowUpStatus, OrderLink
-
-_CASES: Table = Case.__table__  # type: ignore[attr-defined]
-_TRANSACTIONS: Table = CaseTransaction.__table__  # type: ignore[attr-defined]
-_EVENTS: Table = CaseEvent.__table__  # type: ignore[attr-defined]
-_FOLLOW_UPS: Table = FollowUp.__table__  # type: ignore[attr-defined]
-_LINKS: Table = OrderLink.__table__  # type: ignore[attr-defined]
+from storage.models import FollowUp, FollowUpStatus
+from storage.tables import CASE_EVENTS, CASES, FOLLOW_UPS, ORDER_LINKS, TRANSACTIONS
 
 #: The events that time a case or say how it ended; the others (relays, notes shown, files
 #: shown) are not read.
@@ -54,6 +49,15 @@ class EventRow(NamedTuple):
     actor_id: int | None
     at: datetime
     details: dict[str, Any]
+
+
+#: The columns an :class:`EventRow` is read from, but its details (read only for some events).
+_EVENT_COLUMNS = (
+    CASE_EVENTS.c.action,
+    CASE_EVENTS.c.actor_kind,
+    CASE_EVENTS.c.actor_id,
+    CASE_EVENTS.c.created_at,
+)
 
 
 @dataclass
@@ -108,9 +112,9 @@ _COLUMNS = (
 
 
 def _received(columns: list[Any], start: datetime, end: datetime, team: str | None) -> Select[Any]:
-    statement = select(*columns).where(_CASES.c.submitted_at >= start, _CASES.c.submitted_at < end)
+    statement = select(*columns).where(CASES.c.submitted_at >= start, CASES.c.submitted_at < end)
     if team is not None:
-        statement = statement.where(_CASES.c.team == team)
+        statement = statement.where(CASES.c.team == team)
     return statement
 
 
@@ -127,8 +131,8 @@ async def received_cases(
     connection = await session.connection()
     names = _COLUMNS + (PERSONAL_COLUMNS if with_personal else ())
     result = await connection.execute(
-        _received([_CASES.c[name] for name in names], start, end, team).order_by(
-            _CASES.c.submitted_at, _CASES.c.id
+        _received([CASES.c[name] for name in names], start, end, team).order_by(
+            CASES.c.submitted_at, CASES.c.id
         )
     )
     rows: dict[int, CaseRow] = {}
@@ -139,10 +143,10 @@ async def received_cases(
         rows[data["id"]] = CaseRow(**data, personal=personal)
     if not rows:
         return []
-    ids = _received([_CASES.c.id], start, end, team).scalar_subquery()
+    ids = _received([CASES.c.id], start, end, team).scalar_subquery()
     amounts = await connection.execute(
-        select(_TRANSACTIONS.c.case_id, _TRANSACTIONS.c.currency, _TRANSACTIONS.c.amount).where(
-            _TRANSACTIONS.c.case_id.in_(ids)
+        select(TRANSACTIONS.c.case_id, TRANSACTIONS.c.currency, TRANSACTIONS.c.amount).where(
+            TRANSACTIONS.c.case_id.in_(ids)
         )
     )
     totals: dict[int, dict[str, Decimal]] = defaultdict(dict)
@@ -150,27 +154,24 @@ async def received_cases(
         totals[case_id][currency] = totals[case_id].get(currency, Decimal(0)) + Decimal(amount)
     events = await connection.execute(
         select(
-            _EVENTS.c.case_id,
-            _EVENTS.c.action,
-            _EVENTS.c.actor_kind,
-            _EVENTS.c.actor_id,
-            _EVENTS.c.created_at,
+            CASE_EVENTS.c.case_id,
+            *_EVENT_COLUMNS,
             # Only these events' details are read (the decision, the stars): the others'
             # JSON is not even decoded.
-            case((_EVENTS.c.action.in_(DETAILED_ACTIONS), _EVENTS.c.details), else_=null()).label(
-                "details"
-            ),
+            case(
+                (CASE_EVENTS.c.action.in_(DETAILED_ACTIONS), CASE_EVENTS.c.details), else_=null()
+            ).label("details"),
         )
-        .where(_EVENTS.c.case_id.in_(ids), _EVENTS.c.action.in_(TIMED_ACTIONS))
-        .order_by(_EVENTS.c.case_id, _EVENTS.c.created_at, _EVENTS.c.id)
+        .where(CASE_EVENTS.c.case_id.in_(ids), CASE_EVENTS.c.action.in_(TIMED_ACTIONS))
+        .order_by(CASE_EVENTS.c.case_id, CASE_EVENTS.c.created_at, CASE_EVENTS.c.id)
     )
     for case_id, action, kind, actor, at, details in events.all():
         row = rows.get(case_id)
         if row is not None:
             row.events.append(EventRow(action, kind, actor, at, details or _NO_DETAILS))
     verdicts = await connection.execute(
-        select(_LINKS.c.case_id, _LINKS.c.verdict).where(
-            _LINKS.c.case_id.in_(ids), _LINKS.c.transaction_id.is_not(None)
+        select(ORDER_LINKS.c.case_id, ORDER_LINKS.c.verdict).where(
+            ORDER_LINKS.c.case_id.in_(ids), ORDER_LINKS.c.transaction_id.is_not(None)
         )
     )
     for case_id, verdict in verdicts.all():
@@ -188,15 +189,9 @@ async def rating_events(
     """A case's rating events (``actions``), oldest first."""
     connection = await session.connection()
     result = await connection.execute(
-        select(
-            _EVENTS.c.action,
-            _EVENTS.c.actor_kind,
-            _EVENTS.c.actor_id,
-            _EVENTS.c.created_at,
-            _EVENTS.c.details,
-        )
-        .where(_EVENTS.c.case_id == case_id, _EVENTS.c.action.in_(actions))
-        .order_by(_EVENTS.c.id)
+        select(*_EVENT_COLUMNS, CASE_EVENTS.c.details)
+        .where(CASE_EVENTS.c.case_id == case_id, CASE_EVENTS.c.action.in_(actions))
+        .order_by(CASE_EVENTS.c.id)
     )
     return [EventRow(a, k, i, at, d or {}) for a, k, i, at, d in result.all()]
 
@@ -215,8 +210,8 @@ async def claim_digest(*, session: AsyncSession, team: str, due: datetime, now: 
     if connection.dialect.name == "postgresql":
         await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _DIGEST_LOCK})
     found = await connection.execute(
-        select(_FOLLOW_UPS.c.details).where(
-            _FOLLOW_UPS.c.kind == DIGEST_KIND, _FOLLOW_UPS.c.due_at == due
+        select(FOLLOW_UPS.c.details).where(
+            FOLLOW_UPS.c.kind == DIGEST_KIND, FOLLOW_UPS.c.due_at == due
         )
     )
     if any((details or {}).get("team") == team for (details,) in found.all()):

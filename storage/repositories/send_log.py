@@ -14,12 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Table, delete, func, insert, select, text
+from sqlalchemy import delete, func, insert, select, text
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import SendLogEntry
+from storage.tables import SEND_LOG
 
-_LOG: Table = SendLogEntry.__table__  # type: ignore[attr-defined]
 _LOCK = text("SELECT pg_advisory_xact_lock(:namespace, :key)")
 #: First key of the advisory locks taken here (the second is the scope's hash).
 _NAMESPACE = 0x5E4D
@@ -61,8 +60,8 @@ async def reserve(
         since = now - limit.period - margin
         row = (
             await connection.execute(
-                select(func.count(), func.min(_LOG.c.sent_at)).where(
-                    _LOG.c.scope == limit.scope, _LOG.c.sent_at > since
+                select(func.count(), func.min(SEND_LOG.c.sent_at)).where(
+                    SEND_LOG.c.scope == limit.scope, SEND_LOG.c.sent_at > since
                 )
             )
         ).one()
@@ -74,7 +73,7 @@ async def reserve(
     if wait > 0:
         return wait
     await connection.execute(
-        insert(_LOG),
+        insert(SEND_LOG),
         [{"scope": limit.scope, "sent_at": now} for limit in limits for _ in range(messages)],
     )
     return 0.0
@@ -83,5 +82,5 @@ async def reserve(
 async def forget_before(*, session: AsyncSession, before: datetime) -> int:
     """Drop counted sends older than any window (run now and then)."""
     connection = await session.connection()
-    result = await connection.execute(delete(_LOG).where(_LOG.c.sent_at < before))
+    result = await connection.execute(delete(SEND_LOG).where(SEND_LOG.c.sent_at < before))
     return int(result.rowcount or 0)
