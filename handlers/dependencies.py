@@ -24,7 +24,7 @@ from handlers.policy import (
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dependencies:
     intake: IntakePolicy
     desk: DeskPolicy

@@ -16,17 +16,8 @@ from typing import Any
 from bot.files.archive import ARCHIVE, archive_spec
 from bot.i18n import Localizer
 from bot.telegram.fitting import CONTINUED, cut_text, shorten, telegram_length
+from handlers import replies
 from handlers.events import MediaKind
-from handlers.replies import (
-    AnswerButton,
-    CreateTopic,
-    EditMessage,
-    Msg,
-    Outgoing,
-    Reply,
-    SendDocument,
-    SendMedia,
-)
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
@@ -38,7 +29,9 @@ Call = tuple[int, str, dict[str, Any]]
 UPLOAD = "_upload"
 
 
-def _keyboard(localizer: Localizer, reply: Reply | EditMessage) -> dict[str, Any] | None:
+def _keyboard(
+    localizer: Localizer, reply: replies.Reply | replies.EditMessage
+) -> dict[str, Any] | None:
     if not reply.buttons:
         return None
     rows = [
@@ -72,19 +65,19 @@ def split_text(pieces: list[str], limit: int = MAX_TEXT) -> list[str]:
     return messages
 
 
-def render_calls(localizer: Localizer, outgoing: list[Outgoing]) -> list[Call]:
+def render_calls(localizer: Localizer, outgoing: list[replies.Outgoing]) -> list[Call]:
     calls: list[Call] = []
     for item in outgoing:
-        if isinstance(item, AnswerButton):
+        if isinstance(item, replies.AnswerButton):
             params: dict[str, Any] = {"callback_query_id": item.callback_id}
             if item.notice is not None:
                 params["text"] = localizer.plain(item.language, item.notice)
             calls.append((0, "answerCallbackQuery", params))
-        elif isinstance(item, Reply):
+        elif isinstance(item, replies.Reply):
             calls.extend(_message_calls(localizer, item))
-        elif isinstance(item, SendMedia):
+        elif isinstance(item, replies.SendMedia):
             calls.extend(_media_calls(localizer, item))
-        elif isinstance(item, EditMessage):
+        elif isinstance(item, replies.EditMessage):
             whole = "\n\n".join(localizer.html(item.language, p) for p in item.parts)
             text = _cut_for_good(localizer, item.language, whole, MAX_TEXT)
             params = {
@@ -97,10 +90,10 @@ def render_calls(localizer: Localizer, outgoing: list[Outgoing]) -> list[Call]:
             if keyboard:
                 params["reply_markup"] = keyboard
             calls.append((item.chat_id, "editMessageText", params))
-        elif isinstance(item, SendDocument):
+        elif isinstance(item, replies.SendDocument):
             method = "sendPhoto" if item.as_photo else "sendDocument"
             calls.append((item.chat_id, method, _document_params(localizer, item)))
-        elif isinstance(item, CreateTopic):
+        elif isinstance(item, replies.CreateTopic):
             name = localizer.plain(item.language, item.name)
             name = shorten(name, MAX_TOPIC_NAME, CONTINUED, markup=False)
             calls.append(
@@ -109,7 +102,7 @@ def render_calls(localizer: Localizer, outgoing: list[Outgoing]) -> list[Call]:
     return calls
 
 
-def _placement(item: Reply | SendMedia) -> dict[str, Any]:
+def _placement(item: replies.Reply | replies.SendMedia) -> dict[str, Any]:
     """Where a message goes: chat, topic, the message it answers, or a case's thread (``_case``,
     resolved at sending time by the delivery)."""
     params: dict[str, Any] = {"chat_id": item.chat_id}
@@ -125,7 +118,7 @@ def _placement(item: Reply | SendMedia) -> dict[str, Any]:
     return params
 
 
-def _message_calls(localizer: Localizer, reply: Reply) -> list[Call]:
+def _message_calls(localizer: Localizer, reply: replies.Reply) -> list[Call]:
     calls: list[Call] = []
     texts = split_text([localizer.html(reply.language, part) for part in reply.parts])
     for index, text in enumerate(texts):
@@ -137,7 +130,7 @@ def _message_calls(localizer: Localizer, reply: Reply) -> list[Call]:
     return calls
 
 
-def _media_calls(localizer: Localizer, item: SendMedia) -> list[Call]:
+def _media_calls(localizer: Localizer, item: replies.SendMedia) -> list[Call]:
     """Photos and documents go in separate albums (Telegram won't mix them), 10 at most each;
     a lone file is sent on its own. The caption goes on the first file."""
     caption = _caption(localizer, item.language, item.caption)
@@ -162,7 +155,7 @@ def _media_calls(localizer: Localizer, item: SendMedia) -> list[Call]:
     return calls
 
 
-def _document_params(localizer: Localizer, item: SendDocument) -> dict[str, Any]:
+def _document_params(localizer: Localizer, item: replies.SendDocument) -> dict[str, Any]:
     upload: dict[str, Any] = {
         "file_name": item.file_name,
         "mime_type": item.mime_type,
@@ -182,7 +175,7 @@ def _document_params(localizer: Localizer, item: SendDocument) -> dict[str, Any]
     return params
 
 
-def _caption(localizer: Localizer, language: str, caption: Msg | None) -> str | None:
+def _caption(localizer: Localizer, language: str, caption: replies.Msg | None) -> str | None:
     if caption is None:
         return None
     return _cut_for_good(localizer, language, localizer.html(language, caption), MAX_CAPTION)
@@ -193,7 +186,7 @@ def _cut_for_good(localizer: Localizer, language: str, text: str, limit: int) ->
     what does not fit here is not sent anywhere else."""
     if telegram_length(text) <= limit:
         return text
-    return shorten(text, limit, localizer.html(language, Msg("text-cut")))
+    return shorten(text, limit, localizer.html(language, replies.Msg("text-cut")))
 
 
 def take_uploads(params: dict[str, Any]) -> tuple[dict[str, Any], dict[str, tuple[str, bytes]]]:
