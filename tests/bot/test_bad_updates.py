@@ -9,7 +9,6 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -18,17 +17,15 @@ from sqlmodel import select
 from bot.aiogram_transport import AiogramTransport
 from bot.metrics import REGISTRY
 from bot.ptb_transport import PtbTransport
-from bot.telegram.delivery import Delivery
 from bot.telegram.errors import Transient
 from bot.telegram.intake import Inbox, poll
 from bot.telegram.ordering import ChatQueues
-from bot.telegram.pacing import Pacer
-from bot.telegram.processing import UpdateProcessor
 from bot.telegram.transport import TelegramTransport
 from handlers.events import EventKind, Incoming, Sender
 from handlers.replies import Msg
 from storage.models import InboxUpdate, OutboxMessage
 from storage.repositories import inbox, users
+from tests.bot.pipeline import build_processor
 from tests.emulator import BotApiEmulator
 
 PARENT = 4242
@@ -124,29 +121,12 @@ class Wiring:
 @pytest.fixture
 async def wiring(database, clock, conversation, localizer):
     transport = FakeTransport()
-    lease = timedelta(seconds=30)
-    delivery = Delivery(
-        transport=transport,  # type: ignore[arg-type]
-        database=database,
-        clock=clock,
-        pacer=Pacer(),
-        lease=lease,
-    )
-    processor = UpdateProcessor(
-        transport=transport,  # type: ignore[arg-type]
-        conversation=conversation,
-        localizer=localizer,
-        database=database,
-        delivery=delivery,
-        clock=clock,
-        lease=lease,
-        retry_delay=0,
-    )
+    processor = build_processor(transport, conversation, localizer, database, clock)
     queues = ChatQueues(processor.handle, album_wait=0)
     store = Inbox(database=database, clock=clock, queues=queues)
     store.bot_id = 1
     yield Wiring(transport, queues, store)
-    await delivery.close()
+    await processor.delivery.close()
 
 
 def _failing_on(
