@@ -10,16 +10,15 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlmodel import select
 
 from bot.metrics import REGISTRY
-from bot.telegram.delivery import Delivery
 from bot.telegram.errors import Permanent, Transient
 from bot.telegram.handoff import Handoff
 from bot.telegram.pacing import Pacer
-from storage.models import Case, OutboxMessage
+from storage.models import Case
 from storage.repositories import cases
 from tests.bot.handoff_fakes import SUPERVISOR, FakeGroup, desk_policy, new_case
+from tests.bot.pipeline import build_delivery, outbox_rows
 from tests.handlers.desk_helpers import GROUP, reload, submitted_case
 
 NO_RIGHTS = "Bad Request: not enough rights to send text messages to the chat"
@@ -36,11 +35,6 @@ def _handoff(group: FakeGroup, database, clock, localizer, **kw: Any) -> Handoff
         topic_grace=timedelta(seconds=60),
         **kw,
     )
-
-
-async def _outbox(database) -> list[OutboxMessage]:
-    async with database.unit_of_work() as session:
-        return list((await session.exec(select(OutboxMessage).order_by(OutboxMessage.id))).all())
 
 
 def _count(name: str) -> float:
@@ -111,7 +105,7 @@ async def test_repeated_refusals_alert_the_supervisors_once_then_retry_slowly(
 
     stored = await reload(database, case)
     assert stored.handoff_attempts == 5 and stored.handoff_alerted_at is not None
-    rows = await _outbox(database)
+    rows = await outbox_rows(database)
     assert len(rows) == 1  # the alert, queued in the outbox so it is not lost
     alert = rows[0].payload
     assert rows[0].chat_id == GROUP and alert["chat_id"] == GROUP
@@ -129,7 +123,7 @@ async def test_repeated_refusals_alert_the_supervisors_once_then_retry_slowly(
         stored = await reload(database, case)
         assert stored.handoff_retry_at == clock.now() + timedelta(minutes=30)
         clock.current = stored.handoff_retry_at
-    assert len(await _outbox(database)) == 1
+    assert len(await outbox_rows(database)) == 1
     assert _count("refund_desk_handoff_alerts_total") == alerts + 1
     assert stored.handoff_attempts == 7
 
@@ -138,21 +132,15 @@ async def test_repeated_refusals_alert_the_supervisors_once_then_retry_slowly(
     assert await handoff.run() == 1
     stored = await reload(database, case)
     assert stored.handoff_status == "done" and stored.handoff_alerted_at is None
-    rows = await _outbox(database)
+    rows = await outbox_rows(database)
     assert len(rows) == 2
     assert "K7QM4" in rows[1].payload["text"] and "tg://user" not in rows[1].payload["text"]
 
     # Both notices are ordinary outbox rows: the sweeper sends them to the group.
-    delivery = Delivery(
-        transport=group,
-        database=database,
-        clock=clock,
-        pacer=Pacer(per_group_minute=1000),
-        lease=timedelta(seconds=30),
-    )
+    delivery = build_delivery(group, database, clock, pacer=Pacer(per_group_minute=1000))
     assert await delivery.sweep() == 2
     await delivery.close()
-    assert [r.status for r in await _outbox(database)] == ["sent", "sent"]
+    assert [r.status for r in await outbox_rows(database)] == ["sent", "sent"]
 
 
 async def test_an_unexpected_error_counts_as_a_refusal(database, clock, localizer, caplog):
@@ -166,7 +154,7 @@ async def test_an_unexpected_error_counts_as_a_refusal(database, clock, localize
         assert stored.handoff_retry_at is not None
         clock.current = stored.handoff_retry_at
     assert stored.handoff_attempts == 2
-    (alert,) = await _outbox(database)
+    (alert,) = await outbox_rows(database)
     assert "RuntimeError" in alert.payload["text"] and "boom" not in alert.payload["text"]
 
 

@@ -16,10 +16,10 @@ from bot.cli import main
 from bot.metrics import REGISTRY
 from bot.telegram.delivery import Delivery
 from bot.telegram.errors import Transient
-from bot.telegram.pacing import Pacer
 from storage.database import Database
 from storage.models import OutboxMessage
 from storage.repositories import outbox
+from tests.bot.pipeline import build_delivery, outbox_rows
 
 
 class BrokenTransport:
@@ -35,15 +35,7 @@ class BrokenTransport:
 
 
 def _delivery(transport, database, clock, **kw: Any) -> Delivery:
-    return Delivery(
-        transport=transport,
-        database=database,
-        clock=clock,
-        pacer=Pacer(),
-        lease=timedelta(seconds=30),
-        base_backoff=0.01,
-        **kw,
-    )
+    return build_delivery(transport, database, clock, base_backoff=0.01, **kw)
 
 
 async def _queue(database, clock, text: str = "hello", chat_id: int = 7) -> list[OutboxMessage]:
@@ -57,11 +49,6 @@ async def _queue(database, clock, text: str = "hello", chat_id: int = 7) -> list
         )
 
 
-async def _rows(database) -> list[OutboxMessage]:
-    async with database.unit_of_work() as session:
-        return list((await session.exec(select(OutboxMessage).order_by(OutboxMessage.id))).all())
-
-
 def _failed_count(method: str) -> float:
     return REGISTRY.get_sample_value("refund_desk_outbox_failed_total", {"method": method}) or 0
 
@@ -73,14 +60,14 @@ async def test_an_unknown_error_ends_failed_after_bounded_attempts(database, clo
     before = _failed_count("sendMessage")
     await delivery.deliver([row])  # an unknown error no longer escapes
     for _ in range(10):
-        (stored,) = await _rows(database)
+        (stored,) = await outbox_rows(database)
         if stored.status == "failed":
             break
         assert stored.status == "pending"  # waiting for a retry, not "sending" forever
         clock.advance(minutes=5)
         await delivery.sweep()
     await delivery.close()
-    (stored,) = await _rows(database)
+    (stored,) = await outbox_rows(database)
     assert stored.status == "failed"
     assert transport.calls == stored.attempts == 3
     assert stored.last_error == "unexpected RuntimeError"
@@ -94,14 +81,14 @@ async def test_a_row_that_keeps_waiting_ends_failed_after_a_day(database, clock)
     (row,) = await _queue(database, clock)
     delivery = _delivery(transport, database, clock, attempts=2)
     await delivery.deliver([row])
-    assert [r.status for r in await _rows(database)] == ["pending"]
+    assert [r.status for r in await outbox_rows(database)] == ["pending"]
     clock.advance(hours=23)
     await delivery.sweep()
-    assert [r.status for r in await _rows(database)] == ["pending"]  # Telegram may come back
+    assert [r.status for r in await outbox_rows(database)] == ["pending"]  # Telegram may come back
     clock.advance(hours=2)
     await delivery.sweep()
     await delivery.close()
-    (stored,) = await _rows(database)
+    (stored,) = await outbox_rows(database)
     assert stored.status == "failed" and "Bad Gateway" in (stored.last_error or "")
 
 
@@ -113,7 +100,7 @@ async def test_a_row_that_keeps_failing_ends_failed_after_bounded_attempts(datab
     clock.advance(minutes=30)
     await delivery.sweep()
     await delivery.close()
-    (stored,) = await _rows(database)
+    (stored,) = await outbox_rows(database)
     assert stored.status == "failed" and stored.attempts == 4
 
 
