@@ -7,26 +7,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from sqlmodel import select
 
-from bot.aiogram_transport import AiogramTransport
 from bot.metrics import REGISTRY
-from bot.ptb_transport import PtbTransport
 from bot.telegram.errors import Transient
 from bot.telegram.intake import Inbox, poll
 from bot.telegram.ordering import ChatQueues
-from bot.telegram.transport import TelegramTransport
 from handlers.events import EventKind, Incoming, Sender
 from handlers.replies import Msg
 from storage.models import InboxUpdate, OutboxMessage
 from storage.repositories import inbox, users
 from tests.bot.pipeline import build_processor
-from tests.emulator import BotApiEmulator
 
 PARENT = 4242
 GROUP = -100777
@@ -346,23 +342,6 @@ def _as_the_bot_logs(caplog: pytest.LogCaptureFixture) -> None:
     """INFO, with python-telegram-bot's loggers at WARNING (bot/logs.py quiet_libraries)."""
     caplog.set_level(logging.INFO)
     caplog.set_level(logging.WARNING, logger="telegram")
-
-
-TRANSPORTS: dict[str, type[PtbTransport] | type[AiogramTransport]] = {
-    "ptb": PtbTransport,
-    "aiogram": AiogramTransport,
-}
-
-
-@pytest.fixture(params=list(TRANSPORTS))
-async def wired(request) -> AsyncIterator[tuple[BotApiEmulator, TelegramTransport]]:
-    async with BotApiEmulator() as emulator:
-        transport = TRANSPORTS[request.param](emulator.token, emulator.base_url, poll_timeout=1)
-        await transport.open()
-        try:
-            yield emulator, transport
-        finally:
-            await transport.close()
 
 
 async def test_get_updates_returns_what_telegram_sent_even_what_the_framework_cannot_read(
