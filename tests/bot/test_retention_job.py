@@ -18,6 +18,7 @@ from handlers.policy import AftercarePolicy, DeskPolicy
 from storage.database import Database
 from storage.models import Case, CaseEvent, CaseTransaction, OutboxMessage
 from storage.repositories import cases
+from tests.case_rows import case_row
 from tests.conftest import FakeClock
 
 FUTURE = datetime(2099, 1, 5, 9, 0, tzinfo=UTC)
@@ -29,20 +30,14 @@ AFTERCARE = AftercarePolicy(retention_days=30)
 async def _closed_cases(database: Database, count: int) -> None:
     async with database.unit_of_work() as session:
         for i in range(count):
-            case = Case(
-                reference=f"RT{i:03d}",
+            case = case_row(
+                f"RT{i:03d}",
+                at=FUTURE - timedelta(days=90),
                 user_id=70 + i,
-                chat_id=70 + i,
                 language="fr",
-                timezone="Europe/Paris",
                 status="closed",
-                platform="douyin",
-                problem="minor_purchase",
-                writer="parent",
                 account=f"secret-account-{i}",
-                payment_method="alipay",
                 description="secret description",
-                submitted_at=FUTURE - timedelta(days=90),
                 updated_at=FUTURE - timedelta(days=60),
                 closed_at=FUTURE - timedelta(days=60, minutes=i),
                 card_message_id=1000 + i,
