@@ -11,13 +11,13 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from bot.scheduler import FollowUpScheduler
 from bot.telegram.calls import render_calls
 from handlers.aftercare import retention
 from handlers.policy import AftercarePolicy, DeskPolicy
 from storage.database import Database
 from storage.models import Case, CaseEvent, CaseTransaction, OutboxMessage
 from storage.repositories import cases
+from tests.bot.scheduling import jobs_scheduler
 from tests.case_rows import case_row
 from tests.conftest import FakeClock
 
@@ -56,20 +56,8 @@ def _scheduler(database: Database, clock: FakeClock, localizer, delivered: list)
         await asyncio.sleep(0)  # let another worker interleave
         return max(purged.cases, purged.drafts), render_calls(localizer, purged.out)
 
-    async def fire(session, row):
-        return []
-
-    async def after_commit(rows: list[OutboxMessage]) -> None:
-        delivered.extend(rows)
-
-    return FollowUpScheduler(
-        database=database,
-        clock=clock,
-        fire=fire,
-        after_commit=after_commit,
-        sweep_interval=60.0,
-        purge=purge,
-        purge_batch=2,
+    return jobs_scheduler(
+        database, clock, delivered, sweep_interval=60.0, purge=purge, purge_batch=2
     )
 
 
