@@ -37,6 +37,17 @@ def _handoff(group: FakeGroup, database, clock, localizer, **kw: Any) -> Handoff
     )
 
 
+async def _refused(
+    database, clock, localizer, error: Exception | None = None, method="sendMessage", **kw: Any
+) -> tuple[FakeGroup, Handoff, Case]:
+    """A group that refuses ``method`` (with ``error``, by default a 400 for lack of rights),
+    the hand-off to it (``kw``: its settings) and a new case for it to hand off."""
+    group = FakeGroup()
+    group.refuse(Permanent(NO_RIGHTS) if error is None else error, method)
+    handoff = _handoff(group, database, clock, localizer, **kw)
+    return group, handoff, await new_case(database, clock)
+
+
 def _count(name: str) -> float:
     return REGISTRY.get_sample_value(name) or 0.0
 
@@ -44,10 +55,7 @@ def _count(name: str) -> float:
 async def test_a_card_refused_with_a_400_is_retried_later_and_delivered(
     database, clock, localizer
 ):
-    group = FakeGroup()
-    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
-    handoff = _handoff(group, database, clock, localizer)
-    case = await new_case(database, clock)
+    group, handoff, case = await _refused(database, clock, localizer)
     failures = _count("refund_desk_handoff_failures_total")
 
     assert await handoff.run() == 0
@@ -73,10 +81,7 @@ async def test_a_card_refused_with_a_400_is_retried_later_and_delivered(
 
 
 async def test_the_back_off_doubles(database, clock, localizer):
-    group = FakeGroup()
-    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
-    handoff = _handoff(group, database, clock, localizer, topics=False)
-    case = await new_case(database, clock)
+    _, handoff, case = await _refused(database, clock, localizer, topics=False)
     waits = []
     for _ in range(4):
         await handoff.run()
@@ -90,10 +95,7 @@ async def test_the_back_off_doubles(database, clock, localizer):
 async def test_repeated_refusals_alert_the_supervisors_once_then_retry_slowly(
     database, clock, localizer, caplog
 ):
-    group = FakeGroup()
-    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
-    handoff = _handoff(group, database, clock, localizer)
-    case = await new_case(database, clock)
+    group, handoff, case = await _refused(database, clock, localizer)
     alerts = _count("refund_desk_handoff_alerts_total")
     caplog.set_level(logging.INFO)
 
@@ -144,10 +146,9 @@ async def test_repeated_refusals_alert_the_supervisors_once_then_retry_slowly(
 
 
 async def test_an_unexpected_error_counts_as_a_refusal(database, clock, localizer, caplog):
-    group = FakeGroup()
-    group.refuse(RuntimeError("boom"), "sendMessage")
-    handoff = _handoff(group, database, clock, localizer, topics=False, alert_after=2)
-    case = await new_case(database, clock)
+    _, handoff, case = await _refused(
+        database, clock, localizer, RuntimeError("boom"), topics=False, alert_after=2
+    )
     for _ in range(2):
         assert await handoff.run() == 0
         stored = await reload(database, case)
@@ -161,10 +162,7 @@ async def test_an_unexpected_error_counts_as_a_refusal(database, clock, localize
 async def test_messages_for_the_case_wait_while_its_hand_off_is_retried(
     database, clock, localizer
 ):
-    group = FakeGroup()
-    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
-    handoff = _handoff(group, database, clock, localizer)
-    case = await new_case(database, clock)
+    group, handoff, case = await _refused(database, clock, localizer)
     await handoff.run()
     assert (await reload(database, case)).handoff_status == "failed"
     assert await handoff.route(case.id) is None  # nothing overtakes the card
@@ -175,10 +173,9 @@ async def test_messages_for_the_case_wait_while_its_hand_off_is_retried(
 
 
 async def test_an_unknown_topic_outcome_is_never_retried_blindly(database, clock, localizer):
-    group = FakeGroup()
-    group.refuse(Transient("connection reset"), "createForumTopic")
-    handoff = _handoff(group, database, clock, localizer)
-    case = await new_case(database, clock)
+    group, handoff, case = await _refused(
+        database, clock, localizer, Transient("connection reset"), "createForumTopic"
+    )
     await handoff.run()
     group.accept()
     clock.advance(seconds=31)  # due again, but Telegram may have made the topic
@@ -194,10 +191,7 @@ async def test_an_unknown_topic_outcome_is_never_retried_blindly(database, clock
 async def test_a_hand_off_never_conflicts_with_a_change_to_the_case(database, clock, localizer):
     """Hand-off bookkeeping is written with plain UPDATEs: the case's version is untouched,
     so an agent's or a parent's change decided on an earlier read still commits."""
-    group = FakeGroup()
-    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
-    handoff = _handoff(group, database, clock, localizer)
-    case = await new_case(database, clock)
+    group, handoff, case = await _refused(database, clock, localizer)
     async with database.unit_of_work() as session:
         stale = await session.get(Case, case.id)  # read by an event being handled
         assert stale is not None
