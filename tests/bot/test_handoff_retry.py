@@ -4,7 +4,6 @@ operator a log line and a metric, and the retries go on slowly until the group a
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import timedelta
 from typing import Any
@@ -214,26 +213,16 @@ async def test_a_hand_off_never_conflicts_with_a_change_to_the_case(database, cl
 @pytest.mark.parametrize("framework", ["python-telegram-bot", "aiogram"])
 async def test_a_refused_card_reaches_a_real_group_after_an_alert(tmp_path, framework):
     from bot.app import build_app
-    from bot.config import Settings
     from bot.telegram.runner import TelegramRunner
     from bot.transports import make_transport
+    from tests.bot.emulated_bot import polling_settings, running
     from tests.emulator import BotApiEmulator
 
     async with BotApiEmulator() as emulator:
         group = emulator.make_forum_group("Refund team")
-        settings = Settings.model_validate(
-            {
-                "telegram": {
-                    "token": emulator.token,
-                    "framework": framework,
-                    "mode": "polling",
-                    "api_base_url": emulator.base_url,
-                    "poll_timeout": 1,
-                    "outbox_sweep_seconds": 0.2,
-                },
-                "storage": {"url": f"sqlite+aiosqlite:///{tmp_path}/bot.db"},
-                "agents": {"chat_id": group.id, "supervisor_ids": [SUPERVISOR]},
-            }
+        agents = {"chat_id": group.id, "supervisor_ids": [SUPERVISOR]}
+        settings = polling_settings(
+            emulator, tmp_path, framework, {"outbox_sweep_seconds": 0.2}, agents=agents
         )
         app = build_app(settings)
         await app.start()
@@ -247,9 +236,7 @@ async def test_a_refused_card_reaches_a_real_group_after_an_alert(tmp_path, fram
         handoff = runner.handoff
         handoff.alert_after = 2
         handoff.retry_base = handoff.slow_retry = timedelta(seconds=0.3)
-        stop = asyncio.Event()
-        task = asyncio.create_task(runner.run(stop))
-        try:
+        async with running(app, runner):
             alert = await emulator.wait_for_call(
                 "sendMessage", lambda c: "tg://user" in c.params["text"], timeout=15, ok_only=True
             )
@@ -269,10 +256,6 @@ async def test_a_refused_card_reaches_a_real_group_after_an_alert(tmp_path, fram
             stored = await reload(app.database, case)
             assert stored.handoff_status == "done" and stored.handoff_attempts == 0
             assert len(emulator.calls_of("createForumTopic")) == 1
-        finally:
-            stop.set()
-            await task
-            await app.stop()
 
 
 async def test_a_deleted_topic_is_recreated_once_however_many_messages_hit_it(
