@@ -4,7 +4,6 @@ them and queues them again."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,9 +15,9 @@ from bot.cli import main
 from bot.metrics import REGISTRY
 from bot.telegram.delivery import Delivery
 from bot.telegram.errors import Transient
-from storage.database import Database
 from storage.models import OutboxMessage
 from storage.repositories import outbox
+from tests.bot.cli_database import migrated_config, on_database
 from tests.bot.pipeline import build_delivery, outbox_rows
 
 
@@ -107,17 +106,10 @@ async def test_a_row_that_keeps_failing_ends_failed_after_bounded_attempts(datab
 # -- refund-desk outbox --------------------------------------------------------------------------
 
 
-def _config(tmp_path: Path) -> Path:
-    config = tmp_path / "config.toml"
-    config.write_text(f'[storage]\nurl = "sqlite+aiosqlite:///{tmp_path}/bot.db"\n')
-    return config
-
-
 def _seed(tmp_path: Path) -> dict[str, int]:
     """A failed row, an emptied failed row (retention ran), a sent row and a pending one."""
 
-    async def seed() -> dict[str, int]:
-        database = Database(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
+    async def seed(session) -> dict[str, OutboxMessage]:
         when = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
         rows = {
             "failed": OutboxMessage(
@@ -157,29 +149,23 @@ def _seed(tmp_path: Path) -> dict[str, int]:
                 created_at=when,
             ),
         }
-        async with database.unit_of_work() as session:
-            session.add_all(rows.values())
-        await database.dispose()
-        return {name: row.id or 0 for name, row in rows.items()}
+        session.add_all(rows.values())
+        return rows
 
-    return asyncio.run(seed())
+    rows = on_database(tmp_path, seed)
+    return {name: row.id or 0 for name, row in rows.items()}
 
 
 def _statuses(tmp_path: Path) -> dict[int, tuple[str, int]]:
-    async def read() -> dict[int, tuple[str, int]]:
-        database = Database(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
-        async with database.unit_of_work() as session:
-            rows = (await session.exec(select(OutboxMessage))).all()
-            found = {r.id or 0: (r.status, r.attempts) for r in rows}
-        await database.dispose()
-        return found
+    async def read(session) -> dict[int, tuple[str, int]]:
+        rows = (await session.exec(select(OutboxMessage))).all()
+        return {r.id or 0: (r.status, r.attempts) for r in rows}
 
-    return asyncio.run(read())
+    return on_database(tmp_path, read)
 
 
 def test_outbox_lists_failed_rows_without_their_text(tmp_path, capsys):
-    config = _config(tmp_path)
-    assert main(["--config", str(config), "db", "upgrade"]) == 0
+    config = migrated_config(tmp_path)
     ids = _seed(tmp_path)
     capsys.readouterr()
     assert main(["--config", str(config), "outbox"]) == 0
@@ -197,8 +183,7 @@ def test_outbox_lists_failed_rows_without_their_text(tmp_path, capsys):
 
 
 def test_outbox_retry_queues_failed_rows_again(tmp_path, capsys):
-    config = _config(tmp_path)
-    assert main(["--config", str(config), "db", "upgrade"]) == 0
+    config = migrated_config(tmp_path)
     ids = _seed(tmp_path)
     capsys.readouterr()
     assert main(["--config", str(config), "outbox", "retry", str(ids["failed"])]) == 0
@@ -215,8 +200,7 @@ def test_outbox_retry_queues_failed_rows_again(tmp_path, capsys):
 
 
 def test_outbox_retry_all(tmp_path, capsys):
-    config = _config(tmp_path)
-    assert main(["--config", str(config), "db", "upgrade"]) == 0
+    config = migrated_config(tmp_path)
     ids = _seed(tmp_path)
     assert main(["--config", str(config), "outbox", "retry", "--all"]) == 0
     statuses = _statuses(tmp_path)
