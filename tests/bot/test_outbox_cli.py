@@ -106,47 +106,39 @@ async def test_a_row_that_keeps_failing_ends_failed_after_bounded_attempts(datab
 # -- refund-desk outbox --------------------------------------------------------------------------
 
 
+def _row(chat_id: int, method: str, status: str, when: datetime, **fields: Any) -> OutboxMessage:
+    """A row of ``chat_id``'s call ``method``, empty and due ``when`` unless ``fields`` say."""
+    due: dict[str, Any] = {"payload": {}, "not_before": when, "created_at": when}
+    return OutboxMessage(chat_id=chat_id, method=method, status=status, **(due | fields))
+
+
 def _seed(tmp_path: Path) -> dict[str, int]:
     """A failed row, an emptied failed row (retention ran), a sent row and a pending one."""
 
     async def seed(session) -> dict[str, OutboxMessage]:
         when = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
         rows = {
-            "failed": OutboxMessage(
-                chat_id=-100777,
-                method="sendMessage",
+            "failed": _row(
+                -100777,
+                "sendMessage",
+                "failed",
+                when,
                 payload={"chat_id": -100777, "text": "my son spent 648 yuan"},
-                status="failed",
                 attempts=3,
-                not_before=when,
-                created_at=when,
                 last_error="unexpected RuntimeError",
             ),
-            "emptied": OutboxMessage(
-                chat_id=8,
-                method="sendPhoto",
-                payload={},
-                status="failed",
+            "emptied": _row(
+                8,
+                "sendPhoto",
+                "failed",
+                when,
                 attempts=1,
-                not_before=when,
                 created_at=when - timedelta(days=3),
                 last_error="Bad Request: wrong file identifier",
             ),
-            "sent": OutboxMessage(
-                chat_id=9,
-                method="sendMessage",
-                payload={},
-                status="sent",
-                not_before=when,
-                created_at=when,
-            ),
-            "pending": OutboxMessage(
-                chat_id=9,
-                method="sendMessage",
-                payload={},
-                status="pending",
-                not_before=when + timedelta(days=9),
-                created_at=when,
+            "sent": _row(9, "sendMessage", "sent", when),
+            "pending": _row(
+                9, "sendMessage", "pending", when, not_before=when + timedelta(days=9)
             ),
         }
         session.add_all(rows.values())
