@@ -1,6 +1,6 @@
 """The operator's command line (``refund-desk``) against a SQLite database of the test's own in
 its folder: the config file naming it, migrated by the command line, and work done on it
-between two commands."""
+between two commands, and what a command printed."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cli import main
@@ -27,6 +28,13 @@ def migrated_config(tmp_path: Path) -> Path:
     config.write_text(f'[storage]\nurl = "{database_url(tmp_path)}"\n')
     assert main(["--config", str(config), "db", "upgrade"]) == 0
     return config
+
+
+def output_of(capsys: pytest.CaptureFixture[str], config: Path, *command: str) -> str:
+    """What ``refund-desk --config config command`` printed, and only that; it succeeded."""
+    capsys.readouterr()  # what came before
+    assert main(["--config", str(config), *command]) == 0
+    return capsys.readouterr().out
 
 
 def on_database(tmp_path: Path, work: Callable[[AsyncSession], Awaitable[T]]) -> T:

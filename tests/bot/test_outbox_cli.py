@@ -17,7 +17,7 @@ from bot.telegram.delivery import Delivery
 from bot.telegram.errors import Transient
 from storage.models import OutboxMessage
 from storage.repositories import outbox
-from tests.bot.cli_database import migrated_config, on_database
+from tests.bot.cli_database import migrated_config, on_database, output_of
 from tests.bot.pipeline import build_delivery, outbox_rows
 
 
@@ -159,9 +159,7 @@ def _statuses(tmp_path: Path) -> dict[int, tuple[str, int]]:
 def test_outbox_lists_failed_rows_without_their_text(tmp_path, capsys):
     config = migrated_config(tmp_path)
     ids = _seed(tmp_path)
-    capsys.readouterr()
-    assert main(["--config", str(config), "outbox"]) == 0
-    out = capsys.readouterr().out
+    out = output_of(capsys, config, "outbox")
     assert "my son" not in out and "648" not in out  # never what the message says
     lines = out.splitlines()
     failed = next(line for line in lines if line.split()[0] == str(ids["failed"]))
@@ -170,16 +168,13 @@ def test_outbox_lists_failed_rows_without_their_text(tmp_path, capsys):
     emptied = next(line for line in lines if line.split()[0] == str(ids["emptied"]))
     assert "wrong file identifier" in emptied
     assert not any(line.split()[0] in (str(ids["sent"]), str(ids["pending"])) for line in lines)
-    assert main(["--config", str(config), "outbox", "list"]) == 0
-    assert capsys.readouterr().out == out
+    assert output_of(capsys, config, "outbox", "list") == out
 
 
 def test_outbox_retry_queues_failed_rows_again(tmp_path, capsys):
     config = migrated_config(tmp_path)
     ids = _seed(tmp_path)
-    capsys.readouterr()
-    assert main(["--config", str(config), "outbox", "retry", str(ids["failed"])]) == 0
-    assert "1" in capsys.readouterr().out
+    assert "1" in output_of(capsys, config, "outbox", "retry", str(ids["failed"]))
     assert _statuses(tmp_path)[ids["failed"]] == ("pending", 0)  # the bot's sweeper sends it
     # The row emptied by the retention job has nothing left to send: it says so.
     assert main(["--config", str(config), "outbox", "retry", str(ids["emptied"])]) == 1

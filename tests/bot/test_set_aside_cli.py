@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.cli import main
 from storage.repositories import erasure, inbox
-from tests.bot.cli_database import migrated_config, on_database
+from tests.bot.cli_database import migrated_config, on_database, output_of
 
 WHEN = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
 
@@ -47,9 +47,7 @@ def _unprocessed(tmp_path: Path) -> list[int]:
 def test_updates_lists_what_was_set_aside_without_its_content(tmp_path, capsys):
     config = migrated_config(tmp_path)
     ids = _seed(tmp_path)
-    capsys.readouterr()
-    assert main(["--config", str(config), "updates"]) == 0
-    out = capsys.readouterr().out
+    out = output_of(capsys, config, "updates")
     assert "failed: KeyError" in out and "2026-11-20 07:30" in out and " 42 " in out
     assert "648" not in out and "my son" not in out
     assert f"{ids['aside']:>8}" in out and f"{ids['waiting']:>8}  " not in out
@@ -62,9 +60,7 @@ def test_updates_retry_hands_them_back_with_attempts_reset(tmp_path, capsys):
     assert main(["--config", str(config), "updates", "retry"]) == 2  # ids or --all
     assert main(["--config", str(config), "updates", "retry", str(ids["aside"])]) == 0
     assert _unprocessed(tmp_path) == [10, 11]
-    capsys.readouterr()
-    assert main(["--config", str(config), "updates"]) == 0
-    assert "no updates set aside" in capsys.readouterr().out
+    assert "no updates set aside" in output_of(capsys, config, "updates")
 
 
 async def test_set_aside_updates_are_emptied_after_their_week(database):
