@@ -1,7 +1,8 @@
-"""A submitted case built by hand, for tests that need a ``Case`` row without an intake.
+"""A submitted case built by hand, for tests that need a ``Case`` row without an intake, and
+its parent's user row.
 
 Only what the test is about needs saying: the rest is a plain claim (a child's purchase on
-Douyin paid with Alipay), submitted and last updated ``at``.
+Douyin paid with Alipay), submitted and last updated ``at``, by a parent living in Paris.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlmodel.ext.asyncio.session import AsyncSession
+
 from handlers.case.view import CaseView
-from storage.models import Case, CaseTransaction
+from storage.models import Case, CaseTransaction, User
+from storage.repositories import users
 
 
 def case_row(
@@ -76,3 +80,18 @@ def purchases_of(
         )
         for position, (amount, currency) in enumerate(items, start=first)
     ]
+
+
+async def parent_user(
+    session: AsyncSession, user_id: int, now: datetime, *, language: str = "fr", **fields: Any
+) -> User:
+    """The parent ``user_id`` as a user of the bot since ``now``, living in Paris (``fields``:
+    the user's other settings, a ``display_name``)."""
+    return await users.create_user(
+        session=session,
+        user_id=user_id,
+        language=language,
+        timezone="Europe/Paris",
+        now=now,
+        **fields,
+    )

@@ -21,8 +21,9 @@ from bot.telegram.ordering import ChatQueues
 from handlers.events import EventKind, Incoming, Sender
 from handlers.replies import Msg
 from storage.models import InboxUpdate, OutboxMessage
-from storage.repositories import inbox, users
+from storage.repositories import inbox
 from tests.bot.pipeline import build_processor
+from tests.case_rows import parent_user
 
 PARENT = 4242
 GROUP = -100777
@@ -178,13 +179,7 @@ async def test_a_failing_update_is_tried_three_times_then_set_aside_and_the_pare
     database, clock, wiring, conversation, localizer, caplog
 ):
     async with database.unit_of_work() as session:
-        await users.create_user(
-            session=session,
-            user_id=PARENT,
-            language="fr",
-            timezone="Europe/Paris",
-            now=clock.now(),
-        )
+        await parent_user(session, PARENT, clock.now())
     tries = _failing_on(conversation, _boom)
     set_aside = _counter("updates_set_aside", reason="failed")
     failures = _counter("update_failures")

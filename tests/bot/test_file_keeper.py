@@ -22,7 +22,8 @@ from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.reading.extract import OcrLine
 from handlers.replies import Outgoing, Reply
 from storage.models import Evidence, User
-from storage.repositories import drafts, users
+from storage.repositories import drafts
+from tests.case_rows import parent_user
 from tests.receipts import blank
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00\x10JFIF" + bytes(range(256)) * 4
@@ -78,13 +79,7 @@ class Sent:
 
 async def _draft_with(database, clock, *file_ids: str, user_id: int = 7, name: str = "r.jpg"):
     async with database.unit_of_work() as session:
-        await users.create_user(
-            session=session,
-            user_id=user_id,
-            language="fr",
-            timezone="Europe/Paris",
-            now=clock.now(),
-        )
+        await parent_user(session, user_id, clock.now())
         draft = await drafts.create_draft(
             session=session,
             user_id=user_id,
