@@ -15,17 +15,12 @@ from collections.abc import Callable
 from typing import Any
 
 from .markup import utf16_len
-from .models import Chat, User
+from .models import Chat, User, given
 from .state import World, ensure_member
 
 _COMMAND_RE = re.compile(r"^/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{3,32})?")
 ChatRef = Chat | int | None
 _ALBUM_IDS = itertools.count(13_000_000_000_000_001)
-
-
-def _given(content: dict[str, Any], **optional: Any) -> dict[str, Any]:
-    """``content`` with those of ``optional`` that are given (a caption, an album's id...)."""
-    return content | {key: value for key, value in optional.items() if value}
 
 
 class InjectorMixin:
@@ -73,7 +68,7 @@ class InjectorMixin:
         return update
 
     def _photo(self, caption: str | None, sizes: int, data: bytes | None) -> dict[str, Any]:
-        return _given({"photo": self.world.files.photo_sizes(data, sizes)}, caption=caption)
+        return {"photo": self.world.files.photo_sizes(data, sizes)} | given(caption=caption)
 
     def _document(
         self, file_name: str, mime_type: str, size: int | None, data: bytes | None
@@ -98,7 +93,7 @@ class InjectorMixin:
         match = _COMMAND_RE.match(text)
         if entities is None and match:
             entities = [{"type": "bot_command", "offset": 0, "length": utf16_len(match[0])}]
-        content = _given({"text": text}, entities=entities)
+        content = {"text": text} | given(entities=entities)
         return self._inject_message(user, content, chat, thread_id, reply_to)
 
     def inject_command(
@@ -157,7 +152,7 @@ class InjectorMixin:
         chat: ChatRef = None,
         thread_id: int | None = None,
     ) -> dict[str, Any]:
-        content = _given(self._photo(caption, sizes, data), media_group_id=media_group_id)
+        content = self._photo(caption, sizes, data) | given(media_group_id=media_group_id)
         return self._inject_message(user, content, chat, thread_id)
 
     def inject_document(
@@ -174,11 +169,8 @@ class InjectorMixin:
         thread_id: int | None = None,
     ) -> dict[str, Any]:
         """A document; without ``data`` its bytes are generated lazily (``size`` may be huge)."""
-        content = _given(
-            self._document(file_name, mime_type, size, data),
-            caption=caption,
-            media_group_id=media_group_id,
-        )
+        content = self._document(file_name, mime_type, size, data)
+        content |= given(caption=caption, media_group_id=media_group_id)
         return self._inject_message(user, content, chat, thread_id)
 
     def inject_album(
@@ -207,7 +199,7 @@ class InjectorMixin:
                     item.get("size"),
                     item.get("data"),
                 )
-                content = _given(document, caption=item.get("caption"))
+                content = document | given(caption=item.get("caption"))
             content["media_group_id"] = group_id
             message = self._user_message(user, content, chat, thread_id)
             updates.append(self._new_update("message", message))
