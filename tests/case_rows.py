@@ -1,7 +1,8 @@
-"""A submitted case built by hand, for tests that need a ``Case`` row without an intake.
+"""A submitted case built by hand, for tests that need a ``Case`` row without an intake, and
+its parent's user row.
 
 Only what the test is about needs saying: the rest is a plain claim (a child's purchase on
-Douyin paid with Alipay), submitted and last updated ``at``.
+Douyin paid with Alipay), submitted and last updated ``at``, by a parent living in Paris.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import Localizer
 from handlers.case.card import card_parts
@@ -20,7 +23,7 @@ from storage.repositories import users
 
 
 async def add_parent(
-    session,
+    session: AsyncSession,
     user_id: int,
     *,
     now: datetime,

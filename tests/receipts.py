@@ -156,3 +156,12 @@ def score(item: Receipt, reading: object) -> tuple[bool, bool, bool]:
         getattr(reading, "when", None) == when,
         getattr(reading, "order", None) == item.order,
     )
+
+
+def blank(width: int, height: int) -> bytes:
+    """A white PNG of ``width`` × ``height``: a picture with nothing on it to read."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "white").save(buffer, format="PNG")
+    return buffer.getvalue()

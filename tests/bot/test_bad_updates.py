@@ -7,29 +7,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 import pytest
 from sqlmodel import select
 
-from bot.aiogram_transport import AiogramTransport
 from bot.metrics import REGISTRY
-from bot.ptb_transport import PtbTransport
-from bot.telegram.delivery import Delivery
 from bot.telegram.errors import Transient
 from bot.telegram.intake import Inbox, poll
 from bot.telegram.ordering import ChatQueues
-from bot.telegram.pacing import Pacer
-from bot.telegram.processing import UpdateProcessor
-from bot.telegram.transport import TelegramTransport
 from handlers.events import EventKind, Incoming, Sender
 from handlers.replies import Msg
 from storage.models import InboxUpdate, OutboxMessage
-from storage.repositories import inbox, users
-from tests.emulator import BotApiEmulator
+from storage.repositories import inbox
+from tests.bot.pipeline import build_processor
+from tests.case_rows import add_parent
 
 PARENT = 4242
 GROUP = -100777
@@ -124,29 +118,12 @@ class Wiring:
 @pytest.fixture
 async def wiring(database, clock, conversation, localizer):
     transport = FakeTransport()
-    lease = timedelta(seconds=30)
-    delivery = Delivery(
-        transport=transport,  # type: ignore[arg-type]
-        database=database,
-        clock=clock,
-        pacer=Pacer(),
-        lease=lease,
-    )
-    processor = UpdateProcessor(
-        transport=transport,  # type: ignore[arg-type]
-        conversation=conversation,
-        localizer=localizer,
-        database=database,
-        delivery=delivery,
-        clock=clock,
-        lease=lease,
-        retry_delay=0,
-    )
+    processor = build_processor(transport, conversation, localizer, database, clock)
     queues = ChatQueues(processor.handle, album_wait=0)
     store = Inbox(database=database, clock=clock, queues=queues)
     store.bot_id = 1
     yield Wiring(transport, queues, store)
-    await delivery.close()
+    await processor.delivery.close()
 
 
 def _failing_on(
@@ -202,13 +179,7 @@ async def test_a_failing_update_is_tried_three_times_then_set_aside_and_the_pare
     database, clock, wiring, conversation, localizer, caplog
 ):
     async with database.unit_of_work() as session:
-        await users.create_user(
-            session=session,
-            user_id=PARENT,
-            language="fr",
-            timezone="Europe/Paris",
-            now=clock.now(),
-        )
+        await add_parent(session, PARENT, now=clock.now(), language="fr")
     tries = _failing_on(conversation, _boom)
     set_aside = _counter("updates_set_aside", reason="failed")
     failures = _counter("update_failures")
@@ -366,23 +337,6 @@ def _as_the_bot_logs(caplog: pytest.LogCaptureFixture) -> None:
     """INFO, with python-telegram-bot's loggers at WARNING (bot/logs.py quiet_libraries)."""
     caplog.set_level(logging.INFO)
     caplog.set_level(logging.WARNING, logger="telegram")
-
-
-TRANSPORTS: dict[str, type[PtbTransport] | type[AiogramTransport]] = {
-    "ptb": PtbTransport,
-    "aiogram": AiogramTransport,
-}
-
-
-@pytest.fixture(params=list(TRANSPORTS))
-async def wired(request) -> AsyncIterator[tuple[BotApiEmulator, TelegramTransport]]:
-    async with BotApiEmulator() as emulator:
-        transport = TRANSPORTS[request.param](emulator.token, emulator.base_url, poll_timeout=1)
-        await transport.open()
-        try:
-            yield emulator, transport
-        finally:
-            await transport.close()
 
 
 async def test_get_updates_returns_what_telegram_sent_even_what_the_framework_cannot_read(

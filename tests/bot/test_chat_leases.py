@@ -126,22 +126,15 @@ async def test_a_dead_workers_chat_is_taken_over_after_its_lease_and_a_live_ones
     await _store(shared_database, clock, [_message(301, 11), _message(302, 12)])
     async with shared_database.unit_of_work() as session:
         # Chat 11: a worker died holding it (lease ran out); chat 12: a live worker has it.
-        assert await leases.take(
-            session=session,
-            bot_id=BOT,
-            chat_id=11,
-            owner="dead",
-            now=clock.now(),
-            lease=timedelta(seconds=-1),
-        )
-        assert await leases.take(
-            session=session,
-            bot_id=BOT,
-            chat_id=12,
-            owner="alive",
-            now=clock.now(),
-            lease=timedelta(seconds=60),
-        )
+        for chat, owner, seconds in ((11, "dead", -1), (12, "alive", 60)):
+            assert await leases.take(
+                session=session,
+                bot_id=BOT,
+                chat_id=chat,
+                owner=owner,
+                now=clock.now(),
+                lease=timedelta(seconds=seconds),
+            )
     starting = _worker(shared_database, clock, recorder, "new")
     assert await starting.sweep() == 1
     await starting.drain()

@@ -23,15 +23,13 @@ def test_example_file_is_valid_and_complete():
     assert settings.telegram.framework == "python-telegram-bot"
 
 
-def test_environment_overrides_secrets_and_numbers(tmp_path):
-    path = tmp_path / "c.toml"
-    path.write_text('[telegram]\nframework = "aiogram"\n')
+def test_environment_overrides_secrets_and_numbers(load_config):
     env = {
         "REFUND_DESK_TELEGRAM__TOKEN": "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ",
         "REFUND_DESK_AGENTS__CHAT_ID": "-1001234567890",
         "REFUND_DESK_TELEGRAM__WEBHOOK__SECRET_TOKEN": "s3cret",
     }
-    settings = load_settings(path, environ=env)
+    settings = load_config('[telegram]\nframework = "aiogram"\n', env)
     assert settings.telegram.framework == "aiogram"
     assert settings.telegram.token is not None
     assert settings.telegram.token.get_secret_value().startswith("123456:")
@@ -101,11 +99,9 @@ def test_environment_overrides_secrets_and_numbers(tmp_path):
         ),
     ],
 )
-def test_a_bad_value_is_one_line_naming_the_key(tmp_path, toml, expected):
-    path = tmp_path / "config.toml"
-    path.write_text(toml)
+def test_a_bad_value_is_one_line_naming_the_key(load_config, toml, expected):
     with pytest.raises(ConfigError) as error:
-        load_settings(path, environ={})
+        load_config(toml)
     message = str(error.value)
     assert expected in message
     assert "\n" not in message
@@ -143,15 +139,13 @@ def test_every_setting_is_in_the_example_with_a_comment():
     assert not missing, f"settings without a commented line in config.example.toml: {missing}"
 
 
-def test_teams_each_with_their_group_people_and_route(tmp_path):
-    path = tmp_path / "config.toml"
-    path.write_text(
+def test_teams_each_with_their_group_people_and_route(load_config):
+    desk = load_config(
         "[agents]\nchat_id = -100\ntimezone = 'Asia/Shanghai'\nagent_ids = [1]\n"
         "[[agents.teams]]\nkey = 'fr'\nname = 'Équipe FR'\nchat_id = -200\n"
         "language = 'fr'\nagent_ids = [2]\nsupervisor_ids = [3]\n"
         "route = { languages = ['fr'], min_amount = { EUR = 150 } }\n"
-    )
-    desk = load_settings(path, environ={}).desk_policy()
+    ).desk_policy()
     assert [team.key for team in desk.roster] == ["main", "fr"]
     assert desk.team == "main" and desk.chat_id == -100
     french = desk.for_chat(-200)
@@ -163,29 +157,23 @@ def test_teams_each_with_their_group_people_and_route(tmp_path):
     assert route.languages == {"fr"} and route.min_amount == {"EUR": 150}
 
 
-def test_a_platform_id_fits_in_a_buttons_64_bytes(tmp_path):
-    path = tmp_path / "config.toml"
+def test_a_platform_id_fits_in_a_buttons_64_bytes(load_config):
     long_id = "a_very_long_platform_identifier_from_a_merchant"
-    path.write_text(f'[intake]\nplatforms = ["{long_id}"]\nplatform_names = {{ {long_id} = "X" }}')
     with pytest.raises(ConfigError) as error:
-        load_settings(path, environ={})
+        load_config(f'[intake]\nplatforms = ["{long_id}"]\nplatform_names = {{ {long_id} = "X" }}')
     assert "intake.platforms: " in str(error.value) and "1-32 of a-z" in str(error.value)
 
 
-def test_the_bucket_from_the_environment_and_its_prefix_as_a_folder(tmp_path):
+def test_the_bucket_from_the_environment_and_its_prefix_as_a_folder(load_config):
     env = {
         "REFUND_DESK_FILES__STORE": "bucket",
         "REFUND_DESK_FILES__BUCKET__NAME": "refund-desk-evidence",
         "REFUND_DESK_FILES__BUCKET__ENDPOINT_URL": "http://minio:9000",
         "REFUND_DESK_FILES__BUCKET__PREFIX": "desk",
     }
-    empty = tmp_path / "empty.toml"
-    empty.write_text("")
-    files = load_settings(empty, environ=env).files
+    files = load_config("", env).files
     assert (files.store, files.bucket.name) == ("bucket", "refund-desk-evidence")
     assert files.bucket.endpoint_url == "http://minio:9000"
     assert files.bucket.prefix == "desk/"  # keys: desk/ab/cd/<sha256>
     # keep = false: no file is stored, so no bucket is needed.
-    path = tmp_path / "c.toml"
-    path.write_text('[files]\nkeep = false\nstore = "bucket"\n')
-    assert load_settings(path, environ={}).files.store == "bucket"
+    assert load_config('[files]\nkeep = false\nstore = "bucket"\n').files.store == "bucket"

@@ -20,6 +20,7 @@ from bot.files import ocr
 from handlers.reading.extract import OcrLine
 from storage.models import Evidence
 from tests.conftest import FakeClock
+from tests.receipts import blank
 
 RECEIPT = [
     OcrLine("支付时间 2025年3月14日 21:07:33", 0.98),
@@ -40,14 +41,6 @@ class Engine:
 
     def close(self) -> None:
         pass
-
-
-def _png() -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (60, 30), "white").save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 class Console:
@@ -119,7 +112,7 @@ async def test_a_screenshot_typed_at_the_amount_question_is_kept_read_and_offere
 ):
     await _to_the_amount_question(chat)
     receipt = tmp_path / "receipt.png"
-    receipt.write_bytes(_png())
+    receipt.write_bytes(blank(60, 30))
     await chat.type(str(receipt))
     said = await chat.printed("Use these for purchase 1?")
     offer = said.rsplit("📷 On your screenshot I read:", 1)[-1]

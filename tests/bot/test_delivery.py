@@ -13,6 +13,7 @@ from bot.telegram.delivery import Delivery
 from bot.telegram.errors import Permanent, RetryLater, Transient
 from bot.telegram.pacing import Pacer, Window
 from storage.repositories import outbox
+from tests.bot.pipeline import build_delivery, outbox_rows
 
 
 class ScriptedTransport:
@@ -41,25 +42,11 @@ async def _queue(database, clock, *texts: str, chat_id: int = 7, lease: float = 
 
 
 def _delivery(transport, database, clock, **kw) -> Delivery:
-    return Delivery(
-        transport=transport,
-        database=database,
-        clock=clock,
-        pacer=Pacer(),
-        lease=timedelta(seconds=30),
-        base_backoff=0.01,
-        **kw,
-    )
+    return build_delivery(transport, database, clock, base_backoff=0.01, **kw)
 
 
 async def _statuses(database, clock) -> list[str]:
-    from sqlmodel import select
-
-    from storage.models import OutboxMessage
-
-    async with database.unit_of_work() as session:
-        rows = (await session.exec(select(OutboxMessage).order_by(OutboxMessage.id))).all()
-        return [r.status for r in rows]
+    return [r.status for r in await outbox_rows(database)]
 
 
 async def test_429_and_network_errors_are_retried_until_sent(database, clock):
@@ -133,14 +120,7 @@ async def test_a_row_waiting_on_429_is_not_sent_again_by_the_sweeper(database, c
 
     transport = ScriptedTransport(RetryLater(0.3))
     rows = await _queue(database, clock, "once", lease=0.01)
-    delivery = Delivery(
-        transport=transport,
-        database=database,
-        clock=clock,
-        pacer=Pacer(),
-        lease=timedelta(seconds=0.01),
-        base_backoff=0.01,
-    )
+    delivery = _delivery(transport, database, clock, lease=timedelta(seconds=0.01))
     sending = asyncio.create_task(delivery.deliver(rows))
     await asyncio.sleep(0.1)
     clock.advance(seconds=5)  # the original lease is long gone
@@ -261,13 +241,9 @@ async def test_a_row_waiting_in_the_pacer_keeps_its_lease(database, clock):
     transport = ScriptedTransport()
     rows = await _queue(database, clock, "first", "second", lease=0.6)
     pacer = GatedPacer()
-    here = Delivery(
-        transport=transport,
-        database=database,
-        clock=clock,
-        pacer=pacer,
-        lease=timedelta(seconds=0.6),
-        sent_flush_delay=30,
+    lease = timedelta(seconds=0.6)
+    here = build_delivery(
+        transport, database, clock, pacer=pacer, lease=lease, sent_flush_delay=30
     )
     sending = asyncio.create_task(here.deliver(rows))
     elsewhere = _delivery(transport, database, clock)  # another process's sweeper

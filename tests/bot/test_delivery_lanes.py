@@ -14,7 +14,6 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlmodel import select
 
 from bot.telegram.delivery import LANE, Delivery
 from bot.telegram.errors import Permanent
@@ -31,8 +30,8 @@ from bot.telegram.pacing import (
 from bot.telegram.processing import UpdateProcessor
 from handlers.events import EventKind, Incoming, Sender
 from handlers.replies import AnswerButton, EditMessage, Msg, Outgoing, Reply
-from storage.models import InboxUpdate, OutboxMessage
-from storage.repositories import inbox, outbox
+from storage.repositories import outbox
+from tests.bot.pipeline import build_delivery, build_processor, outbox_rows, stored
 
 GROUP = -100777
 PARENT = 4242
@@ -109,40 +108,10 @@ def _said(event: Incoming) -> str:
 
 
 def _processor(database, clock, localizer, transport, pacer, replies) -> UpdateProcessor:
-    lease = timedelta(seconds=30)
-    delivery = Delivery(
-        transport=transport,  # type: ignore[arg-type]
-        database=database,
-        clock=clock,
-        pacer=pacer,
-        lease=lease,
-        sent_flush_delay=0.05,
+    core = Core(database, replies)
+    return build_processor(
+        transport, core, localizer, database, clock, pacer=pacer, sent_flush_delay=0.05
     )
-    return UpdateProcessor(
-        transport=transport,  # type: ignore[arg-type]
-        conversation=Core(database, replies),  # type: ignore[arg-type]
-        localizer=localizer,
-        database=database,
-        delivery=delivery,
-        clock=clock,
-        lease=lease,
-        retry_delay=0,
-    )
-
-
-async def _update(database, clock, update_id: int, **payload: Any) -> list[InboxUpdate]:
-    async with database.unit_of_work() as session:
-        return await inbox.store_updates(
-            session=session,
-            bot_id=1,
-            updates=[{"update_id": update_id, **payload}],
-            now=clock.now(),
-        )
-
-
-async def _rows(database) -> list[OutboxMessage]:
-    async with database.unit_of_work() as session:
-        return list((await session.exec(select(OutboxMessage).order_by(OutboxMessage.id))).all())
 
 
 async def _until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
@@ -174,19 +143,19 @@ async def test_the_next_update_of_a_chat_is_handled_while_the_previous_reply_wai
         return [Reply(GROUP, "en", (_card(_said(event)),))]
 
     processor = _processor(database, clock, localizer, transport, pacer, replies)
-    first = await _update(database, clock, 1, kind="text", text="one", chat=GROUP, user=AGENT)
-    second = await _update(database, clock, 2, kind="text", text="two", chat=GROUP, user=AGENT)
+    first = await stored(database, clock, 1, kind="text", text="one", chat=GROUP, user=AGENT)
+    second = await stored(database, clock, 2, kind="text", text="two", chat=GROUP, user=AGENT)
     # The group's turn has not come: neither handling waits for it.
     await asyncio.wait_for(processor.handle(first), 2)
     await asyncio.wait_for(processor.handle(second), 2)
-    assert [r.payload[LANE] for r in await _rows(database)] == [INTERACTIVE, INTERACTIVE]
+    assert [r.payload[LANE] for r in await outbox_rows(database)] == [INTERACTIVE, INTERACTIVE]
     assert transport.texts(GROUP) == []
     pacer.gate.set()
     await _until(lambda: len(transport.texts(GROUP)) == 2)
     assert ["one" in t for t in transport.texts(GROUP)] == [True, False]  # in order
     assert all(LANE not in p for _, p in transport.calls)  # never sent to Telegram
     await processor.delivery.close()
-    assert {r.status for r in await _rows(database)} == {"sent"}
+    assert {r.status for r in await outbox_rows(database)} == {"sent"}
 
 
 async def test_a_press_is_answered_while_the_groups_budget_is_exhausted(
@@ -200,7 +169,7 @@ async def test_a_press_is_answered_while_the_groups_budget_is_exhausted(
 
     processor = _processor(database, clock, localizer, transport, pacer, replies)
     for number in (1, 2, 3):
-        batch = await _update(
+        batch = await stored(
             database,
             clock,
             number,
@@ -216,7 +185,7 @@ async def test_a_press_is_answered_while_the_groups_budget_is_exhausted(
         assert time.monotonic() - started < 1.0
     # The budget is spent even for the reserve: the edits wait, held by this process.
     assert transport.texts(GROUP, "editMessageText") == []
-    rows = await _rows(database)
+    rows = await outbox_rows(database)
     assert [r.method for r in rows] == ["editMessageText"] * 3
     assert processor.delivery.held() == {r.id for r in rows}
     await processor.delivery.close(timeout=0.2)
@@ -233,11 +202,11 @@ async def test_a_parents_acknowledgement_goes_out_while_the_group_is_saturated(
 
     processor = _processor(database, clock, localizer, transport, pacer, replies)
     for number, text in enumerate(("first words", "second words"), start=1):
-        batch = await _update(database, clock, number, kind="text", text=text)
+        batch = await stored(database, clock, number, kind="text", text=text)
         await asyncio.wait_for(processor.handle(batch), 2)
         await _until(lambda n=number: len(transport.texts(PARENT)) == n, timeout=1)
     assert transport.texts(GROUP) == []  # the relays wait for the group's window
-    rows = await _rows(database)
+    rows = await outbox_rows(database)
     assert [r.payload.get(LANE) for r in rows if r.chat_id == GROUP] == [CONVERSATION] * 2
     await processor.delivery.close(timeout=0.2)
 
@@ -260,14 +229,8 @@ async def _queue(database, clock, *rows: tuple[int, str, str, dict[str, Any]]) -
 
 
 def _delivery(database, clock, transport, pacer, flush: float = 0.05) -> Delivery:
-    return Delivery(
-        transport=transport,  # type: ignore[arg-type]
-        database=database,
-        clock=clock,
-        pacer=pacer,
-        lease=timedelta(seconds=30),
-        base_backoff=0.01,
-        sent_flush_delay=flush,
+    return build_delivery(
+        transport, database, clock, pacer=pacer, base_backoff=0.01, sent_flush_delay=flush
     )
 
 
@@ -349,7 +312,7 @@ def _edit(text: str, lane: str = INTERACTIVE, buttons: str = "a") -> tuple:
 
 
 async def _results(database) -> list[tuple[str, dict[str, Any] | None]]:
-    return [(r.status, r.result) for r in await _rows(database)]
+    return [(r.status, r.result) for r in await outbox_rows(database)]
 
 
 async def test_an_edit_superseded_by_a_later_one_is_not_sent(database, clock):

@@ -32,6 +32,20 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _archive(chat_id: int, content: str, *files: Attachment, **fields: str) -> SendDocument:
+    """The /mydata export ``content`` sent as a ZIP holding it and the kept ``files``."""
+    return SendDocument(
+        chat_id=chat_id,
+        language="en",
+        file_name="refund-desk-2026-11-20.zip",
+        content=content,
+        mime_type="application/zip",
+        attachments=files,
+        content_name="refund-desk-2026-11-20.json",
+        **fields,
+    )
+
+
 def test_kept_files_are_named_by_case_place_and_original_name():
     kept = Evidence(kind="photo", sha256="a" * 64, content_type="image/jpeg")
     assert archive_name("K7QM4", 1, kept) == "K7QM4/01-photo.jpg"
@@ -92,17 +106,11 @@ def test_the_runtime_makes_the_zip_and_says_which_file_the_store_lost(tmp_path):
         {"sha256": _sha(PNG), "in_archive": "K7QM4/02-photo.png"},  # erased meanwhile
     ]
     content = json.dumps({"cases": [{"evidence": entries}]})
-    document = SendDocument(
-        chat_id=7,
-        language="en",
-        file_name="refund-desk-2026-11-20.zip",
-        content=content,
-        mime_type="application/zip",
-        attachments=(
-            Attachment(_sha(JPEG), "K7QM4/01-photo.jpg"),
-            Attachment(_sha(PNG), "K7QM4/02-photo.png"),
-        ),
-        content_name="refund-desk-2026-11-20.json",
+    document = _archive(
+        7,
+        content,
+        Attachment(_sha(JPEG), "K7QM4/01-photo.jpg"),
+        Attachment(_sha(PNG), "K7QM4/02-photo.png"),
         missing_note="not found",
     )
     made = build_archive(content, archive_spec(document), store.get)
@@ -121,15 +129,7 @@ def test_the_runtime_makes_the_zip_and_says_which_file_the_store_lost(tmp_path):
 def test_the_outbox_row_holds_names_and_hashes_and_the_bytes_come_at_sending(tmp_path, localizer):
     store = FileStore(tmp_path)
     store.put(JPEG)
-    document = SendDocument(
-        chat_id=7,
-        language="en",
-        file_name="refund-desk-2026-11-20.zip",
-        content='{"cases": []}',
-        mime_type="application/zip",
-        attachments=(Attachment(_sha(JPEG), "K7QM4/01-photo.jpg"),),
-        content_name="refund-desk-2026-11-20.json",
-    )
+    document = _archive(7, '{"cases": []}', Attachment(_sha(JPEG), "K7QM4/01-photo.jpg"))
     ((_, method, params),) = render_calls(localizer, [document])
     assert method == "sendDocument" and has_archive(params)
     json.dumps(params)  # plain JSON: the outbox row
@@ -204,16 +204,9 @@ async def test_the_console_writes_the_archive(tmp_path, localizer):
     app = SimpleNamespace(localizer=localizer, settings=SimpleNamespace(intake=intake))
     out = io.StringIO()
     console = ConsoleTransport(app, language_code="en", out=out, export_dir=tmp_path)  # type: ignore[arg-type]
-    document = SendDocument(
-        chat_id=1,
-        language="en",
-        file_name="refund-desk-2026-11-20.zip",
-        content='{"cases": [{"evidence": [{"in_archive": "K7QM4/01-photo.jpg"}]}]}',
-        mime_type="application/zip",
-        attachments=(Attachment(_sha(JPEG), "K7QM4/01-photo.jpg"),),
-        content_name="refund-desk-2026-11-20.json",
-        missing_note="gone",
-    )
+    content = '{"cases": [{"evidence": [{"in_archive": "K7QM4/01-photo.jpg"}]}]}'
+    kept = Attachment(_sha(JPEG), "K7QM4/01-photo.jpg")
+    document = _archive(1, content, kept, missing_note="gone")
     console.render([document])  # no store (files not kept): the JSON says the file is not in
     archive = zipfile.ZipFile(tmp_path / "refund-desk-2026-11-20.zip")
     data = json.loads(archive.read("refund-desk-2026-11-20.json"))

@@ -5,7 +5,6 @@ when erasure removes the last row naming them."""
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import time
 from datetime import timedelta
@@ -23,7 +22,9 @@ from handlers.policy import DeskPolicy, IntakePolicy
 from handlers.reading.extract import OcrLine
 from handlers.replies import Outgoing, Reply
 from storage.models import Evidence, User
-from storage.repositories import drafts, users
+from storage.repositories import drafts
+from tests.case_rows import add_parent
+from tests.receipts import blank
 
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00\x10JFIF" + bytes(range(256)) * 4
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -78,13 +79,7 @@ class Sent:
 
 async def _draft_with(database, clock, *file_ids: str, user_id: int = 7, name: str = "r.jpg"):
     async with database.unit_of_work() as session:
-        await users.create_user(
-            session=session,
-            user_id=user_id,
-            language="fr",
-            timezone="Europe/Paris",
-            now=clock.now(),
-        )
+        await add_parent(session, user_id, now=clock.now(), language="fr")
         draft = await drafts.create_draft(
             session=session,
             user_id=user_id,
@@ -216,14 +211,6 @@ class Engine:
         pass
 
 
-def _png() -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 20), "white").save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
 @pytest.mark.skipif(not ocr.available(), reason='the OCR extra: pip install -e ".[ocr]"')
 async def test_a_kept_screenshot_is_read_and_offered_at_the_amount_question(
     database, clock, tmp_path, localizer
@@ -236,7 +223,7 @@ async def test_a_kept_screenshot_is_read_and_offered_at_the_amount_question(
     ]
     engine = Engine(lines)
     sent = Sent()
-    keeper = _keeper(database, clock, tmp_path, Telegram({"A": [_png()]}), sent)
+    keeper = _keeper(database, clock, tmp_path, Telegram({"A": [blank(40, 20)]}), sent)
     keeper.ocr = engine  # type: ignore[assignment]
     await keeper.fetch_due()
     assert (await _rows(database))["A"].read_status == "pending"

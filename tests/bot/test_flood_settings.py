@@ -6,14 +6,12 @@ from __future__ import annotations
 from bot.config import load_settings
 
 
-def test_limits_and_the_bots_own_id_reach_the_core(tmp_path):
-    path = tmp_path / "c.toml"
-    path.write_text("[agents]\nchat_id = -1001234567890\nrelay_per_minute = 5\n")
+def test_limits_and_the_bots_own_id_reach_the_core(load_config):
     env = {
         "REFUND_DESK_TELEGRAM__TOKEN": "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ",
         "REFUND_DESK_INTAKE__FLOOD_PER_MINUTE": "40",
     }
-    settings = load_settings(path, environ=env)
+    settings = load_config("[agents]\nchat_id = -1001234567890\nrelay_per_minute = 5\n", env)
     desk = settings.desk_policy()
     assert (desk.bot_id, desk.relay_per_minute) == (123456, 5)
     assert settings.intake_policy().flood_per_minute == 40

@@ -4,22 +4,20 @@ operator a log line and a metric, and the retries go on slowly until the group a
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlmodel import select
 
 from bot.metrics import REGISTRY
-from bot.telegram.delivery import Delivery
 from bot.telegram.errors import Permanent, Transient
 from bot.telegram.handoff import Handoff
 from bot.telegram.pacing import Pacer
-from storage.models import Case, OutboxMessage
+from storage.models import Case
 from storage.repositories import cases
 from tests.bot.handoff_fakes import SUPERVISOR, FakeGroup, desk_policy, new_case
+from tests.bot.pipeline import build_delivery, outbox_rows
 from tests.handlers.desk_helpers import GROUP, reload, submitted_case
 
 NO_RIGHTS = "Bad Request: not enough rights to send text messages to the chat"
@@ -38,9 +36,15 @@ def _handoff(group: FakeGroup, database, clock, localizer, **kw: Any) -> Handoff
     )
 
 
-async def _outbox(database) -> list[OutboxMessage]:
-    async with database.unit_of_work() as session:
-        return list((await session.exec(select(OutboxMessage).order_by(OutboxMessage.id))).all())
+async def _refused(
+    database, clock, localizer, error: Exception | None = None, method="sendMessage", **kw: Any
+) -> tuple[FakeGroup, Handoff, Case]:
+    """A group that refuses ``method`` (with ``error``, by default a 400 for lack of rights),
+    the hand-off to it (``kw``: its settings) and a new case for it to hand off."""
+    group = FakeGroup()
+    group.refuse(Permanent(NO_RIGHTS) if error is None else error, method)
+    handoff = _handoff(group, database, clock, localizer, **kw)
+    return group, handoff, await new_case(database, clock)
 
 
 def _count(name: str) -> float:
@@ -50,10 +54,7 @@ def _count(name: str) -> float:
 async def test_a_card_refused_with_a_400_is_retried_later_and_delivered(
     database, clock, localizer
 ):
-    group = FakeGroup()
-    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
-    handoff = _handoff(group, database, clock, localizer)
-    case = await new_case(database, clock)
+    group, handoff, case = await _refused(database, clock, localizer)
     failures = _count("refund_desk_handoff_failures_total")
 
     assert await handoff.run() == 0
@@ -79,10 +80,7 @@ async def test_a_card_refused_with_a_400_is_retried_later_and_delivered(
 
 
 async def test_the_back_off_doubles(database, clock, localizer):
-    group = FakeGroup()
-    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
-    handoff = _handoff(group, database, clock, localizer, topics=False)
-    case = await new_case(database, clock)
+    _, handoff, case = await _refused(database, clock, localizer, topics=False)
     waits = []
     for _ in range(4):
         await handoff.run()
@@ -96,10 +94,7 @@ async def test_the_back_off_doubles(database, clock, localizer):
 async def test_repeated_refusals_alert_the_supervisors_once_then_retry_slowly(
     database, clock, localizer, caplog
 ):
-    group = FakeGroup()
-    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
-    handoff = _handoff(group, database, clock, localizer)
-    case = await new_case(database, clock)
+    group, handoff, case = await _refused(database, clock, localizer)
     alerts = _count("refund_desk_handoff_alerts_total")
     caplog.set_level(logging.INFO)
 
@@ -111,7 +106,7 @@ async def test_repeated_refusals_alert_the_supervisors_once_then_retry_slowly(
 
     stored = await reload(database, case)
     assert stored.handoff_attempts == 5 and stored.handoff_alerted_at is not None
-    rows = await _outbox(database)
+    rows = await outbox_rows(database)
     assert len(rows) == 1  # the alert, queued in the outbox so it is not lost
     alert = rows[0].payload
     assert rows[0].chat_id == GROUP and alert["chat_id"] == GROUP
@@ -129,7 +124,7 @@ async def test_repeated_refusals_alert_the_supervisors_once_then_retry_slowly(
         stored = await reload(database, case)
         assert stored.handoff_retry_at == clock.now() + timedelta(minutes=30)
         clock.current = stored.handoff_retry_at
-    assert len(await _outbox(database)) == 1
+    assert len(await outbox_rows(database)) == 1
     assert _count("refund_desk_handoff_alerts_total") == alerts + 1
     assert stored.handoff_attempts == 7
 
@@ -138,45 +133,35 @@ async def test_repeated_refusals_alert_the_supervisors_once_then_retry_slowly(
     assert await handoff.run() == 1
     stored = await reload(database, case)
     assert stored.handoff_status == "done" and stored.handoff_alerted_at is None
-    rows = await _outbox(database)
+    rows = await outbox_rows(database)
     assert len(rows) == 2
     assert "K7QM4" in rows[1].payload["text"] and "tg://user" not in rows[1].payload["text"]
 
     # Both notices are ordinary outbox rows: the sweeper sends them to the group.
-    delivery = Delivery(
-        transport=group,
-        database=database,
-        clock=clock,
-        pacer=Pacer(per_group_minute=1000),
-        lease=timedelta(seconds=30),
-    )
+    delivery = build_delivery(group, database, clock, pacer=Pacer(per_group_minute=1000))
     assert await delivery.sweep() == 2
     await delivery.close()
-    assert [r.status for r in await _outbox(database)] == ["sent", "sent"]
+    assert [r.status for r in await outbox_rows(database)] == ["sent", "sent"]
 
 
 async def test_an_unexpected_error_counts_as_a_refusal(database, clock, localizer, caplog):
-    group = FakeGroup()
-    group.refuse(RuntimeError("boom"), "sendMessage")
-    handoff = _handoff(group, database, clock, localizer, topics=False, alert_after=2)
-    case = await new_case(database, clock)
+    _, handoff, case = await _refused(
+        database, clock, localizer, RuntimeError("boom"), topics=False, alert_after=2
+    )
     for _ in range(2):
         assert await handoff.run() == 0
         stored = await reload(database, case)
         assert stored.handoff_retry_at is not None
         clock.current = stored.handoff_retry_at
     assert stored.handoff_attempts == 2
-    (alert,) = await _outbox(database)
+    (alert,) = await outbox_rows(database)
     assert "RuntimeError" in alert.payload["text"] and "boom" not in alert.payload["text"]
 
 
 async def test_messages_for_the_case_wait_while_its_hand_off_is_retried(
     database, clock, localizer
 ):
-    group = FakeGroup()
-    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
-    handoff = _handoff(group, database, clock, localizer)
-    case = await new_case(database, clock)
+    group, handoff, case = await _refused(database, clock, localizer)
     await handoff.run()
     assert (await reload(database, case)).handoff_status == "failed"
     assert await handoff.route(case.id) is None  # nothing overtakes the card
@@ -187,10 +172,9 @@ async def test_messages_for_the_case_wait_while_its_hand_off_is_retried(
 
 
 async def test_an_unknown_topic_outcome_is_never_retried_blindly(database, clock, localizer):
-    group = FakeGroup()
-    group.refuse(Transient("connection reset"), "createForumTopic")
-    handoff = _handoff(group, database, clock, localizer)
-    case = await new_case(database, clock)
+    group, handoff, case = await _refused(
+        database, clock, localizer, Transient("connection reset"), "createForumTopic"
+    )
     await handoff.run()
     group.accept()
     clock.advance(seconds=31)  # due again, but Telegram may have made the topic
@@ -206,10 +190,7 @@ async def test_an_unknown_topic_outcome_is_never_retried_blindly(database, clock
 async def test_a_hand_off_never_conflicts_with_a_change_to_the_case(database, clock, localizer):
     """Hand-off bookkeeping is written with plain UPDATEs: the case's version is untouched,
     so an agent's or a parent's change decided on an earlier read still commits."""
-    group = FakeGroup()
-    group.refuse(Permanent(NO_RIGHTS), "sendMessage")
-    handoff = _handoff(group, database, clock, localizer)
-    case = await new_case(database, clock)
+    group, handoff, case = await _refused(database, clock, localizer)
     async with database.unit_of_work() as session:
         stale = await session.get(Case, case.id)  # read by an event being handled
         assert stale is not None
@@ -232,26 +213,16 @@ async def test_a_hand_off_never_conflicts_with_a_change_to_the_case(database, cl
 @pytest.mark.parametrize("framework", ["python-telegram-bot", "aiogram"])
 async def test_a_refused_card_reaches_a_real_group_after_an_alert(tmp_path, framework):
     from bot.app import build_app
-    from bot.config import Settings
     from bot.telegram.runner import TelegramRunner
     from bot.transports import make_transport
+    from tests.bot.emulated_bot import polling_settings, running
     from tests.emulator import BotApiEmulator
 
     async with BotApiEmulator() as emulator:
         group = emulator.make_forum_group("Refund team")
-        settings = Settings.model_validate(
-            {
-                "telegram": {
-                    "token": emulator.token,
-                    "framework": framework,
-                    "mode": "polling",
-                    "api_base_url": emulator.base_url,
-                    "poll_timeout": 1,
-                    "outbox_sweep_seconds": 0.2,
-                },
-                "storage": {"url": f"sqlite+aiosqlite:///{tmp_path}/bot.db"},
-                "agents": {"chat_id": group.id, "supervisor_ids": [SUPERVISOR]},
-            }
+        agents = {"chat_id": group.id, "supervisor_ids": [SUPERVISOR]}
+        settings = polling_settings(
+            emulator, tmp_path, framework, {"outbox_sweep_seconds": 0.2}, agents=agents
         )
         app = build_app(settings)
         await app.start()
@@ -265,9 +236,7 @@ async def test_a_refused_card_reaches_a_real_group_after_an_alert(tmp_path, fram
         handoff = runner.handoff
         handoff.alert_after = 2
         handoff.retry_base = handoff.slow_retry = timedelta(seconds=0.3)
-        stop = asyncio.Event()
-        task = asyncio.create_task(runner.run(stop))
-        try:
+        async with running(app, runner):
             alert = await emulator.wait_for_call(
                 "sendMessage", lambda c: "tg://user" in c.params["text"], timeout=15, ok_only=True
             )
@@ -287,10 +256,6 @@ async def test_a_refused_card_reaches_a_real_group_after_an_alert(tmp_path, fram
             stored = await reload(app.database, case)
             assert stored.handoff_status == "done" and stored.handoff_attempts == 0
             assert len(emulator.calls_of("createForumTopic")) == 1
-        finally:
-            stop.set()
-            await task
-            await app.stop()
 
 
 async def test_a_deleted_topic_is_recreated_once_however_many_messages_hit_it(

@@ -4,7 +4,6 @@ hashed and read by the file keeper, and what was read reaches the agents' card (
 
 from __future__ import annotations
 
-import io
 from datetime import timedelta
 
 import pytest
@@ -23,6 +22,7 @@ from storage.repositories import drafts, evidence
 from tests.chat import ParentChat
 from tests.core import core
 from tests.handlers.desk_helpers import GROUP, Agent, submitted_case
+from tests.receipts import blank
 
 PARENT = 1001
 CARD = 500  # the card's message id in desk_helpers.submitted_case
@@ -38,22 +38,8 @@ def desk() -> DeskPolicy:
 
 @pytest.fixture
 def conversation(database, policy, clock, localizer, desk) -> Conversation:
-    return core(
-        database,
-        clock,
-        localizer,
-        policy=policy,
-        desk=desk,
-        aftercare=AftercarePolicy(appeal_window_days=30),
-    )
-
-
-def _png() -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 20), "white").save(buffer, format="PNG")
-    return buffer.getvalue()
+    appeals = AftercarePolicy(appeal_window_days=30)
+    return core(database, clock, localizer, policy=policy, desk=desk, aftercare=appeals)
 
 
 class Telegram:
@@ -143,7 +129,7 @@ async def test_a_later_message_s_files_are_evidence_kept_and_read_for_the_card(
     assert (row.telegram_file_id, row.draft_id, row.media_group_id) == ("later", None, "album-9")
 
     sent = Sent()
-    keeper = _keeper(database, clock, tmp_path, {"later": _png()}, desk, sent)
+    keeper = _keeper(database, clock, tmp_path, {"later": blank(40, 20)}, desk, sent)
     assert await keeper.fetch_due() == 1
     assert await keeper.read_due() == 1
     [row] = await _case_files(database, case.id)
@@ -163,7 +149,7 @@ async def test_add_evidence_from_status_goes_to_the_case_and_is_read(
     await parent.upload(_photo("receipt"))
     assert parent.keys == ["parent-relayed"]
     sent = Sent()
-    keeper = _keeper(database, clock, tmp_path, {"receipt": _png()}, desk, sent)
+    keeper = _keeper(database, clock, tmp_path, {"receipt": blank(40, 20)}, desk, sent)
     await keeper.fetch_due()
     await keeper.read_due()
     assert "📷 Screenshot 1: ✅ amount matches" in _card_lines(sent, localizer)
@@ -187,7 +173,7 @@ async def test_appeal_files_are_kept_and_read_for_the_card_too(
     assert row.telegram_file_id == "appeal-shot" and row.sha256 is None
 
     sent = Sent()
-    keeper = _keeper(database, clock, tmp_path, {"appeal-shot": _png()}, desk, sent)
+    keeper = _keeper(database, clock, tmp_path, {"appeal-shot": blank(40, 20)}, desk, sent)
     assert await keeper.fetch_due() == 1
     assert await keeper.read_due() == 1
     [row] = await _case_files(database, case.id)

@@ -5,28 +5,19 @@ handlers/reading/. The figure over more receipts is bench/ocr_bench.py's (README
 from __future__ import annotations
 
 import asyncio
-import io
 from datetime import UTC, datetime
 
 import pytest
 
 from bot.files import ocr
 from handlers.reading.extract import extract
-from tests.receipts import LANGUAGES, ZONES, draw, font_path, receipt, score
+from tests.receipts import LANGUAGES, ZONES, blank, draw, font_path, receipt, score
 
 pytestmark = [
     pytest.mark.skipif(not ocr.available(), reason='the OCR extra: pip install -e ".[ocr]"'),
     pytest.mark.skipif(font_path() is None, reason="a CJK font: apt-get install fonts-wqy-zenhei"),
 ]
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
-
-
-def _blank() -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (64, 32), "white").save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 @pytest.mark.parametrize("degraded", [False, True], ids=["clean", "degraded"])
@@ -64,7 +55,7 @@ async def test_the_pool_reads_off_the_event_loop_and_gives_up_on_time():
         with pytest.raises(ocr.OcrFailed):
             await pool.read(draw(receipt("fr", seed=1)))
         pool.timeout = 60  # a new worker after the stuck one was stopped
-        assert await pool.read(_blank()) == []
+        assert await pool.read(blank(64, 32)) == []
     finally:
         pool.close()
 

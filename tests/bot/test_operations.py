@@ -91,6 +91,19 @@ async def _client(operations: Operations) -> AsyncIterator[TestClient]:
         await client.close()
 
 
+@contextlib.asynccontextmanager
+async def _running_over(url: str, clock: Any) -> AsyncIterator[tuple[Operations, TestClient]]:
+    """A running worker's operations server over the database at ``url``, disposed after."""
+    database = Database(url)
+    operations = _operations(database, clock)
+    operations.state = "running"
+    try:
+        async with _client(operations) as client:
+            yield operations, client
+    finally:
+        await database.dispose()
+
+
 # -- /healthz ---------------------------------------------------------------------------------
 
 
@@ -122,25 +135,20 @@ async def test_healthz_answers_with_the_figures_of_a_live_database(database, clo
 
 async def test_healthz_is_503_when_the_database_is_unreachable(clock):
     # PostgreSQL on a port where nothing listens: refused at once, as when it is down.
-    gone = Database(f"postgresql://postgres@127.0.0.1:{free_port()}/nowhere")
-    operations = _operations(gone, clock)
-    operations.state = "running"
-    try:
-        async with _client(operations) as client:
-            started = time.monotonic()
-            response = await client.get("/healthz")
-            body = await response.json()
-            assert time.monotonic() - started < operations_module.DATABASE_TIMEOUT
-            assert response.status == 503
-            assert body["status"] == "unavailable" and body["state"] == "running"
-            assert body["database"]  # the kind of error, never its text (it may quote a URL)
-            assert "postgres@" not in json.dumps(body)
-            # The metrics still answer: the counters are in memory.
-            metrics = await client.get("/metrics")
-            assert metrics.status == 200
-            assert "refund_desk_updates_received_total" in await metrics.text()
-    finally:
-        await gone.dispose()
+    gone = f"postgresql://postgres@127.0.0.1:{free_port()}/nowhere"
+    async with _running_over(gone, clock) as (_, client):
+        started = time.monotonic()
+        response = await client.get("/healthz")
+        body = await response.json()
+        assert time.monotonic() - started < operations_module.DATABASE_TIMEOUT
+        assert response.status == 503
+        assert body["status"] == "unavailable" and body["state"] == "running"
+        assert body["database"]  # the kind of error, never its text (it may quote a URL)
+        assert "postgres@" not in json.dumps(body)
+        # The metrics still answer: the counters are in memory.
+        metrics = await client.get("/metrics")
+        assert metrics.status == 200
+        assert "refund_desk_updates_received_total" in await metrics.text()
 
 
 async def test_healthz_is_503_when_the_database_does_not_answer_in_time(clock, monkeypatch):
@@ -154,11 +162,9 @@ async def test_healthz_is_503_when_the_database_does_not_answer_in_time(clock, m
     server = await asyncio.start_server(silent, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     monkeypatch.setattr(operations_module, "DATABASE_TIMEOUT", 0.5)
-    silent_db = Database(f"postgresql://postgres@127.0.0.1:{port}/nowhere")
-    operations = _operations(silent_db, clock)
-    operations.state = "running"
+    silent_db = f"postgresql://postgres@127.0.0.1:{port}/nowhere"
     try:
-        async with _client(operations) as client:
+        async with _running_over(silent_db, clock) as (_, client):
             started = time.monotonic()
             response = await client.get("/healthz")
             assert time.monotonic() - started < 2.0
@@ -169,7 +175,6 @@ async def test_healthz_is_503_when_the_database_does_not_answer_in_time(clock, m
             writer.close()
         server.close()
         await server.wait_closed()
-        await silent_db.dispose()
 
 
 async def test_healthz_is_503_while_the_worker_stops(database, clock):

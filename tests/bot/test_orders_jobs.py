@@ -15,7 +15,6 @@ from sqlmodel import select
 
 from bot.orders.importer import import_bill
 from bot.orders.watch import sweep_folder
-from bot.scheduler import FollowUpScheduler
 from bot.telegram.calls import render_calls
 from handlers.orders.linking import match_case
 from handlers.orders.matching import MatchPolicy
@@ -23,6 +22,7 @@ from handlers.orders.recheck import purge_ledger, recheck
 from handlers.policy import DeskPolicy
 from storage.models import LedgerOrder, OrderLink, OutboxMessage
 from storage.repositories import cases
+from tests.bot.scheduling import jobs_scheduler
 from tests.conftest import FakeClock
 from tests.handlers.desk_helpers import GROUP, submitted_case
 
@@ -56,20 +56,7 @@ async def test_the_scheduler_matches_a_claim_filed_before_its_bill(database, loc
     async def sweep() -> None:
         await sweep_folder(database, tmp_path, formats={}, now=clock.now(), settle=0)
 
-    async def fire(session, row):
-        return []
-
-    async def after_commit(rows: list[OutboxMessage]) -> None:
-        delivered.extend(rows)
-
-    scheduler = FollowUpScheduler(
-        database=database,
-        clock=clock,
-        fire=fire,
-        after_commit=after_commit,
-        orders=check,
-        orders_prepare=sweep,
-    )
+    scheduler = jobs_scheduler(database, clock, delivered, orders=check, orders_prepare=sweep)
     assert await scheduler.check_orders() == 0  # no bills: nothing to check
     shutil.copy(BILLS / "wechat_all.csv", tmp_path / "bill.csv")
     assert await scheduler.check_orders() == 1

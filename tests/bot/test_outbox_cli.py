@@ -4,7 +4,6 @@ them and queues them again."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,10 +15,10 @@ from bot.cli import main
 from bot.metrics import REGISTRY
 from bot.telegram.delivery import Delivery
 from bot.telegram.errors import Transient
-from bot.telegram.pacing import Pacer
-from storage.database import Database
 from storage.models import OutboxMessage
 from storage.repositories import outbox
+from tests.bot.cli_database import migrated_config, on_database, output_of
+from tests.bot.pipeline import build_delivery, outbox_rows
 
 
 class BrokenTransport:
@@ -35,15 +34,7 @@ class BrokenTransport:
 
 
 def _delivery(transport, database, clock, **kw: Any) -> Delivery:
-    return Delivery(
-        transport=transport,
-        database=database,
-        clock=clock,
-        pacer=Pacer(),
-        lease=timedelta(seconds=30),
-        base_backoff=0.01,
-        **kw,
-    )
+    return build_delivery(transport, database, clock, base_backoff=0.01, **kw)
 
 
 async def _queue(database, clock, text: str = "hello", chat_id: int = 7) -> list[OutboxMessage]:
@@ -57,11 +48,6 @@ async def _queue(database, clock, text: str = "hello", chat_id: int = 7) -> list
         )
 
 
-async def _rows(database) -> list[OutboxMessage]:
-    async with database.unit_of_work() as session:
-        return list((await session.exec(select(OutboxMessage).order_by(OutboxMessage.id))).all())
-
-
 def _failed_count(method: str) -> float:
     return REGISTRY.get_sample_value("refund_desk_outbox_failed_total", {"method": method}) or 0
 
@@ -73,14 +59,14 @@ async def test_an_unknown_error_ends_failed_after_bounded_attempts(database, clo
     before = _failed_count("sendMessage")
     await delivery.deliver([row])  # an unknown error no longer escapes
     for _ in range(10):
-        (stored,) = await _rows(database)
+        (stored,) = await outbox_rows(database)
         if stored.status == "failed":
             break
         assert stored.status == "pending"  # waiting for a retry, not "sending" forever
         clock.advance(minutes=5)
         await delivery.sweep()
     await delivery.close()
-    (stored,) = await _rows(database)
+    (stored,) = await outbox_rows(database)
     assert stored.status == "failed"
     assert transport.calls == stored.attempts == 3
     assert stored.last_error == "unexpected RuntimeError"
@@ -94,14 +80,14 @@ async def test_a_row_that_keeps_waiting_ends_failed_after_a_day(database, clock)
     (row,) = await _queue(database, clock)
     delivery = _delivery(transport, database, clock, attempts=2)
     await delivery.deliver([row])
-    assert [r.status for r in await _rows(database)] == ["pending"]
+    assert [r.status for r in await outbox_rows(database)] == ["pending"]
     clock.advance(hours=23)
     await delivery.sweep()
-    assert [r.status for r in await _rows(database)] == ["pending"]  # Telegram may come back
+    assert [r.status for r in await outbox_rows(database)] == ["pending"]  # Telegram may come back
     clock.advance(hours=2)
     await delivery.sweep()
     await delivery.close()
-    (stored,) = await _rows(database)
+    (stored,) = await outbox_rows(database)
     assert stored.status == "failed" and "Bad Gateway" in (stored.last_error or "")
 
 
@@ -113,90 +99,67 @@ async def test_a_row_that_keeps_failing_ends_failed_after_bounded_attempts(datab
     clock.advance(minutes=30)
     await delivery.sweep()
     await delivery.close()
-    (stored,) = await _rows(database)
+    (stored,) = await outbox_rows(database)
     assert stored.status == "failed" and stored.attempts == 4
 
 
 # -- refund-desk outbox --------------------------------------------------------------------------
 
 
-def _config(tmp_path: Path) -> Path:
-    config = tmp_path / "config.toml"
-    config.write_text(f'[storage]\nurl = "sqlite+aiosqlite:///{tmp_path}/bot.db"\n')
-    return config
+def _row(chat_id: int, method: str, status: str, when: datetime, **fields: Any) -> OutboxMessage:
+    """A row of ``chat_id``'s call ``method``, empty and due ``when`` unless ``fields`` say."""
+    due: dict[str, Any] = {"payload": {}, "not_before": when, "created_at": when}
+    return OutboxMessage(chat_id=chat_id, method=method, status=status, **(due | fields))
 
 
 def _seed(tmp_path: Path) -> dict[str, int]:
     """A failed row, an emptied failed row (retention ran), a sent row and a pending one."""
 
-    async def seed() -> dict[str, int]:
-        database = Database(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
+    async def seed(session) -> dict[str, OutboxMessage]:
         when = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
         rows = {
-            "failed": OutboxMessage(
-                chat_id=-100777,
-                method="sendMessage",
+            "failed": _row(
+                -100777,
+                "sendMessage",
+                "failed",
+                when,
                 payload={"chat_id": -100777, "text": "my son spent 648 yuan"},
-                status="failed",
                 attempts=3,
-                not_before=when,
-                created_at=when,
                 last_error="unexpected RuntimeError",
             ),
-            "emptied": OutboxMessage(
-                chat_id=8,
-                method="sendPhoto",
-                payload={},
-                status="failed",
+            "emptied": _row(
+                8,
+                "sendPhoto",
+                "failed",
+                when,
                 attempts=1,
-                not_before=when,
                 created_at=when - timedelta(days=3),
                 last_error="Bad Request: wrong file identifier",
             ),
-            "sent": OutboxMessage(
-                chat_id=9,
-                method="sendMessage",
-                payload={},
-                status="sent",
-                not_before=when,
-                created_at=when,
-            ),
-            "pending": OutboxMessage(
-                chat_id=9,
-                method="sendMessage",
-                payload={},
-                status="pending",
-                not_before=when + timedelta(days=9),
-                created_at=when,
+            "sent": _row(9, "sendMessage", "sent", when),
+            "pending": _row(
+                9, "sendMessage", "pending", when, not_before=when + timedelta(days=9)
             ),
         }
-        async with database.unit_of_work() as session:
-            session.add_all(rows.values())
-        await database.dispose()
-        return {name: row.id or 0 for name, row in rows.items()}
+        session.add_all(rows.values())
+        return rows
 
-    return asyncio.run(seed())
+    rows = on_database(tmp_path, seed)
+    return {name: row.id or 0 for name, row in rows.items()}
 
 
 def _statuses(tmp_path: Path) -> dict[int, tuple[str, int]]:
-    async def read() -> dict[int, tuple[str, int]]:
-        database = Database(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
-        async with database.unit_of_work() as session:
-            rows = (await session.exec(select(OutboxMessage))).all()
-            found = {r.id or 0: (r.status, r.attempts) for r in rows}
-        await database.dispose()
-        return found
+    async def read(session) -> dict[int, tuple[str, int]]:
+        rows = (await session.exec(select(OutboxMessage))).all()
+        return {r.id or 0: (r.status, r.attempts) for r in rows}
 
-    return asyncio.run(read())
+    return on_database(tmp_path, read)
 
 
 def test_outbox_lists_failed_rows_without_their_text(tmp_path, capsys):
-    config = _config(tmp_path)
-    assert main(["--config", str(config), "db", "upgrade"]) == 0
+    config = migrated_config(tmp_path)
     ids = _seed(tmp_path)
-    capsys.readouterr()
-    assert main(["--config", str(config), "outbox"]) == 0
-    out = capsys.readouterr().out
+    out = output_of(capsys, config, "outbox")
     assert "my son" not in out and "648" not in out  # never what the message says
     lines = out.splitlines()
     failed = next(line for line in lines if line.split()[0] == str(ids["failed"]))
@@ -205,17 +168,13 @@ def test_outbox_lists_failed_rows_without_their_text(tmp_path, capsys):
     emptied = next(line for line in lines if line.split()[0] == str(ids["emptied"]))
     assert "wrong file identifier" in emptied
     assert not any(line.split()[0] in (str(ids["sent"]), str(ids["pending"])) for line in lines)
-    assert main(["--config", str(config), "outbox", "list"]) == 0
-    assert capsys.readouterr().out == out
+    assert output_of(capsys, config, "outbox", "list") == out
 
 
 def test_outbox_retry_queues_failed_rows_again(tmp_path, capsys):
-    config = _config(tmp_path)
-    assert main(["--config", str(config), "db", "upgrade"]) == 0
+    config = migrated_config(tmp_path)
     ids = _seed(tmp_path)
-    capsys.readouterr()
-    assert main(["--config", str(config), "outbox", "retry", str(ids["failed"])]) == 0
-    assert "1" in capsys.readouterr().out
+    assert "1" in output_of(capsys, config, "outbox", "retry", str(ids["failed"]))
     assert _statuses(tmp_path)[ids["failed"]] == ("pending", 0)  # the bot's sweeper sends it
     # The row emptied by the retention job has nothing left to send: it says so.
     assert main(["--config", str(config), "outbox", "retry", str(ids["emptied"])]) == 1
@@ -228,8 +187,7 @@ def test_outbox_retry_queues_failed_rows_again(tmp_path, capsys):
 
 
 def test_outbox_retry_all(tmp_path, capsys):
-    config = _config(tmp_path)
-    assert main(["--config", str(config), "db", "upgrade"]) == 0
+    config = migrated_config(tmp_path)
     ids = _seed(tmp_path)
     assert main(["--config", str(config), "outbox", "retry", "--all"]) == 0
     statuses = _statuses(tmp_path)

@@ -3,20 +3,17 @@ writes (replies, "sent" marks of earlier rows) and how a button press is answere
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import event
 from sqlmodel import select
 
-from bot.telegram.delivery import Delivery
-from bot.telegram.pacing import Pacer
-from bot.telegram.processing import UpdateProcessor
 from handlers.events import EventKind, Incoming, Sender
 from handlers.replies import Msg
-from storage.models import InboxUpdate, OutboxMessage
+from storage.models import InboxUpdate
 from storage.repositories import inbox
+from tests.bot.pipeline import build_processor, outbox_rows, stored
 
 USER = 4242
 
@@ -46,41 +43,11 @@ class FakeTransport:
 @pytest.fixture
 def setup(database, clock, conversation, localizer):
     transport = FakeTransport()
-    lease = timedelta(seconds=30)
-    delivery = Delivery(
-        transport=transport,  # type: ignore[arg-type]
-        database=database,
-        clock=clock,
-        pacer=Pacer(),
-        lease=lease,
-        sent_flush_delay=30,  # no timer: only the next event's transaction records "sent"
+    # No timer: only the next event's transaction records "sent".
+    processor = build_processor(
+        transport, conversation, localizer, database, clock, sent_flush_delay=30
     )
-    processor = UpdateProcessor(
-        transport=transport,  # type: ignore[arg-type]
-        conversation=conversation,
-        localizer=localizer,
-        database=database,
-        delivery=delivery,
-        clock=clock,
-        lease=lease,
-        retry_delay=0,
-    )
-    return transport, delivery, processor
-
-
-async def _update(database, clock, update_id: int, **payload: Any) -> list[InboxUpdate]:
-    async with database.unit_of_work() as session:
-        return await inbox.store_updates(
-            session=session,
-            bot_id=1,
-            updates=[{"update_id": update_id, **payload}],
-            now=clock.now(),
-        )
-
-
-async def _outbox(database) -> list[OutboxMessage]:
-    async with database.unit_of_work() as session:
-        return list((await session.exec(select(OutboxMessage).order_by(OutboxMessage.id))).all())
+    return transport, processor.delivery, processor
 
 
 def _commits(database) -> list[str]:
@@ -93,35 +60,35 @@ async def test_a_press_is_answered_at_once_and_sent_rows_ride_on_the_next_event(
     database, clock, setup
 ):
     transport, delivery, processor = setup
-    await processor.handle(await _update(database, clock, 1, kind="command", command="start"))
-    [welcome] = await _outbox(database)
+    await processor.handle(await stored(database, clock, 1, kind="command", command="start"))
+    [welcome] = await outbox_rows(database)
     assert welcome.status == "sending"  # sent, not yet recorded: no transaction of its own
     assert [m for m, _ in transport.calls] == ["sendMessage"]
     consent = welcome.payload["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
 
-    batch = await _update(database, clock, 2, kind="button", data=consent, callback_id="cb-1")
+    batch = await stored(database, clock, 2, kind="button", data=consent, callback_id="cb-1")
     commits = _commits(database)
     await processor.handle(batch)
     assert commits == ["commit"]  # the event's transaction, and nothing else
-    rows = await _outbox(database)
+    rows = await outbox_rows(database)
     assert [r.method for r in rows] == ["sendMessage", "sendMessage"]  # no callback row
     assert rows[0].status == "sent"  # recorded by the press's transaction
     assert rows[0].sent_at == clock.now() and rows[0].result == {"message_id": 1}
     assert [m for m, _ in transport.calls] == ["sendMessage", "answerCallbackQuery", "sendMessage"]
     assert transport.calls[1][1] == {"callback_query_id": "cb-1"}
     await delivery.close()
-    assert {r.status for r in await _outbox(database)} == {"sent"}
+    assert {r.status for r in await outbox_rows(database)} == {"sent"}
 
 
 async def test_a_press_whose_handling_fails_is_still_answered(database, clock, setup, localizer):
     transport, delivery, processor = setup
-    await processor.handle(await _update(database, clock, 1, kind="command", command="start"))
+    await processor.handle(await stored(database, clock, 1, kind="command", command="start"))
 
     async def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("a bug in the core")
 
     processor.conversation.handle = broken  # type: ignore[method-assign]
-    batch = await _update(database, clock, 2, kind="button", data="x", callback_id="cb-2")
+    batch = await stored(database, clock, 2, kind="button", data="x", callback_id="cb-2")
     await processor.handle(batch)  # tried again, then set aside: nothing escapes
     answer = ("answerCallbackQuery", {"callback_query_id": "cb-2"})
     # Answered at the first failure, and only once however many attempts followed.
@@ -132,9 +99,9 @@ async def test_a_press_whose_handling_fails_is_still_answered(database, clock, s
     ]
     assert transport.calls[-1][1]["text"] == localizer.html("en", Msg("error-internal"))
     # The first reply's "sent" mark was given back, and is written later.
-    assert [r.status for r in await _outbox(database)] == ["sending", "sending"]
+    assert [r.status for r in await outbox_rows(database)] == ["sending", "sending"]
     await delivery.close()
-    assert [r.status for r in await _outbox(database)] == ["sent", "sent"]
+    assert [r.status for r in await outbox_rows(database)] == ["sent", "sent"]
     async with database.unit_of_work() as session:
         assert await inbox.unprocessed(session=session, bot_id=1) == []
         row = (await session.exec(select(InboxUpdate).where(InboxUpdate.update_id == 2))).one()
@@ -152,7 +119,7 @@ async def test_an_event_handled_again_after_a_conflict_queues_its_replies_once(
     from storage.repositories import outbox
 
     transport, delivery, processor = setup
-    await processor.handle(await _update(database, clock, 1, kind="command", command="start"))
+    await processor.handle(await stored(database, clock, 1, kind="command", command="start"))
     original, runs = outbox.mark_sent, []
 
     async def conflicting(**kwargs: Any) -> None:
@@ -162,9 +129,9 @@ async def test_an_event_handled_again_after_a_conflict_queues_its_replies_once(
             raise StaleDataError("the case changed meanwhile")
 
     monkeypatch.setattr(outbox, "mark_sent", conflicting)
-    await processor.handle(await _update(database, clock, 2, kind="command", command="help"))
+    await processor.handle(await stored(database, clock, 2, kind="command", command="help"))
     assert len(runs) == 2 and runs[0] == runs[1] != []  # the welcome's mark, both times
-    rows = await _outbox(database)
+    rows = await outbox_rows(database)
     assert rows[0].status == "sent"  # its mark rode on the second run's commit
     replies = [r for r in rows[1:]]
     assert replies and all(r.status in ("sending", "sent") for r in replies)
@@ -182,13 +149,13 @@ async def test_an_update_handled_by_two_workers_at_once_is_committed_once(
     the chat over and handled the same update: only the first commit counts; the other's
     whole transaction — the answer accepted again, its replies — is rolled back, silently."""
     _transport, delivery, processor = setup
-    await processor.handle(await _update(database, clock, 1, kind="command", command="start"))
-    rows = await _update(database, clock, 2, kind="command", command="help")
+    await processor.handle(await stored(database, clock, 1, kind="command", command="start"))
+    rows = await stored(database, clock, 2, kind="command", command="help")
     stale = [InboxUpdate(**row.model_dump()) for row in rows]  # the paused worker's copy
     await processor.handle(rows)  # the worker that took over
-    before = len(await _outbox(database))
+    before = len(await outbox_rows(database))
     await processor.handle(stale)  # the paused worker resumes: must change nothing
-    assert len(await _outbox(database)) == before
+    assert len(await outbox_rows(database)) == before
     async with database.unit_of_work() as session:
         [row] = (await session.exec(select(InboxUpdate).where(InboxUpdate.update_id == 2))).all()
         assert row.attempts == 0 and row.failed_at is None  # not a failure either

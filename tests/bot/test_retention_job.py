@@ -11,13 +11,14 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from bot.scheduler import FollowUpScheduler
 from bot.telegram.calls import render_calls
 from handlers.aftercare import retention
 from handlers.policy import AftercarePolicy, DeskPolicy
 from storage.database import Database
 from storage.models import Case, CaseEvent, CaseTransaction, OutboxMessage
 from storage.repositories import cases
+from tests.bot.scheduling import jobs_scheduler
+from tests.case_rows import case_row
 from tests.conftest import FakeClock
 
 FUTURE = datetime(2099, 1, 5, 9, 0, tzinfo=UTC)
@@ -29,20 +30,14 @@ AFTERCARE = AftercarePolicy(retention_days=30)
 async def _closed_cases(database: Database, count: int) -> None:
     async with database.unit_of_work() as session:
         for i in range(count):
-            case = Case(
-                reference=f"RT{i:03d}",
+            case = case_row(
+                f"RT{i:03d}",
+                at=FUTURE - timedelta(days=90),
                 user_id=70 + i,
-                chat_id=70 + i,
                 language="fr",
-                timezone="Europe/Paris",
                 status="closed",
-                platform="douyin",
-                problem="minor_purchase",
-                writer="parent",
                 account=f"secret-account-{i}",
-                payment_method="alipay",
                 description="secret description",
-                submitted_at=FUTURE - timedelta(days=90),
                 updated_at=FUTURE - timedelta(days=60),
                 closed_at=FUTURE - timedelta(days=60, minutes=i),
                 card_message_id=1000 + i,
@@ -61,20 +56,8 @@ def _scheduler(database: Database, clock: FakeClock, localizer, delivered: list)
         await asyncio.sleep(0)  # let another worker interleave
         return max(purged.cases, purged.drafts), render_calls(localizer, purged.out)
 
-    async def fire(session, row):
-        return []
-
-    async def after_commit(rows: list[OutboxMessage]) -> None:
-        delivered.extend(rows)
-
-    return FollowUpScheduler(
-        database=database,
-        clock=clock,
-        fire=fire,
-        after_commit=after_commit,
-        sweep_interval=60.0,
-        purge=purge,
-        purge_batch=2,
+    return jobs_scheduler(
+        database, clock, delivered, sweep_interval=60.0, purge=purge, purge_batch=2
     )
 
 

@@ -3,43 +3,41 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.app import build_app
+from bot.app import App, build_app
 from bot.config import Settings
 from bot.telegram.runner import TelegramRunner
 from bot.transports import make_transport
 from storage.repositories import inbox
+from tests.bot.emulated_bot import polling_settings, running
 from tests.emulator import BotApiEmulator
 
 FRAMEWORKS = ["python-telegram-bot", "aiogram"]
 
 
-def _settings(emulator: BotApiEmulator, tmp_path, framework: str) -> Settings:
-    return Settings.model_validate(
-        {
-            "telegram": {
-                "token": emulator.token,
-                "framework": framework,
-                "mode": "polling",
-                "api_base_url": emulator.base_url,
-                "poll_timeout": 1,
-                "album_wait_seconds": 0.2,
-            },
-            "storage": {"url": f"sqlite+aiosqlite:///{tmp_path}/bot.db"},
-            # The runner checks its store at start (it writes a probe): not in the repository.
-            "files": {"directory": str(tmp_path / "files")},
-        }
-    )
+@contextlib.asynccontextmanager
+async def _started(
+    tmp_path, framework: str
+) -> AsyncIterator[tuple[BotApiEmulator, Settings, App]]:
+    """An emulator, and the bot's app polling it with ``framework``, started."""
+    async with BotApiEmulator() as emulator:
+        # The runner checks its store at start (it writes a probe): not in the repository.
+        files = {"directory": str(tmp_path / "files")}
+        settings = polling_settings(
+            emulator, tmp_path, framework, {"album_wait_seconds": 0.2}, files=files
+        )
+        app = build_app(settings)
+        await app.start()
+        yield emulator, settings, app
 
 
 @pytest.mark.parametrize("framework", FRAMEWORKS)
 async def test_stored_updates_are_processed_first_and_only_once(tmp_path, framework):
-    async with BotApiEmulator() as emulator:
-        settings = _settings(emulator, tmp_path, framework)
-        app = build_app(settings)
-        await app.start()
+    async with _started(tmp_path, framework) as (emulator, settings, app):
         user = emulator.make_user("Zoé", language_code="fr")
         # A previous run stored this update, then died before handling it; Telegram was
         # never told, so it will also come back through getUpdates.
@@ -49,9 +47,7 @@ async def test_stored_updates_are_processed_first_and_only_once(tmp_path, framew
                 session=session, bot_id=emulator.bot_id, updates=[update], now=app.clock.now()
             )
         runner = TelegramRunner(app, make_transport(settings))
-        stop = asyncio.Event()
-        task = asyncio.create_task(runner.run(stop))
-        try:
+        async with running(app, runner):
             await emulator.wait_for_call("sendMessage", timeout=10)
             await emulator.wait_for_call(
                 "getUpdates", lambda c: c.params.get("offset"), timeout=10
@@ -62,22 +58,13 @@ async def test_stored_updates_are_processed_first_and_only_once(tmp_path, framew
             assert "Bonjour" in replies[0]["text"]
             menus = emulator.calls_of("setMyCommands")
             assert {c.params.get("language_code") for c in menus} == {None, "fr", "zh"}
-        finally:
-            stop.set()
-            await task
-            await app.stop()
 
 
 @pytest.mark.parametrize("framework", FRAMEWORKS)
 async def test_updates_of_one_chat_are_answered_in_order(tmp_path, framework):
-    async with BotApiEmulator() as emulator:
-        settings = _settings(emulator, tmp_path, framework)
-        app = build_app(settings)
-        await app.start()
+    async with _started(tmp_path, framework) as (emulator, settings, app):
         runner = TelegramRunner(app, make_transport(settings))
-        stop = asyncio.Event()
-        task = asyncio.create_task(runner.run(stop))
-        try:
+        async with running(app, runner):
             await asyncio.wait_for(runner.started.wait(), 10)
             user = emulator.make_user("Tom", language_code="en")
             for text in ("/start", "I agree", "Douyin (抖音)"):
@@ -89,7 +76,3 @@ async def test_updates_of_one_chat_are_answered_in_order(tmp_path, framework):
             await emulator.wait_for(lambda: len(emulator.sent_messages(user.id)) >= 3, 10)
             texts = [m["text"] for m in emulator.sent_messages(user.id)]
             assert "privacy" in texts[0] and "platform" in texts[1] and "happened" in texts[2]
-        finally:
-            stop.set()
-            await task
-            await app.stop()

@@ -6,20 +6,12 @@ from __future__ import annotations
 import io
 import json
 import stat
-from collections.abc import AsyncIterator
 from types import SimpleNamespace
 
-import pytest
-
-from bot.aiogram_transport import AiogramTransport
 from bot.console import ConsoleTransport
-from bot.ptb_transport import PtbTransport
 from bot.telegram.calls import UPLOAD, render_calls, take_uploads
-from bot.telegram.transport import TelegramTransport
 from handlers.replies import Msg, SendDocument
-from tests.emulator import BotApiEmulator
 
-TRANSPORTS = {"ptb": PtbTransport, "aiogram": AiogramTransport}
 CONTENT = json.dumps({"account": "douyin_léa_2015", "note": "<b>&</b> 抖音"}, ensure_ascii=False)
 
 
@@ -27,17 +19,6 @@ def export(chat_id: int) -> SendDocument:
     return SendDocument(
         chat_id, "fr", "refund-desk-2026-11-20.json", CONTENT, Msg("mydata-caption")
     )
-
-
-@pytest.fixture(params=list(TRANSPORTS))
-async def wired(request) -> AsyncIterator[tuple[BotApiEmulator, TelegramTransport]]:
-    async with BotApiEmulator() as emulator:
-        transport = TRANSPORTS[request.param](emulator.token, emulator.base_url, poll_timeout=1)
-        await transport.open()
-        try:
-            yield emulator, transport
-        finally:
-            await transport.close()
 
 
 def test_the_call_is_plain_json_with_the_file_as_text(localizer):

@@ -7,20 +7,12 @@ from __future__ import annotations
 import base64
 import io
 import json
-from collections.abc import AsyncIterator
 from types import SimpleNamespace
 
-import pytest
-
-from bot.aiogram_transport import AiogramTransport
 from bot.console import ConsoleTransport
-from bot.ptb_transport import PtbTransport
 from bot.telegram.calls import UPLOAD, render_calls, take_uploads
-from bot.telegram.transport import TelegramTransport
 from handlers.replies import Msg, SendDocument
-from tests.emulator import BotApiEmulator
 
-TRANSPORTS = {"ptb": PtbTransport, "aiogram": AiogramTransport}
 #: A 1×1 PNG.
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
@@ -39,17 +31,6 @@ def chart(chat_id: int, thread: int | None = None) -> SendDocument:
         as_photo=True,
         thread_id=thread,
     )
-
-
-@pytest.fixture(params=list(TRANSPORTS))
-async def wired(request) -> AsyncIterator[tuple[BotApiEmulator, TelegramTransport]]:
-    async with BotApiEmulator() as emulator:
-        transport = TRANSPORTS[request.param](emulator.token, emulator.base_url, poll_timeout=1)
-        await transport.open()
-        try:
-            yield emulator, transport
-        finally:
-            await transport.close()
 
 
 def test_a_picture_is_a_photo_upload_with_its_bytes_in_base64(localizer):

@@ -4,21 +4,14 @@ like any raw traffic."""
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.cli import main
-from storage.database import Database
 from storage.repositories import erasure, inbox
+from tests.bot.cli_database import migrated_config, on_database, output_of
 
 WHEN = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
-
-
-def _config(tmp_path: Path) -> Path:
-    path = tmp_path / "config.toml"
-    path.write_text(f'[storage]\nurl = "sqlite+aiosqlite:///{tmp_path}/bot.db"\n')
-    return path
 
 
 def _update(update_id: int, text: str) -> dict:
@@ -29,58 +22,45 @@ def _update(update_id: int, text: str) -> dict:
 
 
 def _seed(tmp_path: Path) -> dict[str, int]:
-    async def seed() -> dict[str, int]:
-        database = Database(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
-        async with database.unit_of_work() as session:
-            rows = await inbox.store_updates(
-                session=session,
-                bot_id=1,
-                updates=[_update(10, "my son spent 648 yuan"), _update(11, "hello")],
-                now=WHEN,
-            )
-            await inbox.set_aside(
-                session=session, ids=[rows[0].id or 0], now=WHEN, error="failed: KeyError"
-            )
-        await database.dispose()
+    async def seed(session) -> dict[str, int]:
+        rows = await inbox.store_updates(
+            session=session,
+            bot_id=1,
+            updates=[_update(10, "my son spent 648 yuan"), _update(11, "hello")],
+            now=WHEN,
+        )
+        await inbox.set_aside(
+            session=session, ids=[rows[0].id or 0], now=WHEN, error="failed: KeyError"
+        )
         return {"aside": rows[0].id or 0, "waiting": rows[1].id or 0}
 
-    return asyncio.run(seed())
+    return on_database(tmp_path, seed)
 
 
 def _unprocessed(tmp_path: Path) -> list[int]:
-    async def read() -> list[int]:
-        database = Database(f"sqlite+aiosqlite:///{tmp_path}/bot.db")
-        async with database.unit_of_work() as session:
-            rows = await inbox.unprocessed(session=session, bot_id=1)
-        await database.dispose()
-        return [r.update_id for r in rows]
+    async def read(session) -> list[int]:
+        return [r.update_id for r in await inbox.unprocessed(session=session, bot_id=1)]
 
-    return asyncio.run(read())
+    return on_database(tmp_path, read)
 
 
 def test_updates_lists_what_was_set_aside_without_its_content(tmp_path, capsys):
-    config = _config(tmp_path)
-    assert main(["--config", str(config), "db", "upgrade"]) == 0
+    config = migrated_config(tmp_path)
     ids = _seed(tmp_path)
-    capsys.readouterr()
-    assert main(["--config", str(config), "updates"]) == 0
-    out = capsys.readouterr().out
+    out = output_of(capsys, config, "updates")
     assert "failed: KeyError" in out and "2026-11-20 07:30" in out and " 42 " in out
     assert "648" not in out and "my son" not in out
     assert f"{ids['aside']:>8}" in out and f"{ids['waiting']:>8}  " not in out
 
 
 def test_updates_retry_hands_them_back_with_attempts_reset(tmp_path, capsys):
-    config = _config(tmp_path)
-    assert main(["--config", str(config), "db", "upgrade"]) == 0
+    config = migrated_config(tmp_path)
     ids = _seed(tmp_path)
     assert _unprocessed(tmp_path) == [11]
     assert main(["--config", str(config), "updates", "retry"]) == 2  # ids or --all
     assert main(["--config", str(config), "updates", "retry", str(ids["aside"])]) == 0
     assert _unprocessed(tmp_path) == [10, 11]
-    capsys.readouterr()
-    assert main(["--config", str(config), "updates"]) == 0
-    assert "no updates set aside" in capsys.readouterr().out
+    assert "no updates set aside" in output_of(capsys, config, "updates")
 
 
 async def test_set_aside_updates_are_emptied_after_their_week(database):

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 
 from bot.i18n import Localizer
 from bot.reports.digest import WeeklyDigest
-from bot.scheduler import FollowUpScheduler
 from handlers.policy import DeskPolicy, SlaPolicy, Team
 from storage.repositories import outbox
+from tests.bot.scheduling import jobs_scheduler
 from tests.conftest import FakeClock
 from tests.handlers.report_desk import seed
 
@@ -77,19 +77,8 @@ async def test_the_scheduler_runs_the_digest_and_queues_its_messages(database):
     clock = FakeClock(MONDAY_MORNING)
     delivered: list = []
 
-    async def after_commit(rows) -> None:
-        delivered.extend(rows)
-
-    async def fire(session, row):
-        return []
-
-    scheduler = FollowUpScheduler(
-        database=database,
-        clock=clock,
-        fire=fire,
-        after_commit=after_commit,
-        jobs=[("weekly-digest", 300.0, _digest(clock).run)],
-    )
+    jobs = [("weekly-digest", 300.0, _digest(clock).run)]
+    scheduler = jobs_scheduler(database, clock, delivered, jobs=jobs)
     assert await scheduler.run_jobs() == 1
     assert [row.method for row in delivered] == ["sendPhoto", "sendMessage", "sendDocument"]
     assert await scheduler.run_jobs() == 0

@@ -19,7 +19,7 @@ import random
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ApiError, default_description, too_many_requests
@@ -126,28 +126,26 @@ class RateLimitViolation:
     time: float
 
 
+@dataclass(kw_only=True, eq=False)
 class RateLimiter:
     """Sliding windows: per group chat (20/min) and overall (30/s), both configurable.
 
     ``per_private_chat`` (None by default) additionally limits each private chat.
     """
 
-    def __init__(
-        self,
-        *,
-        per_group: int = 20,
-        group_window: float = 60.0,
-        overall: int = 30,
-        overall_window: float = 1.0,
-        per_private_chat: int | None = None,
-        private_window: float = 1.0,
-    ) -> None:
-        self.per_group, self.group_window = per_group, group_window
-        self.overall, self.overall_window = overall, overall_window
-        self.per_private_chat, self.private_window = per_private_chat, private_window
-        self.violations: list[RateLimitViolation] = []
-        self._global: deque[float] = deque()
-        self._chats: defaultdict[Any, deque[float]] = defaultdict(deque)
+    per_group: int = 20
+    group_window: float = 60.0
+    """A group chat takes ``per_group`` sends in any ``group_window`` seconds."""
+    overall: int = 30
+    overall_window: float = 1.0
+    """All chats together take ``overall`` sends in any ``overall_window`` seconds."""
+    per_private_chat: int | None = None
+    private_window: float = 1.0
+    """A private chat takes ``per_private_chat`` sends (None: any number) in any
+    ``private_window`` seconds."""
+    violations: list[RateLimitViolation] = field(default_factory=list)
+    _global: deque[float] = field(default_factory=deque)
+    _chats: defaultdict[Any, deque[float]] = field(default_factory=lambda: defaultdict(deque))
 
     @staticmethod
     def _retry(

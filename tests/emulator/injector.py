@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .markup import utf16_len
-from .models import Chat, User
+from .models import Chat, User, given
 from .state import World, ensure_member
 
 _COMMAND_RE = re.compile(r"^/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{3,32})?")
@@ -68,10 +68,7 @@ class InjectorMixin:
         return update
 
     def _photo(self, caption: str | None, sizes: int, data: bytes | None) -> dict[str, Any]:
-        content: dict[str, Any] = {"photo": self.world.files.photo_sizes(data, sizes)}
-        if caption:
-            content["caption"] = caption
-        return content
+        return {"photo": self.world.files.photo_sizes(data, sizes)} | given(caption=caption)
 
     def _document(
         self, file_name: str, mime_type: str, size: int | None, data: bytes | None
@@ -93,12 +90,10 @@ class InjectorMixin:
         reply_to: int | dict[str, Any] | None = None,
         entities: list[dict[str, Any]] | None = None,
     ) -> dict[str, Any]:
-        content: dict[str, Any] = {"text": text}
         match = _COMMAND_RE.match(text)
         if entities is None and match:
             entities = [{"type": "bot_command", "offset": 0, "length": utf16_len(match[0])}]
-        if entities:
-            content["entities"] = entities
+        content = {"text": text} | given(entities=entities)
         return self._inject_message(user, content, chat, thread_id, reply_to)
 
     def inject_command(
@@ -157,9 +152,7 @@ class InjectorMixin:
         chat: ChatRef = None,
         thread_id: int | None = None,
     ) -> dict[str, Any]:
-        content = self._photo(caption, sizes, data)
-        if media_group_id:
-            content["media_group_id"] = media_group_id
+        content = self._photo(caption, sizes, data) | given(media_group_id=media_group_id)
         return self._inject_message(user, content, chat, thread_id)
 
     def inject_document(
@@ -177,10 +170,7 @@ class InjectorMixin:
     ) -> dict[str, Any]:
         """A document; without ``data`` its bytes are generated lazily (``size`` may be huge)."""
         content = self._document(file_name, mime_type, size, data)
-        if caption:
-            content["caption"] = caption
-        if media_group_id:
-            content["media_group_id"] = media_group_id
+        content |= given(caption=caption, media_group_id=media_group_id)
         return self._inject_message(user, content, chat, thread_id)
 
     def inject_album(
@@ -203,14 +193,13 @@ class InjectorMixin:
             if item.get("type", "photo") == "photo":
                 content = self._photo(item.get("caption"), item.get("sizes", 3), item.get("data"))
             else:
-                content = self._document(
+                document = self._document(
                     item.get("file_name", "document.pdf"),
                     item.get("mime_type", "application/pdf"),
                     item.get("size"),
                     item.get("data"),
                 )
-                if item.get("caption"):
-                    content["caption"] = item["caption"]
+                content = document | given(caption=item.get("caption"))
             content["media_group_id"] = group_id
             message = self._user_message(user, content, chat, thread_id)
             updates.append(self._new_update("message", message))

@@ -19,6 +19,11 @@ _ACCEPTED_GIFT_TYPES = {
 }
 
 
+def given(**fields: Any) -> dict[str, Any]:
+    """Those of ``fields`` that are set: the optional fields of a Bot API object."""
+    return {name: value for name, value in fields.items() if value}
+
+
 @dataclass(eq=False)
 class User:
     """A human Telegram user (``from`` of injected updates)."""
@@ -32,16 +37,13 @@ class User:
     blocked_bot: bool = False
 
     def to_api(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "is_bot": False, "first_name": self.first_name}
-        if self.last_name:
-            data["last_name"] = self.last_name
-        if self.username:
-            data["username"] = self.username
-        if self.language_code:
-            data["language_code"] = self.language_code
-        if self.is_premium:
-            data["is_premium"] = True
-        return data
+        data = {"id": self.id, "is_bot": False, "first_name": self.first_name}
+        return data | given(
+            last_name=self.last_name,
+            username=self.username,
+            language_code=self.language_code,
+            is_premium=self.is_premium,
+        )
 
 
 @dataclass
@@ -83,14 +85,12 @@ class Topic:
     root_message: dict[str, Any] = field(default_factory=dict)
 
     def to_api(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
+        data = {
             "message_thread_id": self.thread_id,
             "name": self.name,
             "icon_color": self.icon_color,
         }
-        if self.icon_custom_emoji_id:
-            data["icon_custom_emoji_id"] = self.icon_custom_emoji_id
-        return data
+        return data | given(icon_custom_emoji_id=self.icon_custom_emoji_id)
 
 
 @dataclass(eq=False)
@@ -117,18 +117,12 @@ class Chat:
     def to_api(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "type": self.type}
         if self.type == "private" and self.user is not None:
-            data["first_name"] = self.user.first_name
-            if self.user.last_name:
-                data["last_name"] = self.user.last_name
-            if self.user.username:
-                data["username"] = self.user.username
+            user = self.user
+            data |= {"first_name": user.first_name}
+            data |= given(last_name=user.last_name, username=user.username)
         else:
-            data["title"] = self.title
-            if self.username:
-                data["username"] = self.username
-        if self.is_forum:
-            data["is_forum"] = True
-        return data
+            data |= {"title": self.title} | given(username=self.username)
+        return data | given(is_forum=self.is_forum)
 
     def full_info(self) -> dict[str, Any]:
         """``ChatFullInfo`` as returned by getChat."""

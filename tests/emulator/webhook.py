@@ -13,6 +13,7 @@ import json
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
+from dataclasses import KW_ONLY, dataclass, field
 from typing import Any
 
 import aiohttp
@@ -24,36 +25,37 @@ OnAttempt = Callable[[WebhookAttempt], None]
 OnReply = Callable[[dict[str, Any]], Awaitable[None]]
 
 
+@dataclass(eq=False)
 class WebhookDeliverer:
-    def __init__(
-        self,
-        session: aiohttp.ClientSession,
-        url: str,
-        *,
-        secret_token: str | None,
-        max_connections: int,
-        retry_delay: float,
-        timeout: float,
-        on_attempt: OnAttempt,
-        on_reply: OnReply,
-    ) -> None:
-        self.url = url
-        self.secret_token = secret_token
-        self.max_connections = max_connections
-        self.retry_delay = retry_delay
-        self.timeout = aiohttp.ClientTimeout(total=timeout)
-        self.last_error_date: int | None = None
-        self.last_error_message: str | None = None
-        self._session = session
-        self._on_attempt = on_attempt
-        self._on_reply = on_reply
-        self._semaphore = asyncio.Semaphore(max_connections)
-        self._queues: dict[int | str, deque[dict[str, Any]]] = {}
-        self._in_flight: dict[int | str, dict[str, Any]] = {}
-        self._tasks: set[asyncio.Task[None]] = set()
+    """The webhook ``setWebhook`` installed, delivering updates as the module says."""
+
+    session: aiohttp.ClientSession
+    url: str
+    _: KW_ONLY
+    secret_token: str | None
+    """Sent with each update as ``X-Telegram-Bot-Api-Secret-Token``, when set."""
+    max_connections: int
+    """How many chats may have an update in flight at once."""
+    retry_delay: float
+    timeout: float
+    """Seconds the bot has to answer one update (then it is tried again, ``retry_delay``
+    seconds later)."""
+    on_attempt: OnAttempt
+    """Told of every try, its status or error."""
+    on_reply: OnReply
+    """Runs the method the bot named in its 2xx answer."""
+    last_error_date: int | None = None
+    last_error_message: str | None = None
+    _queues: dict[int | str, deque[dict[str, Any]]] = field(default_factory=dict)
+    _in_flight: dict[int | str, dict[str, Any]] = field(default_factory=dict)
+    _tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self._semaphore = asyncio.Semaphore(self.max_connections)
+        self._timeout = aiohttp.ClientTimeout(total=self.timeout)
         self._headers = {"Content-Type": "application/json"}
-        if secret_token:
-            self._headers["X-Telegram-Bot-Api-Secret-Token"] = secret_token
+        if self.secret_token:
+            self._headers["X-Telegram-Bot-Api-Secret-Token"] = self.secret_token
 
     @property
     def pending_count(self) -> int:
@@ -99,8 +101,8 @@ class WebhookDeliverer:
             status, error, reply = None, None, None
             async with self._semaphore:
                 try:
-                    async with self._session.post(
-                        self.url, data=body, headers=self._headers, timeout=self.timeout
+                    async with self.session.post(
+                        self.url, data=body, headers=self._headers, timeout=self._timeout
                     ) as response:
                         status = response.status
                         if 200 <= status < 300 and response.content_type == "application/json":
@@ -109,10 +111,10 @@ class WebhookDeliverer:
                             await response.read()
                 except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
                     error = f"{type(exc).__name__}: {exc}"
-            self._on_attempt(WebhookAttempt(update["update_id"], status, time.monotonic(), error))
+            self.on_attempt(WebhookAttempt(update["update_id"], status, time.monotonic(), error))
             if status is not None and 200 <= status < 300:
                 if isinstance(reply, dict) and isinstance(reply.get("method"), str):
-                    await self._on_reply(reply)
+                    await self.on_reply(reply)
                 return
             self.last_error_date = int(time.time())
             self.last_error_message = (
