@@ -5,6 +5,7 @@ idempotent; a bad line stops the import unless the operator asks to skip it."""
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -43,6 +44,14 @@ async def db(database: Database) -> Database:
         async with database.engine.begin() as conn:
             await conn.execute(text("TRUNCATE order_links, ledger_orders RESTART IDENTITY"))
     return database
+
+
+def _wechat_bill(tmp_path: Path, edit: Callable[[list[str]], list[str]]) -> Path:
+    """The sample WeChat Pay bill with its lines rewritten by ``edit``."""
+    lines = (BILLS / "wechat_all.csv").read_text(encoding="utf-8").splitlines()
+    bill = tmp_path / "wechat_edited.csv"
+    bill.write_text("\n".join(edit(lines)), encoding="utf-8")
+    return bill
 
 
 async def _import(db: Database, name: str | Path, fmt: str | None = None, **kwargs: object):
@@ -122,54 +131,41 @@ async def test_a_wechat_bill_cut_before_its_summary_is_refused(db):
 
 async def test_a_blank_row_of_a_wechat_bill_is_not_a_transaction_its_summary_counts(db, tmp_path):
     """However many commas it has: one as many as the header's was counted once."""
-    lines = (BILLS / "wechat_all.csv").read_text(encoding="utf-8").splitlines()
-    blank = "," * lines[0].count(",")
-    bill = tmp_path / "wechat_blank_row.csv"
-    bill.write_text("\n".join([lines[0], blank, *lines[1:]]) + "\n", encoding="utf-8")
-    async with db.unit_of_work() as session:
-        report = await import_bill(
-            session=session, path=bill, format_name=None, formats={}, now=NOW
-        )
+    bill = _wechat_bill(tmp_path, lambda lines: [lines[0], "," * lines[0].count(","), *lines[1:]])
+    report = await _import(db, bill)
     assert (report.lines, report.added) == (5, 4)
 
 
-@pytest.mark.parametrize(
-    ("between", "after"),
-    [
-        pytest.param("\n", "", id="a blank line between the summary's header and its row"),
-        pytest.param(",,,\n\n", "", id="blank rows of commas and nothing"),
-        pytest.param("", "\n\n", id="blank lines after the summary"),
-    ],
-)
-async def test_blank_lines_around_a_wechat_bills_summary_are_passed_over(
-    db, tmp_path, between, after
+#: What follows the transactions: the summary's header {h} and row {r}, blank lines between,
+#: or no row; and the refusal, when the bill cannot be taken.
+SUMMARY_ENDINGS = [
+    pytest.param("{h}\n\n{r}", None, id="a blank line between the header and the row"),
+    pytest.param("{h}\n,,,\n\n{r}", None, id="blank rows of commas and of nothing"),
+    pytest.param("{h}\n{r}\n\n\n", None, id="blank lines after the summary"),
+    pytest.param("{h}", "the summary header has no summary row", id="no row"),
+    pytest.param("{h}\n\n\n", "the summary header has no summary row", id="only blank lines"),
+    pytest.param("{h}\n`x,`1.00", "the summary counts x transactions", id="no count"),
+]
+
+
+@pytest.mark.parametrize(("ending", "refusal"), SUMMARY_ENDINGS)
+async def test_a_wechat_bills_summary_is_read_past_blank_lines_and_refused_without_its_count(
+    db, tmp_path, ending, refusal
 ):
     """A bill saved again by a spreadsheet may gain blank lines: the summary is still read
-    (it crashed with an IndexError on the blank row where the count was expected)."""
-    lines = (BILLS / "wechat_all.csv").read_text(encoding="utf-8").splitlines()
-    bill = tmp_path / "wechat_summary_apart.csv"
-    bill.write_text(
-        "\n".join(lines[:-1]) + "\n" + between + lines[-1] + "\n" + after, encoding="utf-8"
-    )
-    report = await _import(db, bill)  # an absolute path: BILLS / bill is bill
-    assert (report.lines, report.added) == (5, 4)
+    (a blank row where the count was expected was an IndexError that stopped the import)."""
 
+    def end(lines: list[str]) -> list[str]:
+        return [*lines[:-2], ending.format(h=lines[-2], r=lines[-1])]
 
-@pytest.mark.parametrize(
-    ("summary", "refusal"),
-    [
-        pytest.param("", "the summary header has no summary row", id="no row at all"),
-        pytest.param("\n\n", "the summary header has no summary row", id="only blank lines"),
-        pytest.param("`x,`1.00\n", "the summary counts x transactions", id="not a number"),
-    ],
-)
-async def test_a_wechat_bills_summary_without_its_count_is_refused(db, tmp_path, summary, refusal):
-    lines = (BILLS / "wechat_all.csv").read_text(encoding="utf-8").splitlines()
-    bill = tmp_path / "wechat_summary_missing.csv"
-    bill.write_text("\n".join(lines[:-1]) + "\n" + summary, encoding="utf-8")
-    with pytest.raises(BillError, match=refusal):
-        await _import(db, bill)
-    assert await _orders(db) == {}
+    bill = _wechat_bill(tmp_path, end)
+    if refusal is None:
+        report = await _import(db, bill)  # an absolute path: BILLS / bill is bill
+        assert (report.lines, report.added) == (5, 4)
+    else:
+        with pytest.raises(BillError, match=refusal):
+            await _import(db, bill)
+        assert await _orders(db) == {}
 
 
 async def test_alipay_zip_gbk_comments_and_a_refund(db):
