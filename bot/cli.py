@@ -10,8 +10,9 @@ import gc
 import locale
 import os
 import sys
+from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.app import build_app
 from bot.config import ConfigError, Settings, load_settings
@@ -145,18 +146,19 @@ async def _db_upgrade(settings: Settings) -> None:
     print(f"database is up to date: {app.database.engine.url.render_as_string()}")
 
 
+#: ``refund-desk outbox``: its columns, what it says when no call failed, and the way on.
+_FAILED_HEADER = (
+    f"{'id':>8}  {'created (UTC)':16}  {'method':20}  {'chat':>15}  {'tries':>5}  error"
+)
+_NO_FAILED = "no failed outbox calls"
+_RETRY_FAILED = "`refund-desk outbox retry ID...` or `retry --all` queues them again."
+
+
 async def _outbox_list(settings: Settings) -> int:
     from storage.repositories import outbox
 
-    return await print_table(
-        settings.storage.url,
-        outbox.failed,
-        _failed_call,
-        header=f"{'id':>8}  {'created (UTC)':16}  {'method':20}  {'chat':>15}  {'tries':>5}"
-        "  error",
-        nothing="no failed outbox calls",
-        then="`refund-desk outbox retry ID...` or `retry --all` queues them again.",
-    )
+    texts = {"header": _FAILED_HEADER, "nothing": _NO_FAILED, "then": _RETRY_FAILED}
+    return await print_table(settings.storage.url, outbox.failed, _failed_call, **texts)
 
 
 def _failed_call(row: FailedCall) -> str:
@@ -202,27 +204,25 @@ async def _outbox_retry(settings: Settings, ids: list[int], every: bool) -> int:
     return 1 if problems else 0
 
 
-def _updates(settings: Settings, args: argparse.Namespace) -> int:
-    from bot import set_aside
-
-    if args.action == "list":
-        return asyncio.run(set_aside.list_set_aside(settings))
-    if not args.ids and not args.all:
-        print("refund-desk: `updates retry` needs update row ids, or --all", file=sys.stderr)
-        return 2
-    return asyncio.run(set_aside.retry_set_aside(settings, args.ids, args.all))
-
-
-def _outbox(settings: Settings, args: argparse.Namespace) -> int:
+def _kept_rows(
+    settings: Settings,
+    args: argparse.Namespace,
+    *,
+    rows: str,
+    listing: Callable[[Settings], Coroutine[Any, Any, int]],
+    retry: Callable[[Settings, list[int], bool], Coroutine[Any, Any, int]],
+) -> int:
+    """The rows kept for the operator (``outbox``, ``updates``): listed, or taken again by
+    id or ``--all``; the same mistakes refused the same way for both."""
     if args.action == "list":
         if args.ids or args.all:
-            print("refund-desk: `outbox list` takes no ids", file=sys.stderr)
+            print(f"refund-desk: `{args.command} list` takes no ids", file=sys.stderr)
             return 2
-        return asyncio.run(_outbox_list(settings))
+        return asyncio.run(listing(settings))
     if bool(args.ids) == bool(args.all):
-        print("refund-desk: `outbox retry` needs call ids, or --all", file=sys.stderr)
+        print(f"refund-desk: `{args.command} retry` needs {rows} ids, or --all", file=sys.stderr)
         return 2
-    return asyncio.run(_outbox_retry(settings, args.ids, args.all))
+    return asyncio.run(retry(settings, args.ids, args.all))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -255,9 +255,14 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "check-config":
             print("configuration is valid")
         elif args.command == "outbox":
-            return _outbox(settings, args)
+            return _kept_rows(
+                settings, args, rows="call", listing=_outbox_list, retry=_outbox_retry
+            )
         elif args.command == "updates":
-            return _updates(settings, args)
+            from bot import set_aside
+
+            listing, retry = set_aside.list_set_aside, set_aside.retry_set_aside
+            return _kept_rows(settings, args, rows="update row", listing=listing, retry=retry)
         elif args.command in ("report", "export", "dashboard"):
             return reports_cli.run(settings, args)
         elif args.command == "orders":

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.cli import main
 from storage.repositories import erasure, inbox
 from tests.bot.cli_database import migrated_config, on_database, output_of
@@ -61,6 +63,28 @@ def test_updates_retry_hands_them_back_with_attempts_reset(tmp_path, capsys):
     assert main(["--config", str(config), "updates", "retry", str(ids["aside"])]) == 0
     assert _unprocessed(tmp_path) == [10, 11]
     assert "no updates set aside" in output_of(capsys, config, "updates")
+
+
+@pytest.mark.parametrize("command", ["updates", "outbox"])
+@pytest.mark.parametrize(
+    ("args", "refusal"),
+    [
+        pytest.param(["list", "5"], "list` takes no ids", id="list with ids"),
+        pytest.param(["retry"], "retry` needs", id="retry without ids"),
+        pytest.param(["retry", "5", "--all"], "retry` needs", id="retry with ids and --all"),
+    ],
+)
+def test_both_queues_refuse_the_same_mistakes_and_touch_nothing(
+    tmp_path, capsys, command, args, refusal
+):
+    """``updates`` took `list 5` (ids ignored) and `retry 5 --all` (every row handed back)
+    where ``outbox`` refused them: one command shape for both, one set of refusals."""
+    config = migrated_config(tmp_path)
+    _seed(tmp_path)
+    capsys.readouterr()
+    assert main(["--config", str(config), command, *args]) == 2
+    assert f"`{command} {refusal}" in capsys.readouterr().err
+    assert _unprocessed(tmp_path) == [11]
 
 
 async def test_set_aside_updates_are_emptied_after_their_week(database):
