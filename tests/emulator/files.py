@@ -18,15 +18,16 @@ from .models import UploadedFile
 
 MAX_DOWNLOAD_SIZE = 20 * 1024 * 1024  # getFile refuses bigger files, like the cloud Bot API
 _PHOTO_BOXES = (90, 320, 800, 1280, 2560)
-_KIND_DIRS = {
-    "photo": ("photos", ".jpg"),
-    "document": ("documents", ""),
-    "voice": ("voice", ".oga"),
-    "sticker": ("stickers", ".webp"),
-    "video": ("videos", ".mp4"),
-    "audio": ("music", ".mp3"),
-    "animation": ("animations", ".mp4"),
-}
+#: Where the cloud Bot API files each kind (``file_path``), and its extension.
+_KIND_DIRS = dict(
+    photo=("photos", ".jpg"),
+    document=("documents", ""),
+    voice=("voice", ".oga"),
+    sticker=("stickers", ".webp"),
+    video=("videos", ".mp4"),
+    audio=("music", ".mp3"),
+    animation=("animations", ".mp4"),
+)
 
 
 @dataclass
