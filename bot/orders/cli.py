@@ -38,13 +38,16 @@ def generic_formats(settings: Settings) -> dict[str, GenericFormat]:
     }
 
 
+#: ``refund-desk orders``: its line in ``refund-desk -h``, and what ``orders -h`` says.
+HELP = "the merchant's bills: import WeChat Pay, Alipay and other order exports"
+DESCRIPTION = (
+    "`import PATH...` merges bills into the order ledger (importing a file again changes "
+    "nothing); the running bot then checks open claims against them."
+)
+
+
 def register(add: Callable[..., argparse.ArgumentParser]) -> None:
-    orders = add(
-        "orders",
-        help="the merchant's bills: import WeChat Pay, Alipay and other order exports",
-        description="`import PATH...` merges bills into the order ledger (importing a file "
-        "again changes nothing); the running bot then checks open claims against them.",
-    )
+    orders = add("orders", help=HELP, description=DESCRIPTION)
     orders.add_argument("action", choices=["import"])
     orders.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     orders.add_argument(
