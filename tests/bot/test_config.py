@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,34 @@ def test_the_bucket_from_the_environment_and_its_prefix_as_a_folder(load_config)
     assert files.bucket.prefix == "desk/"  # keys: desk/ab/cd/<sha256>
     # keep = false: no file is stored, so no bucket is needed.
     assert load_config('[files]\nkeep = false\nstore = "bucket"\n').files.store == "bucket"
+
+
+def test_the_settings_defaults_are_the_policies_defaults(tmp_path, monkeypatch):
+    """Each default is written twice (the core's policy, the settings that build it): they
+    must agree, but for the flood limit, off in the core and 30 a minute in a deployment."""
+    from handlers.policy import (
+        AftercarePolicy,
+        DeskPolicy,
+        FollowUpPolicy,
+        IntakePolicy,
+        SlaPolicy,
+    )
+
+    monkeypatch.chdir(tmp_path)  # no config file around: the embedded defaults
+    settings = load_settings(environ={})
+    built = {
+        IntakePolicy: settings.intake_policy(),
+        DeskPolicy: settings.desk_policy(),
+        AftercarePolicy: settings.aftercare_policy(),
+        SlaPolicy: settings.sla_policy(),
+        FollowUpPolicy: settings.followups.policy(),
+    }
+    for policy, from_settings in built.items():
+        for field in dataclasses.fields(policy):
+            mine, core = getattr(from_settings, field.name), getattr(policy(), field.name)
+            if field.name == "calendar":
+                mine, core = mine.country, core.country
+            if (policy, field.name) == (IntakePolicy, "flood_per_minute"):
+                assert (mine, core) == (30, 0)
+                continue
+            assert mine == core, f"{policy.__name__}.{field.name}: {mine!r} != {core!r}"
