@@ -5,6 +5,7 @@ A bad value stops start-up with one line naming the key and what is wrong (:clas
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import tomllib
@@ -12,16 +13,18 @@ from collections.abc import Callable
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PositiveFloat,
     SecretStr,
     ValidationError,
     ValidationInfo,
+    create_model,
     field_validator,
 )
 
@@ -35,6 +38,7 @@ from handlers.policy import (
     MAX_PURCHASES,
     PROBLEMS,
     ROUTE_ENTRIES,
+    WAIT_BOUND,
     AftercarePolicy,
     DeskPolicy,
     FollowUpPolicy,
@@ -414,15 +418,11 @@ def _check_clock_time(value: str) -> str:
     return value
 
 
-class FollowUpSettings(_Section):
-    intake_reminder_hours: list[float] = [1.0, 24.0]
-    missing_evidence_hours: float = Field(24.0, gt=0)
-    decision_warning_hours: float = Field(24.0, gt=0)
-    unclaimed_hours: float = Field(4.0, gt=0)
-    check_in_days: float = Field(3.0, gt=0)
-    other_routes_days: float = Field(10.0, gt=0)
-    other_routes_after_rejection_hours: float = Field(1.0, ge=0)
-    satisfaction_hours: float = Field(1.0, ge=0)
+class _FollowUpTiming(_Section):
+    """``[followups]`` but the waits: the reminders' hours, quiet hours, and how the scheduler
+    sweeps."""
+
+    intake_reminder_hours: list[PositiveFloat] = [1.0, 24.0]
     quiet_start: str = "21:00"
     quiet_end: str = "08:00"
     sweep_seconds: float = Field(30.0, gt=0, le=3600)
@@ -435,6 +435,27 @@ class FollowUpSettings(_Section):
         values = {k: v for k, v in self.model_dump().items() if k in fields}
         values["intake_reminder_hours"] = tuple(self.intake_reminder_hours)
         return FollowUpPolicy(**values)
+
+
+def _waits(policy: type) -> dict[str, Any]:
+    """A policy's waits (``handlers.policy.wait``) as settings: the same name, default and
+    bound, so a new follow-up's wait is written once, in the policy."""
+
+    def bounded(f: dataclasses.Field[Any]) -> Any:
+        at_once = f.metadata[WAIT_BOUND] == "ge"
+        return Field(f.default, ge=0) if at_once else Field(f.default, gt=0)
+
+    return {
+        f.name: (float, bounded(f)) for f in dataclasses.fields(policy) if WAIT_BOUND in f.metadata
+    }
+
+
+if TYPE_CHECKING:  # the waits are read through policy(), never by name
+    FollowUpSettings = _FollowUpTiming
+else:
+    FollowUpSettings = create_model(
+        "FollowUpSettings", __base__=_FollowUpTiming, **_waits(FollowUpPolicy)
+    )
 
 
 class AftercareSettings(_Section):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 from handlers.calendar import WorkingCalendar
 from handlers.languages import REGIONAL_DEFAULTS, client_region
@@ -265,18 +265,33 @@ class SlaPolicy:
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
 
 
+def wait(default: float, *, at_once: bool = False) -> Any:
+    """A follow-up's wait, in hours or days: more than 0 (``at_once``: 0 too). Written once,
+    here: ``[followups]`` takes each wait's name, default and bound from this field
+    (``bot.config.FollowUpSettings``)."""
+    return field(default=default, metadata={WAIT_BOUND: "ge" if at_once else "gt"})
+
+
+#: The key of a wait's bound in its field's metadata ("gt": more than 0, "ge": 0 or more).
+WAIT_BOUND = "wait_bound"
+
+
 @dataclass(frozen=True)
 class FollowUpPolicy:
     """When follow-ups happen. Hours and days are wall-clock; deadlines are working days."""
 
     intake_reminder_hours: tuple[float, ...] = (1.0, 24.0)
-    missing_evidence_hours: float = 24.0
-    decision_warning_hours: float = 24.0  # before a deadline, the agents are warned
-    unclaimed_hours: float = 4.0
-    check_in_days: float = 3.0  # the parent hears how things stand, every N days while open
-    other_routes_days: float = 10.0  # without a decision by then, the parent learns the routes
-    other_routes_after_rejection_hours: float = 1.0
-    satisfaction_hours: float = 1.0  # after closing
+    missing_evidence_hours: float = wait(24.0)
+    #: Before a deadline, the agents are warned.
+    decision_warning_hours: float = wait(24.0)
+    unclaimed_hours: float = wait(4.0)
+    #: The parent hears how things stand, every N days while the case is open.
+    check_in_days: float = wait(3.0)
+    #: Without a decision by then, the parent learns the other routes.
+    other_routes_days: float = wait(10.0)
+    other_routes_after_rejection_hours: float = wait(1.0, at_once=True)
+    #: After closing.
+    satisfaction_hours: float = wait(1.0, at_once=True)
     quiet_start: str = "21:00"  # parents are not messaged between these, in their time zone
     quiet_end: str = "08:00"
 

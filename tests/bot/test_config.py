@@ -47,6 +47,10 @@ def test_environment_overrides_secrets_and_numbers(load_config):
         ('[intake]\ntimezones = { fr = "Paris" }', "intake.timezones: unknown time zone 'Paris'"),
         ('[intake]\nplatforms = ["bilibili"]', "intake.platforms: 'bilibili' has no translated"),
         ("[storage]\nurll = 'x'", "storage.urll: unknown setting"),
+        ("[followups]\nunclaimed_hours = 0", "followups.unclaimed_hours: Input should be greater"),
+        ("[followups]\nsatisfaction_hours = -1", "followups.satisfaction_hours: Input should be"),
+        ("[followups]\nintake_reminder_hours = [1, -2]", "followups.intake_reminder_hours.1: "),
+        ("[followups]\nunclaimed_hourz = 4", "followups.unclaimed_hourz: unknown setting"),
         ("[telegram.webhook]\nport = 70000", "telegram.webhook.port: "),
         ("[telegram\n", "not valid TOML"),
         (
