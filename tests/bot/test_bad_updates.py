@@ -20,9 +20,9 @@ from bot.telegram.intake import Inbox, poll
 from bot.telegram.ordering import ChatQueues
 from handlers.events import EventKind, Incoming, Sender
 from handlers.replies import Msg
-from storage.models import InboxUpdate, OutboxMessage
+from storage.models import InboxUpdate
 from storage.repositories import inbox
-from tests.bot.pipeline import build_processor
+from tests.bot.pipeline import build_processor, outbox_rows
 from tests.case_rows import add_parent
 
 PARENT = 4242
@@ -221,8 +221,7 @@ async def test_in_the_agents_group_a_failure_is_only_logged_and_a_press_still_an
     await wiring.accept({**press, "chat": GROUP, "user": 31})
     assert wiring.transport.calls == [("answerCallbackQuery", {"callback_query_id": "cb-9"})]
     assert (await _row(database, 1)).failed_at == clock.now()
-    async with database.unit_of_work() as session:
-        assert list((await session.exec(select(OutboxMessage))).all()) == []
+    assert await outbox_rows(database) == []
 
 
 async def test_an_update_that_fails_once_is_handled_once_on_the_next_attempt(

@@ -21,6 +21,7 @@ from handlers.clock import SystemClock
 from storage.database import Database
 from storage.models import FollowUp, OutboxMessage
 from storage.repositories import followups, outbox
+from tests.bot.pipeline import outbox_rows
 from tests.conftest import FakeClock
 
 FUTURE = datetime(2099, 1, 5, 9, 0, tzinfo=UTC)
@@ -93,11 +94,6 @@ async def _rows(database: Database) -> list[FollowUp]:
         return list((await session.exec(select(FollowUp).order_by(col(FollowUp.id)))).all())
 
 
-async def _outbox_count(database: Database) -> int:
-    async with database.unit_of_work() as session:
-        return len((await session.exec(select(OutboxMessage))).all())
-
-
 async def test_a_due_follow_up_is_queued_in_the_outbox_and_delivered_after_commit(database, clock):
     recorder = Recorder(database)
     (row,) = await _add(database, clock, 5)
@@ -146,7 +142,7 @@ async def test_two_schedulers_on_one_database_send_each_follow_up_once(database,
         await other_db.dispose()
     assert len(recorder.fired) == 200 and set(recorder.fired.values()) == {1}
     assert sum(r.fired for r in results) == 200
-    assert await _outbox_count(database) == 200 and len(recorder.delivered) == 200
+    assert len(await outbox_rows(database)) == 200 and len(recorder.delivered) == 200
     assert {row.status for row in await _rows(database)} == {"sent"}
 
 
@@ -162,7 +158,7 @@ async def test_a_failing_follow_up_is_retried_then_marked_failed(database, clock
     first, bad, last = await _rows(database)
     assert (bad.status, bad.attempts, bad.sent_at) == ("failed", 3, None)
     assert (first.status, first.attempts, last.status) == ("sent", 1, "sent")
-    assert await _outbox_count(database) == 2  # the poisoned row's partial work rolled back
+    assert len(await outbox_rows(database)) == 2  # the poisoned row's partial work rolled back
     assert "giving up" in caplog.text
 
 
