@@ -9,7 +9,7 @@ as production (the planner included: it is always there).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, overload
 
 from handlers.followups.planner import Planner
 from handlers.intake.prompting import LabelText
@@ -64,7 +64,15 @@ class Given(Generic[T]):
     def __init__(self, name: str) -> None:
         self.name = name
 
-    def __get__(self, turn: Depending, owner: type | None = None) -> T:
+    @overload
+    def __get__(self, turn: None, owner: type) -> Given[T]: ...
+
+    @overload
+    def __get__(self, turn: Depending, owner: type | None = None) -> T: ...
+
+    def __get__(self, turn: Depending | None, owner: type | None = None) -> T | Given[T]:
+        if turn is None:  # read on the class (help(), inspection): the descriptor itself
+            return self
         value: T = getattr(turn.deps, self.name)
         return value
 

@@ -265,15 +265,15 @@ class SlaPolicy:
     calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
 
 
+#: The key of a wait's bound in its field's metadata ("gt": more than 0, "ge": 0 or more).
+WAIT_BOUND = "wait_bound"
+
+
 def wait(default: float, *, at_once: bool = False) -> Any:
     """A follow-up's wait, in hours or days: more than 0 (``at_once``: 0 too). Written once,
     here: ``[followups]`` takes each wait's name, default and bound from this field
     (``bot.config.FollowUpSettings``)."""
     return field(default=default, metadata={WAIT_BOUND: "ge" if at_once else "gt"})
-
-
-#: The key of a wait's bound in its field's metadata ("gt": more than 0, "ge": 0 or more).
-WAIT_BOUND = "wait_bound"
 
 
 @dataclass(frozen=True)
