@@ -19,7 +19,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.console import ConsoleTransport, console_app
 from bot.files.store import StoreProblem
 from bot.logs import configure_logging
-from bot.operator_table import print_table
+from bot.operator_table import Wording, print_table
 from bot.orders import cli as orders_cli
 from bot.reports import cli as reports_cli
 from bot.telegram.desk_check import DeskProblem
@@ -146,19 +146,18 @@ async def _db_upgrade(settings: Settings) -> None:
     print(f"database is up to date: {app.database.engine.url.render_as_string()}")
 
 
-#: ``refund-desk outbox``: its columns, what it says when no call failed, and the way on.
-_FAILED_HEADER = (
-    f"{'id':>8}  {'created (UTC)':16}  {'method':20}  {'chat':>15}  {'tries':>5}  error"
+#: ``refund-desk outbox``'s words.
+FAILED_CALLS = Wording(
+    header=f"{'id':>8}  {'created (UTC)':16}  {'method':20}  {'chat':>15}  {'tries':>5}  error",
+    nothing="no failed outbox calls",
+    then="`refund-desk outbox retry ID...` or `retry --all` queues them again.",
 )
-_NO_FAILED = "no failed outbox calls"
-_RETRY_FAILED = "`refund-desk outbox retry ID...` or `retry --all` queues them again."
 
 
 async def _outbox_list(settings: Settings) -> int:
     from storage.repositories import outbox
 
-    texts = {"header": _FAILED_HEADER, "nothing": _NO_FAILED, "then": _RETRY_FAILED}
-    return await print_table(settings.storage.url, outbox.failed, _failed_call, **texts)
+    return await print_table(settings.storage.url, outbox.failed, _failed_call, FAILED_CALLS)
 
 
 def _failed_call(row: FailedCall) -> str:

@@ -5,23 +5,23 @@ again once the cause is fixed. Never their content: ids, times, chats and the re
 from __future__ import annotations
 
 from bot.config import Settings
-from bot.operator_table import print_table
+from bot.operator_table import Wording, print_table
 from storage.database import one_transaction
 from storage.models import InboxUpdate
 from storage.repositories import inbox
 
-#: The listing's columns, what it says when nothing was set aside, and the way on.
-HEADER = f"{'id':>8}  {'update':>12}  {'set aside (UTC)':16}  {'chat':>15}  {'tries':>5}  reason"
-NOTHING = "no updates set aside"
-THEN = (
-    "`refund-desk updates retry ID...` or `retry --all` hands them to the bot again "
-    "(several workers: at the next sweep; one process: at its next start)."
+#: ``refund-desk updates``'s words.
+SET_ASIDE = Wording(
+    header=f"{'id':>8}  {'update':>12}  {'set aside (UTC)':16}  {'chat':>15}  {'tries':>5}"
+    "  reason",
+    nothing="no updates set aside",
+    then="`refund-desk updates retry ID...` or `retry --all` hands them to the bot again "
+    "(several workers: at the next sweep; one process: at its next start).",
 )
 
 
 async def list_set_aside(settings: Settings) -> int:
-    texts = {"header": HEADER, "nothing": NOTHING, "then": THEN}
-    return await print_table(settings.storage.url, inbox.set_aside_rows, _set_aside, **texts)
+    return await print_table(settings.storage.url, inbox.set_aside_rows, _set_aside, SET_ASIDE)
 
 
 def _set_aside(row: InboxUpdate) -> str:

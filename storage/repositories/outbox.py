@@ -147,6 +147,10 @@ async def extend_leases(*, session: AsyncSession, row_ids: Iterable[int], until:
     )
 
 
+#: A failed call the retention job has not emptied yet (its payload is still there to resend).
+_RESENDABLE = cast(OUTBOX.c.payload, Text) != "{}"
+
+
 @dataclass(frozen=True)
 class FailedCall:
     """A call given up, as the operator sees it: never what the message said."""
@@ -164,7 +168,7 @@ class FailedCall:
 async def failed(*, session: AsyncSession, limit: int = 200) -> list[FailedCall]:
     """Failed calls, oldest first (their payload is not even read)."""
     # Read as a bool on SQLite too (which has no boolean type: 0 or 1).
-    kept = type_coerce(cast(OUTBOX.c.payload, Text) != "{}", Boolean)
+    kept = type_coerce(_RESENDABLE, Boolean)
     connection = await session.connection()
     result = await connection.execute(
         # A FailedCall's fields, in order.
@@ -191,9 +195,7 @@ async def retry_failed(
     now, no attempts, created now (so the delivery's age limit counts from now). Calls the
     retention job emptied are left failed. Returns the ids queued again; the running bot's
     outbox sweeper sends them."""
-    statement = update(OUTBOX).where(
-        OUTBOX.c.status == OutboxStatus.FAILED, cast(OUTBOX.c.payload, Text) != "{}"
-    )
+    statement = update(OUTBOX).where(OUTBOX.c.status == OutboxStatus.FAILED, _RESENDABLE)
     if ids is not None:
         statement = statement.where(OUTBOX.c.id.in_(list(ids)))
     connection = await session.connection()
