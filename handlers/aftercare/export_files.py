@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from handlers.bounds import clip_file_name
 from handlers.replies import Attachment
 from storage.models import Evidence
 
@@ -51,11 +52,7 @@ def archive_name(folder: str, number: int, item: Evidence) -> str | None:
         name = f"{item.kind}{extension}"
     elif extension and not name.lower().endswith(extension):
         name = f"{name}{extension}"
-    if len(name) > _NAME_LENGTH:
-        stem, dot, tail = name.rpartition(".")
-        keep = _NAME_LENGTH - len(tail) - 1
-        name = f"{stem[:keep]}.{tail}" if dot and 0 < len(tail) < 10 else name[:_NAME_LENGTH]
-    return f"{folder}/{number:02d}-{name}"
+    return f"{folder}/{number:02d}-{clip_file_name(name, _NAME_LENGTH)}"
 
 
 def _entries(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
